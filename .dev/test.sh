@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up the machine, then runs every test: UI checks and unit tests, Rust unit and integration
+# tests (headless, without tauri), the desktop shell's tests, and the end-to-end tests that drive
+# the real app under Xvfb. Screenshots land in target/screenshots/, PDFs in target/e2e-artifacts/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$repo"
+mkdir -p target/screenshots target/e2e-artifacts
+
+echo "== UI: type check, unit tests, build"
+(cd ui && npm run check --silent && npm test --silent && npm run build --silent)
+
+echo "== Rust: domain tests without tauri (cargo test --no-default-features)"
+cargo test --no-default-features --workspace
+
+echo "== Rust: desktop shell tests and the app binary"
+cargo test -p safekeeper --lib app::
+cargo build -p safekeeper
+
+echo "== End-to-end: the real app under Xvfb"
+SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" \
+  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
+
+for pdf in target/e2e-artifacts/*.pdf; do
+  pdftoppm -r 70 -png -f 1 -l 1 "$pdf" "target/screenshots/pdf-$(basename "$pdf" .pdf)"
+done
+echo "All tests passed."

@@ -1,0 +1,126 @@
+//! Commands for the unlocked admin window. Each one goes through `AppState::with_vault`, so while
+//! locked every one of them returns `vault.locked`.
+
+use age::secrecy::SecretString;
+use tauri::{AppHandle, Manager, State};
+
+use super::{windows, AppState};
+use crate::bindings::{SessionInfo, Settings};
+use crate::error::{CommandError, ErrorCode};
+use crate::records::organisation::{self, OrgSettings};
+use crate::store::audit::{self, AuditStatus};
+use crate::vault::UnlockedVault;
+
+fn err(e: impl ErrorCode) -> CommandError {
+    e.to_command_error()
+}
+
+fn settings_of(v: &UnlockedVault) -> Result<Settings, CommandError> {
+    let org = organisation::get(v.db().conn()).map_err(err)?;
+    Ok(Settings {
+        org_name: org.org_name,
+        auto_lock_minutes: org.auto_lock_minutes,
+        admins: v.admins().map_err(err)?,
+        audit: audit::verify(v.db().conn()).map_err(err)?,
+    })
+}
+
+fn session_of(v: &UnlockedVault, demo: bool) -> Result<SessionInfo, CommandError> {
+    let org = organisation::get(v.db().conn()).map_err(err)?;
+    let me = v.admins().map_err(err)?.into_iter().find(|a| a.is_current);
+    Ok(SessionInfo {
+        org_name: org.org_name,
+        admin_id: me.as_ref().map(|a| a.id.clone()),
+        admin_name: me.map(|a| a.name),
+        demo,
+        recovery_mode: v.is_recovery(),
+        auto_lock_minutes: org.auto_lock_minutes,
+    })
+}
+
+#[tauri::command]
+pub fn session_info(state: State<'_, AppState>) -> Result<SessionInfo, CommandError> {
+    let demo = state.is_demo();
+    state.with_vault(|v| session_of(v, demo))
+}
+
+#[tauri::command]
+pub async fn lock(app: AppHandle, state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.lock("manual");
+    windows::show_locked_home(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn touch(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.touch()
+}
+
+#[tauri::command]
+pub fn settings_get(state: State<'_, AppState>) -> Result<Settings, CommandError> {
+    state.with_vault(|v| settings_of(v))
+}
+
+#[tauri::command]
+pub fn settings_update(
+    state: State<'_, AppState>,
+    org_name: String,
+    auto_lock_minutes: u32,
+) -> Result<Settings, CommandError> {
+    let settings = state.with_vault(|v| {
+        let actor = v.actor().clone();
+        organisation::update(v.db_mut().conn_mut(), &actor, &OrgSettings { org_name, auto_lock_minutes }).map_err(err)?;
+        v.publish_manifest().map_err(err)?;
+        settings_of(v)
+    })?;
+    state.set_idle_limit(settings.auto_lock_minutes);
+    Ok(settings)
+}
+
+/// Runs slow vault work (scrypt) off the async runtime's threads.
+async fn blocking<T: Send + 'static>(
+    app: &AppHandle,
+    f: impl FnOnce(&mut UnlockedVault) -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with_vault(f))
+        .await
+        .map_err(|_| CommandError::new("app.failed", "That stopped unexpectedly. Nothing was changed; please try again."))?
+}
+
+#[tauri::command]
+pub async fn admin_add(app: AppHandle, name: String, passphrase: String) -> Result<Settings, CommandError> {
+    blocking(&app, move |v| {
+        v.add_admin(&name, &SecretString::from(passphrase)).map_err(err)?;
+        settings_of(v)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn admin_remove(app: AppHandle, admin_id: String) -> Result<Settings, CommandError> {
+    blocking(&app, move |v| {
+        v.remove_admin(&admin_id).map_err(err)?;
+        settings_of(v)
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn audit_verify(state: State<'_, AppState>) -> Result<AuditStatus, CommandError> {
+    state.with_vault(|v| audit::verify(v.db().conn()).map_err(err))
+}
+
+#[tauri::command]
+pub async fn recovery_set_passphrase(
+    app: AppHandle,
+    admin_id: String,
+    passphrase: String,
+) -> Result<SessionInfo, CommandError> {
+    let demo = app.state::<AppState>().is_demo();
+    blocking(&app, move |v| {
+        v.set_passphrase(&admin_id, &SecretString::from(passphrase)).map_err(err)?;
+        session_of(v, demo)
+    })
+    .await
+}

@@ -1,0 +1,63 @@
+//! The Tauri shell: windows, app state, commands and the auto-lock timer. The only module that
+//! imports tauri. Commands are thin: validate, call one domain function, map the error.
+//!
+//! Two windows keep the two audiences apart. `kiosk` is the locked home (signing station, setup,
+//! unlock); its capability grants only the kiosk commands. `admin` exists only while an admin is
+//! unlocked and is destroyed on lock, which drops every record the webview held.
+
+mod admin_commands;
+mod autolock;
+mod kiosk_commands;
+mod save;
+mod state;
+mod windows;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+pub fn run() {
+    let demo_flag = std::env::args().any(|a| a == "--demo");
+    tauri::Builder::default()
+        // Must be first: a second launch hands over to the running app instead of opening the
+        // same vault twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| windows::focus_current(app)))
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let platform_dir = app.path().app_data_dir().expect("the platform has an app-data folder");
+            let state = AppState::start(crate::vault::data_dir_from_env(platform_dir), demo_flag)
+                .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            app.manage(state);
+            windows::open_kiosk(app.handle())?;
+            autolock::start(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            kiosk_commands::app_status,
+            kiosk_commands::passphrase_strength,
+            kiosk_commands::setup_begin,
+            kiosk_commands::setup_save_kit,
+            kiosk_commands::setup_finish,
+            kiosk_commands::start_demo,
+            kiosk_commands::unlock,
+            kiosk_commands::recovery_unlock,
+            admin_commands::session_info,
+            admin_commands::lock,
+            admin_commands::touch,
+            admin_commands::settings_get,
+            admin_commands::settings_update,
+            admin_commands::admin_add,
+            admin_commands::admin_remove,
+            admin_commands::audit_verify,
+            admin_commands::recovery_set_passphrase,
+        ])
+        .build(tauri::generate_context!())
+        .expect("the Tauri app builds from its configuration")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Leave nothing in a -wal file and no print files behind.
+                app.state::<AppState>().lock("exit");
+                app.state::<AppState>().clear_print_files();
+            }
+        });
+}

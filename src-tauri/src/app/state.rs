@@ -1,0 +1,196 @@
+//! The app's one piece of shared state: which vault folder, and whether an admin is in.
+//! Every admin command goes through `with_vault`, which refuses with `vault.locked` when no admin
+//! is unlocked: the Rust side enforces the lock, not only the UI.
+
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use age::secrecy::SecretString;
+use age::x25519;
+
+use crate::bindings::{AppStatus, Phase};
+use crate::error::{CommandError, ErrorCode};
+use crate::kiosk::manifest;
+use crate::records::organisation;
+use crate::vault::{UnlockedVault, VaultPaths};
+
+/// The code every admin command returns while locked.
+pub const LOCKED: &str = "vault.locked";
+
+pub fn locked_error() -> CommandError {
+    CommandError::new(LOCKED, "Safekeeper is locked. An admin must unlock it first.")
+}
+
+/// What setup has collected before the vault is written.
+pub struct PendingSetup {
+    pub org_name: String,
+    pub admin_name: String,
+    pub passphrase: SecretString,
+    pub recovery: x25519::Identity,
+    pub created: chrono::NaiveDate,
+}
+
+pub struct Unlocked {
+    pub vault: UnlockedVault,
+    pub last_activity: Instant,
+    pub idle_limit: Duration,
+}
+
+pub struct Inner {
+    pub paths: VaultPaths,
+    /// Present for a demo vault; the folder is deleted when the app exits.
+    demo_dir: Option<tempfile::TempDir>,
+    pub pending_setup: Option<PendingSetup>,
+    pub session: Option<Unlocked>,
+}
+
+pub struct AppState {
+    inner: Mutex<Inner>,
+}
+
+impl AppState {
+    pub fn start(data_dir: std::path::PathBuf, demo: bool) -> Result<AppState, CommandError> {
+        let mut inner = Inner { paths: VaultPaths::new(data_dir), demo_dir: None, pending_setup: None, session: None };
+        if demo {
+            inner.start_demo()?;
+        }
+        let state = AppState { inner: Mutex::new(inner) };
+        state.clear_print_files();
+        Ok(state)
+    }
+
+    pub fn lock_inner(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock must not leave the app unable to lock itself.
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn status(&self) -> AppStatus {
+        let inner = self.lock_inner();
+        let m = manifest::read(&inner.paths.manifest());
+        let phase = if inner.session.is_some() {
+            Phase::Unlocked
+        } else if inner.paths.exists() {
+            Phase::Locked
+        } else {
+            Phase::Setup
+        };
+        AppStatus {
+            phase,
+            org_name: m.as_ref().map(|m| m.org_name.clone()),
+            demo: inner.demo_dir.is_some(),
+            demo_passphrase: m.and_then(|m| m.demo_passphrase),
+        }
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.lock_inner().demo_dir.is_some()
+    }
+
+    /// Runs `f` on the unlocked vault, or refuses with `vault.locked`. Counts as activity.
+    pub fn with_vault<T>(
+        &self,
+        f: impl FnOnce(&mut UnlockedVault) -> Result<T, CommandError>,
+    ) -> Result<T, CommandError> {
+        let mut inner = self.lock_inner();
+        let session = inner.session.as_mut().ok_or_else(locked_error)?;
+        session.last_activity = Instant::now();
+        f(&mut session.vault)
+    }
+
+    /// Installs a freshly unlocked vault as the session.
+    pub fn begin_session(&self, vault: UnlockedVault) -> Result<(), CommandError> {
+        let minutes = organisation::get(vault.db().conn()).map_err(|e| e.to_command_error())?.auto_lock_minutes;
+        let mut inner = self.lock_inner();
+        inner.session = Some(Unlocked { vault, last_activity: Instant::now(), idle_limit: idle_limit(minutes) });
+        Ok(())
+    }
+
+    pub fn set_idle_limit(&self, minutes: u32) {
+        if let Some(s) = self.lock_inner().session.as_mut() {
+            s.idle_limit = idle_limit(minutes);
+        }
+    }
+
+    /// Locks if unlocked. Returns whether there was a session to lock.
+    pub fn lock(&self, reason: &str) -> bool {
+        let session = self.lock_inner().session.take();
+        self.clear_print_files();
+        match session {
+            Some(s) => {
+                if let Err(e) = s.vault.lock(reason) {
+                    // The key is gone either way; only the lock's audit entry may be missing.
+                    eprintln!("safekeeper: lock finished with an error: {}", e.code());
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// True when the unlocked session has been idle past its limit.
+    pub fn idle_expired(&self) -> bool {
+        self.lock_inner().session.as_ref().is_some_and(|s| s.last_activity.elapsed() >= s.idle_limit)
+    }
+
+    pub fn touch(&self) -> Result<(), CommandError> {
+        self.with_vault(|_| Ok(()))
+    }
+
+    /// Deletes files made for "Open to print": they hold personal data the user did not save.
+    pub fn clear_print_files(&self) {
+        let dir = self.lock_inner().paths.print_dir();
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+impl Inner {
+    /// Switches to a new throwaway demo vault in a temporary folder.
+    pub fn start_demo(&mut self) -> Result<(), CommandError> {
+        if self.session.is_some() {
+            return Err(CommandError::new("demo.unlocked", "Lock Safekeeper before starting the demo."));
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("safekeeper-demo-")
+            .tempdir()
+            .map_err(|e| CommandError::new("demo.io", format!("The demo could not be created ({e}).")))?;
+        let paths = crate::demo::create(dir.path()).map_err(|e| e.to_command_error())?;
+        self.paths = paths;
+        self.demo_dir = Some(dir);
+        self.pending_setup = None;
+        Ok(())
+    }
+}
+
+/// `SAFEKEEPER_AUTO_LOCK_SECONDS` overrides the setting so end-to-end tests can watch the
+/// auto-lock fire without waiting minutes.
+fn idle_limit(minutes: u32) -> Duration {
+    match std::env::var("SAFEKEEPER_AUTO_LOCK_SECONDS").ok().and_then(|s| s.parse::<u64>().ok()) {
+        Some(secs) if secs > 0 => Duration::from_secs(secs),
+        _ => Duration::from_secs(u64::from(minutes) * 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_work_is_refused_while_locked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::start(dir.path().to_path_buf(), false).expect("start");
+        let err = state.with_vault(|_| Ok(())).expect_err("locked");
+        assert_eq!(err.code, LOCKED);
+        assert_eq!(state.status().phase, Phase::Setup);
+    }
+
+    #[test]
+    fn demo_starts_locked_with_its_passphrase_published() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::start(dir.path().to_path_buf(), true).expect("start demo");
+        let status = state.status();
+        assert_eq!(status.phase, Phase::Locked);
+        assert!(status.demo);
+        assert_eq!(status.demo_passphrase.as_deref(), Some(crate::demo::DEMO_PASSPHRASE));
+        assert_eq!(state.with_vault(|_| Ok(())).expect_err("locked").code, LOCKED);
+    }
+}

@@ -1,0 +1,108 @@
+//! The shapes that cross into the UI, and the check that `ui/src/lib/bindings.ts` matches them.
+//! Types owned by a domain module are declared there; the ones that only describe the app's
+//! state to the UI live here. Run `UPDATE_BINDINGS=1 cargo test --no-default-features bindings`
+//! to rewrite the TypeScript after changing a type.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use crate::error::CommandError;
+pub use crate::store::audit::AuditStatus;
+pub use crate::vault::admins::AdminSummary;
+pub use crate::vault::passphrase::PassphraseStrength;
+
+/// Where the app is: no vault yet, locked (the signing station), or an admin is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Phase {
+    Setup,
+    Locked,
+    Unlocked,
+}
+
+/// What the locked home needs to draw itself. Holds nothing personal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub phase: Phase,
+    pub org_name: Option<String>,
+    pub demo: bool,
+    pub demo_passphrase: Option<String>,
+}
+
+/// Who is in, for the admin window's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionInfo {
+    pub org_name: String,
+    pub admin_id: Option<String>,
+    pub admin_name: Option<String>,
+    pub demo: bool,
+    pub recovery_mode: bool,
+    pub auto_lock_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub org_name: String,
+    pub auto_lock_minutes: u32,
+    pub admins: Vec<AdminSummary>,
+    pub audit: AuditStatus,
+}
+
+/// The recovery key as the setup wizard shows it, whole and in groups of eight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryKeyShown {
+    pub recovery_key: String,
+    pub groups: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedFile {
+    pub path: String,
+}
+
+/// The TypeScript file the UI imports, generated from the types above.
+pub fn typescript() -> String {
+    let cfg = ts_rs::Config::default();
+    let mut decls = vec![
+        AdminSummary::decl(&cfg),
+        AppStatus::decl(&cfg),
+        AuditStatus::decl(&cfg),
+        CommandError::decl(&cfg),
+        PassphraseStrength::decl(&cfg),
+        Phase::decl(&cfg),
+        RecoveryKeyShown::decl(&cfg),
+        SavedFile::decl(&cfg),
+        SessionInfo::decl(&cfg),
+        Settings::decl(&cfg),
+    ];
+    decls.sort();
+    let mut out = String::from("// Generated from the Rust types by `cargo test bindings` (ts-rs). Do not edit by hand.\n");
+    for d in decls {
+        out.push_str("\nexport ");
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_ts_matches_the_rust_types() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+        let generated = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).expect("write bindings.ts");
+        }
+        let committed = std::fs::read_to_string(&path).expect("ui/src/lib/bindings.ts exists");
+        assert_eq!(
+            committed, generated,
+            "ui/src/lib/bindings.ts has drifted from the Rust types; run UPDATE_BINDINGS=1 cargo test --no-default-features bindings"
+        );
+    }
+}

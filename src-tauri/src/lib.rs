@@ -1,0 +1,20 @@
+//! Safekeeper: online-safety records for small UK charities, kept in an encrypted database on
+//! one shared laptop.
+//!
+//! The domain modules (`vault`, `store`, `records`, `kiosk`, `forms`, `reminders`) never import
+//! tauri, so everything but the desktop shell is tested headless with
+//! `cargo test --no-default-features`. The shell lives in `app`, behind the `desktop` feature.
+
+pub mod bindings;
+pub mod demo;
+pub mod error;
+#[path = "forms_stub.rs"]
+pub mod forms;
+pub mod kiosk;
+pub mod records;
+pub mod reminders;
+pub mod store;
+pub mod vault;
+
+#[cfg(feature = "desktop")]
+pub mod app;

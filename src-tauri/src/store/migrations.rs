@@ -1,0 +1,71 @@
+//! Embedded, numbered schema migrations. Each runs in one transaction together with the bump of
+//! `user_version`, so a migration killed halfway leaves the old schema or the new one, never a mix.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+pub struct Migration {
+    pub version: i64,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration { version: 1, sql: include_str!("migrations/0001_foundation.sql") }];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
+    let found = current_version(conn)?;
+    let known = latest_version();
+    if found > known {
+        return Err(StoreError::SchemaTooNew { found, known });
+    }
+    for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(migration.sql)?;
+        // user_version lives in the database header page, so it commits with the transaction.
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_numbered_in_order_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1);
+        }
+    }
+
+    #[test]
+    fn schema_newer_than_this_build_is_refused() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        conn.pragma_update(None, "user_version", latest_version() + 1).expect("bump");
+        let err = apply(&mut conn).expect_err("must refuse");
+        assert!(matches!(err, StoreError::SchemaTooNew { .. }));
+    }
+
+    #[test]
+    fn failed_migration_leaves_the_previous_version() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        // A table the first migration also creates makes it fail partway through.
+        conn.execute_batch("CREATE TABLE admins (x);").expect("pre-existing table");
+        assert!(apply(&mut conn).is_err());
+        assert_eq!(current_version(&conn).expect("version"), 0);
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('meta','settings','audit')", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(tables, 0, "no table of the failed migration may remain");
+    }
+}

@@ -1,0 +1,227 @@
+//! The encrypted database: opening SQLCipher with a raw key, the checks that it really is
+//! encrypted and intact, embedded migrations and the audit chain.
+//! Owns every PRAGMA and the connection's lifetime; does not know where keys come from (see
+//! `vault`) or what the tables mean beyond the audit chain (see `records`).
+
+pub mod audit;
+mod key;
+pub mod migrations;
+
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::ErrorCode;
+pub use key::DatabaseKey;
+
+/// The first 16 bytes of every plaintext SQLite file. An encrypted file starts with a random salt.
+const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("The records file is not encrypted, so Safekeeper will not use it. Restore the vault from a backup.")]
+    NotEncrypted,
+    #[error("The database key does not open this records file.")]
+    KeyRejected,
+    #[error("The records file is damaged (page {first_bad_page} failed its integrity check). Restore the vault from your latest backup.")]
+    Damaged { first_bad_page: String },
+    #[error("These records were written by a newer version of Safekeeper (schema {found}, this version knows {known}). Install the newer version to open them.")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("The audit trail is broken at entry {row}. Someone or something changed the records outside Safekeeper. Restore from a backup and contact your DSL.")]
+    AuditBroken { row: i64 },
+    #[error("The records file could not be read or written ({0}). Check the disk has space and try again.")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("The records file could not be read ({0}). Check the disk and try again.")]
+    Io(#[from] std::io::Error),
+}
+
+impl ErrorCode for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotEncrypted => "store.notEncrypted",
+            StoreError::KeyRejected => "store.keyRejected",
+            StoreError::Damaged { .. } => "store.damaged",
+            StoreError::SchemaTooNew { .. } => "store.schemaTooNew",
+            StoreError::AuditBroken { .. } => "store.auditBroken",
+            StoreError::Sqlite(_) => "store.sqlite",
+            StoreError::Io(_) => "store.io",
+        }
+    }
+}
+
+/// An open, keyed, migrated database.
+pub struct Db {
+    conn: Connection,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Db { .. }")
+    }
+}
+
+impl Db {
+    /// Creates a new encrypted database. Refuses if a file is already there.
+    pub fn create(path: &Path, key: &DatabaseKey) -> Result<Db, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if std::fs::metadata(path)?.len() > 0 {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "a records file is already there",
+            )));
+        }
+        Self::configure(conn, key, false)
+    }
+
+    /// Opens an existing encrypted database, proving on the way that it is encrypted, that the key
+    /// is right and that every page passes SQLCipher's HMAC check.
+    pub fn open(path: &Path, key: &DatabaseKey) -> Result<Db, StoreError> {
+        refuse_plaintext(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::configure(conn, key, true)
+    }
+
+    fn configure(conn: Connection, key: &DatabaseKey, existing: bool) -> Result<Db, StoreError> {
+        conn.execute_batch(&key.pragma_key_statement())?;
+        let cipher_version: Option<String> =
+            conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).ok();
+        if cipher_version.map_or(true, |v| v.trim().is_empty()) {
+            return Err(StoreError::NotEncrypted);
+        }
+        if existing {
+            // The first read is where SQLCipher learns whether the key fits.
+            if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+                return Err(match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::NotADatabase) => StoreError::KeyRejected,
+                    _ => StoreError::Sqlite(e),
+                });
+            }
+            let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+            let problems: Vec<String> =
+                stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+            drop(stmt);
+            if let Some(first) = problems.first() {
+                return Err(StoreError::Damaged { first_bad_page: page_from_problem(first) });
+            }
+        }
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Io(std::io::Error::other("the disk does not support write-ahead logging")));
+        }
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL;
+             PRAGMA secure_delete = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;",
+        )?;
+        let mut db = Db { conn };
+        migrations::apply(&mut db.conn)?;
+        Ok(db)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Full structural check (slower than the page check done at open).
+    pub fn integrity_check(&self) -> Result<bool, StoreError> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(result == "ok")
+    }
+
+    /// Re-encrypts every page under a new key. SQLCipher cannot rekey a WAL database, so the
+    /// journal mode is switched to a rollback journal for the duration.
+    pub fn rekey(&mut self, new_key: &DatabaseKey) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        let _: String = self.conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        self.conn.execute_batch(&new_key.pragma_rekey_statement())?;
+        let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        debug_assert!(mode.eq_ignore_ascii_case("wal"));
+        Ok(())
+    }
+
+    /// Folds the write-ahead log into the main file and closes, so that nothing is left in a
+    /// `-wal` file after lock.
+    pub fn close(self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))
+    }
+}
+
+fn refuse_plaintext(path: &Path) -> Result<(), StoreError> {
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path)?;
+    let read = file.read(&mut header)?;
+    if read == 16 && &header == PLAINTEXT_HEADER {
+        return Err(StoreError::NotEncrypted);
+    }
+    Ok(())
+}
+
+fn page_from_problem(problem: &str) -> String {
+    // SQLCipher reports e.g. "HMAC verification failed for page 3"; keep only the number.
+    problem
+        .split_whitespace()
+        .rev()
+        .find(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .unwrap_or("unknown")
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plaintext_sqlite_file_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("plain.db");
+        let conn = Connection::open(&path).expect("open");
+        // Without a key SQLCipher writes an ordinary plaintext database.
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").expect("write");
+        drop(conn);
+        let err = Db::open(&path, &DatabaseKey::generate()).expect_err("plaintext must be refused");
+        assert!(matches!(err, StoreError::NotEncrypted), "{err:?}");
+    }
+
+    #[test]
+    fn created_database_is_encrypted_and_reopens_only_with_its_key() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("s.db");
+        let key = DatabaseKey::generate();
+        let db = Db::create(&path, &key).expect("create");
+        db.conn().execute("INSERT INTO meta (key, value) VALUES ('probe', 'canary-7f3a')", []).expect("insert");
+        db.close().expect("close");
+        let bytes = std::fs::read(&path).expect("read");
+        assert_ne!(&bytes[..16], PLAINTEXT_HEADER);
+        assert!(!bytes.windows(11).any(|w| w == b"canary-7f3a"));
+        assert!(matches!(Db::open(&path, &DatabaseKey::generate()), Err(StoreError::KeyRejected)));
+        let db = Db::open(&path, &key).expect("reopen");
+        let v: String = db.conn().query_row("SELECT value FROM meta WHERE key='probe'", [], |r| r.get(0)).expect("row");
+        assert_eq!(v, "canary-7f3a");
+    }
+
+    #[test]
+    fn rekey_moves_the_database_to_the_new_key() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("s.db");
+        let (old, new) = (DatabaseKey::generate(), DatabaseKey::generate());
+        let mut db = Db::create(&path, &old).expect("create");
+        db.rekey(&new).expect("rekey");
+        db.close().expect("close");
+        assert!(matches!(Db::open(&path, &old), Err(StoreError::KeyRejected)));
+        assert!(Db::open(&path, &new).is_ok());
+    }
+}

@@ -1,0 +1,149 @@
+//! The key hierarchy: admin passphrases → admin identities → the wrapped database key → the open
+//! database, plus the paper recovery key. Owns every key file, unlock and lock, adding and removing
+//! admins, and rotating the database key. Does not own the database's contents (see `store` and
+//! `records`) or what the locked home shows (see `kiosk`).
+//!
+//! ```text
+//! <data>/vault/admins/<id>.age   one admin's X25519 identity, scrypt log N = 18
+//! <data>/vault/dek.age           the database key, to every admin + the recovery key
+//! <data>/vault/safekeeper.db     SQLCipher 4
+//! <data>/vault/kiosk.json        what the locked home may show (not secret)
+//! ```
+
+pub mod admins;
+pub mod atomic;
+pub mod keyfile;
+pub mod passphrase;
+mod session;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::ErrorCode;
+use crate::store::StoreError;
+pub use session::{NewVault, UnlockedVault};
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("That passphrase did not unlock Safekeeper. Check that Caps Lock is off and try again. Nothing has been changed.")]
+    WrongPassphrase,
+    #[error("An admin key file asks for far more work than Safekeeper allows, so it was not opened. It may have been tampered with. Nothing has been changed. Use another admin's passphrase or the recovery key.")]
+    WorkFactorTooHigh,
+    #[error("The {which} is damaged or has been changed, so Safekeeper cannot unlock. Nothing has been changed. Use another admin's passphrase or the recovery key, or restore the vault folder from a backup.")]
+    KeyFileDamaged { which: &'static str },
+    #[error("Safekeeper cannot unlock: the database key file does not belong to these records. Nothing has been changed. Restore the vault folder from a backup.")]
+    NotThisVault,
+    #[error("That is not a recovery key. A recovery key starts with AGE-SECRET-KEY-1 and is 74 characters long: check each group against your Emergency Kit.")]
+    BadRecoveryKey,
+    #[error("That recovery key belongs to a different Safekeeper vault. Nothing has been changed. Find the Emergency Kit made for this organisation.")]
+    RecoveryKeyNotForThisVault,
+    #[error("This admin has been removed and can no longer unlock Safekeeper. Ask another admin to add you again.")]
+    AdminRemoved,
+    #[error("That passphrase is too easy to guess. Use four or more random words, or a passphrase rated Strong.")]
+    WeakPassphrase,
+    #[error("Enter the admin's full name (at least two letters, at most 100 characters).")]
+    InvalidName,
+    #[error("Safekeeper needs at least one admin, so the last admin cannot be removed.")]
+    LastAdmin,
+    #[error("You cannot remove yourself. Ask another admin to remove you.")]
+    RemoveSelf,
+    #[error("That admin was not found. They may already have been removed.")]
+    AdminNotFound,
+    #[error("Safekeeper has not been set up on this computer yet.")]
+    NotSetUp,
+    #[error("Safekeeper is already set up on this computer. To start again, restore or move the existing vault folder first.")]
+    AlreadySetUp,
+    #[error("Only the recovery key, or the admin themselves, can set a new passphrase for an admin.")]
+    NotAllowed,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("Safekeeper could not read or write its files ({0}). Check that the disk has free space and try again. Nothing has been lost.")]
+    Io(#[from] std::io::Error),
+}
+
+impl ErrorCode for VaultError {
+    fn code(&self) -> &'static str {
+        match self {
+            VaultError::WrongPassphrase => "vault.wrongPassphrase",
+            VaultError::WorkFactorTooHigh => "vault.workFactorTooHigh",
+            VaultError::KeyFileDamaged { .. } => "vault.keyFileDamaged",
+            VaultError::NotThisVault => "vault.cannotUnlock",
+            VaultError::BadRecoveryKey => "vault.badRecoveryKey",
+            VaultError::RecoveryKeyNotForThisVault => "vault.cannotUnlock",
+            VaultError::AdminRemoved => "vault.adminRemoved",
+            VaultError::WeakPassphrase => "vault.weakPassphrase",
+            VaultError::InvalidName => "vault.invalidName",
+            VaultError::LastAdmin => "admin.lastAdmin",
+            VaultError::RemoveSelf => "admin.removeSelf",
+            VaultError::AdminNotFound => "admin.notFound",
+            VaultError::NotSetUp => "vault.notSetUp",
+            VaultError::AlreadySetUp => "setup.alreadySetUp",
+            VaultError::NotAllowed => "vault.notAllowed",
+            VaultError::Store(e) => e.code(),
+            VaultError::Io(_) => "vault.io",
+        }
+    }
+}
+
+/// Where one vault's files live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultPaths {
+    data_dir: PathBuf,
+}
+
+impl VaultPaths {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Self { data_dir: data_dir.into() }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+    pub fn vault_dir(&self) -> PathBuf {
+        self.data_dir.join("vault")
+    }
+    /// Where a vault is assembled during setup, so that a setup killed halfway leaves nothing
+    /// that looks like a vault.
+    pub fn staging_dir(&self) -> PathBuf {
+        self.data_dir.join("vault.partial")
+    }
+    pub fn admins_dir(&self) -> PathBuf {
+        self.vault_dir().join("admins")
+    }
+    pub fn admin_file(&self, id: &str) -> PathBuf {
+        self.admins_dir().join(format!("{id}.age"))
+    }
+    pub fn wrapped_key(&self) -> PathBuf {
+        self.vault_dir().join("dek.age")
+    }
+    /// A rotated database key waiting to be proven by a successful rekey.
+    pub fn wrapped_key_next(&self) -> PathBuf {
+        self.vault_dir().join("dek.age.next")
+    }
+    pub fn database(&self) -> PathBuf {
+        self.vault_dir().join("safekeeper.db")
+    }
+    pub fn manifest(&self) -> PathBuf {
+        self.vault_dir().join("kiosk.json")
+    }
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+    /// Files opened for printing; emptied on lock and at start.
+    pub fn print_dir(&self) -> PathBuf {
+        self.data_dir.join("print")
+    }
+
+    /// A vault exists once its key and database are both in place.
+    pub fn exists(&self) -> bool {
+        self.wrapped_key().is_file() && self.database().is_file()
+    }
+}
+
+/// The folder Safekeeper keeps its vault in: `SAFEKEEPER_DATA_DIR` when set (tests, portable
+/// installs), otherwise the platform's app-data folder handed in by the shell.
+pub fn data_dir_from_env(platform_default: PathBuf) -> PathBuf {
+    match std::env::var_os("SAFEKEEPER_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => platform_default,
+    }
+}

@@ -1,0 +1,433 @@
+//! An unlocked vault: the open database, the database key and the identity that unwrapped it.
+//! Owns creating a vault, every way in (passphrase, recovery key), admin changes and rotation,
+//! and lock. Dropping it closes the database and zeroizes the key and identity.
+
+use std::fs;
+use std::str::FromStr;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use age::x25519;
+use chrono::{SecondsFormat, Utc};
+use rusqlite::OptionalExtension;
+
+use super::admins::{self, AdminRow, AdminSummary};
+use super::keyfile::{self, KeyFileError};
+use super::passphrase;
+use super::{atomic, VaultError, VaultPaths};
+use crate::kiosk::manifest::{self, KioskManifest};
+use crate::records::organisation;
+use crate::store::audit::{self, Actor, Entry};
+use crate::store::{DatabaseKey, Db, StoreError};
+
+/// What the setup wizard collected.
+pub struct NewVault<'a> {
+    pub org_name: &'a str,
+    pub admin_name: &'a str,
+    pub passphrase: &'a SecretString,
+    pub recovery: &'a x25519::Identity,
+    /// Set for a throwaway demo vault: its passphrase is shown on the unlock screen.
+    pub demo_passphrase: Option<&'a str>,
+}
+
+pub struct UnlockedVault {
+    paths: VaultPaths,
+    db: Db,
+    key: DatabaseKey,
+    identity: x25519::Identity,
+    actor: Actor,
+}
+
+impl std::fmt::Debug for UnlockedVault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnlockedVault").field("actor", &self.actor).finish_non_exhaustive()
+    }
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn check_passphrase(passphrase: &SecretString, inputs: &[&str]) -> Result<(), VaultError> {
+    if passphrase::strength(passphrase.expose_secret(), inputs).acceptable {
+        Ok(())
+    } else {
+        Err(VaultError::WeakPassphrase)
+    }
+}
+
+impl UnlockedVault {
+    /// Makes a new vault. Everything is assembled in a staging folder and moved into place with
+    /// one rename, so a setup killed halfway leaves no half-vault behind.
+    pub fn create(paths: &VaultPaths, new: NewVault<'_>) -> Result<UnlockedVault, VaultError> {
+        if paths.vault_dir().exists() {
+            return Err(VaultError::AlreadySetUp);
+        }
+        let org_name = organisation::validate_org_name(new.org_name).ok_or(VaultError::Store(StoreError::Io(
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "organisation name"),
+        )))?;
+        let admin_name = admins::validate_name(new.admin_name).ok_or(VaultError::InvalidName)?;
+        check_passphrase(new.passphrase, &[&org_name, &admin_name])?;
+
+        fs::create_dir_all(paths.data_dir())?;
+        let staging = VaultPaths::new(paths.staging_dir());
+        // A leftover staging folder is from a setup that never finished: nothing in it was ever
+        // confirmed, and all of it is encrypted.
+        if staging.data_dir().exists() {
+            fs::remove_dir_all(staging.data_dir())?;
+        }
+        let built = (|| {
+            fs::create_dir_all(staging.admins_dir())?;
+            let admin_id = uuid::Uuid::new_v4().to_string();
+            let identity = x25519::Identity::generate();
+            atomic::write_atomic(&staging.admin_file(&admin_id), &keyfile::seal_identity(&identity, new.passphrase))?;
+            let key = DatabaseKey::generate();
+            let recipients = [identity.to_public(), new.recovery.to_public()];
+            atomic::write_atomic(&staging.wrapped_key(), &keyfile::wrap_key(&key, &recipients))?;
+
+            let mut db = Db::create(&staging.database(), &key)?;
+            let vault_id = uuid::Uuid::new_v4().to_string();
+            let actor = Actor::Admin(admin_id.clone());
+            {
+                let tx = db.conn_mut().transaction().map_err(StoreError::from)?;
+                audit::initialise(&tx)?;
+                set_meta(&tx, "vault_id", &vault_id)?;
+                set_meta(&tx, "recovery_recipient", &new.recovery.to_public().to_string())?;
+                set_meta(&tx, "created_at", &now())?;
+                if let Some(demo) = new.demo_passphrase {
+                    set_meta(&tx, "demo_passphrase", demo)?;
+                }
+                organisation::initialise(&tx, &org_name)?;
+                admins::insert(
+                    &tx,
+                    &AdminRow {
+                        id: admin_id.clone(),
+                        name: admin_name.clone(),
+                        recipient: identity.to_public().to_string(),
+                        created_at: now(),
+                    },
+                )?;
+                audit::append(&tx, &actor, &Entry { action: "vault.created", subject_kind: "vault", subject_id: &vault_id, detail: "" })?;
+                audit::append(&tx, &actor, &Entry { action: "session.unlocked", subject_kind: "admin", subject_id: &admin_id, detail: "setup" })?;
+                tx.commit().map_err(StoreError::from)?;
+            }
+            Ok::<_, VaultError>((db, key, identity, actor))
+        })();
+        let (db, key, identity, actor) = built?;
+        // SQLCipher must let go of the file before the folder moves.
+        db.close()?;
+        fs::rename(staging.vault_dir(), paths.vault_dir())?;
+        atomic::sync_dir(paths.data_dir())?;
+        let _ = fs::remove_dir_all(staging.data_dir());
+        let db = Db::open(&paths.database(), &key)?;
+        let vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor };
+        vault.publish_manifest()?;
+        Ok(vault)
+    }
+
+    /// Unlocks with an admin passphrase. Reads key files only: a wrong passphrase changes nothing
+    /// on disk. Every admin file is tried, in parallel, because the unlock screen does not ask
+    /// who you are (admin names are personal data and are not kept outside the database).
+    pub fn unlock(paths: &VaultPaths, passphrase: &SecretString) -> Result<UnlockedVault, VaultError> {
+        if !paths.exists() {
+            return Err(VaultError::NotSetUp);
+        }
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for entry in fs::read_dir(paths.admins_dir())? {
+            let path = entry?.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("age") {
+                continue;
+            }
+            let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            files.push((id, fs::read(&path)?));
+        }
+        files.sort();
+        let results: Vec<(String, Result<x25519::Identity, KeyFileError>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .iter()
+                .map(|(id, bytes)| scope.spawn(move || (id.clone(), keyfile::open_identity(bytes, passphrase))))
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("key file check does not panic")).collect()
+        });
+        let mut too_much_work = false;
+        let mut damaged = false;
+        for (id, result) in results {
+            match result {
+                Ok(identity) => return Self::open_with(paths, identity, Actor::Admin(id)),
+                Err(KeyFileError::WorkFactorTooHigh { .. }) => too_much_work = true,
+                Err(KeyFileError::Damaged) => damaged = true,
+                Err(KeyFileError::WrongPassphrase | KeyFileError::NotForThisKey) => {}
+            }
+        }
+        Err(if too_much_work {
+            VaultError::WorkFactorTooHigh
+        } else if damaged {
+            VaultError::KeyFileDamaged { which: "admin key file" }
+        } else {
+            VaultError::WrongPassphrase
+        })
+    }
+
+    /// Unlocks with the paper recovery key. The session can then set a new passphrase for an
+    /// admin; nothing else changes until it does.
+    pub fn unlock_with_recovery(paths: &VaultPaths, key_text: &str) -> Result<UnlockedVault, VaultError> {
+        if !paths.exists() {
+            return Err(VaultError::NotSetUp);
+        }
+        let identity = keyfile::parse_recovery_key(key_text).ok_or(VaultError::BadRecoveryKey)?;
+        Self::open_with(paths, identity, Actor::RecoveryKey).map_err(|e| match e {
+            VaultError::NotThisVault => VaultError::RecoveryKeyNotForThisVault,
+            other => other,
+        })
+    }
+
+    fn open_with(paths: &VaultPaths, identity: x25519::Identity, actor: Actor) -> Result<UnlockedVault, VaultError> {
+        let db_path = paths.database();
+        let key = unwrap_file(&paths.wrapped_key(), &identity)?;
+        let (db, key) = match Db::open(&db_path, &key) {
+            Ok(db) => (db, key),
+            // A rotation that died after the rekey but before the new key file was moved in.
+            Err(StoreError::KeyRejected) if paths.wrapped_key_next().is_file() => {
+                let next = unwrap_file(&paths.wrapped_key_next(), &identity)?;
+                let db = Db::open(&db_path, &next).map_err(|e| match e {
+                    StoreError::KeyRejected => VaultError::NotThisVault,
+                    other => other.into(),
+                })?;
+                atomic::commit(&paths.wrapped_key_next(), &paths.wrapped_key())?;
+                (db, next)
+            }
+            Err(StoreError::KeyRejected) => return Err(VaultError::NotThisVault),
+            Err(e) => return Err(e.into()),
+        };
+        if let Actor::Admin(id) = &actor {
+            match admins::find_active(db.conn(), id)? {
+                Some(row) if row.recipient == identity.to_public().to_string() => {}
+                _ => return Err(VaultError::AdminRemoved),
+            }
+        }
+        // A rotation that died before the rekey: the old key still opens the database, so the
+        // waiting key file was never used and must not linger.
+        if paths.wrapped_key_next().is_file() {
+            fs::remove_file(paths.wrapped_key_next())?;
+        }
+        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor };
+        let subject = match &vault.actor {
+            Actor::Admin(id) => id.clone(),
+            _ => String::new(),
+        };
+        let action = if vault.actor == Actor::RecoveryKey { "session.recoveryKeyUsed" } else { "session.unlocked" };
+        vault.record(&Entry { action, subject_kind: "admin", subject_id: &subject, detail: "" })?;
+        Ok(vault)
+    }
+
+    /// Appends one audit entry in its own transaction.
+    pub fn record(&mut self, entry: &Entry<'_>) -> Result<(), VaultError> {
+        let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
+        audit::append(&tx, &self.actor, entry)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    pub fn admin_id(&self) -> Option<&str> {
+        match &self.actor {
+            Actor::Admin(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn is_recovery(&self) -> bool {
+        self.actor == Actor::RecoveryKey
+    }
+
+    pub fn paths(&self) -> &VaultPaths {
+        &self.paths
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn db_mut(&mut self) -> &mut Db {
+        &mut self.db
+    }
+
+    pub fn vault_id(&self) -> Result<String, VaultError> {
+        Ok(get_meta(self.db.conn(), "vault_id")?.unwrap_or_default())
+    }
+
+    pub fn demo_passphrase(&self) -> Result<Option<String>, VaultError> {
+        Ok(get_meta(self.db.conn(), "demo_passphrase")?)
+    }
+
+    pub fn admins(&self) -> Result<Vec<AdminSummary>, VaultError> {
+        let me = self.admin_id();
+        Ok(admins::active(self.db.conn())?
+            .into_iter()
+            .map(|a| AdminSummary { is_current: Some(a.id.as_str()) == me, id: a.id, name: a.name, created_at: a.created_at })
+            .collect())
+    }
+
+    /// Everyone who may open the database key: active admins and the recovery key.
+    fn recipients(&self) -> Result<Vec<x25519::Recipient>, VaultError> {
+        Self::recipients_in(self.db.conn())
+    }
+
+    /// Writes a wrapped key to a temp file beside `target` and proves it opens with `prover` before
+    /// handing back the temp path; the caller commits it when the rest of its change is ready.
+    fn write_proven_key(
+        key: &DatabaseKey,
+        recipients: &[x25519::Recipient],
+        target: &std::path::Path,
+        prover: &x25519::Identity,
+    ) -> Result<std::path::PathBuf, VaultError> {
+        let temp = atomic::write_temp(target, &keyfile::wrap_key(key, recipients))?;
+        let proven = fs::read(&temp).ok().and_then(|b| keyfile::unwrap_key(&b, prover).ok());
+        if proven.as_ref() != Some(key) {
+            let _ = fs::remove_file(&temp);
+            return Err(VaultError::Io(std::io::Error::other("the new key file did not read back correctly")));
+        }
+        Ok(temp)
+    }
+
+    pub fn add_admin(&mut self, name: &str, passphrase: &SecretString) -> Result<String, VaultError> {
+        let name = admins::validate_name(name).ok_or(VaultError::InvalidName)?;
+        check_passphrase(passphrase, &[&name])?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let identity = x25519::Identity::generate();
+        let sealed = keyfile::seal_identity(&identity, passphrase);
+        atomic::write_atomic(&self.paths.admin_file(&id), &sealed)?;
+        let row = AdminRow { id: id.clone(), name, recipient: identity.to_public().to_string(), created_at: now() };
+        let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
+        admins::insert(&tx, &row)?;
+        audit::append(&tx, &self.actor, &Entry { action: "admin.added", subject_kind: "admin", subject_id: &id, detail: "" })?;
+        // The key file must include the new admin before the row commits: a crash in between
+        // leaves an admin who cannot unlock yet, never a row that points at nothing.
+        let recipients = Self::recipients_in(&tx)?;
+        let temp = Self::write_proven_key(&self.key, &recipients, &self.paths.wrapped_key(), &identity)?;
+        atomic::commit(&temp, &self.paths.wrapped_key())?;
+        tx.commit().map_err(StoreError::from)?;
+        self.publish_manifest()?;
+        Ok(id)
+    }
+
+    fn recipients_in(conn: &rusqlite::Connection) -> Result<Vec<x25519::Recipient>, VaultError> {
+        let mut keys: Vec<String> = admins::active(conn)?.into_iter().map(|a| a.recipient).collect();
+        keys.push(get_meta(conn, "recovery_recipient")?.ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?);
+        keys.iter()
+            .map(|k| x25519::Recipient::from_str(k).map_err(|_| VaultError::KeyFileDamaged { which: "admin list" }))
+            .collect()
+    }
+
+    /// Removes an admin and rotates the database key, so that a copy of the old key file is no
+    /// use to them.
+    pub fn remove_admin(&mut self, id: &str) -> Result<(), VaultError> {
+        if self.admin_id() == Some(id) {
+            return Err(VaultError::RemoveSelf);
+        }
+        admins::find_active(self.db.conn(), id)?.ok_or(VaultError::AdminNotFound)?;
+        if admins::active(self.db.conn())?.len() <= 1 {
+            return Err(VaultError::LastAdmin);
+        }
+        {
+            let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
+            admins::mark_removed(&tx, id, &now())?;
+            audit::append(&tx, &self.actor, &Entry { action: "admin.removed", subject_kind: "admin", subject_id: id, detail: "" })?;
+            tx.commit().map_err(StoreError::from)?;
+        }
+        self.rotate_key()?;
+        let _ = fs::remove_file(self.paths.admin_file(id));
+        atomic::sync_dir(&self.paths.admins_dir())?;
+        self.publish_manifest()?;
+        Ok(())
+    }
+
+    /// New database key: written to `dek.age.next`, then the database is rekeyed, then the new
+    /// file replaces `dek.age`. A crash at any point leaves a pair that opens (see `open_with`).
+    pub fn rotate_key(&mut self) -> Result<(), VaultError> {
+        let next = DatabaseKey::generate();
+        let recipients = self.recipients()?;
+        let temp = Self::write_proven_key(&next, &recipients, &self.paths.wrapped_key_next(), &self.identity)?;
+        atomic::commit(&temp, &self.paths.wrapped_key_next())?;
+        self.db.rekey(&next)?;
+        self.key = next;
+        atomic::commit(&self.paths.wrapped_key_next(), &self.paths.wrapped_key())?;
+        self.record(&Entry { action: "vault.keyRotated", subject_kind: "vault", subject_id: "", detail: "" })?;
+        Ok(())
+    }
+
+    /// Sets a new passphrase for an admin: allowed for the admin themselves, or after unlocking
+    /// with the recovery key. A fresh identity replaces the old one, so the old passphrase stops
+    /// working at once. The session then continues as that admin.
+    pub fn set_passphrase(&mut self, admin_id: &str, passphrase: &SecretString) -> Result<(), VaultError> {
+        if !(self.is_recovery() || self.admin_id() == Some(admin_id)) {
+            return Err(VaultError::NotAllowed);
+        }
+        let row = admins::find_active(self.db.conn(), admin_id)?.ok_or(VaultError::AdminNotFound)?;
+        check_passphrase(passphrase, &[&row.name])?;
+        let identity = x25519::Identity::generate();
+        let new_recipient = identity.to_public().to_string();
+        let sealed = keyfile::seal_identity(&identity, passphrase);
+        let admin_temp = atomic::write_temp(&self.paths.admin_file(admin_id), &sealed)?;
+        let detail = if self.is_recovery() { "recovery" } else { "self" };
+        let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
+        admins::set_recipient(&tx, admin_id, &new_recipient)?;
+        audit::append(&tx, &self.actor, &Entry { action: "admin.passphraseSet", subject_kind: "admin", subject_id: admin_id, detail })?;
+        let recipients = Self::recipients_in(&tx)?;
+        let key_temp = Self::write_proven_key(&self.key, &recipients, &self.paths.wrapped_key(), &identity)
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&admin_temp);
+            })?;
+        atomic::commit(&key_temp, &self.paths.wrapped_key())?;
+        atomic::commit(&admin_temp, &self.paths.admin_file(admin_id))?;
+        tx.commit().map_err(StoreError::from)?;
+        self.identity = identity;
+        self.actor = Actor::Admin(admin_id.to_owned());
+        self.publish_manifest()?;
+        Ok(())
+    }
+
+    /// Writes what the locked home may show. Nothing in it is secret.
+    pub fn publish_manifest(&self) -> Result<(), VaultError> {
+        let settings = organisation::get(self.db.conn())?;
+        let m = KioskManifest {
+            format: manifest::FORMAT,
+            vault_id: self.vault_id()?,
+            org_name: settings.org_name,
+            demo_passphrase: self.demo_passphrase()?,
+            recipients: self.recipients()?.iter().map(ToString::to_string).collect(),
+        };
+        manifest::publish(&self.paths.manifest(), &m)?;
+        Ok(())
+    }
+
+    /// Records the lock, folds the write-ahead log into the database and closes it. The key and
+    /// identity are zeroized as `self` drops.
+    pub fn lock(mut self, reason: &str) -> Result<(), VaultError> {
+        let subject = self.admin_id().unwrap_or_default().to_owned();
+        self.record(&Entry { action: "session.locked", subject_kind: "admin", subject_id: &subject, detail: reason })?;
+        let UnlockedVault { db, .. } = self;
+        db.close()?;
+        Ok(())
+    }
+}
+
+fn unwrap_file(path: &std::path::Path, identity: &x25519::Identity) -> Result<DatabaseKey, VaultError> {
+    let bytes = fs::read(path)?;
+    keyfile::unwrap_key(&bytes, identity).map_err(|e| match e {
+        KeyFileError::NotForThisKey => VaultError::NotThisVault,
+        _ => VaultError::KeyFileDamaged { which: "database key file (dek.age)" },
+    })
+}
+
+fn set_meta(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value])?;
+    Ok(())
+}
+
+fn get_meta(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+

@@ -1,0 +1,74 @@
+//! Shared fixtures for the vault integration tests: a temporary vault with known secrets, and
+//! byte-exact snapshots of a data folder.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::{ExposeSecret, SecretString};
+use age::x25519;
+use safekeeper::vault::{NewVault, UnlockedVault, VaultPaths};
+
+pub const PASSPHRASE: &str = "copper lantern orchard whistle";
+pub const SECOND_PASSPHRASE: &str = "harbour mosaic kettle daybreak";
+
+pub struct TestVault {
+    pub dir: tempfile::TempDir,
+    pub paths: VaultPaths,
+    pub recovery: x25519::Identity,
+}
+
+impl TestVault {
+    pub fn recovery_text(&self) -> String {
+        self.recovery.to_string().expose_secret().to_owned()
+    }
+}
+
+pub fn pass(s: &str) -> SecretString {
+    SecretString::from(s.to_owned())
+}
+
+/// A new vault, locked, with one admin whose passphrase is `PASSPHRASE`.
+pub fn new_vault() -> TestVault {
+    new_vault_named("Test Youth Trust", "Alex Morgan")
+}
+
+pub fn new_vault_named(org: &str, admin: &str) -> TestVault {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = VaultPaths::new(dir.path().join("data"));
+    let recovery = x25519::Identity::generate();
+    let vault = UnlockedVault::create(
+        &paths,
+        NewVault { org_name: org, admin_name: admin, passphrase: &pass(PASSPHRASE), recovery: &recovery, demo_passphrase: None },
+    )
+    .expect("create vault");
+    vault.lock("test").expect("lock");
+    TestVault { dir, paths, recovery }
+}
+
+/// Every file under `root` with its bytes.
+pub fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).expect("read file"));
+            }
+        }
+    }
+    out
+}
+
+/// Copies a whole folder tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for (path, bytes) in snapshot(from) {
+        let target = to.join(path.strip_prefix(from).expect("under root"));
+        std::fs::create_dir_all(target.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(target, bytes).expect("write copy");
+    }
+}

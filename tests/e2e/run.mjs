@@ -1,0 +1,228 @@
+// End-to-end tests: start the real Safekeeper binary under tauri-driver (WebKitWebDriver) and use
+// it the way a person would. Run under Xvfb: `xvfb-run -a node tests/e2e/run.mjs`.
+//
+// Screenshots of each main screen go to target/screenshots/, and PDFs the app made to
+// target/e2e-artifacts/.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, renameSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import assert from 'node:assert/strict';
+import { Session } from './webdriver.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const app = process.env.SAFEKEEPER_APP || join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'debug', 'safekeeper');
+const shots = join(root, 'target', 'screenshots');
+const artifacts = join(root, 'target', 'e2e-artifacts');
+mkdirSync(shots, { recursive: true });
+mkdirSync(artifacts, { recursive: true });
+
+const PASSPHRASE = 'marble otter lantern harvest';
+const ORG = 'Northfield Youth Trust';
+const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+let passed = 0;
+let failed = 0;
+
+/** Starts tauri-driver with `env`, opens a session on the app, runs `body`, tidies up. */
+async function withApp(name, env, body, args = []) {
+  const port = 4444 + Math.floor(Math.random() * 500);
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let session;
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`${base}/status`);
+        break;
+      } catch {
+        if (i > 100) throw new Error('tauri-driver did not start');
+        await sleep(100);
+      }
+    }
+    session = await Session.start(base, { 'tauri:options': { application: app, args } });
+    await body(session);
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${e.stack || e}`);
+    if (session) await session.screenshot(join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`)).catch(() => {});
+  } finally {
+    if (session) await session.end();
+    driver.kill();
+    await sleep(500);
+  }
+}
+
+/** Runs axe-core on the current screen; serious and critical WCAG A/AA problems fail the test. */
+async function checkAccessibility(s, screen) {
+  await s.exec(axeSource + '\nreturn true;');
+  const violations = await s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+       .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+       .catch(e => done(['axe failed: ' + e]));`,
+  );
+  assert.deepEqual(violations, [], `accessibility problems on ${screen}`);
+}
+
+async function invokeFromPage(s, command, args = {}) {
+  return s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+       .then(v => done({ ok: v }), e => done({ err: e }));`,
+    [command, args],
+  );
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-'));
+const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-save-'));
+const baseEnv = { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir };
+let recoveryKey = '';
+
+await withApp('first run: setup with recovery-key confirmation, lock, wrong passphrase, unlock', baseEnv, async (s) => {
+  await s.waitFor('[data-testid="setup-start"]');
+  await s.screenshot(join(shots, '01-welcome.png'));
+  await checkAccessibility(s, 'welcome');
+  await s.click('[data-testid="setup-start"]');
+  await s.type('[data-testid="org-name"]', ORG);
+  await s.click('[data-testid="continue"]');
+  await s.type('[data-testid="admin-name"]', 'Morgan Ellis');
+  await s.type('[data-testid="passphrase"]', PASSPHRASE);
+  await s.type('[data-testid="passphrase-confirm"]', PASSPHRASE);
+  await s.waitForText('[data-testid="strength-meter"]', /strong/i);
+  await s.screenshot(join(shots, '02-setup-passphrase.png'));
+  await checkAccessibility(s, 'setup passphrase');
+  await s.click('[data-testid="continue"]');
+
+  const shown = await s.waitForText('[data-testid="recovery-key"]', /AGE-SECRET-KEY-1/);
+  recoveryKey = shown.replace(/\s+/g, '');
+  assert.match(recoveryKey, /^AGE-SECRET-KEY-1[0-9A-Z]{58}$/);
+  await s.screenshot(join(shots, '03-setup-recovery-key.png'));
+  await checkAccessibility(s, 'recovery key');
+
+  await s.click('[data-testid="save-kit"]');
+  await s.waitFor('[data-testid="kit-saved"]');
+  const kit = readdirSync(saveDir).find((f) => f.endsWith('.pdf'));
+  assert.ok(kit, 'the Emergency Kit PDF was saved');
+  renameSync(join(saveDir, kit), join(artifacts, 'emergency-kit.pdf'));
+  const kitText = execFileSync('pdftotext', ['-layout', join(artifacts, 'emergency-kit.pdf'), '-']).toString();
+  assert.ok(kitText.includes(recoveryKey), 'the kit holds the recovery key');
+  assert.ok(kitText.includes(ORG), 'the kit names the organisation');
+
+  // A wrong confirmation is refused with a message.
+  await s.type('[data-testid="confirm-last6"]', 'ZZZZZZ');
+  await s.click('[data-testid="create-vault"]');
+  await s.waitForText('[data-testid="error-summary"]', /last 6 characters/i);
+  await s.screenshot(join(shots, '04-setup-confirm-mismatch.png'));
+  await s.type('[data-testid="confirm-last6"]', recoveryKey.slice(-6));
+  await s.click('[data-testid="create-vault"]');
+
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+  await s.waitFor('[data-testid="dashboard"]');
+  await s.screenshot(join(shots, '05-dashboard.png'));
+  await checkAccessibility(s, 'dashboard');
+
+  await s.click('[data-testid="nav-settings"]');
+  await s.waitForText('[data-testid="audit-status"]', /verified/i);
+  assert.match(await s.text('[data-testid="audit-head"]'), /^[0-9a-f]{64}$/);
+  await s.screenshot(join(shots, '06-settings.png'));
+  await checkAccessibility(s, 'settings');
+
+  await s.click('[data-testid="lock-button"]');
+  await s.switchToWindowWith('[data-testid="locked-home"]');
+  await s.waitFor('[data-testid="tile-unlock"]');
+  assert.match(await s.text('[data-testid="locked-home"]'), new RegExp(ORG));
+  await s.screenshot(join(shots, '07-locked-home.png'));
+  await checkAccessibility(s, 'locked home');
+
+  // Rust refuses admin commands from the locked home, whatever the page tries.
+  for (const command of ['settings_get', 'session_info', 'admin_remove']) {
+    const res = await invokeFromPage(s, command, { adminId: 'x' });
+    assert.ok(res.err !== undefined, `${command} was answered from the locked home: ${JSON.stringify(res)}`);
+  }
+  assert.equal((await invokeFromPage(s, 'app_status')).ok.phase, 'locked');
+
+  await s.click('[data-testid="tile-unlock"]');
+  await s.type('[data-testid="unlock-passphrase"]', 'marble otter lantern harvested');
+  await s.click('[data-testid="unlock-submit"]');
+  await s.waitForText('[data-testid="error-summary"]', /did not unlock/i);
+  const errorText = await s.text('[data-testid="error-summary"]');
+  assert.doesNotMatch(errorText, /vault\.|panicked|Error:/, 'no codes or traces shown');
+  await s.screenshot(join(shots, '08-wrong-passphrase.png'));
+  await checkAccessibility(s, 'wrong passphrase');
+
+  await s.type('[data-testid="unlock-passphrase"]', PASSPHRASE);
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+  await s.click('[data-testid="lock-button"]');
+  await s.switchToWindowWith('[data-testid="locked-home"]');
+});
+
+await withApp('auto-lock after idle', { ...baseEnv, SAFEKEEPER_AUTO_LOCK_SECONDS: '4' }, async (s) => {
+  await s.click('[data-testid="tile-unlock"]');
+  await s.type('[data-testid="unlock-passphrase"]', PASSPHRASE);
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+  const started = Date.now();
+  // Touch nothing: the app must lock on its own.
+  await s.switchToWindowWith('[data-testid="locked-home"]', { timeout: 20000 });
+  await s.waitFor('[data-testid="tile-unlock"]');
+  assert.ok(Date.now() - started >= 3000, 'locked no earlier than the idle limit');
+  assert.equal((await invokeFromPage(s, 'app_status')).ok.phase, 'locked');
+  assert.equal((await s.handles()).length, 1, 'the admin window is gone');
+  await s.screenshot(join(shots, '09-auto-locked.png'));
+});
+
+await withApp('recovery key unlock sets a new passphrase', baseEnv, async (s) => {
+  await s.click('[data-testid="tile-unlock"]');
+  await s.click('[data-testid="recovery-link"]');
+  await s.type('[data-testid="recovery-key-input"]', recoveryKey.toLowerCase());
+  await s.click('[data-testid="recovery-submit"]');
+  await s.switchToWindowWith('[data-testid="new-passphrase"]');
+  await s.screenshot(join(shots, '10-recovery-set-passphrase.png'));
+  await checkAccessibility(s, 'recovery');
+  await s.click('[data-testid="recovery-admin-option"]');
+  await s.type('[data-testid="new-passphrase"]', 'velvet canyon ember lighthouse');
+  await s.type('[data-testid="new-passphrase-confirm"]', 'velvet canyon ember lighthouse');
+  await s.click('[data-testid="recovery-save"]');
+  await s.waitFor('[data-testid="dashboard"]');
+  await s.click('[data-testid="lock-button"]');
+  await s.switchToWindowWith('[data-testid="locked-home"]');
+  await s.click('[data-testid="tile-unlock"]');
+  await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+});
+
+await withApp(
+  'demo vault shows DEMO and its passphrase',
+  { SAFEKEEPER_DATA_DIR: mkdtempSync(join(tmpdir(), 'safekeeper-e2e-demo-')) },
+  async (s) => {
+    await s.waitFor('[data-testid="demo-banner"]');
+    await s.click('[data-testid="tile-unlock"]');
+    const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
+    await s.screenshot(join(shots, '11-demo-unlock.png'));
+    await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
+    await s.click('[data-testid="unlock-submit"]');
+    await s.switchToWindowWith('[data-testid="dashboard"]');
+    await s.waitFor('[data-testid="demo-banner"]');
+    await s.click('[data-testid="nav-settings"]');
+    await s.waitForText('[data-testid="admin-list"]', /Priya/);
+    await s.screenshot(join(shots, '12-demo-settings.png'));
+  },
+  ['--demo'],
+);
+
+rmSync(dataDir, { recursive: true, force: true });
+rmSync(saveDir, { recursive: true, force: true });
+console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
