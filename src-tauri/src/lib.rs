@@ -8,7 +8,6 @@
 pub mod bindings;
 pub mod demo;
 pub mod error;
-#[path = "forms_stub.rs"]
 pub mod forms;
 pub mod kiosk;
 pub mod records;

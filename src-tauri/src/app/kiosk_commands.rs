@@ -80,8 +80,7 @@ fn kit_pdf(state: &AppState) -> Result<(Vec<u8>, String), CommandError> {
         recovery_key: pending.recovery.to_string().expose_secret().to_owned(),
         demo: false,
     };
-    let pdf = emergency_kit::emergency_kit_pdf(&kit)
-        .map_err(|e| CommandError::new("forms.failed", format!("The Emergency Kit could not be made ({e}). Please try again.")))?;
+    let pdf = emergency_kit::emergency_kit_pdf(&kit).map_err(|e| e.to_command_error())?;
     Ok((pdf, format!("Safekeeper Emergency Kit {}.pdf", pending.created.format("%Y-%m-%d"))))
 }
 

@@ -61,3 +61,53 @@ pub fn run() {
             }
         });
 }
+
+/// Commands the locked home may call. Nothing here reads a record.
+pub const KIOSK_COMMANDS: &[&str] = &[
+    "app_status",
+    "passphrase_strength",
+    "setup_begin",
+    "setup_save_kit",
+    "setup_finish",
+    "start_demo",
+    "unlock",
+    "recovery_unlock",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::KIOSK_COMMANDS;
+
+    fn granted(file: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file);
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).expect("capability file")).expect("json");
+        json["permissions"]
+            .as_array()
+            .expect("permissions")
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter_map(|p| p.strip_prefix("allow-"))
+            .map(|c| c.replace('-', "_"))
+            .collect()
+    }
+
+    #[test]
+    fn kiosk_window_is_granted_only_kiosk_commands() {
+        let granted = granted("kiosk.json");
+        assert!(!granted.is_empty());
+        for command in &granted {
+            assert!(KIOSK_COMMANDS.contains(&command.as_str()), "the kiosk window may call {command}");
+        }
+    }
+
+    #[test]
+    fn no_capability_grants_remote_access_or_plugins_that_touch_files() {
+        for file in ["kiosk.json", "admin.json"] {
+            let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file))
+                .expect("capability file");
+            for forbidden in ["\"remote\"", "fs:", "shell:", "http:", "sql:", "dialog:"] {
+                assert!(!text.contains(forbidden), "{file} mentions {forbidden}");
+            }
+        }
+    }
+}
