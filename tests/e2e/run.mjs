@@ -57,8 +57,33 @@ async function withApp(name, env, body, args = []) {
   } finally {
     if (session) await session.end();
     driver.kill();
-    await sleep(500);
+    // The app is single-instance: the next test's app would hand over to a straggler and exit.
+    for (let i = 0; i < 50 && appRunning(); i++) await sleep(200);
   }
+}
+
+function appRunning() {
+  try {
+    execFileSync('pgrep', ['-f', app], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** After a lock: the admin window is destroyed and only the locked home remains. */
+async function waitForLockedHome(s, { timeout = 20000 } = {}) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const handles = await s.handles().catch(() => []);
+    if (handles.length === 1) {
+      await s.switchTo(handles[0]);
+      await s.waitFor('[data-testid="tile-unlock"]');
+      return;
+    }
+    await sleep(200);
+  }
+  throw new Error('the admin window did not close');
 }
 
 /** Runs axe-core on the current screen; serious and critical WCAG A/AA problems fail the test. */
@@ -98,7 +123,7 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await s.type('[data-testid="admin-name"]', 'Morgan Ellis');
   await s.type('[data-testid="passphrase"]', PASSPHRASE);
   await s.type('[data-testid="passphrase-confirm"]', PASSPHRASE);
-  await s.waitForText('[data-testid="strength-meter"]', /strong/i);
+  await s.waitForText('[data-testid="passphrase-strength"]', /strong/i);
   await s.screenshot(join(shots, '02-setup-passphrase.png'));
   await checkAccessibility(s, 'setup passphrase');
   await s.click('[data-testid="continue"]');
@@ -138,8 +163,7 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await checkAccessibility(s, 'settings');
 
   await s.click('[data-testid="lock-button"]');
-  await s.switchToWindowWith('[data-testid="locked-home"]');
-  await s.waitFor('[data-testid="tile-unlock"]');
+  await waitForLockedHome(s);
   assert.match(await s.text('[data-testid="locked-home"]'), new RegExp(ORG));
   await s.screenshot(join(shots, '07-locked-home.png'));
   await checkAccessibility(s, 'locked home');
@@ -164,7 +188,7 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await s.click('[data-testid="unlock-submit"]');
   await s.switchToWindowWith('[data-testid="dashboard"]');
   await s.click('[data-testid="lock-button"]');
-  await s.switchToWindowWith('[data-testid="locked-home"]');
+  await waitForLockedHome(s);
 });
 
 await withApp('auto-lock after idle', { ...baseEnv, SAFEKEEPER_AUTO_LOCK_SECONDS: '4' }, async (s) => {
@@ -174,8 +198,7 @@ await withApp('auto-lock after idle', { ...baseEnv, SAFEKEEPER_AUTO_LOCK_SECONDS
   await s.switchToWindowWith('[data-testid="dashboard"]');
   const started = Date.now();
   // Touch nothing: the app must lock on its own.
-  await s.switchToWindowWith('[data-testid="locked-home"]', { timeout: 20000 });
-  await s.waitFor('[data-testid="tile-unlock"]');
+  await waitForLockedHome(s);
   assert.ok(Date.now() - started >= 3000, 'locked no earlier than the idle limit');
   assert.equal((await invokeFromPage(s, 'app_status')).ok.phase, 'locked');
   assert.equal((await s.handles()).length, 1, 'the admin window is gone');
@@ -193,10 +216,10 @@ await withApp('recovery key unlock sets a new passphrase', baseEnv, async (s) =>
   await s.click('[data-testid="recovery-admin-option"]');
   await s.type('[data-testid="new-passphrase"]', 'velvet canyon ember lighthouse');
   await s.type('[data-testid="new-passphrase-confirm"]', 'velvet canyon ember lighthouse');
-  await s.click('[data-testid="recovery-save"]');
+  await s.click('[data-testid="new-passphrase-submit"]');
   await s.waitFor('[data-testid="dashboard"]');
   await s.click('[data-testid="lock-button"]');
-  await s.switchToWindowWith('[data-testid="locked-home"]');
+  await waitForLockedHome(s);
   await s.click('[data-testid="tile-unlock"]');
   await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
   await s.click('[data-testid="unlock-submit"]');
