@@ -241,6 +241,46 @@ await withApp(
     await s.click('[data-testid="nav-settings"]');
     await s.waitForText('[data-testid="admin-list"]', /Priya/);
     await s.screenshot(join(shots, '12-demo-settings.png'));
+
+    // Settings save and come back.
+    await s.type('[data-testid="auto-lock-minutes"]', '12');
+    await s.click('[data-testid="settings-save"]');
+    await s.waitFor('[data-testid="settings-saved"]');
+    assert.equal((await invokeFromPage(s, 'settings_get')).ok.autoLockMinutes, 12);
+    await s.type('[data-testid="auto-lock-minutes"]', '500');
+    await s.click('[data-testid="settings-save"]');
+    await s.waitForText('[data-testid="settings-error-summary"]', /1 to 120|from 1/i);
+    assert.equal((await invokeFromPage(s, 'settings_get')).ok.autoLockMinutes, 12, 'a refused value changes nothing');
+
+    // Add a deputy, then remove them (which rotates the database key).
+    await s.click('[data-testid="admin-add-start"]');
+    await s.type('[data-testid="admin-add-name"]', 'Dana Whitfield');
+    await s.type('[data-testid="admin-add-passphrase"]', 'tangerine cobalt meadow ferry');
+    await s.type('[data-testid="admin-add-passphrase-confirm"]', 'tangerine cobalt meadow ferry');
+    await s.screenshot(join(shots, '13-add-admin.png'));
+    await s.click('[data-testid="admin-add-submit"]');
+    await s.waitForText('[data-testid="admin-list"]', /Dana Whitfield/);
+    let admins = (await invokeFromPage(s, 'settings_get')).ok.admins;
+    assert.equal(admins.length, 3);
+    const rows = await s.findAll('[data-testid="admin-row"]');
+    const names = await Promise.all(rows.map((r) => s.cmd('GET', `/element/${r}/text`)));
+    const danaRow = rows[names.findIndex((n) => n.includes('Dana'))];
+    const remove = await s.cmd('POST', `/element/${danaRow}/element`, { using: 'css selector', value: '[data-testid="admin-remove"]' });
+    await s.cmd('POST', `/element/${Object.values(remove)[0]}/click`, {});
+    await s.waitFor('[data-testid="admin-remove-page"]');
+    await s.screenshot(join(shots, '14-remove-admin.png'));
+    await s.click('[data-testid="admin-remove-confirm"]');
+    await s.waitFor('[data-testid="settings-notice"]');
+    admins = (await invokeFromPage(s, 'settings_get')).ok.admins;
+    assert.deepEqual(admins.map((a) => a.name).sort(), ['Priya Raman', 'Sam Okafor']);
+
+    // Lock with the keyboard shortcut.
+    await s.keys([{ type: 'key', id: 'kb', actions: [
+      { type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'l' },
+      { type: 'keyUp', value: 'l' }, { type: 'keyUp', value: '\uE009' },
+    ] }]);
+    await waitForLockedHome(s);
+    await s.waitFor('[data-testid="demo-banner"]');
   },
   ['--demo'],
 );

@@ -131,6 +131,8 @@ export class Session {
   }
 
   async screenshot(path) {
+    // Let WebKit paint the last change before capturing.
+    await sleep(400);
     const b64 = await this.cmd('GET', '/screenshot');
     await writeFile(path, Buffer.from(b64, 'base64'));
   }

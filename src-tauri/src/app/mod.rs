@@ -9,6 +9,7 @@ mod admin_commands;
 mod autolock;
 mod kiosk_commands;
 mod save;
+mod session_lock;
 mod state;
 mod windows;
 
@@ -30,6 +31,12 @@ pub fn run() {
             app.manage(state);
             windows::open_kiosk(app.handle())?;
             autolock::start(app.handle().clone());
+            let handle = app.handle().clone();
+            session_lock::watch(move || {
+                if handle.state::<AppState>().lock("session locked") {
+                    windows::show_locked_home(&handle);
+                }
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

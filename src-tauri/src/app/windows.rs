@@ -46,6 +46,8 @@ pub fn open_admin(app: &AppHandle) -> tauri::Result<()> {
     if let Some(kiosk) = app.get_webview_window(KIOSK) {
         kiosk.hide()?;
     }
+    // The hidden locked home resets itself, so no passphrase or key lingers in its page.
+    let _ = app.emit_to(KIOSK, STATUS_EVENT, ());
     Ok(())
 }
 

@@ -1,0 +1,9 @@
+// Entry point of the admin window, which exists only while an admin is unlocked.
+import { mount } from "svelte";
+import "../lib/styles/global.css";
+import AdminApp from "./AdminApp.svelte";
+
+const target = document.getElementById("app");
+if (!target) throw new Error("admin.html has an element with id 'app'");
+
+export default mount(AdminApp, { target });

@@ -1,0 +1,134 @@
+// The one typed door from the web view into Rust. Every command name and argument shape lives
+// here and nowhere else; pages call these functions, never `invoke` with a string.
+// Owns error normalisation (anything thrown becomes a `CommandError`) and the "vault locked"
+// signal. Does not decide what to show the user: pages switch on `code`.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  AppStatus,
+  AuditStatus,
+  CommandError,
+  PassphraseStrength,
+  RecoveryKeyShown,
+  SavedFile,
+  SessionInfo,
+  Settings,
+} from "./bindings";
+
+export type { CommandError };
+
+/** The event Rust emits whenever the app locks or unlocks. */
+export const STATUS_EVENT = "safekeeper://status";
+
+/** Codes the front end makes itself, for failures that never reached a Rust command. */
+export const DENIED = "app.denied";
+export const UNEXPECTED = "app.unexpected";
+/** Rust's code for "the app has locked itself; this window's session is over". */
+export const VAULT_LOCKED = "vault.locked";
+
+const DENIED_MESSAGE =
+  "Safekeeper does not allow that from this window. Close Safekeeper and open it again.";
+const UNEXPECTED_MESSAGE =
+  "Something went wrong. Close Safekeeper and open it again. If it keeps happening, ask whoever looks after your computers for help.";
+
+export function isCommandError(value: unknown): value is CommandError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as CommandError).code === "string" &&
+    typeof (value as CommandError).message === "string"
+  );
+}
+
+/**
+ * Turns anything a command can throw into a `CommandError`.
+ * Rust's own errors already are one. Tauri's permission layer (ACL) rejects a command with a plain
+ * string, which we treat as "denied". Anything else (a JS exception, no Tauri at all) is unexpected;
+ * its text is not shown because it means nothing to the person at the laptop.
+ */
+export function toCommandError(thrown: unknown): CommandError {
+  if (isCommandError(thrown)) {
+    return { code: thrown.code, message: thrown.message };
+  }
+  if (typeof thrown === "string") {
+    return { code: DENIED, message: DENIED_MESSAGE };
+  }
+  return { code: UNEXPECTED, message: UNEXPECTED_MESSAGE };
+}
+
+type LockedListener = () => void;
+const lockedListeners = new Set<LockedListener>();
+
+/**
+ * Calls `listener` whenever any command fails because Safekeeper has locked.
+ * Returns a function that stops listening.
+ */
+export function onVaultLocked(listener: LockedListener): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (thrown) {
+    const error = toCommandError(thrown);
+    if (error.code === VAULT_LOCKED) {
+      for (const listener of lockedListeners) listener();
+    }
+    throw error;
+  }
+}
+
+// ---- Kiosk window (the locked home) ----
+
+export const appStatus = () => call<AppStatus>("app_status");
+
+export const passphraseStrength = (passphrase: string, userInputs: string[]) =>
+  call<PassphraseStrength>("passphrase_strength", { passphrase, userInputs });
+
+export const setupBegin = (input: { orgName: string; adminName: string; passphrase: string }) =>
+  call<RecoveryKeyShown>("setup_begin", input);
+
+/** Rust shows a native Save dialog; `null` means the person cancelled it. */
+export const setupSaveKit = () => call<SavedFile | null>("setup_save_kit");
+
+/** `confirmation` is the last 6 characters of the recovery key, as the person typed them. */
+export const setupFinish = (confirmation: string) => call<void>("setup_finish", { confirmation });
+
+export const startDemo = () => call<AppStatus>("start_demo");
+
+export const unlock = (passphrase: string) => call<void>("unlock", { passphrase });
+
+export const recoveryUnlock = (recoveryKey: string) =>
+  call<void>("recovery_unlock", { recoveryKey });
+
+/** Runs `handler` each time Rust says the app locked or unlocked. Resolves to an unsubscribe. */
+export function onStatusChanged(handler: () => void): Promise<UnlistenFn> {
+  return listen(STATUS_EVENT, () => handler());
+}
+
+// ---- Admin window ----
+
+export const sessionInfo = () => call<SessionInfo>("session_info");
+
+export const lock = () => call<void>("lock");
+
+/** Tells Rust someone is using the admin window, which postpones the idle auto-lock. */
+export const touch = () => call<void>("touch");
+
+export const settingsGet = () => call<Settings>("settings_get");
+
+export const settingsUpdate = (input: { orgName: string; autoLockMinutes: number }) =>
+  call<Settings>("settings_update", input);
+
+export const adminAdd = (input: { name: string; passphrase: string }) =>
+  call<Settings>("admin_add", input);
+
+export const adminRemove = (adminId: string) => call<Settings>("admin_remove", { adminId });
+
+export const auditVerify = () => call<AuditStatus>("audit_verify");
+
+export const recoverySetPassphrase = (input: { adminId: string; passphrase: string }) =>
+  call<SessionInfo>("recovery_set_passphrase", input);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { auditStatusText, formatDate } from "./format";
+
+describe("auditStatusText", () => {
+  const base = { head: "ab12", firstBadRow: null };
+
+  it("says every entry is intact when verified", () => {
+    expect(auditStatusText({ ...base, rows: 42, verified: true })).toBe(
+      "Verified: all 42 entries are intact",
+    );
+    expect(auditStatusText({ ...base, rows: 1, verified: true })).toBe(
+      "Verified: the 1 entry is intact",
+    );
+  });
+
+  it("names the first bad entry when the chain is broken", () => {
+    expect(auditStatusText({ ...base, rows: 42, verified: false, firstBadRow: 17 })).toBe(
+      "Problem found at entry 17",
+    );
+  });
+});
+
+describe("formatDate", () => {
+  it("writes a date the British way", () => {
+    expect(formatDate("2025-11-22T09:30:00Z")).toBe("22 November 2025");
+  });
+
+  it("leaves text that is not a date alone", () => {
+    expect(formatDate("soon")).toBe("soon");
+  });
+});

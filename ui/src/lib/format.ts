@@ -1,0 +1,27 @@
+// Plain-English wording for values that come from Rust: dates and the audit trail's state.
+
+import type { AuditStatus } from "./bindings";
+
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+
+/** "22 November 2025" for an ISO date or date-time; the text unchanged if it is not one. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
+}
+
+/** What the audit check found, in words a DSL can write down. */
+export function auditStatusText(audit: AuditStatus): string {
+  if (!audit.verified) {
+    return audit.firstBadRow === null
+      ? "Problem found: the audit trail could not be checked"
+      : `Problem found at entry ${audit.firstBadRow}`;
+  }
+  if (audit.rows === 0) return "Verified: there are no entries yet";
+  if (audit.rows === 1) return "Verified: the 1 entry is intact";
+  return `Verified: all ${audit.rows.toLocaleString("en-GB")} entries are intact`;
+}
