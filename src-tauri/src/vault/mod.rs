@@ -40,6 +40,8 @@ pub enum VaultError {
     AdminRemoved,
     #[error("That passphrase is too easy to guess. Use four or more random words, or a passphrase rated Strong.")]
     WeakPassphrase,
+    #[error("Enter the organisation's name (up to 120 characters).")]
+    InvalidOrgName,
     #[error("Enter the admin's full name (at least two letters, at most 100 characters).")]
     InvalidName,
     #[error("Safekeeper needs at least one admin, so the last admin cannot be removed.")]
@@ -71,6 +73,7 @@ impl ErrorCode for VaultError {
             VaultError::RecoveryKeyNotForThisVault => "vault.cannotUnlock",
             VaultError::AdminRemoved => "vault.adminRemoved",
             VaultError::WeakPassphrase => "vault.weakPassphrase",
+            VaultError::InvalidOrgName => "vault.invalidOrgName",
             VaultError::InvalidName => "vault.invalidName",
             VaultError::LastAdmin => "admin.lastAdmin",
             VaultError::RemoveSelf => "admin.removeSelf",

@@ -62,9 +62,7 @@ impl UnlockedVault {
         if paths.vault_dir().exists() {
             return Err(VaultError::AlreadySetUp);
         }
-        let org_name = organisation::validate_org_name(new.org_name).ok_or(VaultError::Store(StoreError::Io(
-            std::io::Error::new(std::io::ErrorKind::InvalidInput, "organisation name"),
-        )))?;
+        let org_name = organisation::validate_org_name(new.org_name).ok_or(VaultError::InvalidOrgName)?;
         let admin_name = admins::validate_name(new.admin_name).ok_or(VaultError::InvalidName)?;
         check_passphrase(new.passphrase, &[&org_name, &admin_name])?;
 
