@@ -249,7 +249,10 @@ await withApp(
     assert.equal((await invokeFromPage(s, 'settings_get')).ok.autoLockMinutes, 12);
     await s.type('[data-testid="auto-lock-minutes"]', '500');
     await s.click('[data-testid="settings-save"]');
-    await s.waitForText('[data-testid="settings-error-summary"]', /1 to 120|from 1/i);
+    await s.waitForText('[data-testid="settings-organisation"]', /There is a problem[\s\S]*between 1 and 120/i);
+    // Rust refuses it too, whatever the page sends.
+    const refused = await invokeFromPage(s, 'settings_update', { orgName: 'Riverside Youth Project', autoLockMinutes: 500 });
+    assert.equal(refused.err?.code, 'settings.invalidAutoLock');
     assert.equal((await invokeFromPage(s, 'settings_get')).ok.autoLockMinutes, 12, 'a refused value changes nothing');
 
     // Add a deputy, then remove them (which rotates the database key).
