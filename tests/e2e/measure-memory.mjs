@@ -18,8 +18,10 @@ function processes() {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      // PSS shares each shared page out between the processes using it, so the sum is honest.
+      const pss = Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
-      out.set(Number(pid), { ppid, rss, cmd });
+      out.set(Number(pid), { ppid, rss, pss, cmd });
     } catch {
       // Gone while we looked.
     }
@@ -52,13 +54,17 @@ try {
       }
     }
   }
-  let total = 0;
+  let rss = 0;
+  let pss = 0;
+  const mib = (kb) => (kb / 1024).toFixed(1).padStart(7);
+  console.log('    RSS      PSS   (MiB)');
   for (const pid of family) {
     const p = all.get(pid);
-    total += p.rss;
-    console.log(`${(p.rss / 1024).toFixed(1).padStart(7)} MiB  ${p.cmd.split('/').pop()}`);
+    rss += p.rss;
+    pss += p.pss;
+    console.log(`${mib(p.rss)}  ${mib(p.pss)}  ${p.cmd.split('/').pop()}`);
   }
-  console.log(`${(total / 1024).toFixed(1).padStart(7)} MiB  total, idle on the dashboard`);
+  console.log(`${mib(rss)}  ${mib(pss)}  total, idle on the dashboard`);
 } finally {
   await s.end();
   driver.kill();
