@@ -19,7 +19,13 @@ fn unlock(c: &mut Criterion) {
     let pass = SecretString::from(PASSPHRASE.to_owned());
     UnlockedVault::create(
         &paths,
-        NewVault { org_name: "Bench Trust", admin_name: "Bench Admin", passphrase: &pass, recovery: &recovery, demo_passphrase: None },
+        NewVault {
+            org_name: "Bench Trust",
+            admin_name: "Bench Admin",
+            passphrase: &pass,
+            recovery: &recovery,
+            demo_passphrase: None,
+        },
     )
     .expect("create")
     .lock("bench")
@@ -34,7 +40,9 @@ fn unlock(c: &mut Criterion) {
         b.iter(|| keyfile::open_identity(&sealed, &pass).expect("open"))
     });
     group.bench_function("everything else (unwrap key, open, check, audit, lock)", |b| {
-        b.iter(|| UnlockedVault::unlock_with_recovery(&paths, &recovery_text).expect("unlock").lock("bench").expect("lock"))
+        b.iter(|| {
+            UnlockedVault::unlock_with_recovery(&paths, &recovery_text).expect("unlock").lock("bench").expect("lock")
+        })
     });
     group.finish();
 }
@@ -44,10 +52,15 @@ const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS bench_people (id INTEGER PRIMAR
 fn fill(conn: &mut Connection) {
     let tx = conn.transaction().expect("tx");
     {
-        let mut stmt = tx.prepare_cached("INSERT INTO bench_people (full_name, dob, notes) VALUES (?1, ?2, ?3)").expect("prepare");
+        let mut stmt =
+            tx.prepare_cached("INSERT INTO bench_people (full_name, dob, notes) VALUES (?1, ?2, ?3)").expect("prepare");
         for i in 0..ROWS {
-            stmt.execute((format!("Person {i} Surname"), "2009-04-17", "Prefers to be called by a nickname; parent is the main contact."))
-                .expect("insert");
+            stmt.execute((
+                format!("Person {i} Surname"),
+                "2009-04-17",
+                "Prefers to be called by a nickname; parent is the main contact.",
+            ))
+            .expect("insert");
         }
     }
     tx.commit().expect("commit");
@@ -62,7 +75,8 @@ fn read_all(conn: &Connection) -> usize {
 fn plain(path: &std::path::Path) -> Connection {
     let conn = Connection::open(path).expect("open");
     let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).expect("wal");
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;").expect("pragmas");
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;")
+        .expect("pragmas");
     conn.execute_batch(SCHEMA).expect("schema");
     conn
 }

@@ -81,7 +81,8 @@ pub fn typescript() -> String {
         Settings::decl(&cfg),
     ];
     decls.sort();
-    let mut out = String::from("// Generated from the Rust types by `cargo test bindings` (ts-rs). Do not edit by hand.\n");
+    let mut out =
+        String::from("// Generated from the Rust types by `cargo test bindings` (ts-rs). Do not edit by hand.\n");
     for d in decls {
         out.push_str("\nexport ");
         out.push_str(&d);

@@ -47,7 +47,10 @@ fn nothing_secret_or_personal_is_readable_on_disk_after_lock() {
     vault.db().conn().execute_batch("PRAGMA wal_checkpoint(FULL);").expect("checkpoint");
     vault.lock("test").expect("lock");
     // Unlock once more the other way and lock again, so every path has written its files.
-    UnlockedVault::unlock_with_recovery(&paths, recovery.to_string().expose_secret()).expect("recovery").lock("t").expect("lock");
+    UnlockedVault::unlock_with_recovery(&paths, recovery.to_string().expose_secret())
+        .expect("recovery")
+        .lock("t")
+        .expect("lock");
 
     let recovery_text = recovery.to_string().expose_secret().to_owned();
     let canaries: Vec<(&str, Vec<u8>)> = vec![
@@ -60,7 +63,9 @@ fn nothing_secret_or_personal_is_readable_on_disk_after_lock() {
     ];
     let mut files = snapshot(root.path());
     assert!(files.len() >= 4, "the scan sees the vault's files: {:?}", files.keys().collect::<Vec<_>>());
-    files.retain(|p, _| !p.starts_with(root.path().join("data/vault/admins")) || p.extension().is_some_and(|e| e == "age"));
+    files.retain(|p, _| {
+        !p.starts_with(root.path().join("data/vault/admins")) || p.extension().is_some_and(|e| e == "age")
+    });
     for (path, bytes) in &files {
         for (what, needle) in &canaries {
             assert!(

@@ -7,7 +7,11 @@ use common::*;
 use rand::{Rng, SeedableRng};
 use safekeeper::vault::{UnlockedVault, VaultPaths};
 
-fn flipped_copy(v: &TestVault, file: impl Fn(&VaultPaths) -> std::path::PathBuf, rng: &mut impl Rng) -> (tempfile::TempDir, VaultPaths, usize) {
+fn flipped_copy(
+    v: &TestVault,
+    file: impl Fn(&VaultPaths) -> std::path::PathBuf,
+    rng: &mut impl Rng,
+) -> (tempfile::TempDir, VaultPaths, usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_tree(v.paths.data_dir(), dir.path());
     let paths = VaultPaths::new(dir.path());
@@ -67,7 +71,11 @@ fn truncated_key_files_are_reported() {
             let bytes = std::fs::read(&target).expect("read");
             std::fs::write(&target, &bytes[..cut.min(bytes.len() - 1)]).expect("truncate");
             let paths = VaultPaths::new(dir.path());
-            assert!(UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).is_err(), "{} cut to {cut} bytes was accepted", which.display());
+            assert!(
+                UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).is_err(),
+                "{} cut to {cut} bytes was accepted",
+                which.display()
+            );
         }
     }
 }

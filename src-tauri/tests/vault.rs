@@ -130,7 +130,10 @@ fn removed_admin_cannot_unlock_even_with_an_old_copy_of_the_key_file() {
     let old_admin_file = std::fs::read(v.paths.admin_file(&jordan)).expect("read admin file");
     vault.remove_admin(&jordan).expect("remove");
     assert!(!v.paths.admin_file(&jordan).exists());
-    assert!(matches!(vault.remove_admin(vault.admin_id().expect("admin").to_owned().as_str()), Err(VaultError::RemoveSelf)));
+    assert!(matches!(
+        vault.remove_admin(vault.admin_id().expect("admin").to_owned().as_str()),
+        Err(VaultError::RemoveSelf)
+    ));
     vault.lock("test").expect("lock");
 
     let err = UnlockedVault::unlock(&v.paths, &pass(SECOND_PASSPHRASE)).expect_err("removed");

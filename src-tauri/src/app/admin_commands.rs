@@ -69,7 +69,8 @@ pub fn settings_update(
 ) -> Result<Settings, CommandError> {
     let settings = state.with_vault(|v| {
         let actor = v.actor().clone();
-        organisation::update(v.db_mut().conn_mut(), &actor, &OrgSettings { org_name, auto_lock_minutes }).map_err(err)?;
+        organisation::update(v.db_mut().conn_mut(), &actor, &OrgSettings { org_name, auto_lock_minutes })
+            .map_err(err)?;
         v.publish_manifest().map_err(err)?;
         settings_of(v)
     })?;
@@ -83,9 +84,9 @@ async fn blocking<T: Send + 'static>(
     f: impl FnOnce(&mut UnlockedVault) -> Result<T, CommandError> + Send + 'static,
 ) -> Result<T, CommandError> {
     let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with_vault(f))
-        .await
-        .map_err(|_| CommandError::new("app.failed", "That stopped unexpectedly. Nothing was changed; please try again."))?
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with_vault(f)).await.map_err(|_| {
+        CommandError::new("app.failed", "That stopped unexpectedly. Nothing was changed; please try again.")
+    })?
 }
 
 #[tauri::command]

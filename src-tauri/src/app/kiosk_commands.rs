@@ -93,16 +93,20 @@ pub async fn setup_save_kit(app: AppHandle, state: State<'_, AppState>) -> Resul
 
 /// Checks the typed confirmation, then writes the vault and opens the admin window.
 #[tauri::command]
-pub async fn setup_finish(app: AppHandle, state: State<'_, AppState>, confirmation: String) -> Result<(), CommandError> {
+pub async fn setup_finish(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    confirmation: String,
+) -> Result<(), CommandError> {
     let (paths, pending) = {
         let mut inner = state.lock_inner();
-        let pending = inner
-            .pending_setup
-            .take()
-            .ok_or_else(|| setup_error("setup.notStarted", "Start setup again: the recovery key has not been made yet."))?;
+        let pending = inner.pending_setup.take().ok_or_else(|| {
+            setup_error("setup.notStarted", "Start setup again: the recovery key has not been made yet.")
+        })?;
         let key = pending.recovery.to_string();
         let typed: String = confirmation.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-        let expected: String = key.expose_secret().chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        let expected: String =
+            key.expose_secret().chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
         if typed != expected {
             inner.pending_setup = Some(pending);
             return Err(setup_error(
@@ -149,12 +153,17 @@ pub async fn unlock(app: AppHandle, state: State<'_, AppState>, passphrase: Stri
 }
 
 #[tauri::command]
-pub async fn recovery_unlock(app: AppHandle, state: State<'_, AppState>, recovery_key: String) -> Result<(), CommandError> {
+pub async fn recovery_unlock(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> Result<(), CommandError> {
     let paths = state.lock_inner().paths.clone();
-    let vault = tauri::async_runtime::spawn_blocking(move || UnlockedVault::unlock_with_recovery(&paths, &recovery_key))
-        .await
-        .map_err(|_| CommandError::new("vault.cannotUnlock", "Unlocking stopped unexpectedly. Please try again."))?
-        .map_err(|e| e.to_command_error())?;
+    let vault =
+        tauri::async_runtime::spawn_blocking(move || UnlockedVault::unlock_with_recovery(&paths, &recovery_key))
+            .await
+            .map_err(|_| CommandError::new("vault.cannotUnlock", "Unlocking stopped unexpectedly. Please try again."))?
+            .map_err(|e| e.to_command_error())?;
     enter(&app, &state, vault)
 }
 

@@ -87,7 +87,8 @@ mod tests {
 
     fn granted(file: &str) -> Vec<String> {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file);
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).expect("capability file")).expect("json");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(path).expect("capability file")).expect("json");
         json["permissions"]
             .as_array()
             .expect("permissions")
@@ -110,8 +111,10 @@ mod tests {
     #[test]
     fn no_capability_grants_remote_access_or_plugins_that_touch_files() {
         for file in ["kiosk.json", "admin.json"] {
-            let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file))
-                .expect("capability file");
+            let text = std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file),
+            )
+            .expect("capability file");
             for forbidden in ["\"remote\"", "fs:", "shell:", "http:", "sql:", "dialog:"] {
                 assert!(!text.contains(forbidden), "{file} mentions {forbidden}");
             }

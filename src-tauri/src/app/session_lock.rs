@@ -116,7 +116,13 @@ mod tests {
         });
         let emit = |active: bool| {
             sender
-                .emit_signal(None::<()>, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", &(active,))
+                .emit_signal(
+                    None::<()>,
+                    "/org/freedesktop/ScreenSaver",
+                    "org.freedesktop.ScreenSaver",
+                    "ActiveChanged",
+                    &(active,),
+                )
                 .expect("emit");
         };
         // The match rule is registered asynchronously; keep announcing until it is heard.

@@ -36,23 +36,16 @@ pub fn emergency_kit_pdf(kit: &EmergencyKit) -> Result<Vec<u8>, FormError> {
         return Err(FormError::RecoveryKeyMalformed);
     }
     // Level M survives a crease or a smudge and still keeps the code small enough to scan easily.
-    let code = QrCode::with_error_correction_level(key.as_bytes(), EcLevel::M)
-        .map_err(|_| FormError::QrTooLong)?;
+    let code = QrCode::with_error_correction_level(key.as_bytes(), EcLevel::M).map_err(|_| FormError::QrTooLong)?;
 
     let mut doc = FormDocument::new(TITLE, Orientation::Portrait)?;
     doc.set_demo(kit.demo);
     doc.set_footer_text(&format!("{TITLE} \u{2013} keep locked away"));
 
-    doc.title(TITLE)
-        .paragraph(&format!(
-            "Made for {} on {}.",
-            kit.org_name,
-            uk_date(kit.created)
-        ))
-        .strong(
-            "Anyone who holds this sheet can read all of your organisation\u{2019}s records. \
+    doc.title(TITLE).paragraph(&format!("Made for {} on {}.", kit.org_name, uk_date(kit.created))).strong(
+        "Anyone who holds this sheet can read all of your organisation\u{2019}s records. \
              Keep it locked away.",
-        );
+    );
 
     doc.heading("What this sheet is").paragraph(
         "Safekeeper keeps your online-safety records locked (encrypted) on your laptop and in \
@@ -65,18 +58,9 @@ pub fn emergency_kit_pdf(kit: &EmergencyKit) -> Result<Vec<u8>, FormError> {
 
     doc.qr_beside(&code, QR_SIZE_MM, |side| {
         side.heading("Keep this sheet safe")
-            .list_item(
-                "\u{2022}",
-                "Store it somewhere locked and away from the laptop, such as a safe.",
-            )
-            .list_item(
-                "\u{2022}",
-                "Never photograph it, scan it, email it or save it online.",
-            )
-            .list_item(
-                "\u{2022}",
-                "The QR code holds the same key. Only scan it on a computer you trust.",
-            )
+            .list_item("\u{2022}", "Store it somewhere locked and away from the laptop, such as a safe.")
+            .list_item("\u{2022}", "Never photograph it, scan it, email it or save it online.")
+            .list_item("\u{2022}", "The QR code holds the same key. Only scan it on a computer you trust.")
             .list_item(
                 "\u{2022}",
                 "If this sheet goes missing, treat it as a data breach and tell your \
@@ -93,24 +77,13 @@ pub fn emergency_kit_pdf(kit: &EmergencyKit) -> Result<Vec<u8>, FormError> {
         "Type the recovery key exactly as printed above, on one line, into a plain text file \
          named key.txt in the same folder as the backup.",
     )
-    .list_item(
-        "2.",
-        "Open a terminal in that folder and decrypt the backup:",
-    )
+    .list_item("2.", "Open a terminal in that folder and decrypt the backup:")
     .code("age -d -i key.txt -o safekeeper.sqlite backup.age")
-    .list_item(
-        "3.",
-        "The result is an ordinary SQLite database. Open it to read the records:",
-    )
+    .list_item("3.", "The result is an ordinary SQLite database. Open it to read the records:")
     .code("sqlite3 safekeeper.sqlite")
-    .list_item(
-        "4.",
-        "When you have finished, delete key.txt and safekeeper.sqlite: neither is protected.",
-    );
+    .list_item("4.", "When you have finished, delete key.txt and safekeeper.sqlite: neither is protected.");
 
-    doc.heading("Where this sheet is kept")
-        .fill_in_line("Kept in:")
-        .fill_in_line("Held by:");
+    doc.heading("Where this sheet is kept").fill_in_line("Kept in:").fill_in_line("Held by:");
 
     doc.finish()
 }

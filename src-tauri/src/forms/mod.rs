@@ -20,7 +20,9 @@ use crate::error::ErrorCode;
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
     /// A font bundled inside Safekeeper could not be read. The installation is damaged.
-    #[error("Safekeeper could not read its built-in {face} font, so it cannot print. Reinstall Safekeeper and try again.")]
+    #[error(
+        "Safekeeper could not read its built-in {face} font, so it cannot print. Reinstall Safekeeper and try again."
+    )]
     FontInvalid { face: &'static str },
 
     /// The text is too long to fit in a printable QR code.

@@ -12,11 +12,7 @@ pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let input = dir.path().join("form.pdf");
     std::fs::write(&input, pdf).expect("the temp dir is writable");
     let output = dir.path().join("form.txt");
-    run(Command::new("pdftotext")
-        .arg("-enc")
-        .arg("UTF-8")
-        .arg(&input)
-        .arg(&output));
+    run(Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&input).arg(&output));
     std::fs::read_to_string(&output).expect("pdftotext writes UTF-8 text")
 }
 
@@ -26,12 +22,7 @@ pub(crate) fn render_pages(pdf: &[u8], dpi: u32) -> Vec<image::GrayImage> {
     let input = dir.path().join("form.pdf");
     std::fs::write(&input, pdf).expect("the temp dir is writable");
     let prefix = dir.path().join("page");
-    run(Command::new("pdftoppm")
-        .arg("-r")
-        .arg(dpi.to_string())
-        .arg("-png")
-        .arg(&input)
-        .arg(&prefix));
+    run(Command::new("pdftoppm").arg("-r").arg(dpi.to_string()).arg("-png").arg(&input).arg(&prefix));
     let mut pngs: Vec<_> = std::fs::read_dir(dir.path())
         .expect("the temp dir is readable")
         .map(|entry| entry.expect("the temp dir is readable").path())
@@ -43,18 +34,10 @@ pub(crate) fn render_pages(pdf: &[u8], dpi: u32) -> Vec<image::GrayImage> {
 }
 
 fn load_gray(path: &Path) -> image::GrayImage {
-    image::open(path)
-        .expect("pdftoppm writes a readable PNG")
-        .into_luma8()
+    image::open(path).expect("pdftoppm writes a readable PNG").into_luma8()
 }
 
 fn run(command: &mut Command) {
-    let output = command
-        .output()
-        .expect("poppler-utils (pdftotext, pdftoppm) is installed for the forms tests");
-    assert!(
-        output.status.success(),
-        "{command:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = command.output().expect("poppler-utils (pdftotext, pdftoppm) is installed for the forms tests");
+    assert!(output.status.success(), "{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
 }

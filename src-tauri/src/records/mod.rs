@@ -1,4 +1,46 @@
 //! The organisation's records, one module per record type: types, validation rules and queries.
 //! Pure Rust: no tauri, no UI concerns. Each change is audited by the caller's transaction.
 
+pub mod aup;
 pub mod organisation;
+pub mod people;
+pub mod people_import;
+pub mod signatures;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+
+/// Calendar dates are stored as `yyyy-mm-dd`.
+pub(crate) const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// An instant as stored: RFC 3339 in UTC (shown in Europe/London by the UI).
+pub(crate) fn now_utc() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+pub(crate) fn date_text(date: NaiveDate) -> String {
+    date.format(DATE_FORMAT).to_string()
+}
+
+/// Reads an optional `yyyy-mm-dd` column.
+pub(crate) fn date_column(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, DATE_FORMAT)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
+    })
+    .transpose()
+}
+
+/// A migrated in-memory database with the audit chain ready, configured like the real one.
+#[cfg(test)]
+pub(crate) fn test_db() -> rusqlite::Connection {
+    let mut conn = rusqlite::Connection::open_in_memory().expect("memory db");
+    conn.execute_batch("PRAGMA foreign_keys = ON;").expect("foreign keys");
+    crate::store::migrations::apply(&mut conn).expect("migrate");
+    crate::store::audit::initialise(&conn).expect("audit");
+    conn
+}

@@ -81,7 +81,11 @@ pub fn update(conn: &mut Connection, actor: &Actor, wanted: &OrgSettings) -> Res
     put(&tx, "org_name", &org_name)?;
     put(&tx, "auto_lock_minutes", &wanted.auto_lock_minutes.to_string())?;
     let detail = format!("autoLockMinutes={}", wanted.auto_lock_minutes);
-    audit::append(&tx, actor, &Entry { action: "settings.changed", subject_kind: "settings", subject_id: "organisation", detail: &detail })?;
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "settings.changed", subject_kind: "settings", subject_id: "organisation", detail: &detail },
+    )?;
     tx.commit().map_err(StoreError::from)?;
     Ok(OrgSettings { org_name, auto_lock_minutes: wanted.auto_lock_minutes })
 }
@@ -106,8 +110,12 @@ mod tests {
     #[test]
     fn update_saves_and_audits() {
         let mut conn = db();
-        let saved = update(&mut conn, &Actor::System, &OrgSettings { org_name: "  Riverside   Youth ".into(), auto_lock_minutes: 15 })
-            .expect("update");
+        let saved = update(
+            &mut conn,
+            &Actor::System,
+            &OrgSettings { org_name: "  Riverside   Youth ".into(), auto_lock_minutes: 15 },
+        )
+        .expect("update");
         assert_eq!(saved.org_name, "Riverside Youth");
         assert_eq!(get(&conn).expect("get"), saved);
         assert!(audit::has_action(&conn, "settings.changed").expect("audit"));
@@ -117,8 +125,12 @@ mod tests {
     fn out_of_range_auto_lock_is_refused_and_nothing_changes() {
         let mut conn = db();
         for minutes in [0, 121] {
-            let err = update(&mut conn, &Actor::System, &OrgSettings { org_name: "X Org".into(), auto_lock_minutes: minutes })
-                .expect_err("refused");
+            let err = update(
+                &mut conn,
+                &Actor::System,
+                &OrgSettings { org_name: "X Org".into(), auto_lock_minutes: minutes },
+            )
+            .expect_err("refused");
             assert!(matches!(err, SettingsError::InvalidAutoLock));
         }
         assert_eq!(get(&conn).expect("get").org_name, "Riverside Youth Project");

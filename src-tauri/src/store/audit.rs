@@ -68,7 +68,10 @@ pub struct AuditStatus {
 pub fn initialise(conn: &Connection) -> Result<(), StoreError> {
     let mut key = Zeroizing::new([0u8; 32]);
     rand::rngs::OsRng.fill_bytes(key.as_mut());
-    conn.execute("INSERT INTO meta (key, value) VALUES ('audit_key', ?1)", [Zeroizing::new(hex::encode(*key)).as_str()])?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('audit_key', ?1)",
+        [Zeroizing::new(hex::encode(*key)).as_str()],
+    )?;
     conn.execute("INSERT INTO meta (key, value) VALUES ('audit_head_id', '0')", [])?;
     conn.execute("INSERT INTO meta (key, value) VALUES ('audit_head_mac', ?1)", [hex::encode([0u8; MAC_LEN])])?;
     Ok(())
@@ -118,7 +121,8 @@ pub fn append(conn: &Connection, actor: &Actor, entry: &Entry<'_>) -> Result<i64
     let id = head_id + 1;
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let actor = actor.as_stored();
-    let mac = row_mac(&key, id, &at, &actor, entry.action, entry.subject_kind, entry.subject_id, entry.detail, &head_mac);
+    let mac =
+        row_mac(&key, id, &at, &actor, entry.action, entry.subject_kind, entry.subject_id, entry.detail, &head_mac);
     conn.execute(
         "INSERT INTO audit (id, at, actor, action, subject_kind, subject_id, detail, mac)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -135,9 +139,8 @@ pub fn append(conn: &Connection, actor: &Actor, entry: &Entry<'_>) -> Result<i64
 pub fn verify(conn: &Connection) -> Result<AuditStatus, StoreError> {
     let key = audit_key(conn)?;
     let (head_id, head_mac) = head(conn)?;
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor, action, subject_kind, subject_id, detail, mac FROM audit ORDER BY id",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT id, at, actor, action, subject_kind, subject_id, detail, mac FROM audit ORDER BY id")?;
     let mut rows = stmt.query([])?;
     let mut prev_mac = vec![0u8; MAC_LEN];
     let mut expected_id = 1;
@@ -175,7 +178,12 @@ pub fn verify(conn: &Connection) -> Result<AuditStatus, StoreError> {
         first_bad = Some(count.min(head_id) + 1);
     }
     let total: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
-    Ok(AuditStatus { rows: total, head: hex::encode(&head_mac), verified: first_bad.is_none(), first_bad_row: first_bad })
+    Ok(AuditStatus {
+        rows: total,
+        head: hex::encode(&head_mac),
+        verified: first_bad.is_none(),
+        first_bad_row: first_bad,
+    })
 }
 
 /// A row as the audit viewer shows it.
@@ -190,9 +198,8 @@ pub struct AuditRow {
 }
 
 pub fn latest(conn: &Connection, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor, action, subject_kind, subject_id FROM audit ORDER BY id DESC LIMIT ?1",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT id, at, actor, action, subject_kind, subject_id FROM audit ORDER BY id DESC LIMIT ?1")?;
     let rows = stmt
         .query_map([limit], |r| {
             Ok(AuditRow {
@@ -226,8 +233,12 @@ mod tests {
         initialise(&conn).expect("init");
         for i in 0..n {
             let id = format!("rec-{i}");
-            append(&conn, &Actor::System, &Entry { action: "test.write", subject_kind: "test", subject_id: &id, detail: "" })
-                .expect("append");
+            append(
+                &conn,
+                &Actor::System,
+                &Entry { action: "test.write", subject_kind: "test", subject_id: &id, detail: "" },
+            )
+            .expect("append");
         }
         conn
     }

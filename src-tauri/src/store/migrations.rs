@@ -10,7 +10,10 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 1, sql: include_str!("migrations/0001_foundation.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("migrations/0001_foundation.sql") },
+    Migration { version: 2, sql: include_str!("migrations/0002_people_aup.sql") },
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {

@@ -81,17 +81,14 @@ impl Db {
     /// is right and that every page passes SQLCipher's HMAC check.
     pub fn open(path: &Path, key: &DatabaseKey) -> Result<Db, StoreError> {
         refuse_plaintext(path)?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         Self::configure(conn, key, true)
     }
 
     fn configure(conn: Connection, key: &DatabaseKey, existing: bool) -> Result<Db, StoreError> {
         conn.execute_batch(&key.pragma_key_statement())?;
-        let cipher_version: Option<String> =
-            conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).ok();
+        let cipher_version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).ok();
         if cipher_version.map_or(true, |v| v.trim().is_empty()) {
             return Err(StoreError::NotEncrypted);
         }
@@ -104,8 +101,7 @@ impl Db {
                 });
             }
             let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
-            let problems: Vec<String> =
-                stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+            let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
             drop(stmt);
             if let Some(first) = problems.first() {
                 return Err(StoreError::Damaged { first_bad_page: page_from_problem(first) });
@@ -172,12 +168,7 @@ fn refuse_plaintext(path: &Path) -> Result<(), StoreError> {
 
 fn page_from_problem(problem: &str) -> String {
     // SQLCipher reports e.g. "HMAC verification failed for page 3"; keep only the number.
-    problem
-        .split_whitespace()
-        .rev()
-        .find(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .unwrap_or("unknown")
-        .to_owned()
+    problem.split_whitespace().rev().find(|w| w.chars().all(|c| c.is_ascii_digit())).unwrap_or("unknown").to_owned()
 }
 
 #[cfg(test)]

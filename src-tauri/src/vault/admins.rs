@@ -33,10 +33,13 @@ pub fn insert(conn: &Connection, row: &AdminRow) -> Result<(), StoreError> {
 }
 
 pub fn active(conn: &Connection) -> Result<Vec<AdminRow>, StoreError> {
-    let mut stmt =
-        conn.prepare("SELECT id, name, recipient, created_at FROM admins WHERE removed_at IS NULL ORDER BY created_at, id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, name, recipient, created_at FROM admins WHERE removed_at IS NULL ORDER BY created_at, id",
+    )?;
     let rows = stmt
-        .query_map([], |r| Ok(AdminRow { id: r.get(0)?, name: r.get(1)?, recipient: r.get(2)?, created_at: r.get(3)? }))?
+        .query_map([], |r| {
+            Ok(AdminRow { id: r.get(0)?, name: r.get(1)?, recipient: r.get(2)?, created_at: r.get(3)? })
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -132,7 +132,10 @@ mod tests {
         let sealed = seal_identity(&id, &pass("river lantern copper meadow"));
         let opened = open_identity(&sealed, &pass("river lantern copper meadow")).expect("open");
         assert_eq!(opened.to_public().to_string(), id.to_public().to_string());
-        assert!(matches!(open_identity(&sealed, &pass("river lantern copper meadoW")), Err(KeyFileError::WrongPassphrase)));
+        assert!(matches!(
+            open_identity(&sealed, &pass("river lantern copper meadoW")),
+            Err(KeyFileError::WrongPassphrase)
+        ));
     }
 
     #[test]
@@ -153,7 +156,8 @@ mod tests {
 
     #[test]
     fn key_unwraps_for_each_recipient_and_not_for_strangers() {
-        let (a, b, stranger) = (x25519::Identity::generate(), x25519::Identity::generate(), x25519::Identity::generate());
+        let (a, b, stranger) =
+            (x25519::Identity::generate(), x25519::Identity::generate(), x25519::Identity::generate());
         let key = DatabaseKey::generate();
         let wrapped = wrap_key(&key, &[a.to_public(), b.to_public()]);
         assert_eq!(unwrap_key(&wrapped, &a).expect("a"), key);

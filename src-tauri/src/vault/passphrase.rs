@@ -34,10 +34,8 @@ pub fn strength(passphrase: &str, user_inputs: &[&str]) -> PassphraseStrength {
     let entropy = zxcvbn::zxcvbn(passphrase, &refs);
     let score = u8::from(entropy.score());
     let long_enough = passphrase.chars().count() >= MIN_LENGTH;
-    let mut suggestions: Vec<String> = entropy
-        .feedback()
-        .map(|f| f.suggestions().iter().map(ToString::to_string).collect())
-        .unwrap_or_default();
+    let mut suggestions: Vec<String> =
+        entropy.feedback().map(|f| f.suggestions().iter().map(ToString::to_string).collect()).unwrap_or_default();
     if !long_enough {
         suggestions.insert(0, format!("Use at least {MIN_LENGTH} characters; four or more random words work well."));
     }

@@ -104,8 +104,21 @@ impl UnlockedVault {
                         created_at: now(),
                     },
                 )?;
-                audit::append(&tx, &actor, &Entry { action: "vault.created", subject_kind: "vault", subject_id: &vault_id, detail: "" })?;
-                audit::append(&tx, &actor, &Entry { action: "session.unlocked", subject_kind: "admin", subject_id: &admin_id, detail: "setup" })?;
+                audit::append(
+                    &tx,
+                    &actor,
+                    &Entry { action: "vault.created", subject_kind: "vault", subject_id: &vault_id, detail: "" },
+                )?;
+                audit::append(
+                    &tx,
+                    &actor,
+                    &Entry {
+                        action: "session.unlocked",
+                        subject_kind: "admin",
+                        subject_id: &admin_id,
+                        detail: "setup",
+                    },
+                )?;
                 tx.commit().map_err(StoreError::from)?;
             }
             Ok::<_, VaultError>((db, key, identity, actor))
@@ -264,7 +277,12 @@ impl UnlockedVault {
         let me = self.admin_id();
         Ok(admins::active(self.db.conn())?
             .into_iter()
-            .map(|a| AdminSummary { is_current: Some(a.id.as_str()) == me, id: a.id, name: a.name, created_at: a.created_at })
+            .map(|a| AdminSummary {
+                is_current: Some(a.id.as_str()) == me,
+                id: a.id,
+                name: a.name,
+                created_at: a.created_at,
+            })
             .collect())
     }
 
@@ -300,7 +318,11 @@ impl UnlockedVault {
         let row = AdminRow { id: id.clone(), name, recipient: identity.to_public().to_string(), created_at: now() };
         let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
         admins::insert(&tx, &row)?;
-        audit::append(&tx, &self.actor, &Entry { action: "admin.added", subject_kind: "admin", subject_id: &id, detail: "" })?;
+        audit::append(
+            &tx,
+            &self.actor,
+            &Entry { action: "admin.added", subject_kind: "admin", subject_id: &id, detail: "" },
+        )?;
         // The key file must include the new admin before the row commits: a crash in between
         // leaves an admin who cannot unlock yet, never a row that points at nothing.
         let recipients = Self::recipients_in(&tx)?;
@@ -313,7 +335,9 @@ impl UnlockedVault {
 
     fn recipients_in(conn: &rusqlite::Connection) -> Result<Vec<x25519::Recipient>, VaultError> {
         let mut keys: Vec<String> = admins::active(conn)?.into_iter().map(|a| a.recipient).collect();
-        keys.push(get_meta(conn, "recovery_recipient")?.ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?);
+        keys.push(
+            get_meta(conn, "recovery_recipient")?.ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?,
+        );
         keys.iter()
             .map(|k| x25519::Recipient::from_str(k).map_err(|_| VaultError::KeyFileDamaged { which: "admin list" }))
             .collect()
@@ -332,7 +356,11 @@ impl UnlockedVault {
         {
             let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
             admins::mark_removed(&tx, id, &now())?;
-            audit::append(&tx, &self.actor, &Entry { action: "admin.removed", subject_kind: "admin", subject_id: id, detail: "" })?;
+            audit::append(
+                &tx,
+                &self.actor,
+                &Entry { action: "admin.removed", subject_kind: "admin", subject_id: id, detail: "" },
+            )?;
             tx.commit().map_err(StoreError::from)?;
         }
         self.rotate_key()?;
@@ -372,7 +400,11 @@ impl UnlockedVault {
         let detail = if self.is_recovery() { "recovery" } else { "self" };
         let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
         admins::set_recipient(&tx, admin_id, &new_recipient)?;
-        audit::append(&tx, &self.actor, &Entry { action: "admin.passphraseSet", subject_kind: "admin", subject_id: admin_id, detail })?;
+        audit::append(
+            &tx,
+            &self.actor,
+            &Entry { action: "admin.passphraseSet", subject_kind: "admin", subject_id: admin_id, detail },
+        )?;
         let recipients = Self::recipients_in(&tx)?;
         let key_temp = Self::write_proven_key(&self.key, &recipients, &self.paths.wrapped_key(), &identity)
             .inspect_err(|_| {
@@ -428,4 +460,3 @@ fn set_meta(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), S
 fn get_meta(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
-

@@ -39,7 +39,13 @@ pub fn new_vault_named(org: &str, admin: &str) -> TestVault {
     let recovery = x25519::Identity::generate();
     let vault = UnlockedVault::create(
         &paths,
-        NewVault { org_name: org, admin_name: admin, passphrase: &pass(PASSPHRASE), recovery: &recovery, demo_passphrase: None },
+        NewVault {
+            org_name: org,
+            admin_name: admin,
+            passphrase: &pass(PASSPHRASE),
+            recovery: &recovery,
+            demo_passphrase: None,
+        },
     )
     .expect("create vault");
     vault.lock("test").expect("lock");

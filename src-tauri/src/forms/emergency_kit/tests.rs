@@ -24,10 +24,7 @@ fn sheet_names_the_organisation_and_date_and_prints_the_key_unbroken() {
     assert_eq!(KEY.len(), 74);
     let text = pdf_text(&emergency_kit_pdf(&kit(false)).expect("the kit renders"));
     assert!(text.contains("Safekeeper Emergency Kit"));
-    assert!(
-        text.contains("St Anne's Youth Club (Hebden Bridge)"),
-        "{text}"
-    );
+    assert!(text.contains("St Anne's Youth Club (Hebden Bridge)"), "{text}");
     assert!(text.contains("22 November 2026"));
     assert!(
         text.lines().any(|line| line.trim() == KEY),
@@ -38,10 +35,7 @@ fn sheet_names_the_organisation_and_date_and_prints_the_key_unbroken() {
 #[test]
 fn qr_code_scans_back_to_exactly_the_key() {
     let pdf = emergency_kit_pdf(&kit(false)).expect("the kit renders");
-    let page = render_pages(&pdf, 150)
-        .into_iter()
-        .next()
-        .expect("the kit has a page");
+    let page = render_pages(&pdf, 150).into_iter().next().expect("the kit has a page");
     let mut prepared = rqrr::PreparedImage::prepare(page);
     let grids = prepared.detect_grids();
     assert_eq!(grids.len(), 1, "expected exactly one QR code on the sheet");
@@ -52,17 +46,10 @@ fn qr_code_scans_back_to_exactly_the_key() {
 #[test]
 fn qr_code_still_scans_through_the_demo_watermark() {
     let pdf = emergency_kit_pdf(&kit(true)).expect("the kit renders");
-    let page = render_pages(&pdf, 150)
-        .into_iter()
-        .next()
-        .expect("the kit has a page");
+    let page = render_pages(&pdf, 150).into_iter().next().expect("the kit has a page");
     let mut prepared = rqrr::PreparedImage::prepare(page);
     let grids = prepared.detect_grids();
-    let decoded: Vec<String> = grids
-        .iter()
-        .filter_map(|g| g.decode().ok())
-        .map(|(_, c)| c)
-        .collect();
+    let decoded: Vec<String> = grids.iter().filter_map(|g| g.decode().ok()).map(|(_, c)| c).collect();
     assert_eq!(decoded, vec![KEY.to_owned()]);
 }
 
@@ -86,14 +73,8 @@ fn whole_kit_fits_on_one_sheet() {
 #[test]
 fn restore_commands_are_printed_whole() {
     let text = pdf_text(&emergency_kit_pdf(&kit(false)).expect("renders"));
-    for command in [
-        "age -d -i key.txt -o safekeeper.sqlite backup.age",
-        "sqlite3 safekeeper.sqlite",
-    ] {
-        assert!(
-            text.lines().any(|l| l.trim() == command),
-            "{command} not on a line of its own: {text}"
-        );
+    for command in ["age -d -i key.txt -o safekeeper.sqlite backup.age", "sqlite3 safekeeper.sqlite"] {
+        assert!(text.lines().any(|l| l.trim() == command), "{command} not on a line of its own: {text}");
     }
 }
 
@@ -101,8 +82,7 @@ fn restore_commands_are_printed_whole() {
 fn a_very_long_organisation_name_wraps_instead_of_running_off_the_page() {
     let mut long = kit(false);
     long.org_name =
-        "The Friends of the Upper Calder Valley Community Sports, Arts and Youth Partnership Trust"
-            .to_owned();
+        "The Friends of the Upper Calder Valley Community Sports, Arts and Youth Partnership Trust".to_owned();
     let text = pdf_text(&emergency_kit_pdf(&long).expect("renders"));
     assert!(text.contains("Youth Partnership Trust"));
     assert_eq!(pages(&text), 1);
@@ -110,16 +90,9 @@ fn a_very_long_organisation_name_wraps_instead_of_running_off_the_page() {
 
 #[test]
 fn an_empty_or_multi_line_key_is_refused() {
-    for bad in [
-        "",
-        "AGE-SECRET-KEY-1ABC\nAGE-SECRET-KEY-1DEF",
-        " AGE-SECRET-KEY-1ABC",
-    ] {
+    for bad in ["", "AGE-SECRET-KEY-1ABC\nAGE-SECRET-KEY-1DEF", " AGE-SECRET-KEY-1ABC"] {
         let mut k = kit(false);
         k.recovery_key = bad.to_owned();
-        assert!(matches!(
-            emergency_kit_pdf(&k),
-            Err(FormError::RecoveryKeyMalformed)
-        ));
+        assert!(matches!(emergency_kit_pdf(&k), Err(FormError::RecoveryKeyMalformed)));
     }
 }

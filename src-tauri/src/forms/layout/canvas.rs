@@ -4,8 +4,8 @@
 //! printpdf operations (bottom-up, points). Does not know about flow, margins or page breaks.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point,
-    Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing,
+    Pt, TextItem, TextMatrix, WindingOrder,
 };
 
 /// Black ink, as a grey level (0 is black, 1 is white).
@@ -29,11 +29,7 @@ pub(crate) struct Canvas {
 
 impl Canvas {
     pub(crate) fn new(width_mm: f32, height_mm: f32) -> Self {
-        Self {
-            width_mm,
-            height_mm,
-            ops: Vec::new(),
-        }
+        Self { width_mm, height_mm, ops: Vec::new() }
     }
 
     pub(crate) fn width_mm(&self) -> f32 {
@@ -49,29 +45,14 @@ impl Canvas {
     }
 
     /// Draws one line of text with its baseline `baseline` mm below the top of the page.
-    pub(crate) fn text(
-        &mut self,
-        font: &FontId,
-        size_pt: f32,
-        x: f32,
-        baseline: f32,
-        grey: f32,
-        text: &str,
-    ) {
+    pub(crate) fn text(&mut self, font: &FontId, size_pt: f32, x: f32, baseline: f32, grey: f32, text: &str) {
         let pos = self.point(x, baseline);
         self.ops.extend([
             Op::StartTextSection,
-            Op::SetFillColor {
-                col: grey_color(grey),
-            },
-            Op::SetFont {
-                font: PdfFontHandle::External(font.clone()),
-                size: Pt(size_pt),
-            },
+            Op::SetFillColor { col: grey_color(grey) },
+            Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(size_pt) },
             Op::SetTextCursor { pos },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
-            },
+            Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
             Op::EndTextSection,
         ]);
     }
@@ -89,39 +70,19 @@ impl Canvas {
         let origin = self.point(x, baseline);
         self.ops.extend([
             Op::StartTextSection,
-            Op::SetFillColor {
-                col: grey_color(grey),
-            },
-            Op::SetFont {
-                font: PdfFontHandle::External(font.clone()),
-                size: Pt(size_pt),
-            },
-            Op::SetTextMatrix {
-                matrix: TextMatrix::TranslateRotate(origin.x, origin.y, degrees),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
-            },
+            Op::SetFillColor { col: grey_color(grey) },
+            Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(size_pt) },
+            Op::SetTextMatrix { matrix: TextMatrix::TranslateRotate(origin.x, origin.y, degrees) },
+            Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
             Op::EndTextSection,
         ]);
     }
 
     /// A straight line from (`x1`, `y1`) to (`x2`, `y2`).
-    pub(crate) fn line(
-        &mut self,
-        (x1, y1): (f32, f32),
-        (x2, y2): (f32, f32),
-        thickness_pt: f32,
-        grey: f32,
-    ) {
+    pub(crate) fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), thickness_pt: f32, grey: f32) {
         let points = vec![self.line_point(x1, y1), self.line_point(x2, y2)];
         self.set_stroke(thickness_pt, grey);
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points,
-                is_closed: false,
-            },
-        });
+        self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
     }
 
     /// The outline of `area`.
@@ -129,11 +90,7 @@ impl Canvas {
         self.set_stroke(thickness_pt, grey);
         let ring = self.ring(area);
         self.ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings: vec![ring],
-                mode: PaintMode::Stroke,
-                winding_order: WindingOrder::NonZero,
-            },
+            polygon: Polygon { rings: vec![ring], mode: PaintMode::Stroke, winding_order: WindingOrder::NonZero },
         });
     }
 
@@ -143,15 +100,9 @@ impl Canvas {
             return;
         }
         let rings = areas.iter().map(|a| self.ring(*a)).collect();
-        self.ops.push(Op::SetFillColor {
-            col: grey_color(grey),
-        });
+        self.ops.push(Op::SetFillColor { col: grey_color(grey) });
         self.ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings,
-                mode: PaintMode::Fill,
-                winding_order: WindingOrder::NonZero,
-            },
+            polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
         });
     }
 
@@ -166,12 +117,8 @@ impl Canvas {
     }
 
     fn set_stroke(&mut self, thickness_pt: f32, grey: f32) {
-        self.ops.push(Op::SetOutlineColor {
-            col: grey_color(grey),
-        });
-        self.ops.push(Op::SetOutlineThickness {
-            pt: Pt(thickness_pt),
-        });
+        self.ops.push(Op::SetOutlineColor { col: grey_color(grey) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness_pt) });
     }
 
     fn ring(&self, a: Area) -> PolygonRing {
@@ -191,16 +138,10 @@ impl Canvas {
     }
 
     fn line_point(&self, x: f32, y_from_top: f32) -> LinePoint {
-        LinePoint {
-            p: self.point(x, y_from_top),
-            bezier: false,
-        }
+        LinePoint { p: self.point(x, y_from_top), bezier: false }
     }
 }
 
 fn grey_color(level: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: level.clamp(0.0, 1.0),
-        icc_profile: None,
-    })
+    Color::Greyscale(Greyscale { percent: level.clamp(0.0, 1.0), icc_profile: None })
 }

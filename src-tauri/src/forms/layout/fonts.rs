@@ -7,18 +7,12 @@ use printpdf::{FontId, ParsedFont, PdfDocument};
 
 use crate::forms::FormError;
 
-const SANS_REGULAR: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../assets/fonts/LiberationSans-Regular.ttf"
-));
-const SANS_BOLD: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../assets/fonts/LiberationSans-Bold.ttf"
-));
-const MONO_REGULAR: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../assets/fonts/LiberationMono-Regular.ttf"
-));
+const SANS_REGULAR: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/fonts/LiberationSans-Regular.ttf"));
+const SANS_BOLD: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/fonts/LiberationSans-Bold.ttf"));
+const MONO_REGULAR: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/fonts/LiberationMono-Regular.ttf"));
 
 /// Millimetres in one typographic point.
 pub(crate) const MM_PER_PT: f32 = 25.4 / 72.0;
@@ -88,18 +82,13 @@ impl FontSet {
 }
 
 fn load(pdf: &mut PdfDocument, bytes: &[u8], name: &'static str) -> Result<LoadedFace, FormError> {
-    let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-        .ok_or(FormError::FontInvalid { face: name })?;
+    let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(FormError::FontInvalid { face: name })?;
     let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
     if units_per_em <= 0.0 {
         return Err(FormError::FontInvalid { face: name });
     }
     let id = pdf.add_font(&parsed);
-    Ok(LoadedFace {
-        parsed,
-        units_per_em,
-        id,
-    })
+    Ok(LoadedFace { parsed, units_per_em, id })
 }
 
 #[cfg(test)]
@@ -125,15 +114,9 @@ mod tests {
         let fonts = fonts();
         let narrow = fonts.width_mm(Face::Regular, 10.0, "iiii");
         let wide = fonts.width_mm(Face::Regular, 10.0, "WWWW");
-        assert!(
-            wide > narrow * 3.0,
-            "W should be far wider than i: {wide} vs {narrow}"
-        );
+        assert!(wide > narrow * 3.0, "W should be far wider than i: {wide} vs {narrow}");
         let double = fonts.width_mm(Face::Regular, 20.0, "WWWW");
         assert!((double - wide * 2.0).abs() < 1e-3);
-        assert!(
-            fonts.width_mm(Face::Bold, 10.0, "Safeguarding")
-                > fonts.width_mm(Face::Regular, 10.0, "Safeguarding")
-        );
+        assert!(fonts.width_mm(Face::Bold, 10.0, "Safeguarding") > fonts.width_mm(Face::Regular, 10.0, "Safeguarding"));
     }
 }

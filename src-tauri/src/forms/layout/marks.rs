@@ -43,19 +43,10 @@ impl PageMarks<'_> {
         let numbering = format!("Page {number} of {total}");
         let numbering_width = fonts.width_mm(Face::Regular, FOOTER_PT, &numbering);
         let regular = fonts.id(Face::Regular).clone();
-        page.text(
-            &regular,
-            FOOTER_PT,
-            right - numbering_width,
-            baseline,
-            FOOTER_GREY,
-            &numbering,
-        );
+        page.text(&regular, FOOTER_PT, right - numbering_width, baseline, FOOTER_GREY, &numbering);
 
         let room = right - left - numbering_width - 8.0;
-        let text = fit_with_ellipsis(self.footer_left, room, |s| {
-            fonts.width_mm(Face::Regular, FOOTER_PT, s)
-        });
+        let text = fit_with_ellipsis(self.footer_left, room, |s| fonts.width_mm(Face::Regular, FOOTER_PT, s));
         page.text(&regular, FOOTER_PT, left, baseline, FOOTER_GREY, &text);
     }
 
@@ -83,14 +74,7 @@ fn watermark(under: &mut Canvas, fonts: &FontSet) {
     let x = w / 2.0 - text_width / 2.0 * cos + cap_height / 2.0 * sin;
     let y = h / 2.0 + text_width / 2.0 * sin + cap_height / 2.0 * cos;
     let bold = fonts.id(Face::Bold).clone();
-    under.rotated_text(
-        &bold,
-        size_pt,
-        (x, y),
-        angle.to_degrees(),
-        WATERMARK_GREY,
-        WORD,
-    );
+    under.rotated_text(&bold, size_pt, (x, y), angle.to_degrees(), WATERMARK_GREY, WORD);
 }
 
 /// `text` if it fits in `room`, else as much as fits followed by an ellipsis.

@@ -149,14 +149,7 @@ impl FormDocument {
     pub fn list_item(&mut self, marker: &str, text: &str) -> &mut Self {
         let first_line_y = self.ensure_space(line_height(BODY_PT));
         let font = self.fonts.id(Face::Bold).clone();
-        self.page.text(
-            &font,
-            BODY_PT,
-            self.column.0,
-            first_line_y + baseline(BODY_PT),
-            INK,
-            marker,
-        );
+        self.page.text(&font, BODY_PT, self.column.0, first_line_y + baseline(BODY_PT), INK, marker);
         self.text_block(text, Face::Regular, BODY_PT, INDENT_MM);
         self.y += PARAGRAPH_GAP_MM * 0.6;
         self
@@ -178,12 +171,8 @@ impl FormDocument {
         let top = self.ensure_space(line_height(BODY_PT));
         // Centre the box on the middle of the capitals of the label's first line.
         let cap_middle = top + baseline(BODY_PT) - 0.36 * BODY_PT * MM_PER_PT;
-        let area = Area {
-            x: self.column.0,
-            top: cap_middle - TICK_BOX_MM / 2.0,
-            width: TICK_BOX_MM,
-            height: TICK_BOX_MM,
-        };
+        let area =
+            Area { x: self.column.0, top: cap_middle - TICK_BOX_MM / 2.0, width: TICK_BOX_MM, height: TICK_BOX_MM };
         self.page.stroke_rect(area, 0.8, INK);
         self.text_block(label, Face::Regular, BODY_PT, INDENT_MM);
         self.y += PARAGRAPH_GAP_MM;
@@ -224,26 +213,14 @@ impl FormDocument {
 
     /// Adds the footer (and DEMO marking, if set) to every page and writes the PDF.
     pub fn finish(self) -> Result<Vec<u8>, FormError> {
-        let Self {
-            mut pdf,
-            fonts,
-            title,
-            footer_text,
-            demo,
-            mut done,
-            page,
-            ..
-        } = self;
+        let Self { mut pdf, fonts, title, footer_text, demo, mut done, page, .. } = self;
         // A trailing page_break() must not leave a blank last page.
         if done.is_empty() || !page.is_empty() {
             done.push(page);
         }
         let total = done.len();
-        let page_marks = marks::PageMarks {
-            footer_left: footer_text.as_deref().unwrap_or(&title),
-            demo,
-            margin: MARGIN_MM,
-        };
+        let page_marks =
+            marks::PageMarks { footer_left: footer_text.as_deref().unwrap_or(&title), demo, margin: MARGIN_MM };
         let pages = done
             .into_iter()
             .enumerate()
@@ -253,13 +230,8 @@ impl FormDocument {
             })
             .collect();
         let mut warnings = Vec::new();
-        let bytes = pdf
-            .with_pages(pages)
-            .save(&PdfSaveOptions::default(), &mut warnings);
-        let problems = warnings
-            .iter()
-            .filter(|w| w.severity == PdfParseErrorSeverity::Error)
-            .count();
+        let bytes = pdf.with_pages(pages).save(&PdfSaveOptions::default(), &mut warnings);
+        let problems = warnings.iter().filter(|w| w.severity == PdfParseErrorSeverity::Error).count();
         if problems > 0 {
             return Err(FormError::Render { problems });
         }
@@ -304,14 +276,7 @@ impl FormDocument {
         let font = self.fonts.id(face).clone();
         for line in lines {
             let top = self.ensure_space(line_height(size_pt));
-            self.page.text(
-                &font,
-                size_pt,
-                self.column.0 + indent,
-                top + baseline(size_pt),
-                INK,
-                &line,
-            );
+            self.page.text(&font, size_pt, self.column.0 + indent, top + baseline(size_pt), INK, &line);
             self.y += line_height(size_pt);
         }
     }
@@ -319,40 +284,21 @@ impl FormDocument {
     fn mono_box(&mut self, text: &str, indent: f32, max_pt: f32) -> &mut Self {
         const PAD: f32 = 2.5;
         let inner = self.column.1 - indent - 2.0 * PAD;
-        let longest = text
-            .lines()
-            .map(|l| self.fonts.width_mm(Face::Mono, 1.0, l))
-            .fold(0.0, f32::max);
+        let longest = text.lines().map(|l| self.fonts.width_mm(Face::Mono, 1.0, l)).fold(0.0, f32::max);
         // Width grows linearly with size, so one measurement at 1 pt gives the size that fits.
-        let size_pt = if longest > 0.0 {
-            (inner / longest).clamp(7.0, max_pt)
-        } else {
-            max_pt
-        };
+        let size_pt = if longest > 0.0 { (inner / longest).clamp(7.0, max_pt) } else { max_pt };
         // Round down to a quarter point, so the chosen size never rounds past the box edge.
         let size_pt = (size_pt * 4.0).floor() / 4.0;
         let lines = self.wrap(text, Face::Mono, size_pt, inner);
         let height = lines.len() as f32 * line_height(size_pt) + 2.0 * PAD;
         let top = self.ensure_space(height);
-        let area = Area {
-            x: self.column.0 + indent,
-            top,
-            width: inner + 2.0 * PAD,
-            height,
-        };
+        let area = Area { x: self.column.0 + indent, top, width: inner + 2.0 * PAD, height };
         self.page.fill_rects(&[area], BOX_FILL);
         self.page.stroke_rect(area, 0.5, BOX_EDGE);
         let font = self.fonts.id(Face::Mono).clone();
         for (i, line) in lines.iter().enumerate() {
             let line_top = top + PAD + i as f32 * line_height(size_pt);
-            self.page.text(
-                &font,
-                size_pt,
-                area.x + PAD,
-                line_top + baseline(size_pt),
-                INK,
-                line,
-            );
+            self.page.text(&font, size_pt, area.x + PAD, line_top + baseline(size_pt), INK, line);
         }
         self.y = top + height + PARAGRAPH_GAP_MM;
         self
@@ -363,12 +309,7 @@ impl FormDocument {
         let font = self.fonts.id(Face::Regular).clone();
         self.page.text(&font, BODY_PT, from, baseline_y, INK, label);
         let rule_start = from + self.fonts.width_mm(Face::Regular, BODY_PT, label) + 2.0;
-        self.page.line(
-            (rule_start, baseline_y + 0.8),
-            (to, baseline_y + 0.8),
-            RULE_PT,
-            INK,
-        );
+        self.page.line((rule_start, baseline_y + 0.8), (to, baseline_y + 0.8), RULE_PT, INK);
     }
 }
 

@@ -24,12 +24,7 @@ impl FormDocument {
 
     /// `code` at the left, `size_mm` square, with whatever `beside` lays out flowing in a column
     /// to its right. Content after this starts below whichever of the two ends lower.
-    pub fn qr_beside(
-        &mut self,
-        code: &QrCode,
-        size_mm: f32,
-        beside: impl FnOnce(&mut Self),
-    ) -> &mut Self {
+    pub fn qr_beside(&mut self, code: &QrCode, size_mm: f32, beside: impl FnOnce(&mut Self)) -> &mut Self {
         const GUTTER_MM: f32 = 3.0;
         let size = self.qr_size(size_mm);
         let top = self.ensure_space(size);
@@ -56,12 +51,7 @@ impl FormDocument {
     }
 
     fn draw_qr(&mut self, code: &QrCode, x: f32, top: f32, size: f32) {
-        let area = Area {
-            x,
-            top,
-            width: size,
-            height: size,
-        };
+        let area = Area { x, top, width: size, height: size };
         // Paint the quiet zone white so nothing beneath (such as the DEMO watermark) reaches it.
         self.page.fill_rects(&[area], 1.0);
         self.page.fill_rects(&dark_runs(code, area), INK);
@@ -106,35 +96,21 @@ mod tests {
 
     #[test]
     fn runs_cover_exactly_the_dark_modules_inside_the_quiet_zone() {
-        let code = QrCode::with_error_correction_level("AGE-SECRET-KEY-1TEST", EcLevel::M)
-            .expect("short text fits a QR code");
-        let area = Area {
-            x: 10.0,
-            top: 20.0,
-            width: 50.0,
-            height: 50.0,
-        };
+        let code =
+            QrCode::with_error_correction_level("AGE-SECRET-KEY-1TEST", EcLevel::M).expect("short text fits a QR code");
+        let area = Area { x: 10.0, top: 20.0, width: 50.0, height: 50.0 };
         let n = code.width();
         let module = 50.0 / (n + 2 * QUIET_ZONE_MODULES) as f32;
         let runs = dark_runs(&code, area);
 
-        let dark = code
-            .to_colors()
-            .iter()
-            .filter(|c| **c == Color::Dark)
-            .count();
+        let dark = code.to_colors().iter().filter(|c| **c == Color::Dark).count();
         let covered: f32 = runs.iter().map(|r| r.width * r.height).sum();
         assert!((covered - dark as f32 * module * module).abs() < 1e-2);
 
         let quiet = QUIET_ZONE_MODULES as f32 * module;
         for r in &runs {
-            assert!(
-                r.x >= area.x + quiet - 1e-3 && r.x + r.width <= area.x + area.width - quiet + 1e-3
-            );
-            assert!(
-                r.top >= area.top + quiet - 1e-3
-                    && r.top + r.height <= area.top + area.height - quiet + 1e-3
-            );
+            assert!(r.x >= area.x + quiet - 1e-3 && r.x + r.width <= area.x + area.width - quiet + 1e-3);
+            assert!(r.top >= area.top + quiet - 1e-3 && r.top + r.height <= area.top + area.height - quiet + 1e-3);
         }
     }
 }

@@ -21,18 +21,12 @@ impl FormDocument {
     /// A table across the page. `headers` may be empty for a table without a header row; rows
     /// shorter than the header are padded with empty cells.
     pub fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> &mut Self {
-        let columns = rows
-            .iter()
-            .map(Vec::len)
-            .chain([headers.len()])
-            .max()
-            .unwrap_or(0);
+        let columns = rows.iter().map(Vec::len).chain([headers.len()]).max().unwrap_or(0);
         if columns == 0 {
             return self;
         }
-        let header_cells: Vec<String> = (0..columns)
-            .map(|i| headers.get(i).copied().unwrap_or("").to_owned())
-            .collect();
+        let header_cells: Vec<String> =
+            (0..columns).map(|i| headers.get(i).copied().unwrap_or("").to_owned()).collect();
 
         let widths = {
             let measure = |face, s: &str| self.fonts.width_mm(face, TABLE_PT, s);
@@ -44,10 +38,7 @@ impl FormDocument {
                 for i in 0..columns {
                     let text = cell(row, i);
                     let widest_line = text.lines().map(|l| measure(face, l)).fold(0.0, f32::max);
-                    let widest_word = text
-                        .split_whitespace()
-                        .map(|w| measure(face, w))
-                        .fold(0.0, f32::max);
+                    let widest_word = text.split_whitespace().map(|w| measure(face, w)).fold(0.0, f32::max);
                     natural[i] = natural[i].max(widest_line + 2.0 * CELL_PAD_X);
                     minimum[i] = minimum[i].max(widest_word + 2.0 * CELL_PAD_X);
                 }
@@ -56,15 +47,10 @@ impl FormDocument {
         };
 
         let wrap_row = |doc: &Self, face, row: &[String]| -> WrappedRow {
-            (0..columns)
-                .map(|i| doc.wrap(cell(row, i), face, TABLE_PT, widths[i] - 2.0 * CELL_PAD_X))
-                .collect()
+            (0..columns).map(|i| doc.wrap(cell(row, i), face, TABLE_PT, widths[i] - 2.0 * CELL_PAD_X)).collect()
         };
         let header = (!headers.is_empty()).then(|| wrap_row(self, Face::Bold, &header_cells));
-        let body: Vec<WrappedRow> = rows
-            .iter()
-            .map(|r| wrap_row(self, Face::Regular, r))
-            .collect();
+        let body: Vec<WrappedRow> = rows.iter().map(|r| wrap_row(self, Face::Regular, r)).collect();
 
         if let Some(h) = &header {
             // Keep the header with at least the first line of the first row.
@@ -85,8 +71,7 @@ impl FormDocument {
         let mut done = 0;
         let mut on_fresh_page = false;
         while done < total {
-            let room_lines =
-                ((self.bottom_limit() - self.y - 2.0 * CELL_PAD_Y) / line_height(TABLE_PT)).floor();
+            let room_lines = ((self.bottom_limit() - self.y - 2.0 * CELL_PAD_Y) / line_height(TABLE_PT)).floor();
             let room_lines = room_lines.max(0.0) as usize;
             let remaining = total - done;
             let header_lines = header.map(line_count);
@@ -121,24 +106,13 @@ impl FormDocument {
     }
 
     /// Draws lines `range` of every cell in `row` as one bordered band at the cursor.
-    fn draw_row_lines(
-        &mut self,
-        row: &WrappedRow,
-        range: std::ops::Range<usize>,
-        widths: &[f32],
-        face: Face,
-    ) {
+    fn draw_row_lines(&mut self, row: &WrappedRow, range: std::ops::Range<usize>, widths: &[f32], face: Face) {
         let height = row_height(range.len());
         let top = self.y;
         let font = self.fonts.id(face).clone();
         let mut x = self.column.0;
         for (cell, width) in row.iter().zip(widths) {
-            let area = Area {
-                x,
-                top,
-                width: *width,
-                height,
-            };
+            let area = Area { x, top, width: *width, height };
             if face == Face::Bold {
                 self.page.fill_rects(&[area], BOX_FILL);
             }
@@ -146,14 +120,7 @@ impl FormDocument {
             let shown = cell.iter().skip(range.start).take(range.len());
             for (i, line) in shown.enumerate() {
                 let line_top = top + CELL_PAD_Y + i as f32 * line_height(TABLE_PT);
-                self.page.text(
-                    &font,
-                    TABLE_PT,
-                    x + CELL_PAD_X,
-                    line_top + baseline(TABLE_PT),
-                    INK,
-                    line,
-                );
+                self.page.text(&font, TABLE_PT, x + CELL_PAD_X, line_top + baseline(TABLE_PT), INK, line);
             }
             x += width;
         }
@@ -178,11 +145,7 @@ fn row_height(lines: usize) -> f32 {
 /// width so short values never wrap just because another column is long; the long columns share
 /// what is left, each keeping at least its `minimum` (its longest word) while that is possible.
 fn column_widths(natural: &[f32], minimum: &[f32], total: f32) -> Vec<f32> {
-    let natural: Vec<f32> = natural
-        .iter()
-        .zip(minimum)
-        .map(|(n, m)| n.max(*m))
-        .collect();
+    let natural: Vec<f32> = natural.iter().zip(minimum).map(|(n, m)| n.max(*m)).collect();
     let natural_sum: f32 = natural.iter().sum();
     if natural_sum <= total {
         // Everything fits unwrapped: spread the spare width in proportion, so the table fills
@@ -213,35 +176,20 @@ fn column_widths(natural: &[f32], minimum: &[f32], total: f32) -> Vec<f32> {
     if free_minimum <= left {
         let share = (left - free_minimum) / (free_natural - free_minimum);
         return (0..natural.len())
-            .map(|i| {
-                if kept[i] {
-                    natural[i]
-                } else {
-                    minimum[i] + (natural[i] - minimum[i]) * share
-                }
-            })
+            .map(|i| if kept[i] { natural[i] } else { minimum[i] + (natural[i] - minimum[i]) * share })
             .collect();
     }
     let minimum_sum: f32 = minimum.iter().sum();
     if minimum_sum <= total {
         let share = (total - minimum_sum) / (natural_sum - minimum_sum);
-        return natural
-            .iter()
-            .zip(minimum)
-            .map(|(n, m)| m + (n - m) * share)
-            .collect();
+        return natural.iter().zip(minimum).map(|(n, m)| m + (n - m) * share).collect();
     }
     // Even the longest words do not fit: scale down and let words break between letters.
     minimum.iter().map(|m| m * total / minimum_sum).collect()
 }
 
 fn sum_where(values: &[f32], kept: &[bool], want: bool) -> f32 {
-    values
-        .iter()
-        .zip(kept)
-        .filter(|(_, k)| **k == want)
-        .map(|(v, _)| v)
-        .sum()
+    values.iter().zip(kept).filter(|(_, k)| **k == want).map(|(v, _)| v).sum()
 }
 
 #[cfg(test)]
@@ -282,9 +230,6 @@ mod tests {
         for (width, min) in w.iter().zip(minimum) {
             assert!(*width >= min - 1e-3, "{w:?}");
         }
-        assert!(
-            w[0] > w[2] && w[2] > w[1],
-            "longest text gets most room: {w:?}"
-        );
+        assert!(w[0] > w[2] && w[2] > w[1], "longest text gets most room: {w:?}");
     }
 }

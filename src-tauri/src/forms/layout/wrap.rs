@@ -13,11 +13,7 @@ pub(crate) fn wrap_lines(text: &str, max_width: f32, measure: impl Fn(&str) -> f
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
+            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
             if measure(&candidate) <= max_width {
                 line = candidate;
                 continue;
@@ -78,34 +74,21 @@ mod tests {
         let lines = wrap_lines(sentence, width, measure);
         assert!(lines.len() >= 3, "expected several lines, got {lines:?}");
         for line in &lines {
-            assert!(
-                measure(line) <= width,
-                "{line:?} is {} mm wide",
-                measure(line)
-            );
+            assert!(measure(line) <= width, "{line:?} is {} mm wide", measure(line));
         }
         // Nothing lost or reordered: the words come back in order.
         let rejoined = lines.join(" ");
-        assert_eq!(
-            rejoined.split_whitespace().collect::<Vec<_>>(),
-            sentence.split_whitespace().collect::<Vec<_>>()
-        );
+        assert_eq!(rejoined.split_whitespace().collect::<Vec<_>>(), sentence.split_whitespace().collect::<Vec<_>>());
         // Greedy: no line could have taken the first word of the next one.
         for pair in lines.windows(2) {
-            let first_next = pair[1]
-                .split(' ')
-                .next()
-                .expect("wrapped lines are not empty");
+            let first_next = pair[1].split(' ').next().expect("wrapped lines are not empty");
             assert!(measure(&format!("{} {first_next}", pair[0])) > width);
         }
     }
 
     #[test]
     fn writer_line_breaks_and_blank_lines_are_kept() {
-        assert_eq!(
-            wrap_lines("one\n\ntwo", 100.0, fixed),
-            vec!["one", "", "two"]
-        );
+        assert_eq!(wrap_lines("one\n\ntwo", 100.0, fixed), vec!["one", "", "two"]);
     }
 
     #[test]

@@ -1,0 +1,278 @@
+//! The people register: staff, volunteers, trustees, contractors, young people, parents and carers,
+//! visitors. Owns who a person is (group, names, dates, contact details), the validation rules for
+//! them, archiving leavers (never deleting), and the links between a young person and their parents
+//! or carers. Does not own what people signed (see `signatures`) or bulk import (see
+//! `people_import`).
+
+pub(crate) mod name;
+mod register;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::store::StoreError;
+pub use name::{display_name, name_key, validate_full_name, NameProblem};
+pub(crate) use register::insert_valid;
+pub use register::{
+    add, archive, get, link_parent, links, search, set_kiosk_listed, unarchive, unlink_parent, update, PersonLinks,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PersonGroup {
+    Staff,
+    Volunteer,
+    Trustee,
+    Contractor,
+    YoungPerson,
+    ParentCarer,
+    Visitor,
+}
+
+impl PersonGroup {
+    pub const ALL: [PersonGroup; 7] = [
+        PersonGroup::Staff,
+        PersonGroup::Volunteer,
+        PersonGroup::Trustee,
+        PersonGroup::Contractor,
+        PersonGroup::YoungPerson,
+        PersonGroup::ParentCarer,
+        PersonGroup::Visitor,
+    ];
+
+    /// The stored form, also the serde form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonGroup::Staff => "staff",
+            PersonGroup::Volunteer => "volunteer",
+            PersonGroup::Trustee => "trustee",
+            PersonGroup::Contractor => "contractor",
+            PersonGroup::YoungPerson => "youngPerson",
+            PersonGroup::ParentCarer => "parentCarer",
+            PersonGroup::Visitor => "visitor",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Option<PersonGroup> {
+        Self::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+
+    /// How a group is named in plain English (screens, printed lists, import reasons).
+    pub fn label(self) -> &'static str {
+        match self {
+            PersonGroup::Staff => "Staff",
+            PersonGroup::Volunteer => "Volunteer",
+            PersonGroup::Trustee => "Trustee",
+            PersonGroup::Contractor => "Contractor",
+            PersonGroup::YoungPerson => "Young person",
+            PersonGroup::ParentCarer => "Parent or carer",
+            PersonGroup::Visitor => "Visitor",
+        }
+    }
+}
+
+/// What the admin (or an import row) asks to save. Dates are calendar dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonDraft {
+    pub group: PersonGroup,
+    pub full_name: String,
+    pub preferred_name: Option<String>,
+    #[ts(type = "string | null")]
+    pub date_of_birth: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub start_date: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub leave_date: Option<NaiveDate>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A person as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: String,
+    pub group: PersonGroup,
+    pub full_name: String,
+    pub preferred_name: Option<String>,
+    #[ts(type = "string | null")]
+    pub date_of_birth: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub start_date: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub leave_date: Option<NaiveDate>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub kiosk_listed: bool,
+    /// When the person was archived (RFC 3339 UTC); `None` while active.
+    pub archived_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Person {
+    pub fn is_archived(&self) -> bool {
+        self.archived_at.is_some()
+    }
+}
+
+/// Which people a search returns by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PersonStatus {
+    #[default]
+    Active,
+    Archived,
+    All,
+}
+
+/// A name search with filters. An empty `text` lists everyone who passes the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleQuery {
+    pub text: String,
+    pub group: Option<PersonGroup>,
+    pub status: PersonStatus,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PeopleError {
+    #[error("Enter the person's full name: first name and last name, not only initials.")]
+    InitialsOnly,
+    #[error("Enter the person's full name: at least a first name and a last name.")]
+    InvalidName,
+    #[error("A name can only contain letters, spaces, hyphens, apostrophes and full stops, up to 100 characters.")]
+    NameCharacters,
+    #[error(
+        "A preferred name can only contain letters, spaces, hyphens, apostrophes and full stops, up to 100 characters."
+    )]
+    InvalidPreferredName,
+    #[error("Enter the young person's date of birth: consent and how long records are kept depend on it.")]
+    DateOfBirthRequired,
+    #[error("The date of birth must be in the past, and after 1 January 1900.")]
+    DateOfBirthOutOfRange,
+    #[error("The leaving date must be the same as or after the start date.")]
+    LeaveBeforeStart,
+    #[error("Enter an email address in the correct format, like name@example.org.")]
+    InvalidEmail,
+    #[error("Enter a phone number using digits, spaces and + ( ) - only, like 01632 960 001.")]
+    InvalidPhone,
+    #[error("That person was not found.")]
+    NotFound,
+    #[error("Only a young person can be linked to a parent or carer.")]
+    NotAYoungPerson,
+    #[error("Only someone in the parent or carer group can be linked as a parent or carer.")]
+    NotAParentCarer,
+    #[error(
+        "This person is linked to a young person or a parent or carer. Remove those links before changing their group."
+    )]
+    GroupHasLinks,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for PeopleError {
+    fn from(e: rusqlite::Error) -> Self {
+        PeopleError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for PeopleError {
+    fn code(&self) -> &'static str {
+        match self {
+            PeopleError::InitialsOnly => "people.initialsOnly",
+            PeopleError::InvalidName | PeopleError::NameCharacters => "people.invalidName",
+            PeopleError::InvalidPreferredName => "people.invalidPreferredName",
+            PeopleError::DateOfBirthRequired => "people.dateOfBirthRequired",
+            PeopleError::DateOfBirthOutOfRange => "people.invalidDateOfBirth",
+            PeopleError::LeaveBeforeStart => "people.leaveBeforeStart",
+            PeopleError::InvalidEmail => "people.invalidEmail",
+            PeopleError::InvalidPhone => "people.invalidPhone",
+            PeopleError::NotFound => "people.notFound",
+            PeopleError::NotAYoungPerson => "people.notAYoungPerson",
+            PeopleError::NotAParentCarer => "people.notAParentCarer",
+            PeopleError::GroupHasLinks => "people.groupHasLinks",
+            PeopleError::Store(e) => e.code(),
+        }
+    }
+}
+
+impl From<NameProblem> for PeopleError {
+    fn from(p: NameProblem) -> Self {
+        match p {
+            NameProblem::InitialsOnly => PeopleError::InitialsOnly,
+            NameProblem::Empty | NameProblem::OnePart => PeopleError::InvalidName,
+            NameProblem::TooLong | NameProblem::BadCharacters => PeopleError::NameCharacters,
+        }
+    }
+}
+
+/// A draft that passed every rule, tidied for storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidPerson(pub(crate) PersonDraft);
+
+impl ValidPerson {
+    pub fn draft(&self) -> &PersonDraft {
+        &self.0
+    }
+}
+
+fn tidy_optional(text: Option<&str>) -> Option<String> {
+    text.map(name::fold_spaces).filter(|t| !t.is_empty())
+}
+
+fn email_ok(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    email.len() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn phone_ok(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    (7..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c))
+}
+
+/// Applies every rule to a draft. `today` bounds the date of birth.
+pub fn validate(draft: &PersonDraft, today: NaiveDate) -> Result<ValidPerson, PeopleError> {
+    let full_name = validate_full_name(&draft.full_name)?;
+    let preferred_name = match draft.preferred_name.as_deref() {
+        Some(p) => name::validate_preferred_name(p).map_err(|_| PeopleError::InvalidPreferredName)?,
+        None => None,
+    };
+    if draft.group == PersonGroup::YoungPerson && draft.date_of_birth.is_none() {
+        return Err(PeopleError::DateOfBirthRequired);
+    }
+    if let Some(dob) = draft.date_of_birth {
+        let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).expect("1 January 1900 is a valid date");
+        if dob > today || dob < earliest {
+            return Err(PeopleError::DateOfBirthOutOfRange);
+        }
+    }
+    if let (Some(start), Some(leave)) = (draft.start_date, draft.leave_date) {
+        if leave < start {
+            return Err(PeopleError::LeaveBeforeStart);
+        }
+    }
+    let email = tidy_optional(draft.email.as_deref());
+    if email.as_deref().is_some_and(|e| !email_ok(e)) {
+        return Err(PeopleError::InvalidEmail);
+    }
+    let phone = tidy_optional(draft.phone.as_deref());
+    if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
+        return Err(PeopleError::InvalidPhone);
+    }
+    Ok(ValidPerson(PersonDraft { full_name, preferred_name, email, phone, ..draft.clone() }))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,208 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::records::aup::{self, Audience};
+use crate::records::people::{self, PersonDraft, PersonGroup};
+use crate::records::test_db;
+use crate::store::audit::Actor;
+
+fn admin() -> Actor {
+    Actor::Admin("admin-1".into())
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\nfake-but-headed";
+
+fn person(conn: &mut rusqlite::Connection, group: PersonGroup, name: &str) -> String {
+    let draft = PersonDraft {
+        group,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: (group == PersonGroup::YoungPerson).then(|| NaiveDate::from_ymd_opt(2010, 1, 1).expect("date")),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    people::add(conn, &admin(), &draft).expect("add person").id
+}
+
+fn published_staff_aup(conn: &mut rusqlite::Connection) -> (String, aup::AupVersion) {
+    let a = aup::create(
+        conn,
+        &admin(),
+        Audience::StaffVolunteers,
+        &aup::template(Audience::StaffVolunteers, "R", "Sam Okafor"),
+    )
+    .expect("create");
+    let v = aup::publish(conn, &admin(), &a.id).expect("publish");
+    (a.id, v)
+}
+
+fn on_screen(version_id: &str, person_id: &str) -> OnScreenSignature {
+    OnScreenSignature {
+        version_id: version_id.into(),
+        signer: Signer::Person { person_id: person_id.into() },
+        signed_at: "2025-03-01T10:15:00+00:00".into(),
+        mark: SignatureMark::Drawn { png: PNG.to_vec() },
+        countersignature: None,
+        receipt: None,
+    }
+}
+
+#[test]
+fn publishing_a_new_version_moves_earlier_signers_to_needs_resign() {
+    let mut conn = test_db();
+    let (aup_id, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let ben = person(&mut conn, PersonGroup::Volunteer, "Ben Jones");
+    let _cara = person(&mut conn, PersonGroup::Trustee, "Cara Lee");
+    let _kid = person(&mut conn, PersonGroup::YoungPerson, "Kai Turner");
+    record_on_screen(&mut conn, &admin(), &on_screen(&v1.id, &aisha)).expect("sign");
+    record_on_screen(&mut conn, &admin(), &on_screen(&v1.id, &ben)).expect("sign");
+
+    let c = coverage(&conn, &aup_id).expect("coverage");
+    assert_eq!(c.signed_current.len(), 2);
+    assert_eq!(c.never_signed.len(), 1, "the young person is not counted for the staff AUP");
+    assert!(c.needs_resign.is_empty());
+
+    let mut changed = v1.content.clone();
+    changed.rules[0] = "I will keep every password to myself.".into();
+    aup::save_draft(&mut conn, &admin(), &aup_id, &changed).expect("draft");
+    let c = coverage(&conn, &aup_id).expect("coverage");
+    assert_eq!(c.signed_current.len(), 2, "a draft changes nothing");
+    let v2 = aup::publish(&mut conn, &admin(), &aup_id).expect("publish v2");
+
+    let c = coverage(&conn, &aup_id).expect("coverage");
+    assert_eq!(c.current_version, Some(2));
+    assert!(c.signed_current.is_empty());
+    let resign: Vec<&str> = c.needs_resign.iter().map(|e| e.person_id.as_str()).collect();
+    assert_eq!(resign.len(), 2);
+    assert!(resign.contains(&aisha.as_str()) && resign.contains(&ben.as_str()));
+
+    record_on_screen(&mut conn, &admin(), &on_screen(&v2.id, &aisha)).expect("re-sign");
+    let c = coverage(&conn, &aup_id).expect("coverage");
+    assert_eq!(c.signed_current.iter().map(|e| e.person_id.as_str()).collect::<Vec<_>>(), vec![aisha.as_str()]);
+    assert_eq!(c.needs_resign.len(), 1);
+    assert_eq!(c.never_signed.len(), 1);
+
+    people::archive(&mut conn, &admin(), &ben, None).expect("archive");
+    assert!(coverage(&conn, &aup_id).expect("coverage").needs_resign.is_empty(), "leavers drop out");
+}
+
+#[test]
+fn self_declared_signatures_count_only_once_confirmed() {
+    let mut conn = test_db();
+    let (aup_id, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let mut s = on_screen(&v1.id, &aisha);
+    s.signer = Signer::SelfDeclared { name: "aisha  KHAN".into(), claimed_person_id: None };
+    s.mark = SignatureMark::Typed { name: "Aisha Khan".into() };
+    s.receipt = Some("R-0001".into());
+    let id = insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &s).expect("record");
+    assert!(matches!(
+        insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &s),
+        Err(SignatureError::DuplicateReceipt)
+    ));
+
+    let pending = unconfirmed(&conn).expect("unconfirmed");
+    assert_eq!(pending.len(), 1);
+    assert!(pending[0].self_declared);
+    assert_eq!(pending[0].typed_mark.as_deref(), Some("Aisha Khan"));
+    assert_eq!(coverage(&conn, &aup_id).expect("coverage").never_signed.len(), 1);
+    assert_eq!(
+        suggest_person(&conn, pending[0].declared_name.as_deref().expect("name")).expect("suggest"),
+        Some(aisha.clone())
+    );
+
+    assert!(matches!(reassign(&mut conn, &admin(), &id, &aisha), Err(SignatureError::NotConfirmed)));
+    let confirmed = confirm(&mut conn, &admin(), &id, &aisha).expect("confirm");
+    assert!(!confirmed.self_declared);
+    assert_eq!(confirmed.confirmed_by.as_deref(), Some("admin-1"));
+    assert!(matches!(confirm(&mut conn, &admin(), &id, &aisha), Err(SignatureError::AlreadyConfirmed)));
+    assert_eq!(coverage(&conn, &aup_id).expect("coverage").signed_current.len(), 1);
+    assert!(unconfirmed(&conn).expect("unconfirmed").is_empty());
+
+    let other = person(&mut conn, PersonGroup::Staff, "Aisha Kahn");
+    assert_eq!(reassign(&mut conn, &admin(), &id, &other).expect("reassign").person_id, Some(other));
+}
+
+#[test]
+fn suggestion_needs_exactly_one_active_match() {
+    let mut conn = test_db();
+    person(&mut conn, PersonGroup::Staff, "Sam Lee");
+    person(&mut conn, PersonGroup::Volunteer, "Sam Lee");
+    assert_eq!(suggest_person(&conn, "Sam Lee").expect("suggest"), None, "two people share the name");
+    assert_eq!(suggest_person(&conn, "Sam Leigh").expect("suggest"), None);
+}
+
+#[test]
+fn drafts_cannot_be_signed_and_marks_are_checked() {
+    let mut conn = test_db();
+    let a = aup::create(
+        &mut conn,
+        &admin(),
+        Audience::StaffVolunteers,
+        &aup::template(Audience::StaffVolunteers, "R", "S O"),
+    )
+    .expect("create");
+    let draft = a.draft.expect("draft");
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    assert!(matches!(
+        record_on_screen(&mut conn, &admin(), &on_screen(&draft.id, &aisha)),
+        Err(SignatureError::VersionNotPublished)
+    ));
+    let v = aup::publish(&mut conn, &admin(), &a.id).expect("publish");
+    let mut s = on_screen(&v.id, &aisha);
+    s.mark = SignatureMark::Drawn { png: b"GIF89a".to_vec() };
+    assert!(matches!(record_on_screen(&mut conn, &admin(), &s), Err(SignatureError::BadMark)));
+    s.mark = SignatureMark::Typed { name: "A. K.".into() };
+    assert!(matches!(record_on_screen(&mut conn, &admin(), &s), Err(SignatureError::BadTypedName)));
+}
+
+#[test]
+fn young_person_signature_keeps_the_countersignature() {
+    let mut conn = test_db();
+    let a = aup::create(&mut conn, &admin(), Audience::YoungPeople, &aup::template(Audience::YoungPeople, "R", "S O"))
+        .expect("create");
+    let v = aup::publish(&mut conn, &admin(), &a.id).expect("publish");
+    let kai = person(&mut conn, PersonGroup::YoungPerson, "Kai Turner");
+    let mut s = on_screen(&v.id, &kai);
+    s.countersignature =
+        Some(Countersignature { name: "Dana Turner".into(), mark: SignatureMark::Drawn { png: PNG.to_vec() } });
+    let saved = record_on_screen(&mut conn, &admin(), &s).expect("record");
+    assert_eq!(saved.countersigned_by.as_deref(), Some("Dana Turner"));
+    assert!(saved.countersignature_drawn && saved.drawn);
+    assert_eq!(mark_png(&conn, &saved.id).expect("png").as_deref(), Some(PNG));
+    assert_eq!(saved.content_hash, v.content_hash);
+    assert_eq!(saved.signed_at, "2025-03-01T10:15:00Z");
+}
+
+#[test]
+fn paper_signature_records_filing_and_a_capped_scan() {
+    let mut conn = test_db();
+    let (aup_id, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let mut paper = PaperSignature {
+        version_id: v1.id.clone(),
+        person_id: aisha.clone(),
+        signed_on: NaiveDate::from_ymd_opt(2025, 2, 3).expect("date"),
+        filed_at: "HR folder, cabinet 2".into(),
+        countersigned_by: None,
+        scan: Some(b"%PDF-1.7 scan".to_vec()),
+    };
+    let saved = record_paper(&mut conn, &admin(), &paper).expect("record");
+    assert_eq!(saved.method, SigningMethod::Paper);
+    assert_eq!(saved.scan_media_type.as_deref(), Some("application/pdf"));
+    assert_eq!(scan(&conn, &saved.id).expect("scan").map(|(_, b)| b), Some(b"%PDF-1.7 scan".to_vec()));
+    assert_eq!(coverage(&conn, &aup_id).expect("coverage").signed_current.len(), 1);
+    assert_eq!(for_person(&conn, &aisha).expect("list").len(), 1);
+
+    paper.scan = Some(vec![b'%'; MAX_SCAN_BYTES + 1]);
+    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadScan)));
+    paper.scan = Some(b"MZ not a scan".to_vec());
+    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadScan)));
+    paper.scan = None;
+    paper.filed_at = "  ".into();
+    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadFiledAt)));
+    assert_eq!(for_person(&conn, &aisha).expect("list").len(), 1, "refused records leave nothing");
+}
