@@ -7,6 +7,13 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::error::CommandError;
+pub use crate::records::aup::{Audience, Aup, AupContent, AupVersion, AupVersionSummary, VersionStatus};
+pub use crate::records::people::{PeopleQuery, Person, PersonDraft, PersonGroup, PersonLinks, PersonStatus};
+pub use crate::records::people_import::{ImportPreview, ImportRow, RowIssue};
+pub use crate::records::signatures::{
+    Countersignature, Coverage, CoverageEntry, OnScreenSignature, PaperSignature, Signature, SignatureMark,
+    SignatureSource, Signer, SigningMethod,
+};
 pub use crate::store::audit::AuditStatus;
 pub use crate::vault::admins::AdminSummary;
 pub use crate::vault::passphrase::PassphraseStrength;
@@ -65,11 +72,74 @@ pub struct SavedFile {
     pub path: String,
 }
 
+/// How many people a confirmed CSV import added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub added: u32,
+}
+
+/// One person's page: their details, family links and AUP signatures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonDetail {
+    pub person: Person,
+    pub links: PersonLinks,
+    pub signatures: Vec<Signature>,
+}
+
+/// One AUP with its published version, any draft and the version history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AupDetail {
+    pub aup: Aup,
+    pub current: Option<AupVersion>,
+    pub draft: Option<AupVersion>,
+    pub versions: Vec<AupVersionSummary>,
+}
+
+/// A signing-station signature waiting for an admin, with the person whose name matches exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnconfirmedSignature {
+    pub signature: Signature,
+    pub suggested_person: Option<Person>,
+}
+
 /// The TypeScript file the UI imports, generated from the types above.
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::default();
     let mut decls = vec![
         AdminSummary::decl(&cfg),
+        Audience::decl(&cfg),
+        Aup::decl(&cfg),
+        AupContent::decl(&cfg),
+        AupVersion::decl(&cfg),
+        AupVersionSummary::decl(&cfg),
+        Countersignature::decl(&cfg),
+        Coverage::decl(&cfg),
+        CoverageEntry::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        ImportRow::decl(&cfg),
+        OnScreenSignature::decl(&cfg),
+        PaperSignature::decl(&cfg),
+        PeopleQuery::decl(&cfg),
+        Person::decl(&cfg),
+        PersonDraft::decl(&cfg),
+        PersonGroup::decl(&cfg),
+        PersonLinks::decl(&cfg),
+        PersonStatus::decl(&cfg),
+        RowIssue::decl(&cfg),
+        Signature::decl(&cfg),
+        SignatureMark::decl(&cfg),
+        SignatureSource::decl(&cfg),
+        Signer::decl(&cfg),
+        SigningMethod::decl(&cfg),
+        VersionStatus::decl(&cfg),
+        ImportSummary::decl(&cfg),
+        PersonDetail::decl(&cfg),
+        AupDetail::decl(&cfg),
+        UnconfirmedSignature::decl(&cfg),
         AppStatus::decl(&cfg),
         AuditStatus::decl(&cfg),
         CommandError::decl(&cfg),

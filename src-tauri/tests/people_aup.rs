@@ -24,7 +24,9 @@ fn import_publish_sign_and_coverage_survive_lock_and_unlock() {
     let conn = vault.db_mut().conn_mut();
     let preview = people_import::preview(conn, CSV.as_bytes()).expect("preview");
     assert_eq!(people_import::commit(conn, &actor, &preview).expect("commit"), 3);
-    assert_eq!(aup::seed_defaults(conn, &actor, "Sam Okafor").expect("seed"), 5);
+    // Setup already seeded the five default AUPs as drafts; seeding again adds nothing.
+    assert_eq!(aup::list(conn).expect("list").len(), 5);
+    assert_eq!(aup::seed_defaults(conn, &actor, "Sam Okafor").expect("seed"), 0);
     let staff =
         aup::list(conn).expect("list").into_iter().find(|a| a.audience == Audience::StaffVolunteers).expect("staff");
     let v1 = aup::publish(conn, &actor, &staff.id).expect("publish");

@@ -6,8 +6,10 @@
 //! unlocked and is destroyed on lock, which drops every record the webview held.
 
 mod admin_commands;
+mod aup_commands;
 mod autolock;
 mod kiosk_commands;
+mod people_commands;
 mod save;
 mod session_lock;
 mod state;
@@ -57,6 +59,24 @@ pub fn run() {
             admin_commands::admin_remove,
             admin_commands::audit_verify,
             admin_commands::recovery_set_passphrase,
+            people_commands::people_search,
+            people_commands::person_get,
+            people_commands::person_add,
+            people_commands::person_update,
+            people_commands::person_archive,
+            people_commands::person_unarchive,
+            people_commands::person_link_parent,
+            people_commands::person_unlink_parent,
+            people_commands::people_import_preview,
+            people_commands::people_import_commit,
+            aup_commands::aup_list,
+            aup_commands::aup_get,
+            aup_commands::aup_save_draft,
+            aup_commands::aup_publish,
+            aup_commands::aup_set_kiosk,
+            aup_commands::aup_coverage,
+            aup_commands::signatures_unconfirmed,
+            aup_commands::signature_confirm,
         ])
         .build(tauri::generate_context!())
         .expect("the Tauri app builds from its configuration")

@@ -34,6 +34,8 @@ pub struct Unlocked {
     pub vault: UnlockedVault,
     pub last_activity: Instant,
     pub idle_limit: Duration,
+    /// The CSV preview the admin is looking at: commit writes exactly this, nothing the page sends.
+    pub pending_import: Option<crate::records::people_import::ImportPreview>,
 }
 
 pub struct Inner {
@@ -91,17 +93,27 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut UnlockedVault) -> Result<T, CommandError>,
     ) -> Result<T, CommandError> {
+        self.with_session(|s| f(&mut s.vault))
+    }
+
+    /// As `with_vault`, with the rest of the session's state too.
+    pub fn with_session<T>(&self, f: impl FnOnce(&mut Unlocked) -> Result<T, CommandError>) -> Result<T, CommandError> {
         let mut inner = self.lock_inner();
         let session = inner.session.as_mut().ok_or_else(locked_error)?;
         session.last_activity = Instant::now();
-        f(&mut session.vault)
+        f(session)
     }
 
     /// Installs a freshly unlocked vault as the session.
     pub fn begin_session(&self, vault: UnlockedVault) -> Result<(), CommandError> {
         let minutes = organisation::get(vault.db().conn()).map_err(|e| e.to_command_error())?.auto_lock_minutes;
         let mut inner = self.lock_inner();
-        inner.session = Some(Unlocked { vault, last_activity: Instant::now(), idle_limit: idle_limit(minutes) });
+        inner.session = Some(Unlocked {
+            vault,
+            last_activity: Instant::now(),
+            idle_limit: idle_limit(minutes),
+            pending_import: None,
+        });
         Ok(())
     }
 

@@ -58,6 +58,8 @@ pub enum VaultError {
     NotAllowed,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Aup(#[from] crate::records::aup::AupError),
     #[error("Safekeeper could not read or write its files ({0}). Check that the disk has free space and try again. Nothing has been lost.")]
     Io(#[from] std::io::Error),
 }
@@ -82,6 +84,7 @@ impl ErrorCode for VaultError {
             VaultError::AlreadySetUp => "setup.alreadySetUp",
             VaultError::NotAllowed => "vault.notAllowed",
             VaultError::Store(e) => e.code(),
+            VaultError::Aup(e) => e.code(),
             VaultError::Io(_) => "vault.io",
         }
     }

@@ -15,7 +15,7 @@ use super::keyfile::{self, KeyFileError};
 use super::passphrase;
 use super::{atomic, VaultError, VaultPaths};
 use crate::kiosk::manifest::{self, KioskManifest};
-use crate::records::organisation;
+use crate::records::{aup, organisation};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::{DatabaseKey, Db, StoreError};
 
@@ -123,7 +123,13 @@ impl UnlockedVault {
             }
             Ok::<_, VaultError>((db, key, identity, actor))
         })();
-        let (db, key, identity, actor) = built?;
+        let (mut db, key, identity, actor) = built?;
+        // The five default AUPs start as drafts naming the first admin as the person to report
+        // concerns to; both can be changed before anything is published. A name the people
+        // register would not accept (e.g. a single word) leaves the role unnamed instead.
+        let dsl = aup::set_dsl_name(db.conn_mut(), &actor, &admin_name)
+            .unwrap_or_else(|_| "the Designated Safeguarding Lead".to_owned());
+        aup::seed_defaults(db.conn_mut(), &actor, &dsl)?;
         // SQLCipher must let go of the file before the folder moves.
         db.close()?;
         fs::rename(staging.vault_dir(), paths.vault_dir())?;
@@ -240,6 +246,12 @@ impl UnlockedVault {
 
     pub fn actor(&self) -> &Actor {
         &self.actor
+    }
+
+    /// The identity that opened this session (an admin's or the recovery key): it also opens
+    /// the signing station's outbox, which is sealed to the same recipients as the database key.
+    pub fn outbox_identity(&self) -> &x25519::Identity {
+        &self.identity
     }
 
     pub fn admin_id(&self) -> Option<&str> {

@@ -1,0 +1,106 @@
+//! Commands for AUP documents, their versions, coverage and signing-station signatures awaiting
+//! confirmation (admin window only).
+
+use tauri::State;
+
+use super::AppState;
+use crate::bindings::{AupDetail, UnconfirmedSignature};
+use crate::error::{CommandError, ErrorCode};
+use crate::records::aup::{self, Aup, AupContent, AupVersion};
+use crate::records::people;
+use crate::records::signatures::{self, Coverage, Signature};
+
+fn err(e: impl ErrorCode) -> CommandError {
+    e.to_command_error()
+}
+
+#[tauri::command]
+pub fn aup_list(state: State<'_, AppState>) -> Result<Vec<Aup>, CommandError> {
+    state.with_vault(|v| aup::list(v.db().conn()).map_err(err))
+}
+
+#[tauri::command]
+pub fn aup_get(state: State<'_, AppState>, aup_id: String) -> Result<AupDetail, CommandError> {
+    state.with_vault(|v| {
+        let conn = v.db().conn();
+        let aup = aup::get(conn, &aup_id).map_err(err)?;
+        let draft = match &aup.draft {
+            Some(d) => Some(aup::version(conn, &d.id).map_err(err)?),
+            None => None,
+        };
+        Ok(AupDetail {
+            current: aup::current_version(conn, &aup_id).map_err(err)?,
+            versions: aup::versions(conn, &aup_id).map_err(err)?,
+            draft,
+            aup,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn aup_save_draft(
+    state: State<'_, AppState>,
+    aup_id: String,
+    content: AupContent,
+) -> Result<AupVersion, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        aup::save_draft(v.db_mut().conn_mut(), &actor, &aup_id, &content).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn aup_publish(state: State<'_, AppState>, aup_id: String) -> Result<AupVersion, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        aup::publish(v.db_mut().conn_mut(), &actor, &aup_id).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn aup_set_kiosk(state: State<'_, AppState>, aup_id: String, shown: bool) -> Result<(), CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        aup::set_kiosk_published(v.db_mut().conn_mut(), &actor, &aup_id, shown).map_err(err)?;
+        v.publish_manifest().map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn aup_coverage(state: State<'_, AppState>, aup_id: String) -> Result<Coverage, CommandError> {
+    state.with_vault(|v| signatures::coverage(v.db().conn(), &aup_id).map_err(err))
+}
+
+#[tauri::command]
+pub fn signatures_unconfirmed(state: State<'_, AppState>) -> Result<Vec<UnconfirmedSignature>, CommandError> {
+    state.with_vault(|v| {
+        let conn = v.db().conn();
+        signatures::unconfirmed(conn)
+            .map_err(err)?
+            .into_iter()
+            .map(|signature| {
+                let suggested = match signature.declared_name.as_deref() {
+                    Some(name) => signatures::suggest_person(conn, name).map_err(err)?,
+                    None => None,
+                };
+                let suggested_person = match suggested {
+                    Some(id) => Some(people::get(conn, &id).map_err(err)?),
+                    None => None,
+                };
+                Ok(UnconfirmedSignature { signature, suggested_person })
+            })
+            .collect()
+    })
+}
+
+#[tauri::command]
+pub fn signature_confirm(
+    state: State<'_, AppState>,
+    signature_id: String,
+    person_id: String,
+) -> Result<Signature, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        signatures::confirm(v.db_mut().conn_mut(), &actor, &signature_id, &person_id).map_err(err)
+    })
+}

@@ -1,0 +1,115 @@
+//! Commands for the people register and the CSV import (admin window only).
+
+use chrono::NaiveDate;
+use tauri::State;
+
+use super::AppState;
+use crate::bindings::{ImportSummary, PersonDetail};
+use crate::error::{CommandError, ErrorCode};
+use crate::records::people::{self, PeopleQuery, Person, PersonDraft};
+use crate::records::people_import::{self, ImportPreview};
+use crate::records::signatures;
+
+fn err(e: impl ErrorCode) -> CommandError {
+    e.to_command_error()
+}
+
+#[tauri::command]
+pub fn people_search(state: State<'_, AppState>, query: PeopleQuery) -> Result<Vec<Person>, CommandError> {
+    state.with_vault(|v| people::search(v.db().conn(), &query).map_err(err))
+}
+
+#[tauri::command]
+pub fn person_get(state: State<'_, AppState>, id: String) -> Result<PersonDetail, CommandError> {
+    state.with_vault(|v| {
+        let conn = v.db().conn();
+        Ok(PersonDetail {
+            person: people::get(conn, &id).map_err(err)?,
+            links: people::links(conn, &id).map_err(err)?,
+            signatures: signatures::for_person(conn, &id).map_err(err)?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn person_add(state: State<'_, AppState>, draft: PersonDraft) -> Result<Person, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        people::add(v.db_mut().conn_mut(), &actor, &draft).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn person_update(state: State<'_, AppState>, id: String, draft: PersonDraft) -> Result<Person, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        people::update(v.db_mut().conn_mut(), &actor, &id, &draft).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn person_archive(
+    state: State<'_, AppState>,
+    id: String,
+    leave_date: Option<NaiveDate>,
+) -> Result<Person, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        people::archive(v.db_mut().conn_mut(), &actor, &id, leave_date).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn person_unarchive(state: State<'_, AppState>, id: String) -> Result<Person, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        people::unarchive(v.db_mut().conn_mut(), &actor, &id).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn person_link_parent(
+    state: State<'_, AppState>,
+    young_person_id: String,
+    parent_id: String,
+) -> Result<(), CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        people::link_parent(v.db_mut().conn_mut(), &actor, &young_person_id, &parent_id).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn person_unlink_parent(
+    state: State<'_, AppState>,
+    young_person_id: String,
+    parent_id: String,
+) -> Result<(), CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        people::unlink_parent(v.db_mut().conn_mut(), &actor, &young_person_id, &parent_id).map_err(err)
+    })
+}
+
+/// Reads the chosen file's text and shows what an import would do. Writes nothing.
+#[tauri::command]
+pub fn people_import_preview(state: State<'_, AppState>, csv: String) -> Result<ImportPreview, CommandError> {
+    state.with_session(|s| {
+        let preview = people_import::preview(s.vault.db().conn(), csv.as_bytes()).map_err(err)?;
+        s.pending_import = Some(preview.clone());
+        Ok(preview)
+    })
+}
+
+/// Adds every row of the last preview, all or nothing.
+#[tauri::command]
+pub fn people_import_commit(state: State<'_, AppState>) -> Result<ImportSummary, CommandError> {
+    state.with_session(|s| {
+        let preview = s.pending_import.take().ok_or_else(|| {
+            CommandError::new("import.noPreview", "Choose the file again: there is no import waiting to be confirmed.")
+        })?;
+        let actor = s.vault.actor().clone();
+        let added = people_import::commit(s.vault.db_mut().conn_mut(), &actor, &preview).map_err(err)?;
+        Ok(ImportSummary { added: u32::try_from(added).unwrap_or(u32::MAX) })
+    })
+}
