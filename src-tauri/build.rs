@@ -39,6 +39,7 @@ fn main() {
             "aup_coverage",
             "signatures_unconfirmed",
             "signature_confirm",
+            "outbox_report",
         ];
         tauri_build::try_build(
             tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::error::CommandError;
+pub use crate::kiosk::outbox::{IngestReport, OutboxProblem, ProblemKind};
 pub use crate::records::aup::{Audience, Aup, AupContent, AupVersion, AupVersionSummary, VersionStatus};
 pub use crate::records::people::{PeopleQuery, Person, PersonDraft, PersonGroup, PersonLinks, PersonStatus};
 pub use crate::records::people_import::{ImportPreview, ImportRow, RowIssue};
@@ -137,6 +138,9 @@ pub fn typescript() -> String {
         SigningMethod::decl(&cfg),
         VersionStatus::decl(&cfg),
         ImportSummary::decl(&cfg),
+        IngestReport::decl(&cfg),
+        OutboxProblem::decl(&cfg),
+        ProblemKind::decl(&cfg),
         PersonDetail::decl(&cfg),
         AupDetail::decl(&cfg),
         UnconfirmedSignature::decl(&cfg),

@@ -6,6 +6,7 @@ use tauri::State;
 use super::AppState;
 use crate::bindings::{AupDetail, UnconfirmedSignature};
 use crate::error::{CommandError, ErrorCode};
+use crate::kiosk::outbox::IngestReport;
 use crate::records::aup::{self, Aup, AupContent, AupVersion};
 use crate::records::people;
 use crate::records::signatures::{self, Coverage, Signature};
@@ -103,4 +104,10 @@ pub fn signature_confirm(
         let actor = v.actor().clone();
         signatures::confirm(v.db_mut().conn_mut(), &actor, &signature_id, &person_id).map_err(err)
     })
+}
+
+/// What the last unlock took in from the signing station, including any files it could not use.
+#[tauri::command]
+pub fn outbox_report(state: State<'_, AppState>) -> Result<Option<IngestReport>, CommandError> {
+    state.with_session(|s| Ok(s.last_ingest.clone()))
 }

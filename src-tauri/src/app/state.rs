@@ -36,6 +36,8 @@ pub struct Unlocked {
     pub idle_limit: Duration,
     /// The CSV preview the admin is looking at: commit writes exactly this, nothing the page sends.
     pub pending_import: Option<crate::records::people_import::ImportPreview>,
+    /// What the signing station's outbox held at unlock, for the dashboard to report.
+    pub last_ingest: Option<crate::kiosk::outbox::IngestReport>,
 }
 
 pub struct Inner {
@@ -105,14 +107,24 @@ impl AppState {
     }
 
     /// Installs a freshly unlocked vault as the session.
-    pub fn begin_session(&self, vault: UnlockedVault) -> Result<(), CommandError> {
+    pub fn begin_session(&self, mut vault: UnlockedVault) -> Result<(), CommandError> {
         let minutes = organisation::get(vault.db().conn()).map_err(|e| e.to_command_error())?.auto_lock_minutes;
+        // Submissions made at the signing station while locked come in now, in one transaction.
+        // A failed ingest leaves every outbox file in place for the next unlock.
+        let last_ingest = match crate::kiosk::outbox::ingest(&mut vault) {
+            Ok(report) => Some(report),
+            Err(e) => {
+                eprintln!("safekeeper: outbox ingest deferred: {}", e.code());
+                None
+            }
+        };
         let mut inner = self.lock_inner();
         inner.session = Some(Unlocked {
             vault,
             last_activity: Instant::now(),
             idle_limit: idle_limit(minutes),
             pending_import: None,
+            last_ingest,
         });
         Ok(())
     }

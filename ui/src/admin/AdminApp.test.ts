@@ -32,6 +32,7 @@ const settings: Settings = {
 function open<H extends Record<string, Handler>>(handlers: H = {} as H, props: Record<string, unknown> = {}) {
   const rust = {
     session_info: vi.fn(() => session),
+    signatures_unconfirmed: vi.fn(() => []),
     lock: vi.fn(() => undefined),
     touch: vi.fn(() => undefined),
     settings_get: vi.fn(() => settings),

@@ -8,12 +8,25 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppStatus,
   AuditStatus,
+  Aup,
+  AupContent,
+  AupDetail,
+  AupVersion,
   CommandError,
+  Coverage,
+  ImportPreview,
+  ImportSummary,
   PassphraseStrength,
+  PeopleQuery,
+  Person,
+  PersonDetail,
+  PersonDraft,
   RecoveryKeyShown,
   SavedFile,
   SessionInfo,
   Settings,
+  Signature,
+  UnconfirmedSignature,
 } from "./bindings";
 
 export type { CommandError };
@@ -132,3 +145,54 @@ export const auditVerify = () => call<AuditStatus>("audit_verify");
 
 export const recoverySetPassphrase = (input: { adminId: string; passphrase: string }) =>
   call<SessionInfo>("recovery_set_passphrase", input);
+
+// ---- Admin window: people register ----
+
+export const peopleSearch = (query: PeopleQuery) => call<Person[]>("people_search", { query });
+
+export const personGet = (id: string) => call<PersonDetail>("person_get", { id });
+
+export const personAdd = (draft: PersonDraft) => call<Person>("person_add", { draft });
+
+export const personUpdate = (id: string, draft: PersonDraft) =>
+  call<Person>("person_update", { id, draft });
+
+/** `leaveDate` is "YYYY-MM-DD", or null to let Rust record today. */
+export const personArchive = (id: string, leaveDate: string | null) =>
+  call<Person>("person_archive", { id, leaveDate });
+
+export const personUnarchive = (id: string) => call<Person>("person_unarchive", { id });
+
+export const personLinkParent = (youngPersonId: string, parentId: string) =>
+  call<void>("person_link_parent", { youngPersonId, parentId });
+
+export const personUnlinkParent = (youngPersonId: string, parentId: string) =>
+  call<void>("person_unlink_parent", { youngPersonId, parentId });
+
+/** Shows what importing `csv` (the file's text) would do. Writes nothing. */
+export const peopleImportPreview = (csv: string) =>
+  call<ImportPreview>("people_import_preview", { csv });
+
+/** Adds exactly the rows of the last preview, all or nothing. */
+export const peopleImportCommit = () => call<ImportSummary>("people_import_commit");
+
+// ---- Admin window: AUPs and signatures ----
+
+export const aupList = () => call<Aup[]>("aup_list");
+
+export const aupGet = (aupId: string) => call<AupDetail>("aup_get", { aupId });
+
+export const aupSaveDraft = (aupId: string, content: AupContent) =>
+  call<AupVersion>("aup_save_draft", { aupId, content });
+
+export const aupPublish = (aupId: string) => call<AupVersion>("aup_publish", { aupId });
+
+export const aupSetKiosk = (aupId: string, shown: boolean) =>
+  call<void>("aup_set_kiosk", { aupId, shown });
+
+export const aupCoverage = (aupId: string) => call<Coverage>("aup_coverage", { aupId });
+
+export const signaturesUnconfirmed = () => call<UnconfirmedSignature[]>("signatures_unconfirmed");
+
+export const signatureConfirm = (signatureId: string, personId: string) =>
+  call<Signature>("signature_confirm", { signatureId, personId });

@@ -56,6 +56,16 @@ export type ImportRow = { line: number, draft: PersonDraft, };
 
 export type ImportSummary = { added: number, };
 
+export type IngestReport = { 
+/**
+ * Submissions recorded now.
+ */
+ingested: number, 
+/**
+ * Files recorded by an earlier ingest that stopped before tidying up; now removed.
+ */
+alreadyRecorded: number, problems: Array<OutboxProblem>, };
+
 export type OnScreenSignature = { versionId: string, signer: Signer, 
 /**
  * RFC 3339; stored in UTC.
@@ -65,6 +75,8 @@ signedAt: string, mark: SignatureMark, countersignature: Countersignature | null
  * The signing station's receipt number, so the same submission is never stored twice.
  */
 receipt: string | null, };
+
+export type OutboxProblem = { fileName: string, kind: ProblemKind, message: string, };
 
 export type PaperSignature = { versionId: string, personId: string, signedOn: string, 
 /**
@@ -101,6 +113,8 @@ export type PersonLinks = { parents: Array<Person>, youngPeople: Array<Person>, 
 export type PersonStatus = "active" | "archived" | "all";
 
 export type Phase = "setup" | "locked" | "unlocked";
+
+export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected";
 
 export type RecoveryKeyShown = { recoveryKey: string, groups: Array<string>, };
 

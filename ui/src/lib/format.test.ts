@@ -29,3 +29,10 @@ describe("formatDate", () => {
     expect(formatDate("soon")).toBe("soon");
   });
 });
+
+describe("formatDate for calendar dates", () => {
+  it("shows a YYYY-MM-DD date on its own day, whatever the time zone", () => {
+    expect(formatDate("2026-11-22")).toBe("22 November 2026");
+    expect(formatDate("2012-03-01")).toBe("1 March 2012");
+  });
+});

@@ -8,9 +8,16 @@ const longDate = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
 });
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** "22 November 2025" for an ISO date or date-time; the text unchanged if it is not one. */
 export function formatDate(iso: string): string {
-  const date = new Date(iso);
+  // A calendar date ("2025-11-22") is parsed as UTC midnight by `Date`, which shows the day
+  // before in any time zone west of Greenwich; build it from its parts instead.
+  const dateOnly = DATE_ONLY.exec(iso);
+  const date = dateOnly
+    ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]))
+    : new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
 }
 

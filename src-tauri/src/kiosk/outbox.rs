@@ -1,0 +1,110 @@
+//! The write-only outbox: what people hand in at the signing station while the vault is locked,
+//! sealed so that only an admin or the recovery key can read it, and recorded at the next unlock.
+//! Owns the file format, the writer, the chain that makes a missing file visible, and the ingest.
+//! Does not own how a signature is stored (see `records::signatures`) or what the locked home
+//! shows (see `manifest`).
+//!
+//! ```text
+//! <data>/outbox/00000007-<uuid>.age   one submission: age, to the manifest's X25519 recipients only
+//! <data>/outbox/chain-head.json       {"seq":6,"hash":"<hex>"}: where the last ingest stopped (not secret)
+//! <data>/outbox/problems/             files an ingest could not record, kept for the admin
+//! ```
+//!
+//! Each `.age` file decrypts to one JSON envelope:
+//!
+//! ```text
+//! { "format": 1, "vaultId": "…", "seq": 7, "prevHash": "<hex SHA-256 of file 6's bytes>",
+//!   "receipt": "K7QM-4TXD", "submittedAt": "2025-03-01T10:15:00Z",
+//!   "submission": { "kind": "aupSignature", … } }
+//! ```
+//!
+//! The first file's `prevHash` is the SHA-256 of nothing. The writer takes `seq` and `prevHash`
+//! from the newest file in the folder, hashing its bytes without decrypting it, or from
+//! `chain-head.json` once an ingest has emptied the folder. The ingest trusts its own copy of the
+//! head, kept in the database with the records, over `chain-head.json`, so a deleted or edited
+//! head file shows up as a gap rather than hiding one.
+//!
+//! The chain proves order and completeness, not who wrote a file: the recipients are public, so
+//! anyone at the laptop could seal a file. That is why everything from the signing station stays
+//! "self-declared" until an admin confirms it.
+
+mod chain;
+mod envelope;
+mod ingest;
+mod receipt;
+mod submission;
+mod writer;
+
+use crate::error::ErrorCode;
+use crate::records::aup::AupError;
+use crate::records::signatures::SignatureError;
+use crate::store::StoreError;
+pub use ingest::{ingest, read_outbox, IngestReport, OutboxProblem, PendingOutbox, ProblemKind};
+pub use submission::{KioskAupSignature, KioskCountersignature, KioskMark, Submission};
+pub use writer::{submit, Receipt};
+
+/// The envelope format this version writes, and the newest it reads.
+pub const FORMAT: u32 = 1;
+/// Written by the ingest, read by the writer once the folder is empty.
+pub const CHAIN_HEAD_FILE: &str = "chain-head.json";
+/// Where the ingest keeps files it could not record.
+pub const PROBLEMS_DIR: &str = "problems";
+/// Two drawn signatures at their cap, base64-encoded, fit well inside this; anything bigger was
+/// not written by the signing station and is not read into memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutboxError {
+    #[error("The signing station is not set up yet. Ask an admin to unlock Safekeeper once. Nothing was saved.")]
+    NotReady,
+    #[error("Type your full name: your first name and your last name.")]
+    BadTypedName,
+    #[error("The drawn signature could not be read. Sign again, or type your name instead.")]
+    BadMark,
+    #[error("Enter the full name of the parent or carer who is countersigning, and their signature.")]
+    BadCountersignature,
+    #[error("That policy is no longer offered here. Go back and choose it again.")]
+    UnknownPolicy,
+    #[error("The time of signing could not be read. Please try again.")]
+    BadTime,
+    #[error("Your answers could not be saved ({0}). Nothing was kept. Please tell a member of staff.")]
+    Write(std::io::Error),
+    #[error("The signing station's submissions could not be read ({0}). They are all still waiting and will be tried again at the next unlock.")]
+    Read(std::io::Error),
+    #[error("The signing station's submissions were recorded, but their files could not be tidied away ({0}). They will be recognised as already recorded at the next unlock.")]
+    Cleanup(std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Aup(AupError),
+    #[error(transparent)]
+    Signature(SignatureError),
+}
+
+impl From<rusqlite::Error> for OutboxError {
+    fn from(e: rusqlite::Error) -> Self {
+        OutboxError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for OutboxError {
+    fn code(&self) -> &'static str {
+        match self {
+            OutboxError::NotReady => "outbox.notReady",
+            OutboxError::BadTypedName => "outbox.badTypedName",
+            OutboxError::BadMark => "outbox.badMark",
+            OutboxError::BadCountersignature => "outbox.badCountersignature",
+            OutboxError::UnknownPolicy => "outbox.unknownPolicy",
+            OutboxError::BadTime => "outbox.badTime",
+            OutboxError::Write(_) => "outbox.write",
+            OutboxError::Read(_) => "outbox.read",
+            OutboxError::Cleanup(_) => "outbox.cleanup",
+            OutboxError::Store(e) => e.code(),
+            OutboxError::Aup(e) => e.code(),
+            OutboxError::Signature(e) => e.code(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

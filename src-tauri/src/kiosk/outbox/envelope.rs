@@ -1,0 +1,59 @@
+//! The envelope round one submission, and sealing it with age. The plaintext exists only in
+//! memory, and is wiped once sealed or read.
+
+use std::io::{Read, Write};
+use std::iter;
+
+use age::x25519;
+use age::DecryptError;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::submission::Submission;
+
+/// What one outbox file holds. `S` is `&Submission` when writing and `Submission` when reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Envelope<S = Submission> {
+    pub format: u32,
+    pub vault_id: String,
+    pub seq: u64,
+    /// Hex SHA-256 of the previous outbox file's bytes (of nothing, for the first).
+    pub prev_hash: String,
+    pub receipt: String,
+    pub submitted_at: String,
+    pub submission: S,
+}
+
+/// Why a file could not be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenFailure {
+    /// Sealed to other keys: another vault's, or keys since replaced.
+    NotForThisKey,
+    /// Not an age file, changed after it was written, or not an envelope inside.
+    Damaged,
+}
+
+/// Seals an envelope to X25519 recipients only; there is no passphrase stanza to guess at.
+pub fn seal(recipients: &[x25519::Recipient], envelope: &Envelope<&Submission>) -> Vec<u8> {
+    assert!(!recipients.is_empty(), "the manifest always names at least the recovery key");
+    let plaintext = Zeroizing::new(serde_json::to_vec(envelope).expect("an envelope serialises"));
+    let encryptor = age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+        .expect("recipients are all X25519 and there is at least one");
+    let mut out = Vec::with_capacity(plaintext.len() + 512);
+    let mut writer = encryptor.wrap_output(&mut out).expect("writing to a Vec cannot fail");
+    writer.write_all(&plaintext).expect("writing to a Vec cannot fail");
+    writer.finish().expect("writing to a Vec cannot fail");
+    out
+}
+
+pub fn open(sealed: &[u8], identity: &x25519::Identity) -> Result<Envelope, OpenFailure> {
+    let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| OpenFailure::Damaged)?;
+    let mut reader = decryptor.decrypt(iter::once(identity as &dyn age::Identity)).map_err(|e| match e {
+        DecryptError::NoMatchingKeys => OpenFailure::NotForThisKey,
+        _ => OpenFailure::Damaged,
+    })?;
+    let mut plaintext = Zeroizing::new(Vec::with_capacity(sealed.len()));
+    reader.read_to_end(&mut plaintext).map_err(|_| OpenFailure::Damaged)?;
+    serde_json::from_slice(&plaintext).map_err(|_| OpenFailure::Damaged)
+}

@@ -1,0 +1,293 @@
+//! The ingest, run at admin unlock: read and open every outbox file, walk the chain in order,
+//! record every valid submission in one transaction with one audit entry, and only after the
+//! commit delete what was recorded and move what was not into `problems/`. A crash before the
+//! commit leaves every file where it was; a crash after it is caught by the head kept in the
+//! database, so nothing is recorded twice.
+
+mod record;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::MutexGuard;
+
+use age::x25519;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::chain::{self, ChainHead, OutboxFile};
+use super::envelope::{self, Envelope, OpenFailure};
+use super::{receipt, writer, OutboxError, FORMAT, MAX_FILE_BYTES, PROBLEMS_DIR};
+use crate::store::audit::{self, Actor, Entry};
+use crate::vault::{atomic, UnlockedVault, VaultPaths};
+use record::Outcome;
+
+/// What an ingest did, for the admin. Counts and file names only: nothing from inside a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IngestReport {
+    /// Submissions recorded now.
+    #[ts(type = "number")]
+    pub ingested: usize,
+    /// Files recorded by an earlier ingest that stopped before tidying up; now removed.
+    #[ts(type = "number")]
+    pub already_recorded: usize,
+    pub problems: Vec<OutboxProblem>,
+}
+
+/// Something the admin should know about one outbox file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxProblem {
+    pub file_name: String,
+    pub kind: ProblemKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ProblemKind {
+    /// Damaged or changed since it was written. Kept in `problems/`, not recorded.
+    Corrupt,
+    /// For another vault, or sealed to keys this vault no longer has. Kept, not recorded.
+    OtherVault,
+    /// Files are missing before this one, or the one before it changed. This one was recorded.
+    Gap,
+    /// Its number is behind the chain, or its name does not match its number. Kept, not recorded.
+    OutOfOrder,
+    /// A second copy of a submission. Kept, not recorded twice.
+    Duplicate,
+    /// Read, but the records refused it (e.g. an AUP version they do not hold). Kept.
+    Rejected,
+}
+
+struct ReadFile {
+    file: OutboxFile,
+    hash: String,
+    opened: Result<Envelope, OpenFailure>,
+}
+
+/// An outbox read and opened, waiting to be recorded. The writer is held off until it is dropped
+/// or ingested, so no submission lands between the reading and the tidying up.
+pub struct PendingOutbox {
+    _exclusive: MutexGuard<'static, ()>,
+    outbox: PathBuf,
+    files: Vec<ReadFile>,
+}
+
+impl std::fmt::Debug for PendingOutbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingOutbox").field("files", &self.files.len()).finish_non_exhaustive()
+    }
+}
+
+/// Reads and opens every waiting file. Changes nothing on disk.
+pub fn read_outbox(paths: &VaultPaths, identity: &x25519::Identity) -> Result<PendingOutbox, OutboxError> {
+    let exclusive = writer::exclusive();
+    let outbox = paths.outbox_dir();
+    let mut files = Vec::new();
+    for file in chain::list(&outbox).map_err(OutboxError::Read)? {
+        let size = fs::metadata(&file.path).map_err(OutboxError::Read)?.len();
+        let (hash, opened) = if size > MAX_FILE_BYTES {
+            (String::new(), Err(OpenFailure::Damaged))
+        } else {
+            let bytes = fs::read(&file.path).map_err(OutboxError::Read)?;
+            (chain::hash_hex(&bytes), envelope::open(&bytes, identity))
+        };
+        files.push(ReadFile { file, hash, opened });
+    }
+    Ok(PendingOutbox { _exclusive: exclusive, outbox, files })
+}
+
+/// Reads the outbox with the unlocked vault's identity and records it in the vault's database.
+pub fn ingest(vault: &mut UnlockedVault) -> Result<IngestReport, OutboxError> {
+    let pending = read_outbox(vault.paths(), vault.outbox_identity())?;
+    let actor = vault.actor().clone();
+    pending.ingest(vault.db_mut().conn_mut(), &actor)
+}
+
+const DAMAGED: &str = "This submission is damaged or was changed after it was written, so it cannot be read. It has been kept in the outbox's problems folder and was not recorded.";
+const NOT_FOR_THESE_KEYS: &str = "This submission cannot be opened with this vault's keys: it was written for another Safekeeper vault, or before the keys were changed. It has been kept in the outbox's problems folder and was not recorded.";
+const OTHER_VAULT: &str = "This submission was written for a different Safekeeper vault. It has been kept in the outbox's problems folder and was not recorded.";
+const TOO_NEW: &str = "This submission was written by a newer version of Safekeeper. It has been kept in the outbox's problems folder; install the newer version to record it.";
+const RENAMED: &str = "This submission's file name does not match its place in the chain: it was renamed or moved. It has been kept in the outbox's problems folder and was not recorded.";
+const BEHIND: &str = "This submission's number comes before submissions already recorded, so it is out of order. It has been kept in the outbox's problems folder and was not recorded.";
+const DUPLICATE: &str = "This is a second copy of a submission (same receipt number). It has been kept in the outbox's problems folder and was not recorded twice.";
+const REJECTED: &str = "This submission could be read but the records refused it, so it has been kept in the outbox's problems folder. The reason:";
+const CHANGED_BEFORE: &str =
+    "The submission before this one was changed or replaced after this one was written. This one was recorded.";
+
+fn missing(from: u64, to: u64) -> String {
+    if from == to {
+        format!("Submission number {from} is missing or could not be read: it may have been deleted. The one after it was recorded.")
+    } else {
+        format!("Submissions {from} to {to} are missing or could not be read: they may have been deleted. The one after them was recorded.")
+    }
+}
+
+/// What happens to the files once the records are committed.
+#[derive(Default)]
+struct Tidy {
+    delete: Vec<PathBuf>,
+    keep: Vec<PathBuf>,
+}
+
+impl PendingOutbox {
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Records every valid submission in one transaction, then tidies the folder. An error before
+    /// the commit leaves the database and every file as they were.
+    pub fn ingest(self, conn: &mut Connection, actor: &Actor) -> Result<IngestReport, OutboxError> {
+        if self.files.is_empty() {
+            return Ok(IngestReport::default());
+        }
+        let tx = conn.transaction()?;
+        let vault_id: String = tx
+            .query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
+        let start = ChainHead::read_db(&tx)?.unwrap_or_else(ChainHead::genesis);
+        let (report, tidy, head) = self.walk(&tx, &vault_id, &start)?;
+        if head != start {
+            head.write_db(&tx)?;
+        }
+        let detail = format!(
+            "files={};ingested={};alreadyRecorded={};problems={};head={}",
+            self.files.len(),
+            report.ingested,
+            report.already_recorded,
+            report.problems.len(),
+            head.seq
+        );
+        audit::append(
+            &tx,
+            actor,
+            &Entry { action: "outbox.ingested", subject_kind: "outbox", subject_id: "", detail: &detail },
+        )?;
+        tx.commit()?;
+        // Only now may files go: everything they held is committed.
+        tidy.apply(&self.outbox, &head).map_err(OutboxError::Cleanup)?;
+        Ok(report)
+    }
+
+    /// Sorts every file into recorded, already recorded or kept, recording as it goes, and returns
+    /// the new head of the chain.
+    fn walk(
+        &self,
+        tx: &Connection,
+        vault_id: &str,
+        start: &ChainHead,
+    ) -> Result<(IngestReport, Tidy, ChainHead), OutboxError> {
+        let mut report = IngestReport::default();
+        let mut tidy = Tidy::default();
+        let mut in_chain: Vec<(&ReadFile, &Envelope)> = Vec::new();
+        for read in &self.files {
+            let (kind, message) = match &read.opened {
+                Err(OpenFailure::Damaged) => (ProblemKind::Corrupt, DAMAGED),
+                Err(OpenFailure::NotForThisKey) => (ProblemKind::OtherVault, NOT_FOR_THESE_KEYS),
+                Ok(env) if env.vault_id != vault_id => (ProblemKind::OtherVault, OTHER_VAULT),
+                Ok(env) if env.format == 0 || env.format > FORMAT => (ProblemKind::Corrupt, TOO_NEW),
+                // Sealed with the public recipients but not by the signing station.
+                Ok(env) if !receipt::is_well_formed(&env.receipt) => (ProblemKind::Corrupt, DAMAGED),
+                Ok(env) => {
+                    in_chain.push((read, env));
+                    continue;
+                }
+            };
+            report.problems.push(problem(&read.file, kind, message));
+            tidy.keep.push(read.file.path.clone());
+        }
+        in_chain.sort_by(|(a, ea), (b, eb)| (ea.seq, &a.file.name).cmp(&(eb.seq, &b.file.name)));
+
+        let mut head = start.clone();
+        let mut receipts: HashSet<&str> = HashSet::new();
+        for (read, env) in in_chain {
+            let file = &read.file;
+            let kept = if !receipts.insert(env.receipt.as_str()) {
+                Some((ProblemKind::Duplicate, DUPLICATE.to_owned()))
+            } else if file.seq_in_name != Some(env.seq) {
+                Some((ProblemKind::OutOfOrder, RENAMED.to_owned()))
+            } else if env.seq <= head.seq {
+                // Left behind by an ingest that committed but stopped before tidying up?
+                if record::already_recorded(tx, env)? {
+                    report.already_recorded += 1;
+                    None
+                } else {
+                    Some((ProblemKind::OutOfOrder, BEHIND.to_owned()))
+                }
+            } else {
+                if env.seq > head.seq + 1 {
+                    report.problems.push(problem(file, ProblemKind::Gap, missing(head.seq + 1, env.seq - 1)));
+                } else if env.prev_hash != head.hash {
+                    report.problems.push(problem(file, ProblemKind::Gap, CHANGED_BEFORE));
+                }
+                head = ChainHead { seq: env.seq, hash: read.hash.clone() };
+                match record::record(tx, env)? {
+                    Outcome::Recorded => {
+                        report.ingested += 1;
+                        None
+                    }
+                    Outcome::Duplicate => Some((ProblemKind::Duplicate, DUPLICATE.to_owned())),
+                    Outcome::Rejected(reason) => Some((ProblemKind::Rejected, format!("{REJECTED} {reason}"))),
+                }
+            };
+            match kept {
+                Some((kind, message)) => {
+                    report.problems.push(problem(file, kind, message));
+                    tidy.keep.push(file.path.clone());
+                }
+                None => tidy.delete.push(file.path.clone()),
+            }
+        }
+        Ok((report, tidy, head))
+    }
+}
+
+fn problem(file: &OutboxFile, kind: ProblemKind, message: impl Into<String>) -> OutboxProblem {
+    OutboxProblem { file_name: file.name.clone(), kind, message: message.into() }
+}
+
+impl Tidy {
+    /// The head goes first, so a writer that runs after a crash part-way through still follows
+    /// the head rather than an already-recorded file.
+    fn apply(&self, outbox: &Path, head: &ChainHead) -> std::io::Result<()> {
+        head.write_file(outbox)?;
+        for path in &self.delete {
+            match fs::remove_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        if !self.keep.is_empty() {
+            let problems = outbox.join(PROBLEMS_DIR);
+            fs::create_dir_all(&problems)?;
+            for path in &self.keep {
+                fs::rename(path, free_name(&problems, path))?;
+            }
+            atomic::sync_dir(&problems)?;
+        }
+        atomic::sync_dir(outbox)
+    }
+}
+
+/// The file's own name inside `dir`, or the name with `-2`, `-3`, … if that is taken.
+fn free_name(dir: &Path, path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut candidate = dir.join(&name);
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{name}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,145 @@
+//! What a person hands in at the signing station, and the checks the station can make without
+//! the database (the rest wait for the ingest). Image consent and concerns join `Submission` as
+//! new variants; the envelope around it does not change.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::OutboxError;
+use crate::records::people::validate_full_name;
+use crate::records::signatures::{Countersignature, OnScreenSignature, SignatureMark, Signer, MAX_MARK_BYTES};
+
+const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// One thing handed in at the signing station.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Submission {
+    AupSignature(KioskAupSignature),
+}
+
+/// An AUP signed at the signing station. The AUP is named by its content hash, the one thing the
+/// locked home and the database agree on for a published version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskAupSignature {
+    pub aup_id: String,
+    pub version_hash: String,
+    /// The name the signer typed or picked: who they say they are.
+    pub typed_name: String,
+    /// The id beside the display name they picked from the published list, if they picked one.
+    pub person_hint: Option<String>,
+    /// RFC 3339, UTC.
+    pub signed_at: String,
+    pub mark: KioskMark,
+    pub countersignature: Option<KioskCountersignature>,
+}
+
+/// The signature itself. A drawn one travels as base64 text so the JSON stays compact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum KioskMark {
+    Drawn {
+        #[serde(with = "base64_bytes")]
+        png: Vec<u8>,
+    },
+    Typed {
+        name: String,
+    },
+}
+
+/// A parent or carer signing alongside a young person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskCountersignature {
+    pub name: String,
+    pub mark: KioskMark,
+}
+
+impl Submission {
+    /// Refuses what the signer can fix at the station, so they are told there and then rather
+    /// than an admin finding a rejected file later.
+    pub fn check(&self) -> Result<(), OutboxError> {
+        match self {
+            Submission::AupSignature(s) => s.check(),
+        }
+    }
+}
+
+fn is_hex_hash(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn mark_ok(mark: &KioskMark) -> bool {
+    match mark {
+        KioskMark::Drawn { png } => png.starts_with(PNG_MAGIC) && png.len() <= MAX_MARK_BYTES,
+        KioskMark::Typed { name } => validate_full_name(name).is_ok(),
+    }
+}
+
+impl KioskAupSignature {
+    fn check(&self) -> Result<(), OutboxError> {
+        if self.aup_id.trim().is_empty() || self.aup_id.len() > 64 || !is_hex_hash(&self.version_hash) {
+            return Err(OutboxError::UnknownPolicy);
+        }
+        validate_full_name(&self.typed_name).map_err(|_| OutboxError::BadTypedName)?;
+        DateTime::parse_from_rfc3339(&self.signed_at).map_err(|_| OutboxError::BadTime)?;
+        if !mark_ok(&self.mark) {
+            return Err(match self.mark {
+                KioskMark::Drawn { .. } => OutboxError::BadMark,
+                KioskMark::Typed { .. } => OutboxError::BadTypedName,
+            });
+        }
+        if let Some(counter) = &self.countersignature {
+            if validate_full_name(&counter.name).is_err() || !mark_ok(&counter.mark) {
+                return Err(OutboxError::BadCountersignature);
+            }
+        }
+        Ok(())
+    }
+
+    /// The signature as `records::signatures` records it: always self-declared, whatever was
+    /// picked from the list, until an admin confirms who signed.
+    pub fn to_on_screen(&self, version_id: &str, receipt: &str) -> OnScreenSignature {
+        OnScreenSignature {
+            version_id: version_id.to_owned(),
+            signer: Signer::SelfDeclared { name: self.typed_name.clone(), claimed_person_id: self.person_hint.clone() },
+            signed_at: self.signed_at.clone(),
+            mark: self.mark.clone().into(),
+            countersignature: self
+                .countersignature
+                .as_ref()
+                .map(|c| Countersignature { name: c.name.clone(), mark: c.mark.clone().into() }),
+            receipt: Some(receipt.to_owned()),
+        }
+    }
+}
+
+impl From<KioskMark> for SignatureMark {
+    fn from(mark: KioskMark) -> Self {
+        match mark {
+            KioskMark::Drawn { png } => SignatureMark::Drawn { png },
+            KioskMark::Typed { name } => SignatureMark::Typed { name },
+        }
+    }
+}
+
+/// Now, as the envelope and `signedAt` carry it.
+pub fn now_utc() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+mod base64_bytes {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        STANDARD.decode(text.as_bytes()).map_err(de::Error::custom)
+    }
+}

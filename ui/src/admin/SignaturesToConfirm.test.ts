@@ -1,0 +1,84 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { Person, Signature, UnconfirmedSignature } from "../lib/bindings";
+import { fakeRust, rustError, type Handler } from "../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: SignaturesToConfirm } = await import("./SignaturesToConfirm.svelte");
+
+const signature = (id: string, declaredName: string): Signature => ({
+  id,
+  aupId: "aup-staff",
+  versionId: "v1",
+  versionNumber: 1,
+  contentHash: "abc",
+  personId: null,
+  declaredName,
+  selfDeclared: true,
+  method: "onScreen",
+  source: "signingStation",
+  signedAt: "2026-11-21T15:00:00Z",
+  recordedAt: "2026-11-22T09:00:00Z",
+  receipt: "R-1",
+  drawn: true,
+  typedMark: null,
+  countersignedBy: null,
+  countersignatureDrawn: false,
+  countersignatureTyped: null,
+  paperSignedOn: null,
+  paperFiledAt: null,
+  scanMediaType: null,
+  confirmedAt: null,
+  confirmedBy: null,
+});
+
+const amira = { id: "p1", fullName: "Amira Khan", group: "staff" } as Person;
+
+const waiting: UnconfirmedSignature[] = [
+  { signature: signature("s1", "Amira Khan"), suggestedPerson: amira },
+  { signature: signature("s2", "Someone New"), suggestedPerson: null },
+];
+
+function open(handlers: Record<string, Handler>) {
+  vi.mocked(invoke).mockImplementation(fakeRust({ signatures_unconfirmed: () => waiting, ...handlers }));
+  render(SignaturesToConfirm);
+}
+
+describe("Signatures to confirm", () => {
+  it("lists each signature with its suggested person, and confirms against that person", async () => {
+    const confirm = vi.fn();
+    open({ signature_confirm: confirm });
+    const rows = await screen.findAllByTestId("signature-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Amira Khan");
+    expect(rows[0]).toHaveTextContent("Identity self-declared");
+    expect(rows[1]).toHaveTextContent("No exact match in the register");
+    expect(within(rows[1]).queryByTestId("signature-confirm")).toBeNull();
+
+    await userEvent.click(within(rows[0]).getByTestId("signature-confirm"));
+    expect(confirm).toHaveBeenCalledWith({ signatureId: "s1", personId: "p1" });
+    expect(await screen.findByTestId("signatures-confirmed")).toHaveTextContent("1 signature confirmed");
+    expect(screen.getAllByTestId("signature-row")).toHaveLength(1);
+  });
+
+  it("keeps the row and says why when Rust refuses", async () => {
+    open({
+      signature_confirm: () => {
+        throw rustError("signature.alreadyConfirmed", "This signature has already been confirmed.");
+      },
+    });
+    await userEvent.click(await screen.findByTestId("signature-confirm"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("already been confirmed");
+    expect(screen.getAllByTestId("signature-row")).toHaveLength(2);
+  });
+
+  it("shows nothing when no signature is waiting", async () => {
+    vi.mocked(invoke).mockImplementation(fakeRust({ signatures_unconfirmed: () => [] }));
+    render(SignaturesToConfirm);
+    await Promise.resolve();
+    expect(screen.queryByTestId("signatures-to-confirm")).toBeNull();
+  });
+});

@@ -1,0 +1,163 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { AupContent, AupDetail, AupVersion, Coverage } from "../../lib/bindings";
+import { fakeRust, rustError, type Handler } from "../../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: AupPage } = await import("./AupPage.svelte");
+
+const content: AupContent = {
+  title: "Staff and volunteer acceptable use policy",
+  intro: "This policy keeps everyone safe online.",
+  rules: ["I will keep my passwords private.", "I will not share photos of young people on my own phone."],
+  consequences: "Breaking these rules may lead to disciplinary action.",
+  monitoring: "Use of our devices and network is monitored.",
+  reportConcerns: "Tell Sam Okafor, our designated safeguarding lead.",
+};
+
+const version = (number: number, status: "draft" | "published", extra: Partial<AupContent> = {}): AupVersion => ({
+  id: `v${number}`,
+  aupId: "aup-staff",
+  audience: "staffVolunteers",
+  number,
+  status,
+  content: { ...content, ...extra },
+  contentHash: `${number}f3a9c0d1e2b4a5968776655443322110`,
+  createdAt: "2026-11-01T09:00:00Z",
+  publishedAt: status === "published" ? "2026-11-02T09:00:00Z" : null,
+});
+
+const v1 = version(1, "published");
+const v2 = version(2, "draft", { rules: [...content.rules, "I will lock my screen."] });
+
+const detail: AupDetail = {
+  aup: {
+    id: "aup-staff",
+    audience: "staffVolunteers",
+    kioskPublished: false,
+    current: { id: "v1", number: 1, status: "published", title: content.title, contentHash: v1.contentHash, publishedAt: v1.publishedAt },
+    draft: { id: "v2", number: 2, status: "draft", title: content.title, contentHash: v2.contentHash, publishedAt: null },
+  },
+  current: v1,
+  draft: v2,
+  versions: [],
+};
+
+const coverage: Coverage = {
+  aupId: "aup-staff",
+  audience: "staffVolunteers",
+  currentVersion: 1,
+  currentHash: v1.contentHash,
+  signedCurrent: [
+    { personId: "p1", fullName: "Amira Khan", group: "staff", signedVersion: 1, lastSignedAt: "2026-11-03T10:00:00Z" },
+    { personId: "p2", fullName: "Sam Patel", group: "volunteer", signedVersion: 1, lastSignedAt: "2026-11-04T10:00:00Z" },
+  ],
+  needsResign: [],
+  neverSigned: [{ personId: "p3", fullName: "Li Na", group: "staff", signedVersion: null, lastSignedAt: null }],
+};
+
+function open(handlers: Record<string, Handler> = {}) {
+  const rust = { aup_get: vi.fn(() => detail), aup_coverage: vi.fn(() => coverage), ...handlers };
+  vi.mocked(invoke).mockImplementation(fakeRust(rust));
+  render(AupPage, { aupId: "aup-staff", onBack: vi.fn() });
+  return rust;
+}
+
+const names = (section: HTMLElement) => within(section).queryAllByTestId("coverage-row").map((row) => within(row).getAllByRole("cell")[0].textContent);
+
+describe("AUP page", () => {
+  it("shows the published text with numbered rules and a short hash", async () => {
+    open();
+    const text = await screen.findByTestId("aup-current-text");
+    expect(within(text).getByRole("heading", { name: content.title })).toBeInTheDocument();
+    const rules = within(within(text).getByTestId("aup-current-text-rules")).getAllByRole("listitem");
+    expect(rules.map((rule) => rule.textContent)).toEqual(content.rules);
+    expect(text).toHaveTextContent(content.reportConcerns);
+    expect(screen.getByTestId("aup-hash")).toHaveTextContent(/^1f3a9c0d1e2b$/);
+    expect(screen.getByTestId("aup-current-version")).toHaveTextContent("Version 1, published 2 November 2026");
+  });
+
+  it("lists who signed the current version, who must re-sign and who never signed, with counts", async () => {
+    open();
+    await screen.findByTestId("aup-coverage");
+    expect(screen.getByTestId("coverage-current-count")).toHaveTextContent("(2)");
+    expect(names(screen.getByTestId("coverage-current"))).toEqual(["Amira Khan", "Sam Patel"]);
+    expect(screen.getByTestId("coverage-resign-count")).toHaveTextContent("(0)");
+    expect(names(screen.getByTestId("coverage-resign"))).toEqual([]);
+    expect(screen.getByTestId("coverage-never-count")).toHaveTextContent("(1)");
+    expect(names(screen.getByTestId("coverage-never"))).toEqual(["Li Na"]);
+  });
+
+  it("warns that earlier signers must sign again, and publishes only when confirmed", async () => {
+    const published: AupDetail = {
+      ...detail,
+      current: { ...v2, status: "published", publishedAt: "2026-11-22T09:00:00Z" },
+      draft: null,
+    };
+    const after: Coverage = { ...coverage, currentVersion: 2, signedCurrent: [], needsResign: coverage.signedCurrent };
+    const aupPublish = vi.fn(() => {
+      rust.aup_get.mockReturnValue(published);
+      rust.aup_coverage.mockReturnValue(after);
+      return published.current;
+    });
+    const rust = open({ aup_publish: aupPublish });
+    const user = userEvent.setup();
+
+    expect(screen.queryByTestId("aup-publish-warning")).toBeNull();
+    await user.click(await screen.findByTestId("aup-publish"));
+    expect(screen.getByTestId("aup-publish-warning")).toHaveTextContent(
+      "Everyone who signed an earlier version will need to sign again",
+    );
+    expect(screen.getByTestId("aup-publish-confirm")).toHaveTextContent("2 people have signed version 1");
+    expect(aupPublish).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId("aup-publish-confirm-button"));
+    expect(aupPublish).toHaveBeenCalledWith({ aupId: "aup-staff" });
+    expect(await screen.findByTestId("aup-notice")).toHaveTextContent("marked as needing to sign again");
+    expect(names(screen.getByTestId("coverage-resign"))).toEqual(["Amira Khan", "Sam Patel"]);
+    expect(screen.getByTestId("aup-current-version")).toHaveTextContent("Version 2");
+  });
+
+  it("saves the edited draft with one rule per line", async () => {
+    const save = vi.fn(() => v2);
+    open({ aup_save_draft: save });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-edit-draft"));
+    const rules = screen.getByTestId("aup-edit-rules");
+    expect(rules).toHaveValue(v2.content.rules.join("\n"));
+    await user.clear(rules);
+    await user.type(rules, "I will be kind online.{Enter}{Enter}  I will not share passwords.  ");
+    await user.click(screen.getByTestId("aup-save-draft"));
+    expect(save).toHaveBeenCalledWith({
+      aupId: "aup-staff",
+      content: { ...v2.content, rules: ["I will be kind online.", "I will not share passwords."] },
+    });
+  });
+
+  it("puts Rust's refusal of the rules beside the rules box", async () => {
+    open({
+      aup_save_draft: () => {
+        throw rustError("aup.invalidRules", "Each rule must be a single line of up to 300 characters.");
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-edit-draft"));
+    await user.click(screen.getByTestId("aup-save-draft"));
+    expect(await screen.findByRole("link", { name: /Each rule must be/ })).toHaveAttribute("href", "#aup-rules-input");
+  });
+
+  it("shows the AUP on the signing station when asked", async () => {
+    const setKiosk = vi.fn();
+    const rust = open({ aup_set_kiosk: setKiosk });
+    const user = userEvent.setup();
+    const toggle = await screen.findByTestId("aup-kiosk-toggle");
+    expect(toggle).toHaveTextContent("Show on the signing station");
+    rust.aup_get.mockReturnValue({ ...detail, aup: { ...detail.aup, kioskPublished: true } });
+    await user.click(toggle);
+    expect(setKiosk).toHaveBeenCalledWith({ aupId: "aup-staff", shown: true });
+    expect(await screen.findByTestId("aup-kiosk-status")).toHaveTextContent("Shown on the signing station");
+  });
+});
