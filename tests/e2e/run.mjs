@@ -4,7 +4,7 @@
 // Screenshots of each main screen go to target/screenshots/, and PDFs the app made to
 // target/e2e-artifacts/.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, renameSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, renameSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +224,69 @@ await withApp('recovery key unlock sets a new passphrase', baseEnv, async (s) =>
   await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
   await s.click('[data-testid="unlock-submit"]');
   await s.switchToWindowWith('[data-testid="dashboard"]');
+});
+
+await withApp('people register, CSV import and publishing the staff AUP', baseEnv, async (s) => {
+  await s.click('[data-testid="tile-unlock"]');
+  await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+
+  // Add one person by hand; initials alone are refused first.
+  await s.click('[data-testid="nav-people"]');
+  await s.click('[data-testid="person-add-start"]');
+  await s.type('[data-testid="person-full-name"]', 'J. S.');
+  await s.click('[data-testid="person-continue"]');
+  await s.waitForText('[data-testid="person-add-page"]', /There is a problem/);
+  await s.screenshot(join(shots, '15-person-initials-refused.png'));
+  await s.type('[data-testid="person-full-name"]', 'Priya Natarajan');
+  const groups = await s.findAll('[data-testid="person-group-option"]');
+  await s.cmd('POST', `/element/${groups[0]}/click`, {});
+  await s.click('[data-testid="person-continue"]');
+  await s.waitFor('[data-testid="person-check"]');
+  await s.click('[data-testid="person-save"]');
+  await s.waitForText('[data-testid="person-page"]', /Priya Natarajan/);
+  await s.screenshot(join(shots, '16-person-page.png'));
+  await checkAccessibility(s, 'person page');
+
+  // Import three more from a spreadsheet export, one of them broken.
+  const csvPath = join(saveDir, 'people.csv');
+  writeFileSync(csvPath, '\ufeffFull name,Group,Date of birth\r\nOwen Blackwood,Staff,\r\nLeah Marsh,Volunteer,\r\nTom,Learner,31/02/2010\r\n');
+  await s.click('[data-testid="nav-people"]');
+  await s.click('[data-testid="people-import-start"]');
+  const fileInput = await s.find('[data-testid="import-file"]');
+  await s.cmd('POST', `/element/${fileInput}/value`, { text: csvPath });
+  await s.click('[data-testid="import-check"]');
+  await s.waitFor('[data-testid="import-preview"]');
+  assert.equal((await s.findAll('[data-testid="import-add-row"]')).length, 2);
+  const rejected = await s.exec(
+    `return [...document.querySelectorAll('[data-testid="import-rejected-row"]')].map(r => r.textContent);`,
+  );
+  assert.equal(rejected.length, 1);
+  assert.match(rejected[0], /^\s*4(?!\d)/, 'the broken row is named by its line');
+  await s.screenshot(join(shots, '17-import-preview.png'));
+  await checkAccessibility(s, 'import preview');
+  await s.click('[data-testid="import-commit"]');
+  await s.waitForText('[data-testid="people-notice"]', /2 people/);
+  await s.waitForText('[data-testid="people-count"]', /3 people/);
+  await s.screenshot(join(shots, '18-people-register.png'));
+
+  // Publish the staff AUP and see everyone staff-like in "never signed".
+  await s.click('[data-testid="nav-aups"]');
+  await s.waitFor('[data-testid="aup-list"]');
+  await s.screenshot(join(shots, '19-aup-list.png'));
+  const links = await s.findAll('[data-testid="aup-link"]');
+  const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
+  await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+  await s.click('[data-testid="aup-publish"]');
+  await s.waitFor('[data-testid="aup-publish-warning"]');
+  await s.click('[data-testid="aup-publish-confirm-button"]');
+  await s.waitForText('[data-testid="aup-current-version"]', /Version 1/);
+  await s.waitForText('[data-testid="coverage-never"]', /Owen Blackwood[\s\S]*|Leah Marsh/);
+  const never = await s.text('[data-testid="coverage-never"]');
+  for (const name of ['Priya Natarajan', 'Owen Blackwood', 'Leah Marsh']) assert.ok(never.includes(name), `${name} has never signed`);
+  await s.screenshot(join(shots, '20-aup-published.png'));
+  await checkAccessibility(s, 'AUP page');
 });
 
 await withApp(
