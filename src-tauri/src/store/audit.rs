@@ -186,35 +186,6 @@ pub fn verify(conn: &Connection) -> Result<AuditStatus, StoreError> {
     })
 }
 
-/// A row as the audit viewer shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditRow {
-    pub id: i64,
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub subject_kind: String,
-    pub subject_id: String,
-}
-
-pub fn latest(conn: &Connection, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
-    let mut stmt =
-        conn.prepare("SELECT id, at, actor, action, subject_kind, subject_id FROM audit ORDER BY id DESC LIMIT ?1")?;
-    let rows = stmt
-        .query_map([limit], |r| {
-            Ok(AuditRow {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                action: r.get(3)?,
-                subject_kind: r.get(4)?,
-                subject_id: r.get(5)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
-}
-
 /// Whether an action has been recorded for a subject (used by tests and the dashboard).
 pub fn has_action(conn: &Connection, action: &str) -> Result<bool, StoreError> {
     Ok(conn
