@@ -2,111 +2,15 @@
 // it the way a person would. Run under Xvfb: `xvfb-run -a node tests/e2e/run.mjs`.
 //
 // Screenshots of each main screen go to target/screenshots/, and PDFs the app made to
-// target/e2e-artifacts/.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, renameSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// target/e2e-artifacts/. The scenarios here run first, then every file in scenarios/ in name order.
+import { mkdtempSync, readdirSync, renameSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { Session } from './webdriver.mjs';
+import * as harness from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../..');
-const app = process.env.SAFEKEEPER_APP || join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'debug', 'safekeeper');
-const shots = join(root, 'target', 'screenshots');
-const artifacts = join(root, 'target', 'e2e-artifacts');
-mkdirSync(shots, { recursive: true });
-mkdirSync(artifacts, { recursive: true });
-
-const PASSPHRASE = 'marble otter lantern harvest';
-const ORG = 'Northfield Youth Trust';
-const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-let passed = 0;
-let failed = 0;
-
-/** Starts tauri-driver with `env`, opens a session on the app, runs `body`, tidies up. */
-async function withApp(name, env, body, args = []) {
-  const port = 4444 + Math.floor(Math.random() * 500);
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let session;
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`${base}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(100);
-      }
-    }
-    session = await Session.start(base, { 'tauri:options': { application: app, args } });
-    await body(session);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${e.stack || e}`);
-    if (session) await session.screenshot(join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`)).catch(() => {});
-  } finally {
-    if (session) await session.end();
-    driver.kill();
-    // The app is single-instance: the next test's app would hand over to a straggler and exit.
-    for (let i = 0; i < 50 && appRunning(); i++) await sleep(200);
-  }
-}
-
-function appRunning() {
-  try {
-    execFileSync('pgrep', ['-f', app], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** After a lock: the admin window is destroyed and only the locked home remains. */
-async function waitForLockedHome(s, { timeout = 20000 } = {}) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    const handles = await s.handles().catch(() => []);
-    if (handles.length === 1) {
-      await s.switchTo(handles[0]);
-      await s.waitFor('[data-testid="tile-unlock"]');
-      return;
-    }
-    await sleep(200);
-  }
-  throw new Error('the admin window did not close');
-}
-
-/** Runs axe-core on the current screen; serious and critical WCAG A/AA problems fail the test. */
-async function checkAccessibility(s, screen) {
-  await s.exec(axeSource + '\nreturn true;');
-  const violations = await s.execAsync(
-    `const done = arguments[arguments.length - 1];
-     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-       .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-       .catch(e => done(['axe failed: ' + e]));`,
-  );
-  assert.deepEqual(violations, [], `accessibility problems on ${screen}`);
-}
-
-async function invokeFromPage(s, command, args = {}) {
-  return s.execAsync(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-       .then(v => done({ ok: v }), e => done({ err: e }));`,
-    [command, args],
-  );
-}
+const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, checkAccessibility, invokeFromPage } = harness;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-'));
 const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-save-'));
@@ -360,5 +264,10 @@ await withApp(
 
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(saveDir, { recursive: true, force: true });
-console.log(`\ne2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+for (const file of readdirSync(join(here, 'scenarios')).filter((f) => f.endsWith('.mjs')).sort()) {
+  const scenario = await import(`./scenarios/${file}`);
+  await scenario.default(harness);
+}
+
+console.log(`\ne2e: ${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed === 0 ? 0 : 1);

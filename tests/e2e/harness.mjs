@@ -1,0 +1,107 @@
+// The end-to-end harness: starts the real Safekeeper binary under tauri-driver (WebKitWebDriver)
+// and offers the helpers every scenario uses. `run.mjs` runs the scenarios; each file in
+// `scenarios/` exports a default async function that takes this module.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import assert from 'node:assert/strict';
+import { Session } from './webdriver.mjs';
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '../..');
+export const app = process.env.SAFEKEEPER_APP || join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'debug', 'safekeeper');
+export const shots = join(root, 'target', 'screenshots');
+export const artifacts = join(root, 'target', 'e2e-artifacts');
+mkdirSync(shots, { recursive: true });
+mkdirSync(artifacts, { recursive: true });
+
+export const PASSPHRASE = 'marble otter lantern harvest';
+export const ORG = 'Northfield Youth Trust';
+const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Scenario results, read by run.mjs for its closing line. */
+export const results = { passed: 0, failed: 0 };
+
+/** Starts tauri-driver with `env`, opens a session on the app, runs `body`, tidies up. */
+export async function withApp(name, env, body, args = []) {
+  const port = 4444 + Math.floor(Math.random() * 500);
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let session;
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`${base}/status`);
+        break;
+      } catch {
+        if (i > 100) throw new Error('tauri-driver did not start');
+        await sleep(100);
+      }
+    }
+    session = await Session.start(base, { 'tauri:options': { application: app, args } });
+    await body(session);
+    results.passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    results.failed++;
+    console.log(`not ok - ${name}\n  ${e.stack || e}`);
+    if (session) await session.screenshot(join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`)).catch(() => {});
+  } finally {
+    if (session) await session.end();
+    driver.kill();
+    // The app is single-instance: the next test's app would hand over to a straggler and exit.
+    for (let i = 0; i < 50 && appRunning(); i++) await sleep(200);
+  }
+}
+
+export function appRunning() {
+  try {
+    execFileSync('pgrep', ['-f', app], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** After a lock: the admin window is destroyed and only the locked home remains. */
+export async function waitForLockedHome(s, { timeout = 20000 } = {}) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const handles = await s.handles().catch(() => []);
+    if (handles.length === 1) {
+      await s.switchTo(handles[0]);
+      await s.waitFor('[data-testid="tile-unlock"]');
+      return;
+    }
+    await sleep(200);
+  }
+  throw new Error('the admin window did not close');
+}
+
+/** Runs axe-core on the current screen; serious and critical WCAG A/AA problems fail the test. */
+export async function checkAccessibility(s, screen) {
+  await s.exec(axeSource + '\nreturn true;');
+  const violations = await s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+       .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+       .catch(e => done(['axe failed: ' + e]));`,
+  );
+  assert.deepEqual(violations, [], `accessibility problems on ${screen}`);
+}
+
+export async function invokeFromPage(s, command, args = {}) {
+  return s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+       .then(v => done({ ok: v }), e => done({ err: e }));`,
+    [command, args],
+  );
+}
+
