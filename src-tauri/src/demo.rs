@@ -70,6 +70,10 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
         };
         ids.push(people::add(conn, &actor, &draft).map_err(demo_error)?.id);
     }
+    // Staff, volunteers and the trustee can pick their names at the signing station.
+    for id in &ids[..6] {
+        people::set_kiosk_listed(conn, &actor, id, true).map_err(demo_error)?;
+    }
     // Jayden's mum.
     people::link_parent(conn, &actor, &ids[6], &ids[9]).map_err(demo_error)?;
 

@@ -54,7 +54,10 @@ pub fn aup_save_draft(
 pub fn aup_publish(state: State<'_, AppState>, aup_id: String) -> Result<AupVersion, CommandError> {
     state.with_vault(|v| {
         let actor = v.actor().clone();
-        aup::publish(v.db_mut().conn_mut(), &actor, &aup_id).map_err(err)
+        let version = aup::publish(v.db_mut().conn_mut(), &actor, &aup_id).map_err(err)?;
+        // The signing station offers the new version straight away.
+        v.publish_manifest().map_err(err)?;
+        Ok(version)
     })
 }
 
@@ -80,9 +83,11 @@ pub fn signatures_unconfirmed(state: State<'_, AppState>) -> Result<Vec<Unconfir
             .map_err(err)?
             .into_iter()
             .map(|signature| {
-                let suggested = match signature.declared_name.as_deref() {
-                    Some(name) => signatures::suggest_person(conn, name).map_err(err)?,
-                    None => None,
+                // The name picked at the signing station comes first; otherwise an exact name match.
+                let suggested = match (&signature.person_id, signature.declared_name.as_deref()) {
+                    (Some(id), _) => Some(id.clone()),
+                    (None, Some(name)) => signatures::suggest_person(conn, name).map_err(err)?,
+                    (None, None) => None,
                 };
                 let suggested_person = match suggested {
                     Some(id) => Some(people::get(conn, &id).map_err(err)?),

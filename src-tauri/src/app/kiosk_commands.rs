@@ -1,5 +1,5 @@
-//! Commands the locked home may call: status, setup, demo and the ways in. None of them reads a
-//! record; the kiosk capability grants these and nothing else.
+//! Commands the locked home may call: status, setup, demo, the ways in, and handing in a signature
+//! (write-only). None of them reads a record; the kiosk capability grants these and nothing else.
 
 use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519;
@@ -10,6 +10,9 @@ use super::{windows, AppState};
 use crate::bindings::{AppStatus, RecoveryKeyShown, SavedFile};
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::emergency_kit::{self, EmergencyKit};
+use crate::kiosk::manifest::KioskAup;
+use crate::kiosk::outbox::Receipt;
+use crate::kiosk::station::{self, KioskSignInput};
 use crate::records::organisation;
 use crate::vault::admins;
 use crate::vault::keyfile;
@@ -179,4 +182,21 @@ fn enter(app: &AppHandle, state: &AppState, vault: UnlockedVault) -> Result<(), 
 
 pub(super) fn window_error(_: tauri::Error) -> CommandError {
     CommandError::new("app.window", "Safekeeper could not open its admin window. Lock and try again.")
+}
+
+/// The AUPs the signing station offers, from the manifest the last admin session published.
+#[tauri::command]
+pub fn kiosk_signing_options(state: State<'_, AppState>) -> Vec<KioskAup> {
+    let paths = state.lock_inner().paths.clone();
+    station::signing_options(&paths)
+}
+
+/// Seals one signature into the outbox. Write-only: nothing comes back but the receipt number.
+#[tauri::command]
+pub async fn kiosk_sign_aup(state: State<'_, AppState>, signature: KioskSignInput) -> Result<Receipt, CommandError> {
+    let paths = state.lock_inner().paths.clone();
+    tauri::async_runtime::spawn_blocking(move || station::sign_aup(&paths, signature))
+        .await
+        .map_err(|_| CommandError::new("outbox.write", "Your signature could not be saved. Nothing was kept. Please try again, or tell a member of staff."))?
+        .map_err(|e| e.to_command_error())
 }

@@ -50,6 +50,8 @@ pub fn run() {
             kiosk_commands::start_demo,
             kiosk_commands::unlock,
             kiosk_commands::recovery_unlock,
+            kiosk_commands::kiosk_signing_options,
+            kiosk_commands::kiosk_sign_aup,
             admin_commands::session_info,
             admin_commands::lock,
             admin_commands::touch,
@@ -69,6 +71,7 @@ pub fn run() {
             people_commands::person_unlink_parent,
             people_commands::people_import_preview,
             people_commands::people_import_commit,
+            people_commands::person_set_kiosk_listed,
             aup_commands::aup_list,
             aup_commands::aup_get,
             aup_commands::aup_save_draft,
@@ -100,6 +103,8 @@ pub const KIOSK_COMMANDS: &[&str] = &[
     "start_demo",
     "unlock",
     "recovery_unlock",
+    "kiosk_signing_options",
+    "kiosk_sign_aup",
 ];
 
 #[cfg(test)]

@@ -55,7 +55,28 @@ pub fn person_archive(
 ) -> Result<Person, CommandError> {
     state.with_vault(|v| {
         let actor = v.actor().clone();
-        people::archive(v.db_mut().conn_mut(), &actor, &id, leave_date).map_err(err)
+        let person = people::archive(v.db_mut().conn_mut(), &actor, &id, leave_date).map_err(err)?;
+        // A leaver's name comes off the signing station straight away.
+        v.publish_manifest().map_err(err)?;
+        Ok(person)
+    })
+}
+
+/// Shows or hides this person's display name on the signing station's list.
+#[tauri::command]
+pub fn person_set_kiosk_listed(state: State<'_, AppState>, id: String, listed: bool) -> Result<Person, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        let conn = v.db_mut().conn_mut();
+        if listed && people::get(conn, &id).map_err(err)?.is_archived() {
+            return Err(CommandError::new(
+                "person.archived",
+                "This person has left, so their name cannot be shown on the signing station. Restore them first.",
+            ));
+        }
+        people::set_kiosk_listed(conn, &actor, &id, listed).map_err(err)?;
+        v.publish_manifest().map_err(err)?;
+        people::get(v.db().conn(), &id).map_err(err)
     })
 }
 

@@ -1,11 +1,17 @@
 //! The kiosk manifest: the plain, non-secret facts the locked home shows (the organisation's name,
-//! whether this is a demo) and the public keys that kiosk submissions are encrypted to.
-//! Written by an unlocked admin session; read while locked. Never holds personal data.
+//! whether this is a demo, the AUPs offered for signing and the names the admin chose to list) and
+//! the public keys that kiosk submissions are encrypted to.
+//! Written by an unlocked admin session; read while locked. It holds display names only when an
+//! admin ticked "show on the signing station" for that person, and never anything else about them.
 
 use std::path::Path;
 
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
+use crate::records::aup::{self, Audience, AupContent, AupError};
+use crate::records::people::{display_name, PersonGroup};
 use crate::vault::atomic;
 
 pub const FORMAT: u32 = 1;
@@ -20,6 +26,70 @@ pub struct KioskManifest {
     pub demo_passphrase: Option<String>,
     /// age X25519 public keys (admins and the recovery key).
     pub recipients: Vec<String>,
+    /// The AUPs offered for signing: each one's current published version, in full.
+    #[serde(default)]
+    pub aups: Vec<KioskAup>,
+}
+
+/// One AUP as the signing station shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskAup {
+    pub aup_id: String,
+    pub audience: Audience,
+    #[ts(type = "number")]
+    pub version_number: i64,
+    /// What a submission names, so a signature always points at the exact words shown.
+    pub version_hash: String,
+    pub content: AupContent,
+    /// The listed people expected to sign this AUP, by display name, so they can pick theirs.
+    pub signers: Vec<KioskPerson>,
+}
+
+/// A name someone can pick at the signing station. The id only travels back inside an encrypted
+/// submission, as a hint the admin sees when confirming who signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskPerson {
+    pub id: String,
+    pub display_name: String,
+}
+
+/// The AUPs an admin chose to show on the signing station, each at its current published version,
+/// with the listed active people of its audience.
+pub fn signing_options(conn: &Connection) -> Result<Vec<KioskAup>, AupError> {
+    let mut out = Vec::new();
+    for listed in aup::list(conn)?.into_iter().filter(|a| a.kiosk_published) {
+        let Some(current) = aup::current_version(conn, &listed.id)? else { continue };
+        out.push(KioskAup {
+            aup_id: listed.id,
+            audience: listed.audience,
+            version_number: current.number,
+            version_hash: current.content_hash,
+            content: current.content,
+            signers: listed_people(conn, listed.audience.groups())?,
+        });
+    }
+    Ok(out)
+}
+
+fn listed_people(conn: &Connection, groups: &[PersonGroup]) -> Result<Vec<KioskPerson>, AupError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, full_name, preferred_name, person_group FROM people
+         WHERE kiosk_listed = 1 AND archived_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?))
+    })?;
+    let mut people = Vec::new();
+    for row in rows {
+        let (id, full_name, preferred, group) = row?;
+        if PersonGroup::from_stored(&group).is_some_and(|g| groups.contains(&g)) {
+            people.push(KioskPerson { id, display_name: display_name(&full_name, preferred.as_deref()) });
+        }
+    }
+    people.sort_by_cached_key(|p| (p.display_name.to_lowercase(), p.id.clone()));
+    Ok(people)
 }
 
 pub fn publish(path: &Path, manifest: &KioskManifest) -> std::io::Result<()> {

@@ -40,7 +40,7 @@ use crate::records::aup::AupError;
 use crate::records::signatures::SignatureError;
 use crate::store::StoreError;
 pub use ingest::{ingest, read_outbox, IngestReport, OutboxProblem, PendingOutbox, ProblemKind};
-pub use submission::{KioskAupSignature, KioskCountersignature, KioskMark, Submission};
+pub use submission::{now_utc, KioskAupSignature, KioskCountersignature, KioskMark, Submission};
 pub use writer::{submit, Receipt};
 
 /// The envelope format this version writes, and the newest it reads.

@@ -17,6 +17,7 @@ use super::{atomic, VaultError, VaultPaths};
 use crate::kiosk::manifest::{self, KioskManifest};
 use crate::records::{aup, organisation};
 use crate::store::audit::{self, Actor, Entry};
+use crate::error::ErrorCode;
 use crate::store::{DatabaseKey, Db, StoreError};
 
 /// What the setup wizard collected.
@@ -440,6 +441,7 @@ impl UnlockedVault {
             org_name: settings.org_name,
             demo_passphrase: self.demo_passphrase()?,
             recipients: self.recipients()?.iter().map(ToString::to_string).collect(),
+            aups: manifest::signing_options(self.db.conn())?,
         };
         manifest::publish(&self.paths.manifest(), &m)?;
         Ok(())
@@ -448,6 +450,11 @@ impl UnlockedVault {
     /// Records the lock, folds the write-ahead log into the database and closes it. The key and
     /// identity are zeroized as `self` drops.
     pub fn lock(mut self, reason: &str) -> Result<(), VaultError> {
+        // The signing station shows what was true at the lock, whatever changed during the
+        // session. A failure here leaves the previous manifest, which is still a safe one.
+        if let Err(e) = self.publish_manifest() {
+            eprintln!("safekeeper: signing-station list not refreshed at lock: {}", e.code());
+        }
         let subject = self.admin_id().unwrap_or_default().to_owned();
         self.record(&Entry { action: "session.locked", subject_kind: "admin", subject_id: &subject, detail: reason })?;
         let UnlockedVault { db, .. } = self;

@@ -105,13 +105,16 @@ describe("KioskApp", () => {
   });
 
   it("shows the signing station with the coming features marked and inert", async () => {
-    start(locked);
+    start(locked, { kiosk_signing_options: () => [] });
     expect(await screen.findByTestId("locked-home")).toHaveTextContent("Riverside Youth Club");
-    for (const id of ["tile-aup", "tile-consent", "tile-concern"]) {
+    for (const id of ["tile-consent", "tile-concern"]) {
       const tile = screen.getByTestId(id);
       expect(tile).toHaveAttribute("aria-disabled", "true");
       expect(tile).toHaveAccessibleName(expect.stringContaining("Available soon"));
     }
+    // With no policy published for signing, the AUP tile says so and does nothing.
+    await waitFor(() => expect(screen.getByTestId("tile-aup")).toHaveAttribute("aria-disabled", "true"));
+    expect(screen.getByTestId("tile-aup")).toHaveAccessibleName(expect.stringContaining("Ask a member of staff"));
     const user = userEvent.setup();
     await user.click(screen.getByTestId("tile-aup"));
     expect(screen.getByTestId("locked-home")).toBeInTheDocument();
@@ -119,6 +122,27 @@ describe("KioskApp", () => {
     expect(screen.getByTestId("tile-unlock")).not.toHaveAttribute("aria-disabled");
     await user.click(screen.getByTestId("tile-unlock"));
     expect(screen.getByTestId("unlock-view")).toBeInTheDocument();
+  });
+
+  it("opens signing when a policy is published, and drops a half-finished signing when left untouched", async () => {
+    const staff = {
+      aupId: "a1",
+      audience: "staffVolunteers",
+      versionNumber: 1,
+      versionHash: "b".repeat(64),
+      content: { title: "Staff AUP", intro: "i", rules: ["r"], consequences: "c", monitoring: "m", reportConcerns: "rc" },
+      signers: [],
+    };
+    vi.mocked(listen).mockResolvedValue(() => {});
+    vi.mocked(invoke).mockImplementation(fakeRust({ app_status: () => locked, kiosk_signing_options: () => [staff] }));
+    render(KioskApp, { idleResetMs: 400 });
+    const user = userEvent.setup();
+    const tile = await screen.findByTestId("tile-aup");
+    await waitFor(() => expect(tile).not.toHaveAttribute("aria-disabled"));
+    await user.click(tile);
+    await user.type(await screen.findByTestId("signer-name"), "Ada Pennington");
+    await waitFor(() => expect(screen.queryByTestId("signer-name")).toBeNull(), { timeout: 2000 });
+    expect(document.body.textContent).not.toContain("Ada Pennington");
   });
 
   it("goes back to the locked home, with nothing typed left, when Rust announces a lock", async () => {

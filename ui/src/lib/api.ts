@@ -16,11 +16,14 @@ import type {
   Coverage,
   ImportPreview,
   ImportSummary,
+  KioskAup,
+  KioskSignInput,
   PassphraseStrength,
   PeopleQuery,
   Person,
   PersonDetail,
   PersonDraft,
+  Receipt,
   RecoveryKeyShown,
   SavedFile,
   SessionInfo,
@@ -117,6 +120,13 @@ export const unlock = (passphrase: string) => call<void>("unlock", { passphrase 
 export const recoveryUnlock = (recoveryKey: string) =>
   call<void>("recovery_unlock", { recoveryKey });
 
+/** The AUPs the signing station offers: whatever the last admin session published. */
+export const kioskSigningOptions = () => call<KioskAup[]>("kiosk_signing_options");
+
+/** Hands in a signature. Write-only: Rust seals it for the admins and returns a receipt. */
+export const kioskSignAup = (signature: KioskSignInput) =>
+  call<Receipt>("kiosk_sign_aup", { signature });
+
 /** Runs `handler` each time Rust says the app locked or unlocked. Resolves to an unsubscribe. */
 export function onStatusChanged(handler: () => void): Promise<UnlistenFn> {
   return listen(STATUS_EVENT, () => handler());
@@ -162,6 +172,10 @@ export const personArchive = (id: string, leaveDate: string | null) =>
   call<Person>("person_archive", { id, leaveDate });
 
 export const personUnarchive = (id: string) => call<Person>("person_unarchive", { id });
+
+/** Shows or hides the person's display name on the signing station. */
+export const personSetKioskListed = (id: string, listed: boolean) =>
+  call<Person>("person_set_kiosk_listed", { id, listed });
 
 export const personLinkParent = (youngPersonId: string, parentId: string) =>
   call<void>("person_link_parent", { youngPersonId, parentId });

@@ -66,6 +66,36 @@ ingested: number,
  */
 alreadyRecorded: number, problems: Array<OutboxProblem>, };
 
+export type KioskAup = { aupId: string, audience: Audience, versionNumber: number, 
+/**
+ * What a submission names, so a signature always points at the exact words shown.
+ */
+versionHash: string, content: AupContent, 
+/**
+ * The listed people expected to sign this AUP, by display name, so they can pick theirs.
+ */
+signers: Array<KioskPerson>, };
+
+export type KioskCountersignature = { name: string, mark: KioskMark, };
+
+export type KioskMark = { "kind": "drawn", 
+/**
+ * Base64 of the PNG.
+ */
+png: string, } | { "kind": "typed", name: string, };
+
+export type KioskPerson = { id: string, displayName: string, };
+
+export type KioskSignInput = { aupId: string, versionHash: string, 
+/**
+ * The full name typed, or the display name picked from the list.
+ */
+name: string, 
+/**
+ * The id beside the display name picked, if one was.
+ */
+personHint: string | null, mark: KioskMark, countersignature: KioskCountersignature | null, };
+
 export type OnScreenSignature = { versionId: string, signer: Signer, 
 /**
  * RFC 3339; stored in UTC.
@@ -115,6 +145,12 @@ export type PersonStatus = "active" | "archived" | "all";
 export type Phase = "setup" | "locked" | "unlocked";
 
 export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected";
+
+export type Receipt = { 
+/**
+ * e.g. `K7QM-4TXD`.
+ */
+number: string, };
 
 export type RecoveryKeyShown = { recoveryKey: string, groups: Array<string>, };
 

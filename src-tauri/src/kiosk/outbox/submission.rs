@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::OutboxError;
 use crate::records::people::validate_full_name;
@@ -36,11 +37,13 @@ pub struct KioskAupSignature {
 }
 
 /// The signature itself. A drawn one travels as base64 text so the JSON stays compact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum KioskMark {
     Drawn {
+        /// Base64 of the PNG.
         #[serde(with = "base64_bytes")]
+        #[ts(type = "string")]
         png: Vec<u8>,
     },
     Typed {
@@ -49,7 +52,7 @@ pub enum KioskMark {
 }
 
 /// A parent or carer signing alongside a young person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskCountersignature {
     pub name: String,

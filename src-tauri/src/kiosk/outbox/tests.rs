@@ -53,6 +53,7 @@ pub(super) fn publish(paths: &VaultPaths, vault_id: &str, recipients: &[&x25519:
         org_name: "Test Trust".into(),
         demo_passphrase: None,
         recipients: recipients.iter().map(|i| i.to_public().to_string()).collect(),
+        aups: Vec::new(),
     };
     manifest::publish(&paths.manifest(), &m).expect("manifest");
 }

@@ -6,6 +6,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use age::x25519;
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::envelope::{self, Envelope};
 use super::submission::{now_utc, Submission};
@@ -23,7 +24,7 @@ pub(super) fn exclusive() -> MutexGuard<'static, ()> {
 }
 
 /// What the signer is shown once their submission is safely on disk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Receipt {
     /// e.g. `K7QM-4TXD`.

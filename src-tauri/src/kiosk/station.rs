@@ -1,0 +1,61 @@
+//! What the signing station offers and accepts while the vault is locked: the AUPs and names from
+//! the manifest, and a signature checked against that same manifest before it is sealed into the
+//! outbox. Needs no key and no database.
+
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::manifest::{self, KioskAup};
+use super::outbox::{self, KioskAupSignature, KioskCountersignature, KioskMark, OutboxError, Receipt, Submission};
+use crate::records::aup::Audience;
+use crate::vault::VaultPaths;
+
+/// A signature as the signing station's screen hands it over. The time of signing is taken by
+/// Rust, not the page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskSignInput {
+    pub aup_id: String,
+    pub version_hash: String,
+    /// The full name typed, or the display name picked from the list.
+    pub name: String,
+    /// The id beside the display name picked, if one was.
+    pub person_hint: Option<String>,
+    pub mark: KioskMark,
+    pub countersignature: Option<KioskCountersignature>,
+}
+
+/// The AUPs offered for signing, or none when no admin has published any (or the manifest is
+/// missing, which the locked home treats the same way).
+pub fn signing_options(paths: &VaultPaths) -> Vec<KioskAup> {
+    manifest::read(&paths.manifest()).map(|m| m.aups).unwrap_or_default()
+}
+
+/// Checks `input` against what the manifest offers and seals it into the outbox.
+pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, OutboxError> {
+    let offered = manifest::read(&paths.manifest()).ok_or(OutboxError::NotReady)?;
+    let aup = offered
+        .aups
+        .iter()
+        .find(|a| a.aup_id == input.aup_id && a.version_hash == input.version_hash)
+        .ok_or(OutboxError::UnknownPolicy)?;
+    // A hint must name someone on this AUP's list, under the name shown for them; otherwise the
+    // name typed stands alone.
+    let person_hint = input
+        .person_hint
+        .filter(|id| aup.signers.iter().any(|p| &p.id == id && p.display_name == input.name.trim()));
+    if input.countersignature.is_some() && aup.audience != Audience::YoungPeople {
+        return Err(OutboxError::BadCountersignature);
+    }
+    let submission = Submission::AupSignature(KioskAupSignature {
+        aup_id: input.aup_id,
+        version_hash: input.version_hash,
+        typed_name: input.name.split_whitespace().collect::<Vec<_>>().join(" "),
+        person_hint,
+        signed_at: outbox::now_utc(),
+        mark: input.mark,
+        countersignature: input.countersignature,
+    });
+    outbox::submit(paths, &submission)
+}
+

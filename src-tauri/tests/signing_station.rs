@@ -1,0 +1,191 @@
+//! The signing station end to end on a real vault: what an admin publishes is what the locked home
+//! offers (and nothing more), a signature handed in while locked arrives at the next unlock with
+//! the picked name as a hint, and whatever the station is sent is checked against the manifest.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use safekeeper::kiosk::outbox::{self, KioskCountersignature, KioskMark, OutboxError};
+use safekeeper::kiosk::station::{self, KioskSignInput};
+use safekeeper::records::aup::{self, Audience, AupContent};
+use safekeeper::records::people::{self, PersonDraft, PersonGroup};
+use safekeeper::records::signatures;
+use safekeeper::vault::{UnlockedVault, VaultPaths};
+
+struct Org {
+    v: TestVault,
+    staff_aup: String,
+    listed: String,
+}
+
+fn draft(group: PersonGroup, name: &str, preferred: Option<&str>) -> PersonDraft {
+    PersonDraft {
+        group,
+        full_name: name.into(),
+        preferred_name: preferred.map(Into::into),
+        date_of_birth: (group == PersonGroup::YoungPerson).then(|| NaiveDate::from_ymd_opt(2011, 4, 9).expect("date")),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    }
+}
+
+/// A vault whose staff AUP is published and shown on the signing station, with one listed member
+/// of staff, one unlisted, one listed leaver and one listed young person.
+fn org() -> Org {
+    let v = new_vault();
+    let mut vault = UnlockedVault::unlock(&v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    let conn = vault.db_mut().conn_mut();
+    let mut add = |group, name, preferred, listed: bool| {
+        let id = people::add(conn, &actor, &draft(group, name, preferred)).expect("add").id;
+        if listed {
+            people::set_kiosk_listed(conn, &actor, &id, true).expect("list");
+        }
+        id
+    };
+    let listed = add(PersonGroup::Staff, "Rosalind Featherstone", Some("Ros"), true);
+    add(PersonGroup::Staff, "Unlisted Quentin Marlowe", None, false);
+    let leaver = add(PersonGroup::Volunteer, "Departed Imogen Vance", None, true);
+    add(PersonGroup::YoungPerson, "Tobias Wrenfield", None, true);
+    people::archive(conn, &actor, &leaver, None).expect("archive");
+    let staff_aup =
+        aup::list(conn).expect("list").into_iter().find(|a| a.audience == Audience::StaffVolunteers).expect("staff").id;
+    aup::publish(conn, &actor, &staff_aup).expect("publish");
+    aup::set_kiosk_published(conn, &actor, &staff_aup, true).expect("show");
+    vault.lock("test").expect("lock");
+    Org { v, staff_aup, listed }
+}
+
+fn typed(name: &str) -> KioskMark {
+    KioskMark::Typed { name: name.into() }
+}
+
+fn outbox_files(paths: &VaultPaths) -> usize {
+    std::fs::read_dir(paths.outbox_dir())
+        .map(|d| d.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "age")).count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn locked_home_offers_exactly_what_the_admin_published() {
+    let o = org();
+    let offered = station::signing_options(&o.v.paths);
+    assert_eq!(offered.len(), 1, "only the AUP shown on the station, not the other four drafts");
+    let staff = &offered[0];
+    assert_eq!(staff.aup_id, o.staff_aup);
+    assert_eq!(staff.version_number, 1);
+    let names: Vec<&str> = staff.signers.iter().map(|p| p.display_name.as_str()).collect();
+    assert_eq!(names, ["Ros F."], "listed, active and in the audience only");
+
+    let vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let current = aup::current_version(vault.db().conn(), &o.staff_aup).expect("current").expect("published");
+    assert_eq!(staff.version_hash, current.content_hash);
+    assert_eq!(staff.content, current.content, "the whole text travels, every rule included");
+    drop(vault);
+
+    let manifest = std::fs::read_to_string(o.v.paths.manifest()).expect("manifest");
+    for hidden in ["Unlisted", "Quentin", "Imogen", "Featherstone", "Tobias"] {
+        assert!(!manifest.contains(hidden), "{hidden} must not be in the plain manifest");
+    }
+}
+
+#[test]
+fn the_list_follows_the_session_at_lock() {
+    let o = org();
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    let conn = vault.db_mut().conn_mut();
+    let mut content: AupContent = aup::current_version(conn, &o.staff_aup).expect("current").expect("v1").content;
+    content.rules.push("I will lock the laptop whenever I step away from it.".into());
+    aup::save_draft(conn, &actor, &o.staff_aup, &content).expect("draft");
+    let v2 = aup::publish(conn, &actor, &o.staff_aup).expect("publish v2");
+    people::set_kiosk_listed(conn, &actor, &o.listed, false).expect("unlist");
+    vault.lock("test").expect("lock");
+
+    let offered = station::signing_options(&o.v.paths);
+    assert_eq!(offered[0].version_number, 2);
+    assert_eq!(offered[0].version_hash, v2.content_hash);
+    assert!(offered[0].content.rules.iter().any(|r| r.contains("step away")));
+    assert!(offered[0].signers.is_empty());
+}
+
+#[test]
+fn a_picked_name_arrives_as_a_hint_awaiting_confirmation() {
+    let o = org();
+    let staff = station::signing_options(&o.v.paths).remove(0);
+    let receipt = station::sign_aup(
+        &o.v.paths,
+        KioskSignInput {
+            aup_id: staff.aup_id.clone(),
+            version_hash: staff.version_hash.clone(),
+            name: "Ros F.".into(),
+            person_hint: Some(o.listed.clone()),
+            mark: typed("Rosalind Featherstone"),
+            countersignature: None,
+        },
+    )
+    .expect("signed");
+    assert_eq!(receipt.number.len(), 9);
+
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let report = outbox::ingest(&mut vault).expect("ingest");
+    assert_eq!(report.ingested, 1);
+    let waiting = signatures::unconfirmed(vault.db().conn()).expect("unconfirmed");
+    assert_eq!(waiting.len(), 1);
+    assert!(waiting[0].self_declared);
+    assert_eq!(waiting[0].person_id.as_deref(), Some(o.listed.as_str()));
+    assert_eq!(waiting[0].declared_name.as_deref(), Some("Ros F."));
+    assert_eq!(waiting[0].receipt.as_deref(), Some(receipt.number.as_str()));
+}
+
+#[test]
+fn a_hint_that_does_not_match_the_name_shown_is_dropped() {
+    let o = org();
+    let staff = station::signing_options(&o.v.paths).remove(0);
+    station::sign_aup(
+        &o.v.paths,
+        KioskSignInput {
+            aup_id: staff.aup_id,
+            version_hash: staff.version_hash,
+            name: "Someone Else".into(),
+            person_hint: Some(o.listed.clone()),
+            mark: typed("Someone Else"),
+            countersignature: None,
+        },
+    )
+    .expect("signed");
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    outbox::ingest(&mut vault).expect("ingest");
+    let waiting = signatures::unconfirmed(vault.db().conn()).expect("unconfirmed");
+    assert_eq!(waiting[0].person_id, None);
+    assert_eq!(waiting[0].declared_name.as_deref(), Some("Someone Else"));
+}
+
+#[test]
+fn the_station_refuses_what_it_did_not_offer_and_writes_nothing() {
+    let o = org();
+    let staff = station::signing_options(&o.v.paths).remove(0);
+    let base = KioskSignInput {
+        aup_id: staff.aup_id.clone(),
+        version_hash: staff.version_hash.clone(),
+        name: "Ada Pennington".into(),
+        person_hint: None,
+        mark: typed("Ada Pennington"),
+        countersignature: None,
+    };
+    let wrong_hash = KioskSignInput { version_hash: "0".repeat(64), ..base.clone() };
+    assert!(matches!(station::sign_aup(&o.v.paths, wrong_hash), Err(OutboxError::UnknownPolicy)));
+    let counter = KioskSignInput {
+        countersignature: Some(KioskCountersignature { name: "Carl Pennington".into(), mark: typed("Carl Pennington") }),
+        ..base.clone()
+    };
+    assert!(matches!(station::sign_aup(&o.v.paths, counter), Err(OutboxError::BadCountersignature)));
+    let initials = KioskSignInput { name: "A. P.".into(), ..base.clone() };
+    assert!(matches!(station::sign_aup(&o.v.paths, initials), Err(OutboxError::BadTypedName)));
+    let not_png = KioskSignInput { mark: KioskMark::Drawn { png: b"GIF89a".to_vec() }, ..base };
+    assert!(matches!(station::sign_aup(&o.v.paths, not_png), Err(OutboxError::BadMark)));
+    assert_eq!(outbox_files(&o.v.paths), 0);
+}
