@@ -42,6 +42,7 @@ fn main() {
             "aup_coverage",
             "signatures_unconfirmed",
             "signature_confirm",
+            "signature_discard",
             "outbox_report",
         ];
         tauri_build::try_build(

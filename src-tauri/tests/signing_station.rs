@@ -179,7 +179,10 @@ fn the_station_refuses_what_it_did_not_offer_and_writes_nothing() {
     let wrong_hash = KioskSignInput { version_hash: "0".repeat(64), ..base.clone() };
     assert!(matches!(station::sign_aup(&o.v.paths, wrong_hash), Err(OutboxError::UnknownPolicy)));
     let counter = KioskSignInput {
-        countersignature: Some(KioskCountersignature { name: "Carl Pennington".into(), mark: typed("Carl Pennington") }),
+        countersignature: Some(KioskCountersignature {
+            name: "Carl Pennington".into(),
+            mark: typed("Carl Pennington"),
+        }),
         ..base.clone()
     };
     assert!(matches!(station::sign_aup(&o.v.paths, counter), Err(OutboxError::BadCountersignature)));

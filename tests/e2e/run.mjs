@@ -193,6 +193,120 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await checkAccessibility(s, 'AUP page');
 });
 
+/** Draws a short squiggle across the signature box with the mouse. */
+async function drawSignature(s, css) {
+  const pad = await s.find(css);
+  const origin = { 'element-6066-11e4-a52e-4f735466cecf': pad };
+  const path = [[-160, 10], [-110, -25], [-60, 20], [-10, -30], [40, 25], [90, -15], [150, 5]];
+  const actions = [{ type: 'pointerMove', duration: 0, origin, x: path[0][0], y: path[0][1] }, { type: 'pointerDown', button: 0 }];
+  for (const [x, y] of path.slice(1)) actions.push({ type: 'pointerMove', duration: 60, origin, x, y });
+  actions.push({ type: 'pointerUp', button: 0 });
+  await s.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'pen', parameters: { pointerType: 'mouse' }, actions }] });
+  await s.cmd('DELETE', '/actions');
+  await s.waitFor(`${css}[data-empty="false"]`, { timeout: 5000 });
+}
+
+let receiptNumber = '';
+
+await withApp('signing station: a member of staff signs the staff AUP while locked; the admin confirms it', baseEnv, async (s) => {
+  await s.click('[data-testid="tile-unlock"]');
+  await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+
+  // Offer the staff AUP at the signing station and list Owen's name there.
+  await s.click('[data-testid="nav-aups"]');
+  const links = await s.findAll('[data-testid="aup-link"]');
+  const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
+  await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+  await s.click('[data-testid="aup-kiosk-toggle"]');
+  await s.waitForText('[data-testid="aup-kiosk-status"]', /^Shown/);
+  const staffAup = (await invokeFromPage(s, 'aup_list')).ok.find((a) => a.audience === 'staffVolunteers');
+  await s.click('[data-testid="nav-people"]');
+  await s.type('[data-testid="people-search"]', 'Owen');
+  await s.click('[data-testid="people-search-submit"]');
+  await s.waitForText('[data-testid="people-list"]', /Owen Blackwood/);
+  await s.click('[data-testid="person-link"]');
+  await s.waitForText('[data-testid="person-page"]', /Owen Blackwood/);
+  await s.click('[data-testid="kiosk-listing-toggle"]');
+  await s.waitFor('[data-testid="kiosk-listed"]');
+  await s.screenshot(join(shots, '21-person-listed-on-station.png'));
+  await s.click('[data-testid="lock-button"]');
+  await waitForLockedHome(s);
+
+  // At the locked home: sign with a drawn signature.
+  await s.click('[data-testid="tile-aup"]');
+  await s.waitFor('[data-testid="signer-choice"]');
+  const names = await s.text('[data-testid="signer-choice"]');
+  assert.match(names, /Owen B\./);
+  assert.doesNotMatch(names, /Blackwood|Priya|Leah/, 'only listed people, by display name');
+  await s.screenshot(join(shots, '22-sign-choose-name.png'));
+  await checkAccessibility(s, 'signing: choose your name');
+  const options = await s.findAll('[data-testid="signer-choice-option"]');
+  await s.cmd('POST', `/element/${options[0]}/click`, {});
+  await s.click('[data-testid="signer-continue"]');
+  await s.waitFor('[data-testid="sign-aup-text-rules"]');
+  const shownRules = await s.exec(`return [...document.querySelectorAll('[data-testid="sign-aup-text-rules"] li')].map(li => li.textContent.trim());`);
+  const detail = staffAup.current;
+  assert.ok(detail, 'the staff AUP is published');
+  assert.ok(shownRules.length >= 5, 'the whole list of rules is shown');
+  await s.screenshot(join(shots, '23-sign-read.png'));
+  await checkAccessibility(s, 'signing: read the policy');
+  await s.click('[data-testid="read-continue"]');
+  await s.waitForText('[data-testid="error-summary"]', /Tick the box/);
+  await s.click('[data-testid="sign-agree"]');
+  await s.click('[data-testid="read-continue"]');
+  await s.waitForText('[data-testid="signing-as"]', /Owen B\./);
+  await drawSignature(s, '[data-testid="signer-pad"]');
+  await s.screenshot(join(shots, '24-sign-drawn.png'));
+  await checkAccessibility(s, 'signing: sign');
+  await s.click('[data-testid="sign-submit"]');
+  receiptNumber = (await s.waitForText('[data-testid="receipt-number"]', /^[A-Z0-9]{4}-[A-Z0-9]{4}$/)).trim();
+  await s.screenshot(join(shots, '25-sign-receipt.png'));
+  await checkAccessibility(s, 'signing: receipt');
+
+  // The screen clears itself for the next person, who finds nothing of Owen's.
+  await s.waitFor('[data-testid="locked-home"]', { timeout: 20000 });
+  const leftover = await s.exec(`return [document.body.innerText, localStorage.length, sessionStorage.length, document.cookie];`);
+  assert.doesNotMatch(leftover[0], /Owen|Blackwood|[A-Z0-9]{4}-[A-Z0-9]{4}/);
+  assert.deepEqual(leftover.slice(1), [0, 0, '']);
+  await s.click('[data-testid="tile-aup"]');
+  await s.waitFor('[data-testid="signer-choice"]');
+  const fresh = await s.exec(`return [...document.querySelectorAll('input')].map(i => i.type === 'radio' || i.type === 'checkbox' ? i.checked : i.value);`);
+  assert.ok(fresh.every((v) => v === false || v === ''), 'the next person starts with nothing chosen or typed');
+  await s.screenshot(join(shots, '26-sign-next-person.png'));
+  await s.click('[data-testid="sign-back"]');
+  await s.waitFor('[data-testid="locked-home"]');
+
+  // The admin unlocks: the signature arrives, self-declared, and is confirmed.
+  await s.click('[data-testid="tile-unlock"]');
+  await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+  const row = await s.waitForText('[data-testid="signature-row"]', /Owen B\./);
+  assert.match(row, /Owen Blackwood/, 'the listed person is suggested');
+  await s.screenshot(join(shots, '27-signature-to-confirm.png'));
+  await s.click('[data-testid="signature-confirm"]');
+  await s.waitFor('[data-testid="signatures-confirmed"]');
+  await s.click('[data-testid="nav-aups"]');
+  const links2 = await s.findAll('[data-testid="aup-link"]');
+  const labels2 = await Promise.all(links2.map((l) => s.cmd('GET', `/element/${l}/text`)));
+  await s.cmd('POST', `/element/${links2[labels2.findIndex((t) => /staff/i.test(t))]}/click`, {});
+  const current = await s.waitForText('[data-testid="coverage-current"]', /Owen Blackwood/);
+  assert.doesNotMatch(await s.text('[data-testid="coverage-never"]'), /Owen Blackwood/);
+  assert.ok(current.includes('Owen Blackwood'));
+  await s.screenshot(join(shots, '28-coverage-after-signing.png'));
+
+  // The stored signature is the drawn one, with the receipt shown at the station.
+  const people = (await invokeFromPage(s, 'people_search', { query: { text: 'Owen', group: null, status: 'active' } })).ok;
+  const owen = (await invokeFromPage(s, 'person_get', { id: people[0].id })).ok;
+  assert.equal(owen.signatures.length, 1);
+  assert.equal(owen.signatures[0].drawn, true);
+  assert.equal(owen.signatures[0].receipt, receiptNumber);
+  assert.equal(owen.signatures[0].selfDeclared, false);
+  assert.equal(owen.signatures[0].contentHash, detail.contentHash);
+});
+
 await withApp(
   'demo vault shows DEMO and its passphrase',
   { SAFEKEEPER_DATA_DIR: mkdtempSync(join(tmpdir(), 'safekeeper-e2e-demo-')) },

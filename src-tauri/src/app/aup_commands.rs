@@ -116,3 +116,12 @@ pub fn signature_confirm(
 pub fn outbox_report(state: State<'_, AppState>) -> Result<Option<IngestReport>, CommandError> {
     state.with_session(|s| Ok(s.last_ingest.clone()))
 }
+
+/// Removes a signing-station signature an admin cannot match to anyone (it was never confirmed).
+#[tauri::command]
+pub fn signature_discard(state: State<'_, AppState>, signature_id: String) -> Result<(), CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        signatures::discard(v.db_mut().conn_mut(), &actor, &signature_id).map_err(err)
+    })
+}

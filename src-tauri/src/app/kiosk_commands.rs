@@ -197,6 +197,11 @@ pub async fn kiosk_sign_aup(state: State<'_, AppState>, signature: KioskSignInpu
     let paths = state.lock_inner().paths.clone();
     tauri::async_runtime::spawn_blocking(move || station::sign_aup(&paths, signature))
         .await
-        .map_err(|_| CommandError::new("outbox.write", "Your signature could not be saved. Nothing was kept. Please try again, or tell a member of staff."))?
+        .map_err(|_| {
+            CommandError::new(
+                "outbox.write",
+                "Your signature could not be saved. Nothing was kept. Please try again, or tell a member of staff.",
+            )
+        })?
         .map_err(|e| e.to_command_error())
 }

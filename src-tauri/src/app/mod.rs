@@ -80,6 +80,7 @@ pub fn run() {
             aup_commands::aup_coverage,
             aup_commands::signatures_unconfirmed,
             aup_commands::signature_confirm,
+            aup_commands::signature_discard,
             aup_commands::outbox_report,
         ])
         .build(tauri::generate_context!())

@@ -41,9 +41,8 @@ pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, Ou
         .ok_or(OutboxError::UnknownPolicy)?;
     // A hint must name someone on this AUP's list, under the name shown for them; otherwise the
     // name typed stands alone.
-    let person_hint = input
-        .person_hint
-        .filter(|id| aup.signers.iter().any(|p| &p.id == id && p.display_name == input.name.trim()));
+    let person_hint =
+        input.person_hint.filter(|id| aup.signers.iter().any(|p| &p.id == id && p.display_name == input.name.trim()));
     if input.countersignature.is_some() && aup.audience != Audience::YoungPeople {
         return Err(OutboxError::BadCountersignature);
     }
@@ -58,4 +57,3 @@ pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, Ou
     });
     outbox::submit(paths, &submission)
 }
-

@@ -14,10 +14,10 @@ use super::admins::{self, AdminRow, AdminSummary};
 use super::keyfile::{self, KeyFileError};
 use super::passphrase;
 use super::{atomic, VaultError, VaultPaths};
+use crate::error::ErrorCode;
 use crate::kiosk::manifest::{self, KioskManifest};
 use crate::records::{aup, organisation};
 use crate::store::audit::{self, Actor, Entry};
-use crate::error::ErrorCode;
 use crate::store::{DatabaseKey, Db, StoreError};
 
 /// What the setup wizard collected.

@@ -55,7 +55,8 @@ describe("Signatures to confirm", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("Amira Khan");
     expect(rows[0]).toHaveTextContent("Identity self-declared");
-    expect(rows[1]).toHaveTextContent("No exact match in the register");
+    expect(rows[1]).toHaveTextContent("No match in the register");
+    expect(rows[0]).toHaveTextContent("Receipt R-1");
     expect(within(rows[1]).queryByTestId("signature-confirm")).toBeNull();
 
     await userEvent.click(within(rows[0]).getByTestId("signature-confirm"));
@@ -73,6 +74,41 @@ describe("Signatures to confirm", () => {
     await userEvent.click(await screen.findByTestId("signature-confirm"));
     expect(await screen.findByRole("alert")).toHaveTextContent("already been confirmed");
     expect(screen.getAllByTestId("signature-row")).toHaveLength(2);
+  });
+
+  it("finds someone else by name and confirms the signature as them", async () => {
+    const confirm = vi.fn();
+    const search = vi.fn(() => [{ id: "p9", fullName: "Samuel Newington", group: "volunteer" } as Person]);
+    open({ signature_confirm: confirm, people_search: search });
+    const rows = await screen.findAllByTestId("signature-row");
+    await userEvent.click(within(rows[1]).getByTestId("signature-match-other"));
+    // The search starts from the name given, and only looks at active people.
+    expect(await screen.findByTestId("signature-match-result")).toHaveTextContent("Samuel Newington");
+    expect(search).toHaveBeenCalledWith({ query: { text: "Someone", group: null, status: "active" } });
+    await userEvent.click(screen.getByTestId("signature-match-confirm"));
+    expect(confirm).toHaveBeenCalledWith({ signatureId: "s2", personId: "p9" });
+    expect(await screen.findByTestId("signatures-confirmed")).toHaveTextContent("1 signature confirmed");
+    expect(screen.getAllByTestId("signature-row")).toHaveLength(1);
+  });
+
+  it("says what to do when nobody matches", async () => {
+    open({ people_search: () => [] });
+    const rows = await screen.findAllByTestId("signature-row");
+    await userEvent.click(within(rows[1]).getByTestId("signature-match-other"));
+    expect(await screen.findByTestId("signature-match-none")).toHaveTextContent(/Add them on the People page/);
+  });
+
+  it("removes a signature only after the admin says so", async () => {
+    const discard = vi.fn();
+    open({ signature_discard: discard });
+    const rows = await screen.findAllByTestId("signature-row");
+    await userEvent.click(within(rows[1]).getByTestId("signature-remove"));
+    expect(screen.getByTestId("signature-remove-question")).toHaveTextContent(/deleted for good/);
+    expect(discard).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByTestId("signature-remove-confirm"));
+    expect(discard).toHaveBeenCalledWith({ signatureId: "s2" });
+    expect(await screen.findByTestId("signatures-confirmed")).toHaveTextContent("1 signature removed");
+    expect(screen.getAllByTestId("signature-row")).toHaveLength(1);
   });
 
   it("shows nothing when no signature is waiting", async () => {

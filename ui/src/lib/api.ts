@@ -210,3 +210,7 @@ export const signaturesUnconfirmed = () => call<UnconfirmedSignature[]>("signatu
 
 export const signatureConfirm = (signatureId: string, personId: string) =>
   call<Signature>("signature_confirm", { signatureId, personId });
+
+/** Removes an unconfirmed signing-station signature nobody can vouch for. */
+export const signatureDiscard = (signatureId: string) =>
+  call<void>("signature_discard", { signatureId });

@@ -312,3 +312,24 @@ pub fn confirm(conn: &mut Connection, actor: &Actor, id: &str, person_id: &str) 
 pub fn reassign(conn: &mut Connection, actor: &Actor, id: &str, person_id: &str) -> Result<Signature, SignatureError> {
     set_person(conn, actor, id, person_id, false)
 }
+
+/// An admin removes a signing-station signature that nobody can vouch for (a test, a made-up name,
+/// a child trying the screen). Only an unconfirmed one can go: a confirmed signature is a record.
+/// The audit entry keeps the id, the version and the receipt, never the name.
+pub fn discard(conn: &mut Connection, actor: &Actor, id: &str) -> Result<(), SignatureError> {
+    let tx = conn.transaction()?;
+    let before = get(&tx, id)?;
+    if !before.self_declared {
+        return Err(SignatureError::AlreadyConfirmed);
+    }
+    tx.execute("DELETE FROM signature_scans WHERE signature_id = ?1", [id])?;
+    tx.execute("DELETE FROM signatures WHERE id = ?1", [id])?;
+    let detail = format!("version={};receipt={}", before.version_id, before.receipt.unwrap_or_default());
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "signature.discarded", subject_kind: "signature", subject_id: id, detail: &detail },
+    )?;
+    tx.commit()?;
+    Ok(())
+}

@@ -206,3 +206,32 @@ fn paper_signature_records_filing_and_a_capped_scan() {
     assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadFiledAt)));
     assert_eq!(for_person(&conn, &aisha).expect("list").len(), 1, "refused records leave nothing");
 }
+
+#[test]
+fn only_an_unconfirmed_signature_can_be_discarded_and_the_audit_keeps_no_name() {
+    let mut conn = test_db();
+    let (_aup_id, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let mut s = on_screen(&v1.id, &aisha);
+    s.signer = Signer::SelfDeclared { name: "Mickey Mouseling".into(), claimed_person_id: None };
+    s.mark = SignatureMark::Typed { name: "Mickey Mouseling".into() };
+    s.receipt = Some("R-0002".into());
+    let junk = insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &s).expect("junk");
+    s.receipt = Some("R-0003".into());
+    let real = insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &s).expect("real");
+    confirm(&mut conn, &admin(), &real, &aisha).expect("confirm");
+
+    discard(&mut conn, &admin(), &junk).expect("discard");
+    assert!(matches!(get(&conn, &junk), Err(SignatureError::NotFound)));
+    assert!(matches!(discard(&mut conn, &admin(), &real), Err(SignatureError::AlreadyConfirmed)));
+    assert!(get(&conn, &real).is_ok(), "a confirmed signature stays");
+    let details: Vec<String> = conn
+        .prepare("SELECT action || ' ' || detail FROM audit WHERE subject_id = ?1")
+        .expect("prepare")
+        .query_map([&junk], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(details.iter().any(|d| d.starts_with("signature.discarded") && d.contains("R-0002")));
+    assert!(details.iter().all(|d| !d.contains("Mickey")));
+}
