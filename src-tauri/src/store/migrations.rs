@@ -13,6 +13,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("migrations/0001_foundation.sql") },
     Migration { version: 2, sql: include_str!("migrations/0002_people_aup.sql") },
+    Migration { version: 3, sql: include_str!("migrations/0003_coverage_index.sql") },
 ];
 
 /// The schema version this build writes.
