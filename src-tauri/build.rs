@@ -40,6 +40,7 @@ fn main() {
             "aup_publish",
             "aup_set_kiosk",
             "aup_coverage",
+            "aup_list_signers_on_kiosk",
             "signatures_unconfirmed",
             "signature_confirm",
             "signature_discard",

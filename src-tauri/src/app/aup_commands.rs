@@ -125,3 +125,21 @@ pub fn signature_discard(state: State<'_, AppState>, signature_id: String) -> Re
         signatures::discard(v.db_mut().conn_mut(), &actor, &signature_id).map_err(err)
     })
 }
+
+/// Lists or unlists on the signing station everyone active who is expected to sign this AUP.
+/// Returns how many people changed.
+#[tauri::command]
+pub fn aup_list_signers_on_kiosk(
+    state: State<'_, AppState>,
+    aup_id: String,
+    listed: bool,
+) -> Result<u32, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        let conn = v.db_mut().conn_mut();
+        let audience = aup::get(conn, &aup_id).map_err(err)?.audience;
+        let changed = people::set_kiosk_listed_for_groups(conn, &actor, audience.groups(), listed).map_err(err)?;
+        v.publish_manifest().map_err(err)?;
+        Ok(u32::try_from(changed).unwrap_or(u32::MAX))
+    })
+}

@@ -78,6 +78,7 @@ pub fn run() {
             aup_commands::aup_publish,
             aup_commands::aup_set_kiosk,
             aup_commands::aup_coverage,
+            aup_commands::aup_list_signers_on_kiosk,
             aup_commands::signatures_unconfirmed,
             aup_commands::signature_confirm,
             aup_commands::signature_discard,

@@ -16,7 +16,8 @@ use crate::store::StoreError;
 pub use name::{display_name, name_key, validate_full_name, NameProblem};
 pub(crate) use register::insert_valid;
 pub use register::{
-    add, archive, get, link_parent, links, search, set_kiosk_listed, unarchive, unlink_parent, update, PersonLinks,
+    add, archive, get, link_parent, links, search, set_kiosk_listed, set_kiosk_listed_for_groups, unarchive,
+    unlink_parent, update, PersonLinks,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]

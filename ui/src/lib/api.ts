@@ -206,6 +206,10 @@ export const aupSetKiosk = (aupId: string, shown: boolean) =>
 
 export const aupCoverage = (aupId: string) => call<Coverage>("aup_coverage", { aupId });
 
+/** Lists (or unlists) everyone expected to sign this AUP on the signing station; returns how many changed. */
+export const aupListSignersOnKiosk = (aupId: string, listed: boolean) =>
+  call<number>("aup_list_signers_on_kiosk", { aupId, listed });
+
 export const signaturesUnconfirmed = () => call<UnconfirmedSignature[]>("signatures_unconfirmed");
 
 export const signatureConfirm = (signatureId: string, personId: string) =>

@@ -182,6 +182,38 @@ pub fn set_kiosk_listed(conn: &mut Connection, actor: &Actor, id: &str, listed: 
     Ok(())
 }
 
+/// Lists (or unlists) on the signing station every active person in `groups` whose setting
+/// differs, in one transaction, auditing each change. Returns how many changed.
+pub fn set_kiosk_listed_for_groups(
+    conn: &mut Connection,
+    actor: &Actor,
+    groups: &[PersonGroup],
+    listed: bool,
+) -> Result<usize, PeopleError> {
+    let tx = conn.transaction()?;
+    let ids: Vec<String> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, person_group FROM people WHERE archived_at IS NULL AND kiosk_listed <> ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([i64::from(listed)], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut ids = Vec::new();
+        for row in rows {
+            let (id, group) = row?;
+            if PersonGroup::from_stored(&group).is_some_and(|g| groups.contains(&g)) {
+                ids.push(id);
+            }
+        }
+        ids
+    };
+    let detail = if listed { "listed=1" } else { "listed=0" };
+    for id in &ids {
+        tx.execute("UPDATE people SET kiosk_listed = ?2 WHERE id = ?1", params![id, i64::from(listed)])?;
+        audit_person(&tx, actor, "person.kioskListed", id, detail)?;
+    }
+    tx.commit()?;
+    Ok(ids.len())
+}
+
 pub fn get(conn: &Connection, id: &str) -> Result<Person, PeopleError> {
     conn.query_row(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"), [id], person_from_row)
         .optional()?

@@ -143,3 +143,23 @@ fn parents_link_only_to_young_people_and_block_group_changes() {
     assert!(matches!(unlink_parent(&mut conn, &admin(), &kai.id, &mum.id), Err(PeopleError::NotFound)));
     update(&mut conn, &admin(), &mum.id, &draft(PersonGroup::Staff, "Dana Turner")).expect("now allowed");
 }
+
+#[test]
+fn listing_a_whole_audience_touches_only_active_people_in_its_groups() {
+    let mut conn = test_db();
+    let staff = add(&mut conn, &admin(), &draft(PersonGroup::Staff, "Aisha Khan")).expect("add").id;
+    let volunteer = add(&mut conn, &admin(), &draft(PersonGroup::Volunteer, "Ben Jones")).expect("add").id;
+    let learner = add(&mut conn, &admin(), &draft(PersonGroup::YoungPerson, "Kai Turner")).expect("add").id;
+    let leaver = add(&mut conn, &admin(), &draft(PersonGroup::Staff, "Cara Lee")).expect("add").id;
+    archive(&mut conn, &admin(), &leaver, None).expect("archive");
+    set_kiosk_listed(&mut conn, &admin(), &volunteer, true).expect("list one");
+
+    let groups = [PersonGroup::Staff, PersonGroup::Volunteer];
+    assert_eq!(set_kiosk_listed_for_groups(&mut conn, &admin(), &groups, true).expect("list"), 1, "only Aisha changed");
+    assert!(get(&conn, &staff).expect("get").kiosk_listed);
+    assert!(!get(&conn, &learner).expect("get").kiosk_listed);
+    assert!(!get(&conn, &leaver).expect("get").kiosk_listed);
+    assert_eq!(set_kiosk_listed_for_groups(&mut conn, &admin(), &groups, true).expect("again"), 0);
+    assert_eq!(set_kiosk_listed_for_groups(&mut conn, &admin(), &groups, false).expect("unlist"), 2);
+    assert!(!get(&conn, &volunteer).expect("get").kiosk_listed);
+}
