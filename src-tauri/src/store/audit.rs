@@ -32,7 +32,7 @@ pub enum Actor {
 }
 
 impl Actor {
-    fn as_stored(&self) -> String {
+    pub(crate) fn as_stored(&self) -> String {
         match self {
             Actor::Admin(id) => format!("admin:{id}"),
             Actor::RecoveryKey => "recovery-key".to_owned(),

@@ -56,6 +56,102 @@ export type ImportRow = { line: number, draft: PersonDraft, };
 
 export type ImportSummary = { added: number, };
 
+export type Incident = { id: string, reference: string, source: IncidentSource, selfDeclared: boolean, receipt: string | null, staffAllegation: boolean, restricted: boolean, status: IncidentStatus, occurredOn: string, category: IncidentCategory, kind: IncidentKind, createdAt: string, updatedAt: string, };
+
+export type IncidentAction = { on: string, by: string, what: string, };
+
+export type IncidentCategory = "content" | "contact" | "conduct" | "commerce";
+
+export type IncidentDecision = { on: string, by: string, decision: string, reason: string, };
+
+export type IncidentDetail = { incident: Incident, 
+/**
+ * Every entry and amendment, in the order they were saved.
+ */
+chronology: Array<IncidentEntry>, 
+/**
+ * Each original entry's id, with the id of the entry that is its current version.
+ */
+current: Array<[string, string]>, 
+/**
+ * Admins who may see it, when restricted.
+ */
+access: Array<string>, };
+
+export type IncidentEntry = { id: string, seq: number, body: IncidentEntryBody, 
+/**
+ * Set on an amendment: the entry it corrects.
+ */
+amends: string | null, 
+/**
+ * Why the amendment was made.
+ */
+reason: string | null, recordedAt: string, 
+/**
+ * Who saved it, as the audit trail names actors (`admin:<id>`, `signing-station`).
+ */
+recordedBy: string, };
+
+export type IncidentEntryBody = { "entry": "report" } & IncidentReport | { "entry": "person" } & InvolvedPerson | { "entry": "action" } & IncidentAction | { "entry": "evidence" } & IncidentEvidence | { "entry": "decision" } & IncidentDecision | { "entry": "referral" } & IncidentReferral | { "entry": "parentsInformed" } & ParentsInformed | { "entry": "outcome" } & IncidentOutcome | { "entry": "status" } & IncidentStatusChange;
+
+export type IncidentEvidence = { what: string, heldWhere: string, 
+/**
+ * A device was taken and kept safe (not searched).
+ */
+deviceSecured: boolean, };
+
+export type IncidentFilter = { status: IncidentStatus | null, category: IncidentCategory | null, from: string | null, to: string | null, personId: string | null, 
+/**
+ * Words to find in the reference or in any entry.
+ */
+text: string, };
+
+export type IncidentKind = "cyberbullying" | "nudesOrSemiNudes" | "sexualAbuseOrExploitation" | "indecentImages" | "onlineHate" | "radicalisationOrExtremism" | "filteringBreachOrExposure" | "staffMisuse" | "dataBreach" | "other";
+
+export type IncidentOutcome = { outcome: string, sanctions: string | null, lessonsLearnt: string | null, policyChanges: string | null, };
+
+export type IncidentReferral = { agency: ReferralAgency, 
+/**
+ * Named when `agency` is `other`.
+ */
+otherAgency: string | null, on: string, reference: string | null, outcome: string | null, };
+
+export type IncidentReport = { occurredOn: string, 
+/**
+ * "HH:MM", when known.
+ */
+occurredAtTime: string | null, reportedOn: string, 
+/**
+ * In person, by phone, by email, at the signing station…
+ */
+howReported: string, reportedBy: string, reportedTo: string, place: string, 
+/**
+ * App, platform or website.
+ */
+platform: string, device: string, category: IncidentCategory, kind: IncidentKind, 
+/**
+ * What happened, in facts.
+ */
+facts: string, 
+/**
+ * The young person's own words, kept apart from the facts.
+ */
+ownWords: string | null, 
+/**
+ * Professional opinion, marked as such wherever it is shown.
+ */
+opinion: string | null, };
+
+export type IncidentRole = "subjectOrVictim" | "instigator" | "witness" | "memberOfStaff" | "other";
+
+export type IncidentSignOff = { name: string, on: string, };
+
+export type IncidentSource = "admin" | "signingStation";
+
+export type IncidentStatus = "open" | "underReview" | "closed";
+
+export type IncidentStatusChange = { to: IncidentStatus, signOff: IncidentSignOff | null, reason: string | null, };
+
 export type IngestReport = { 
 /**
  * Submissions recorded now.
@@ -65,6 +161,12 @@ ingested: number,
  * Files recorded by an earlier ingest that stopped before tidying up; now removed.
  */
 alreadyRecorded: number, problems: Array<OutboxProblem>, };
+
+export type InvolvedPerson = { 
+/**
+ * Their id in the people register, when they are in it.
+ */
+personId: string | null, name: string, role: IncidentRole, };
 
 export type KioskAup = { aupId: string, audience: Audience, versionNumber: number, 
 /**
@@ -122,6 +224,12 @@ countersignedBy: string | null,
  */
 scan: number[] | null, };
 
+export type ParentsInformed = { informed: boolean, on: string | null, by: string | null, 
+/**
+ * Required when they were not told.
+ */
+whyNot: string | null, };
+
 export type PassphraseStrength = { score: number, acceptable: boolean, warning: string | null, suggestions: Array<string>, };
 
 export type PeopleQuery = { text: string, group: PersonGroup | null, status: PersonStatus, };
@@ -153,6 +261,8 @@ export type Receipt = {
 number: string, };
 
 export type RecoveryKeyShown = { recoveryKey: string, groups: Array<string>, };
+
+export type ReferralAgency = "police" | "childrensSocialCare" | "lado" | "internetWatchFoundation" | "ceop" | "preventOrChannel" | "charityCommission" | "other";
 
 export type RowIssue = { line: number, reason: string, };
 

@@ -1,0 +1,152 @@
+//! Online-safety incidents: a record a police officer or an inquiry could rely on years later.
+//! Owns what an incident holds (the report, people involved and their roles, actions, evidence,
+//! decisions with reasons, referrals, parents informed, outcome), the rule that saved entries are
+//! never changed (corrections are amendments with who, when and why), the status rules (closing
+//! needs an outcome and a sign-off), and who may see a restricted incident. Does not own printing
+//! (see `forms`) or concerns handed in at the signing station (see `kiosk`), which arrive here
+//! through `create`.
+
+mod entries;
+mod store;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::store::StoreError;
+pub use entries::{
+    Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
+    Referral, Report, Role, SignOff, StatusChange,
+};
+pub use store::{add_entry, amend, change_status, create, get, list, set_access, IncidentFilter, NewIncident};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentStatus")]
+pub enum Status {
+    Open,
+    UnderReview,
+    Closed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::UnderReview => "underReview",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Option<Status> {
+        [Status::Open, Status::UnderReview, Status::Closed].into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum IncidentSource {
+    Admin,
+    SigningStation,
+}
+
+/// An incident as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Incident {
+    pub id: String,
+    pub reference: String,
+    pub source: IncidentSource,
+    pub self_declared: bool,
+    pub receipt: Option<String>,
+    pub staff_allegation: bool,
+    pub restricted: bool,
+    pub status: Status,
+    #[ts(type = "string")]
+    pub occurred_on: chrono::NaiveDate,
+    pub category: Category,
+    pub kind: IncidentKind,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One entry in an incident's chronology, exactly as it was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IncidentEntry {
+    pub id: String,
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub body: EntryBody,
+    /// Set on an amendment: the entry it corrects.
+    pub amends: Option<String>,
+    /// Why the amendment was made.
+    pub reason: Option<String>,
+    pub recorded_at: String,
+    /// Who saved it, as the audit trail names actors (`admin:<id>`, `signing-station`).
+    pub recorded_by: String,
+}
+
+/// An incident with its whole chronology, and the current version of each entry (the latest
+/// amendment, or the original when there is none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IncidentDetail {
+    pub incident: Incident,
+    /// Every entry and amendment, in the order they were saved.
+    pub chronology: Vec<IncidentEntry>,
+    /// Each original entry's id, with the id of the entry that is its current version.
+    pub current: Vec<(String, String)>,
+    /// Admins who may see it, when restricted.
+    pub access: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IncidentError {
+    #[error("That incident was not found, or you do not have access to it.")]
+    NotFound,
+    #[error("That entry was not found in this incident.")]
+    EntryNotFound,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("This incident is closed. Reopen it, saying why, before adding to it or correcting it.")]
+    Closed,
+    #[error("An amendment must correct an entry of the same kind.")]
+    AmendmentKindMismatch,
+    #[error("Say why you are making this correction.")]
+    AmendmentNeedsReason,
+    #[error("To close this incident, add {}.", .0.join(", "))]
+    CannotClose(Vec<&'static str>),
+    #[error("That change of status is not possible: {0}.")]
+    BadTransition(&'static str),
+    #[error("A restricted incident needs at least one admin who can see it, including you.")]
+    AccessNeedsYou,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for IncidentError {
+    fn from(e: rusqlite::Error) -> Self {
+        IncidentError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for IncidentError {
+    fn code(&self) -> &'static str {
+        match self {
+            IncidentError::NotFound => "incident.notFound",
+            IncidentError::EntryNotFound => "incident.entryNotFound",
+            IncidentError::Invalid(_) => "incident.invalid",
+            IncidentError::Closed => "incident.closed",
+            IncidentError::AmendmentKindMismatch => "incident.amendmentKind",
+            IncidentError::AmendmentNeedsReason => "incident.amendmentReason",
+            IncidentError::CannotClose(_) => "incident.cannotClose",
+            IncidentError::BadTransition(_) => "incident.badTransition",
+            IncidentError::AccessNeedsYou => "incident.accessNeedsYou",
+            IncidentError::Store(e) => e.code(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

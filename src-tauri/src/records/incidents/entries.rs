@@ -1,0 +1,380 @@
+//! What each kind of incident entry holds, and the checks each must pass before it is saved.
+//! Facts, the young person's own words and professional opinion are separate fields, so a reader
+//! can always tell which is which.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::IncidentError;
+
+/// The 4 Cs of online risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentCategory")]
+pub enum Category {
+    Content,
+    Contact,
+    Conduct,
+    Commerce,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum IncidentKind {
+    Cyberbullying,
+    NudesOrSemiNudes,
+    SexualAbuseOrExploitation,
+    IndecentImages,
+    OnlineHate,
+    RadicalisationOrExtremism,
+    FilteringBreachOrExposure,
+    StaffMisuse,
+    DataBreach,
+    Other,
+}
+
+/// A person's part in this incident only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentRole")]
+pub enum Role {
+    SubjectOrVictim,
+    Instigator,
+    Witness,
+    MemberOfStaff,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "ReferralAgency")]
+pub enum Agency {
+    Police,
+    ChildrensSocialCare,
+    Lado,
+    InternetWatchFoundation,
+    Ceop,
+    PreventOrChannel,
+    CharityCommission,
+    Other,
+}
+
+/// The facts as first recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentReport")]
+pub struct Report {
+    #[ts(type = "string")]
+    pub occurred_on: NaiveDate,
+    /// "HH:MM", when known.
+    pub occurred_at_time: Option<String>,
+    #[ts(type = "string")]
+    pub reported_on: NaiveDate,
+    /// In person, by phone, by email, at the signing station…
+    pub how_reported: String,
+    pub reported_by: String,
+    pub reported_to: String,
+    pub place: String,
+    /// App, platform or website.
+    pub platform: String,
+    pub device: String,
+    pub category: Category,
+    pub kind: IncidentKind,
+    /// What happened, in facts.
+    pub facts: String,
+    /// The young person's own words, kept apart from the facts.
+    pub own_words: Option<String>,
+    /// Professional opinion, marked as such wherever it is shown.
+    pub opinion: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvolvedPerson {
+    /// Their id in the people register, when they are in it.
+    pub person_id: Option<String>,
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentAction")]
+pub struct Action {
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    pub by: String,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentEvidence")]
+pub struct Evidence {
+    pub what: String,
+    pub held_where: String,
+    /// A device was taken and kept safe (not searched).
+    pub device_secured: bool,
+}
+
+/// A decision and the reason for it, including why something was not referred.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentDecision")]
+pub struct Decision {
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    pub by: String,
+    pub decision: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentReferral")]
+pub struct Referral {
+    pub agency: Agency,
+    /// Named when `agency` is `other`.
+    pub other_agency: Option<String>,
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    pub reference: Option<String>,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParentsInformed {
+    pub informed: bool,
+    #[ts(type = "string | null")]
+    pub on: Option<NaiveDate>,
+    pub by: Option<String>,
+    /// Required when they were not told.
+    pub why_not: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentOutcome")]
+pub struct Outcome {
+    pub outcome: String,
+    pub sanctions: Option<String>,
+    pub lessons_learnt: Option<String>,
+    pub policy_changes: Option<String>,
+}
+
+/// The reviewing admin's sign-off, needed to close an incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentSignOff")]
+pub struct SignOff {
+    pub name: String,
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+}
+
+/// A move between open, under review and closed. Closing carries the sign-off; reopening a
+/// closed incident carries the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentStatusChange")]
+pub struct StatusChange {
+    pub to: super::Status,
+    pub sign_off: Option<SignOff>,
+    pub reason: Option<String>,
+}
+
+/// One entry in the chronology. Tagged `entry` because a report has a field called `kind`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "entry")]
+#[ts(rename = "IncidentEntryBody")]
+pub enum EntryBody {
+    Report(Report),
+    Person(InvolvedPerson),
+    Action(Action),
+    Evidence(Evidence),
+    Decision(Decision),
+    Referral(Referral),
+    ParentsInformed(ParentsInformed),
+    Outcome(Outcome),
+    Status(StatusChange),
+}
+
+const SHORT: usize = 200;
+const LONG: usize = 20_000;
+
+fn tidy(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n").trim().to_owned()
+}
+
+fn required(text: &str, max: usize, what: &str) -> Result<String, IncidentError> {
+    let t = tidy(text);
+    if t.is_empty() {
+        return Err(IncidentError::Invalid(format!("Enter {what}.")));
+    }
+    if t.chars().count() > max {
+        return Err(IncidentError::Invalid(format!("Shorten {what} to {max} characters or fewer.")));
+    }
+    Ok(t)
+}
+
+fn optional(text: &Option<String>, max: usize, what: &str) -> Result<Option<String>, IncidentError> {
+    match text.as_deref().map(tidy) {
+        None => Ok(None),
+        Some(t) if t.is_empty() => Ok(None),
+        Some(t) if t.chars().count() > max => {
+            Err(IncidentError::Invalid(format!("Shorten {what} to {max} characters or fewer.")))
+        }
+        Some(t) => Ok(Some(t)),
+    }
+}
+
+fn not_future(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), IncidentError> {
+    if date > today {
+        return Err(IncidentError::Invalid(format!("{what} cannot be in the future.")));
+    }
+    Ok(())
+}
+
+fn valid_time(time: &Option<String>) -> Result<Option<String>, IncidentError> {
+    match time.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => chrono::NaiveTime::parse_from_str(t, "%H:%M")
+            .map(|parsed| Some(parsed.format("%H:%M").to_string()))
+            .map_err(|_| IncidentError::Invalid("Enter the time as hours and minutes, like 14:30.".into())),
+    }
+}
+
+impl EntryBody {
+    /// The kind as stored beside the JSON, so amendments can be matched to what they correct.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            EntryBody::Report(_) => "report",
+            EntryBody::Person(_) => "person",
+            EntryBody::Action(_) => "action",
+            EntryBody::Evidence(_) => "evidence",
+            EntryBody::Decision(_) => "decision",
+            EntryBody::Referral(_) => "referral",
+            EntryBody::ParentsInformed(_) => "parentsInformed",
+            EntryBody::Outcome(_) => "outcome",
+            EntryBody::Status(_) => "status",
+        }
+    }
+
+    /// Tidies every text field and checks what must be there. `today` is the local date, so no
+    /// date can be in the future.
+    pub fn validated(&self, today: NaiveDate) -> Result<EntryBody, IncidentError> {
+        Ok(match self {
+            EntryBody::Report(r) => {
+                not_future(r.occurred_on, today, "The date it happened")?;
+                not_future(r.reported_on, today, "The date it was reported")?;
+                if r.reported_on < r.occurred_on {
+                    return Err(IncidentError::Invalid(
+                        "The date it was reported cannot be before the date it happened.".into(),
+                    ));
+                }
+                EntryBody::Report(Report {
+                    occurred_on: r.occurred_on,
+                    occurred_at_time: valid_time(&r.occurred_at_time)?,
+                    reported_on: r.reported_on,
+                    how_reported: required(&r.how_reported, SHORT, "how it was reported")?,
+                    reported_by: required(&r.reported_by, SHORT, "who reported it")?,
+                    reported_to: required(&r.reported_to, SHORT, "who it was reported to")?,
+                    place: optional(&Some(r.place.clone()), SHORT, "where it happened")?.unwrap_or_default(),
+                    platform: optional(&Some(r.platform.clone()), SHORT, "the app, platform or website")?
+                        .unwrap_or_default(),
+                    device: optional(&Some(r.device.clone()), SHORT, "the device")?.unwrap_or_default(),
+                    category: r.category,
+                    kind: r.kind,
+                    facts: required(&r.facts, LONG, "what happened")?,
+                    own_words: optional(&r.own_words, LONG, "the young person's own words")?,
+                    opinion: optional(&r.opinion, LONG, "the professional opinion")?,
+                })
+            }
+            EntryBody::Person(p) => EntryBody::Person(InvolvedPerson {
+                person_id: p.person_id.clone().filter(|id| !id.trim().is_empty()),
+                name: required(&p.name, SHORT, "the person's name")?,
+                role: p.role,
+            }),
+            EntryBody::Action(a) => {
+                not_future(a.on, today, "The date of the action")?;
+                EntryBody::Action(Action {
+                    on: a.on,
+                    by: required(&a.by, SHORT, "who took the action")?,
+                    what: required(&a.what, LONG, "what was done")?,
+                })
+            }
+            EntryBody::Evidence(e) => EntryBody::Evidence(Evidence {
+                what: required(&e.what, LONG, "what the evidence is")?,
+                held_where: required(&e.held_where, SHORT, "where the evidence is held")?,
+                device_secured: e.device_secured,
+            }),
+            EntryBody::Decision(d) => {
+                not_future(d.on, today, "The date of the decision")?;
+                EntryBody::Decision(Decision {
+                    on: d.on,
+                    by: required(&d.by, SHORT, "who decided")?,
+                    decision: required(&d.decision, LONG, "the decision")?,
+                    reason: required(&d.reason, LONG, "the reason for the decision")?,
+                })
+            }
+            EntryBody::Referral(r) => {
+                not_future(r.on, today, "The date of the referral")?;
+                let other_agency = optional(&r.other_agency, SHORT, "the organisation referred to")?;
+                if r.agency == Agency::Other && other_agency.is_none() {
+                    return Err(IncidentError::Invalid("Enter the organisation referred to.".into()));
+                }
+                EntryBody::Referral(Referral {
+                    agency: r.agency,
+                    other_agency: if r.agency == Agency::Other { other_agency } else { None },
+                    on: r.on,
+                    reference: optional(&r.reference, SHORT, "the reference number")?,
+                    outcome: optional(&r.outcome, LONG, "the outcome of the referral")?,
+                })
+            }
+            EntryBody::ParentsInformed(p) => {
+                if p.informed {
+                    let on = p
+                        .on
+                        .ok_or_else(|| IncidentError::Invalid("Enter when the parents or carers were told.".into()))?;
+                    not_future(on, today, "The date the parents or carers were told")?;
+                    EntryBody::ParentsInformed(ParentsInformed {
+                        informed: true,
+                        on: Some(on),
+                        by: Some(required(p.by.as_deref().unwrap_or_default(), SHORT, "who told them")?),
+                        why_not: None,
+                    })
+                } else {
+                    EntryBody::ParentsInformed(ParentsInformed {
+                        informed: false,
+                        on: None,
+                        by: None,
+                        why_not: Some(required(
+                            p.why_not.as_deref().unwrap_or_default(),
+                            LONG,
+                            "why the parents or carers were not told",
+                        )?),
+                    })
+                }
+            }
+            EntryBody::Outcome(o) => EntryBody::Outcome(Outcome {
+                outcome: required(&o.outcome, LONG, "the outcome")?,
+                sanctions: optional(&o.sanctions, LONG, "the sanctions")?,
+                lessons_learnt: optional(&o.lessons_learnt, LONG, "the lessons learnt")?,
+                policy_changes: optional(&o.policy_changes, LONG, "the policy changes")?,
+            }),
+            EntryBody::Status(s) => EntryBody::Status(StatusChange {
+                to: s.to,
+                sign_off: match &s.sign_off {
+                    Some(so) => {
+                        not_future(so.on, today, "The sign-off date")?;
+                        Some(SignOff { name: required(&so.name, SHORT, "the reviewing admin's name")?, on: so.on })
+                    }
+                    None => None,
+                },
+                reason: optional(&s.reason, LONG, "the reason")?,
+            }),
+        })
+    }
+}

@@ -1,0 +1,330 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::records::people::{self, PersonDraft, PersonGroup};
+use crate::records::test_db;
+use crate::store::audit::Actor;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real")
+}
+
+const TODAY: (i32, u32, u32) = (2026, 11, 22);
+
+fn today() -> NaiveDate {
+    day(TODAY.0, TODAY.1, TODAY.2)
+}
+
+fn dsl() -> Actor {
+    Actor::Admin("admin-dsl".into())
+}
+
+fn deputy() -> Actor {
+    Actor::Admin("admin-deputy".into())
+}
+
+fn report() -> Report {
+    Report {
+        occurred_on: day(2026, 11, 20),
+        occurred_at_time: Some("16:05".into()),
+        reported_on: day(2026, 11, 21),
+        how_reported: "In person".into(),
+        reported_by: "Youth worker on shift".into(),
+        reported_to: "The DSL".into(),
+        place: "Youth club".into(),
+        platform: "Group chat".into(),
+        device: "Own phone".into(),
+        category: Category::Conduct,
+        kind: IncidentKind::Cyberbullying,
+        facts: "Messages mocking a member were shared in the club group chat.".into(),
+        own_words: Some("They keep posting about me.".into()),
+        opinion: None,
+    }
+}
+
+fn new_incident(conn: &mut rusqlite::Connection) -> Incident {
+    let r = report();
+    create(
+        conn,
+        &dsl(),
+        &NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r },
+        today(),
+    )
+    .expect("create")
+}
+
+fn outcome() -> EntryBody {
+    EntryBody::Outcome(Outcome {
+        outcome: "Restorative meeting held; group chat rules agreed.".into(),
+        sanctions: None,
+        lessons_learnt: Some("Explain reporting routes at induction.".into()),
+        policy_changes: None,
+    })
+}
+
+fn close_with(sign_off: Option<SignOff>) -> StatusChange {
+    StatusChange { to: Status::Closed, sign_off, reason: None }
+}
+
+#[test]
+fn references_count_up_within_the_year() {
+    let mut conn = test_db();
+    assert_eq!(new_incident(&mut conn).reference, "INC-2026-0001");
+    assert_eq!(new_incident(&mut conn).reference, "INC-2026-0002");
+}
+
+#[test]
+fn an_amendment_adds_to_the_chronology_and_the_original_row_never_changes() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    let before = get(&conn, &dsl(), &incident.id).expect("get");
+    let report_entry = before.chronology[0].clone();
+
+    let mut corrected = report();
+    corrected.category = Category::Contact;
+    corrected.kind = IncidentKind::SexualAbuseOrExploitation;
+    let amendment = amend(
+        &mut conn,
+        &dsl(),
+        &incident.id,
+        &report_entry.id,
+        &EntryBody::Report(corrected),
+        "Further messages show an adult was involved.",
+        today(),
+    )
+    .expect("amend");
+
+    let after = get(&conn, &dsl(), &incident.id).expect("get");
+    assert_eq!(after.chronology.len(), 2);
+    assert_eq!(after.chronology[0], report_entry, "the original entry is exactly as saved");
+    assert_eq!(after.chronology[1].amends.as_deref(), Some(report_entry.id.as_str()));
+    assert_eq!(after.current, vec![(report_entry.id.clone(), amendment.id.clone())]);
+    assert_eq!(after.incident.category, Category::Contact, "lists follow the current version");
+
+    // The database itself refuses to change or delete a saved entry.
+    assert!(conn.execute("UPDATE incident_entries SET body = '{}' WHERE id = ?1", [&report_entry.id]).is_err());
+    assert!(conn.execute("DELETE FROM incident_entries WHERE id = ?1", [&report_entry.id]).is_err());
+
+    // Amending the amendment still points at the original, and needs a reason of the same kind.
+    assert!(matches!(
+        amend(&mut conn, &dsl(), &incident.id, &amendment.id, &EntryBody::Report(report()), "  ", today()),
+        Err(IncidentError::AmendmentNeedsReason)
+    ));
+    assert!(matches!(
+        amend(&mut conn, &dsl(), &incident.id, &amendment.id, &outcome(), "wrong kind", today()),
+        Err(IncidentError::AmendmentKindMismatch)
+    ));
+    let second = amend(
+        &mut conn,
+        &dsl(),
+        &incident.id,
+        &amendment.id,
+        &EntryBody::Report(report()),
+        "Back to conduct.",
+        today(),
+    )
+    .expect("second amendment");
+    assert_eq!(second.amends.as_deref(), Some(report_entry.id.as_str()));
+}
+
+#[test]
+fn closing_needs_an_outcome_and_a_sign_off_and_reopening_needs_a_reason() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    match change_status(&mut conn, &dsl(), &incident.id, &close_with(None), today()) {
+        Err(IncidentError::CannotClose(missing)) => assert_eq!(missing.len(), 2, "{missing:?}"),
+        other => panic!("expected CannotClose, got {other:?}"),
+    }
+    add_entry(&mut conn, &dsl(), &incident.id, &outcome(), today()).expect("outcome");
+    match change_status(&mut conn, &dsl(), &incident.id, &close_with(None), today()) {
+        Err(IncidentError::CannotClose(missing)) => {
+            assert_eq!(missing, vec!["the reviewing admin's sign-off (name and date)"])
+        }
+        other => panic!("expected CannotClose, got {other:?}"),
+    }
+    let sign_off = SignOff { name: "Morgan Ellis".into(), on: today() };
+    change_status(&mut conn, &dsl(), &incident.id, &close_with(Some(sign_off)), today()).expect("close");
+    assert_eq!(get(&conn, &dsl(), &incident.id).expect("get").incident.status, Status::Closed);
+
+    // A closed incident takes nothing more until it is reopened, with a reason.
+    let action = EntryBody::Action(Action { on: today(), by: "DSL".into(), what: "Called the parent back.".into() });
+    assert!(matches!(add_entry(&mut conn, &dsl(), &incident.id, &action, today()), Err(IncidentError::Closed)));
+    let reopen = StatusChange { to: Status::Open, sign_off: None, reason: None };
+    assert!(matches!(change_status(&mut conn, &dsl(), &incident.id, &reopen, today()), Err(IncidentError::Invalid(_))));
+    let reopen = StatusChange { reason: Some("The family raised a new concern.".into()), ..reopen };
+    change_status(&mut conn, &dsl(), &incident.id, &reopen, today()).expect("reopen");
+    add_entry(&mut conn, &dsl(), &incident.id, &action, today()).expect("action after reopening");
+    let statuses: Vec<Status> = get(&conn, &dsl(), &incident.id)
+        .expect("get")
+        .chronology
+        .iter()
+        .filter_map(|e| match &e.body {
+            EntryBody::Status(s) => Some(s.to),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(statuses, vec![Status::Closed, Status::Open]);
+}
+
+#[test]
+fn a_role_belongs_to_the_person_in_this_incident_only() {
+    let mut conn = test_db();
+    let draft = |group, name: &str| PersonDraft {
+        group,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: (group == PersonGroup::YoungPerson).then(|| day(2011, 2, 3)),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    let jayden = people::add(&mut conn, &dsl(), &draft(PersonGroup::YoungPerson, "Jayden Clarke")).expect("add").id;
+    let denise = people::add(&mut conn, &dsl(), &draft(PersonGroup::ParentCarer, "Denise Clarke")).expect("add").id;
+    people::link_parent(&mut conn, &dsl(), &jayden, &denise).expect("link");
+    let first = new_incident(&mut conn);
+    let second = new_incident(&mut conn);
+    let involved = |role| {
+        EntryBody::Person(InvolvedPerson { person_id: Some(jayden.clone()), name: "Jayden Clarke".into(), role })
+    };
+    add_entry(&mut conn, &dsl(), &first.id, &involved(Role::Instigator), today()).expect("instigator");
+    add_entry(&mut conn, &dsl(), &second.id, &involved(Role::SubjectOrVictim), today()).expect("victim");
+
+    let roles = |person: &str| -> Vec<(String, String)> {
+        conn.prepare("SELECT incident_id, role FROM incident_people WHERE person_id = ?1 ORDER BY role")
+            .expect("prepare")
+            .query_map([person], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    assert_eq!(
+        roles(&jayden),
+        vec![(first.id.clone(), "instigator".into()), (second.id.clone(), "subjectOrVictim".into())]
+    );
+    assert!(roles(&denise).is_empty(), "a linked parent takes no role from their child");
+    let by_person = IncidentFilter { person_id: Some(denise.clone()), ..Default::default() };
+    assert!(list(&conn, &dsl(), &by_person).expect("list").is_empty());
+    let by_person = IncidentFilter { person_id: Some(jayden.clone()), ..Default::default() };
+    assert_eq!(list(&conn, &dsl(), &by_person).expect("list").len(), 2);
+}
+
+#[test]
+fn a_restricted_incident_is_invisible_to_admins_not_on_its_list() {
+    let mut conn = test_db();
+    let open = new_incident(&mut conn);
+    let allegation = new_incident(&mut conn);
+    assert!(matches!(
+        set_access(&mut conn, &dsl(), &allegation.id, true, &["admin-other".into()]),
+        Err(IncidentError::AccessNeedsYou)
+    ));
+    set_access(&mut conn, &dsl(), &allegation.id, true, &["admin-dsl".into()]).expect("restrict");
+
+    let seen_by = |actor: &Actor| -> Vec<String> {
+        list(&conn, actor, &IncidentFilter::default()).expect("list").into_iter().map(|i| i.id).collect()
+    };
+    assert_eq!(seen_by(&deputy()), vec![open.id.clone()]);
+    assert_eq!(seen_by(&dsl()).len(), 2);
+    assert_eq!(seen_by(&Actor::RecoveryKey).len(), 2);
+    assert!(matches!(get(&conn, &deputy(), &allegation.id), Err(IncidentError::NotFound)));
+    let note = EntryBody::Action(Action { on: today(), by: "Deputy".into(), what: "Tried to add".into() });
+    assert!(matches!(add_entry(&mut conn, &deputy(), &allegation.id, &note, today()), Err(IncidentError::NotFound)));
+
+    // Every opening is in the audit trail, and the trail never holds what was written.
+    get(&conn, &dsl(), &allegation.id).expect("open");
+    let opened: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'incident.opened' AND subject_id = ?1",
+            [&allegation.id],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(opened, 1);
+    let leaked: i64 = conn
+        .query_row("SELECT count(*) FROM audit WHERE detail LIKE '%group chat%' OR detail LIKE '%posting%'", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert_eq!(leaked, 0);
+}
+
+#[test]
+fn bad_entries_are_refused_with_what_to_fix() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    let mut future = report();
+    future.occurred_on = day(2026, 12, 1);
+    future.reported_on = day(2026, 12, 1);
+    let err = create(
+        &mut conn,
+        &dsl(),
+        &NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &future },
+        today(),
+    )
+    .expect_err("future");
+    assert!(err.to_string().contains("future"), "{err}");
+
+    let not_told = EntryBody::ParentsInformed(ParentsInformed { informed: false, on: None, by: None, why_not: None });
+    let err = add_entry(&mut conn, &dsl(), &incident.id, &not_told, today()).expect_err("needs a reason");
+    assert!(err.to_string().contains("why the parents or carers were not told"), "{err}");
+
+    let other = EntryBody::Referral(Referral {
+        agency: Agency::Other,
+        other_agency: None,
+        on: today(),
+        reference: None,
+        outcome: None,
+    });
+    assert!(add_entry(&mut conn, &dsl(), &incident.id, &other, today()).is_err());
+    let police = EntryBody::Referral(Referral {
+        agency: Agency::Police,
+        other_agency: Some("ignored".into()),
+        on: today(),
+        reference: Some(" CAD 1234 ".into()),
+        outcome: None,
+    });
+    let saved = add_entry(&mut conn, &dsl(), &incident.id, &police, today()).expect("referral");
+    match saved.body {
+        EntryBody::Referral(r) => {
+            assert_eq!(r.reference.as_deref(), Some("CAD 1234"));
+            assert_eq!(r.other_agency, None);
+        }
+        other => panic!("expected a referral, got {other:?}"),
+    }
+    let mut bad_time = report();
+    bad_time.occurred_at_time = Some("25:70".into());
+    assert!(create(
+        &mut conn,
+        &dsl(),
+        &NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &bad_time },
+        today()
+    )
+    .is_err());
+}
+
+#[test]
+fn search_finds_words_in_any_entry_and_filters_by_date_and_status() {
+    let mut conn = test_db();
+    let a = new_incident(&mut conn);
+    let mut r = report();
+    r.occurred_on = day(2026, 1, 10);
+    r.reported_on = day(2026, 1, 10);
+    r.facts = "A filtering breach showed a gambling advert.".into();
+    r.category = Category::Commerce;
+    let b = create(
+        &mut conn,
+        &dsl(),
+        &NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r },
+        today(),
+    )
+    .expect("create");
+    let find = |f: IncidentFilter| -> Vec<String> {
+        list(&conn, &dsl(), &f).expect("list").into_iter().map(|i| i.id).collect()
+    };
+    assert_eq!(find(IncidentFilter { text: "gambling".into(), ..Default::default() }), vec![b.id.clone()]);
+    assert_eq!(find(IncidentFilter { text: "100%".into(), ..Default::default() }), Vec::<String>::new());
+    assert_eq!(find(IncidentFilter { category: Some(Category::Commerce), ..Default::default() }), vec![b.id.clone()]);
+    assert_eq!(find(IncidentFilter { from: Some(day(2026, 6, 1)), ..Default::default() }), vec![a.id.clone()]);
+    assert_eq!(find(IncidentFilter::default()), vec![a.id.clone(), b.id.clone()], "newest first");
+    assert_eq!(find(IncidentFilter { status: Some(Status::Closed), ..Default::default() }), Vec::<String>::new());
+}
