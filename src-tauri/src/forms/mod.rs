@@ -6,6 +6,7 @@
 
 pub mod emergency_kit;
 pub mod layout;
+pub mod uk_time;
 
 #[cfg(test)]
 pub(crate) mod pdf_check;
@@ -29,6 +30,12 @@ pub enum FormError {
     #[error("The text is too long to print as a QR code.")]
     QrTooLong,
 
+    /// A picture to print (such as a drawn signature) is not a PNG that can be read.
+    #[error(
+        "A picture in this record could not be read, so the PDF was not made. The stored signature may be damaged."
+    )]
+    ImageUnreadable,
+
     /// The recovery key handed to the Emergency Kit is empty or not a single line.
     #[error("The recovery key is empty or not a single line, so the Emergency Kit was not made.")]
     RecoveryKeyMalformed,
@@ -43,6 +50,7 @@ impl ErrorCode for FormError {
         match self {
             FormError::FontInvalid { .. } => "forms.fontInvalid",
             FormError::QrTooLong => "forms.qrTooLong",
+            FormError::ImageUnreadable => "forms.imageUnreadable",
             FormError::RecoveryKeyMalformed => "forms.recoveryKeyMalformed",
             FormError::Render { .. } => "forms.render",
         }
