@@ -1,9 +1,10 @@
-//! Printed forms: every PDF that Safekeeper makes for paper, starting with the Emergency Kit.
+//! Printed forms: every PDF that Safekeeper makes for paper: the Emergency Kit and the AUP forms.
 //!
 //! Owns the page layout layer (`layout`), the fonts embedded in every PDF and each form's wording.
 //! Does not decide where a PDF is saved or how it is opened for printing (the desktop shell does
 //! that), and does not read the vault: callers hand each form the plain values it prints.
 
+pub mod aup;
 pub mod emergency_kit;
 pub mod layout;
 pub mod uk_time;
@@ -36,6 +37,12 @@ pub enum FormError {
     )]
     ImageUnreadable,
 
+    /// An AUP has no published version, so there is nothing to print.
+    #[error(
+        "This AUP has no published version yet, so there is nothing to print. Publish a version first, then print it."
+    )]
+    AupNotPublished,
+
     /// The recovery key handed to the Emergency Kit is empty or not a single line.
     #[error("The recovery key is empty or not a single line, so the Emergency Kit was not made.")]
     RecoveryKeyMalformed,
@@ -51,6 +58,7 @@ impl ErrorCode for FormError {
             FormError::FontInvalid { .. } => "forms.fontInvalid",
             FormError::QrTooLong => "forms.qrTooLong",
             FormError::ImageUnreadable => "forms.imageUnreadable",
+            FormError::AupNotPublished => "forms.aupNotPublished",
             FormError::RecoveryKeyMalformed => "forms.recoveryKeyMalformed",
             FormError::Render { .. } => "forms.render",
         }
