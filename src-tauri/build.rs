@@ -40,6 +40,9 @@ fn main() {
             "signatures_unconfirmed",
             "signature_confirm",
             "outbox_report",
+            "aup_print_blank",
+            "signature_print",
+            "aup_coverage_print",
         ];
         tauri_build::try_build(
             tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

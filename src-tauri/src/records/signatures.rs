@@ -15,7 +15,7 @@ use crate::error::ErrorCode;
 use crate::store::StoreError;
 pub use coverage::{coverage, Coverage, CoverageEntry};
 pub use record::{
-    confirm, for_person, get, insert_on_screen, mark_png, reassign, record_on_screen, record_paper, scan,
+    confirm, counter_png, for_person, get, insert_on_screen, mark_png, reassign, record_on_screen, record_paper, scan,
     suggest_person, unconfirmed,
 };
 
