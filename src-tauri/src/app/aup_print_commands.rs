@@ -113,7 +113,7 @@ pub(crate) fn coverage_form(
         .current
         .as_ref()
         .or(found.draft.as_ref())
-        .map_or_else(|| found.audience.label().to_owned(), |v| v.title.clone());
+        .map_or_else(|| found.audience.label().to_owned(), |version| version.title.clone());
     let list = CoverageList {
         org_name: org_name(v)?,
         title,
