@@ -45,6 +45,9 @@ fn main() {
             "signature_confirm",
             "signature_discard",
             "outbox_report",
+            "aup_print_blank",
+            "signature_print",
+            "aup_coverage_print",
         ];
         tauri_build::try_build(
             tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -7,6 +7,7 @@
 
 mod admin_commands;
 mod aup_commands;
+mod aup_print_commands;
 mod autolock;
 mod kiosk_commands;
 mod people_commands;
@@ -83,6 +84,9 @@ pub fn run() {
             aup_commands::signature_confirm,
             aup_commands::signature_discard,
             aup_commands::outbox_report,
+            aup_print_commands::aup_print_blank,
+            aup_print_commands::signature_print,
+            aup_print_commands::aup_coverage_print,
         ])
         .build(tauri::generate_context!())
         .expect("the Tauri app builds from its configuration")

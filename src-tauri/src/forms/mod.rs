@@ -1,11 +1,13 @@
-//! Printed forms: every PDF that Safekeeper makes for paper, starting with the Emergency Kit.
+//! Printed forms: every PDF that Safekeeper makes for paper: the Emergency Kit and the AUP forms.
 //!
 //! Owns the page layout layer (`layout`), the fonts embedded in every PDF and each form's wording.
 //! Does not decide where a PDF is saved or how it is opened for printing (the desktop shell does
 //! that), and does not read the vault: callers hand each form the plain values it prints.
 
+pub mod aup;
 pub mod emergency_kit;
 pub mod layout;
+pub mod uk_time;
 
 #[cfg(test)]
 pub(crate) mod pdf_check;
@@ -29,6 +31,18 @@ pub enum FormError {
     #[error("The text is too long to print as a QR code.")]
     QrTooLong,
 
+    /// A picture to print (such as a drawn signature) is not a PNG that can be read.
+    #[error(
+        "A picture in this record could not be read, so the PDF was not made. The stored signature may be damaged."
+    )]
+    ImageUnreadable,
+
+    /// An AUP has no published version, so there is nothing to print.
+    #[error(
+        "This AUP has no published version yet, so there is nothing to print. Publish a version first, then print it."
+    )]
+    AupNotPublished,
+
     /// The recovery key handed to the Emergency Kit is empty or not a single line.
     #[error("The recovery key is empty or not a single line, so the Emergency Kit was not made.")]
     RecoveryKeyMalformed,
@@ -43,6 +57,8 @@ impl ErrorCode for FormError {
         match self {
             FormError::FontInvalid { .. } => "forms.fontInvalid",
             FormError::QrTooLong => "forms.qrTooLong",
+            FormError::ImageUnreadable => "forms.imageUnreadable",
+            FormError::AupNotPublished => "forms.aupNotPublished",
             FormError::RecoveryKeyMalformed => "forms.recoveryKeyMalformed",
             FormError::Render { .. } => "forms.render",
         }

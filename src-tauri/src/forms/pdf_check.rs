@@ -1,7 +1,7 @@
 //! Test helpers that read a PDF back the way a person would: as text and as printed pages.
 //!
-//! Owns calling poppler's `pdftotext` and `pdftoppm` (package poppler-utils). Does not judge the
-//! results; each form's tests do that.
+//! Owns calling poppler's `pdftotext`, `pdftoppm` and `pdfimages` (package poppler-utils). Does
+//! not judge the results; each form's tests do that.
 
 use std::path::Path;
 use std::process::Command;
@@ -40,4 +40,20 @@ fn load_gray(path: &Path) -> image::GrayImage {
 fn run(command: &mut Command) {
     let output = command.output().expect("poppler-utils (pdftotext, pdftoppm) is installed for the forms tests");
     assert!(output.status.success(), "{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// How many images the PDF's pages show, as `pdfimages -list` counts them.
+pub(crate) fn image_count(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().expect("the system temp dir is writable");
+    let input = dir.path().join("form.pdf");
+    std::fs::write(&input, pdf).expect("the temp dir is writable");
+    let output = Command::new("pdfimages").arg("-list").arg(&input).output().expect("poppler-utils is installed");
+    assert!(output.status.success(), "pdfimages failed: {}", String::from_utf8_lossy(&output.stderr));
+    // Two header lines, then one line per image drawn.
+    String::from_utf8_lossy(&output.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count()
+}
+
+/// Whitespace folded to single spaces, so text that wrapped across lines can be searched whole.
+pub(crate) fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

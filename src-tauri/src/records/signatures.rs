@@ -15,8 +15,8 @@ use crate::error::ErrorCode;
 use crate::store::StoreError;
 pub use coverage::{coverage, Coverage, CoverageEntry};
 pub use record::{
-    confirm, discard, for_person, get, insert_on_screen, mark_png, reassign, record_on_screen, record_paper, scan,
-    suggest_person, unconfirmed,
+    confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, reassign, record_on_screen,
+    record_paper, scan, suggest_person, unconfirmed,
 };
 
 /// A drawn signature image is a small PNG; anything bigger is not from the signature pad.

@@ -218,3 +218,16 @@ export const signatureConfirm = (signatureId: string, personId: string) =>
 /** Removes an unconfirmed signing-station signature nobody can vouch for. */
 export const signatureDiscard = (signatureId: string) =>
   call<void>("signature_discard", { signatureId });
+
+// ---- Admin window: printing AUP forms (each shows a native Save dialog; `null` = cancelled) ----
+
+/** The blank AUP of the version in force, to sign on paper. */
+export const aupPrintBlank = (aupId: string) => call<SavedFile | null>("aup_print_blank", { aupId });
+
+/** Who has signed the AUP's current version, who must sign again and who never signed. */
+export const aupCoveragePrint = (aupId: string) =>
+  call<SavedFile | null>("aup_coverage_print", { aupId });
+
+/** One signature's record, with the full text of the version signed. */
+export const signaturePrint = (signatureId: string) =>
+  call<SavedFile | null>("signature_print", { signatureId });

@@ -5,7 +5,7 @@
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing,
-    Pt, TextItem, TextMatrix, WindingOrder,
+    Pt, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 
 /// Black ink, as a grey level (0 is black, 1 is white).
@@ -104,6 +104,25 @@ impl Canvas {
         self.ops.push(Op::DrawPolygon {
             polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
         });
+    }
+
+    /// Paints an image already added to the document, stretched to fill `area`.
+    ///
+    /// `pixels` is the image's size in pixels. printpdf first scales an image to one point per
+    /// pixel at the given dpi; with 72 dpi that is exactly its pixel size, so the scale below
+    /// brings it to the area's size.
+    pub(crate) fn image(&mut self, id: &XObjectId, (width_px, height_px): (usize, usize), area: Area) {
+        let bottom_left = self.point(area.x, area.top + area.height);
+        let transform = XObjectTransform {
+            translate_x: Some(bottom_left.x),
+            translate_y: Some(bottom_left.y),
+            rotate: None,
+            scale_x: Some(Pt::from(Mm(area.width)).0 / width_px.max(1) as f32),
+            scale_y: Some(Pt::from(Mm(area.height)).0 / height_px.max(1) as f32),
+            dpi: Some(72.0),
+            no_auto_scale: false,
+        };
+        self.ops.push(Op::UseXobject { id: id.clone(), transform });
     }
 
     /// Puts `under` beneath everything drawn so far, for marks that must not hide content.

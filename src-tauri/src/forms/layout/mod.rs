@@ -14,6 +14,7 @@
 mod canvas;
 mod fonts;
 mod marks;
+mod picture;
 mod qr;
 mod table;
 mod wrap;
@@ -196,6 +197,13 @@ impl FormDocument {
         let (left, width) = self.column;
         self.labelled_rule(label, left, left + width, baseline_y);
         self.y = baseline_y + 3.0;
+        self
+    }
+
+    /// Starts a new page unless `height_mm` of content still fits on this one, so a block such
+    /// as a set of signature lines is never split across two sheets.
+    pub fn keep_together(&mut self, height_mm: f32) -> &mut Self {
+        self.ensure_space(height_mm);
         self
     }
 

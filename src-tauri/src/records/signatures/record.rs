@@ -78,6 +78,13 @@ pub fn mark_png(conn: &Connection, id: &str) -> Result<Option<Vec<u8>>, Signatur
         .ok_or(SignatureError::NotFound)
 }
 
+/// The parent or carer's drawn countersignature, if they drew one.
+pub fn counter_png(conn: &Connection, id: &str) -> Result<Option<Vec<u8>>, SignatureError> {
+    conn.query_row("SELECT counter_png FROM signatures WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(SignatureError::NotFound)
+}
+
 /// The scan of a paper signature: media type and bytes.
 pub fn scan(conn: &Connection, id: &str) -> Result<Option<(String, Vec<u8>)>, SignatureError> {
     get(conn, id)?;

@@ -160,4 +160,41 @@ describe("AUP page", () => {
     expect(setKiosk).toHaveBeenCalledWith({ aupId: "aup-staff", shown: true });
     expect(await screen.findByTestId("aup-kiosk-status")).toHaveTextContent("Shown on the signing station");
   });
+
+  it("prints the blank AUP and says where it was saved", async () => {
+    const print = vi.fn(() => ({ path: "/home/sam/AUP staff v1 blank.pdf" }));
+    open({ aup_print_blank: print });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-print-blank"));
+    expect(print).toHaveBeenCalledWith({ aupId: "aup-staff" });
+    expect(await screen.findByTestId("aup-print-blank-saved")).toHaveTextContent("Saved to /home/sam/AUP staff v1 blank.pdf");
+  });
+
+  it("says nothing when the Save dialog for the blank AUP is cancelled", async () => {
+    const print = vi.fn(() => null);
+    open({ aup_print_blank: print });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-print-blank"));
+    await vi.waitFor(() => expect(print).toHaveBeenCalled());
+    expect(screen.queryByTestId("aup-print-blank-saved")).toBeNull();
+    expect(screen.queryByTestId("aup-print-blank-error")).toBeNull();
+  });
+
+  it("offers no blank AUP to print until a version is published", async () => {
+    open({ aup_get: vi.fn(() => ({ ...detail, aup: { ...detail.aup, current: null }, current: null })) });
+    await screen.findByTestId("aup-not-published");
+    expect(screen.queryByTestId("aup-print-blank")).toBeNull();
+  });
+
+  it("prints the coverage list, and shows Rust's message if saving fails", async () => {
+    const print = vi.fn(() => {
+      throw rustError("save.failed", "The file could not be saved there. Choose another folder.");
+    });
+    open({ aup_coverage_print: print });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-coverage-print"));
+    expect(print).toHaveBeenCalledWith({ aupId: "aup-staff" });
+    expect(await screen.findByTestId("aup-coverage-print-error")).toHaveTextContent("Choose another folder");
+    expect(screen.queryByTestId("aup-coverage-print-saved")).toBeNull();
+  });
 });
