@@ -68,6 +68,17 @@ export function appRunning() {
   }
 }
 
+/**
+ * Presses Lock in the admin window and waits for the locked home. The admin window may be gone
+ * before the click's reply arrives; that is the lock working, not a failure.
+ */
+export async function lockFromAdmin(s) {
+  await s.click('[data-testid="lock-button"]').catch((e) => {
+    if (!/no such window/.test(e.message)) throw e;
+  });
+  await waitForLockedHome(s);
+}
+
 /** After a lock: the admin window is destroyed and only the locked home remains. */
 export async function waitForLockedHome(s, { timeout = 20000 } = {}) {
   const until = Date.now() + timeout;

@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
 
-const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, checkAccessibility, invokeFromPage } = harness;
+const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, lockFromAdmin, checkAccessibility, invokeFromPage } =
+  harness;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-'));
 const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-save-'));
@@ -66,8 +67,7 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await s.screenshot(join(shots, '06-settings.png'));
   await checkAccessibility(s, 'settings');
 
-  await s.click('[data-testid="lock-button"]');
-  await waitForLockedHome(s);
+  await lockFromAdmin(s);
   assert.match(await s.text('[data-testid="locked-home"]'), new RegExp(ORG));
   await s.screenshot(join(shots, '07-locked-home.png'));
   await checkAccessibility(s, 'locked home');
@@ -91,8 +91,7 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await s.type('[data-testid="unlock-passphrase"]', PASSPHRASE);
   await s.click('[data-testid="unlock-submit"]');
   await s.switchToWindowWith('[data-testid="dashboard"]');
-  await s.click('[data-testid="lock-button"]');
-  await waitForLockedHome(s);
+  await lockFromAdmin(s);
 });
 
 await withApp('auto-lock after idle', { ...baseEnv, SAFEKEEPER_AUTO_LOCK_SECONDS: '4' }, async (s) => {
@@ -122,8 +121,7 @@ await withApp('recovery key unlock sets a new passphrase', baseEnv, async (s) =>
   await s.type('[data-testid="new-passphrase-confirm"]', 'velvet canyon ember lighthouse');
   await s.click('[data-testid="new-passphrase-submit"]');
   await s.waitFor('[data-testid="dashboard"]');
-  await s.click('[data-testid="lock-button"]');
-  await waitForLockedHome(s);
+  await lockFromAdmin(s);
   await s.click('[data-testid="tile-unlock"]');
   await s.type('[data-testid="unlock-passphrase"]', 'velvet canyon ember lighthouse');
   await s.click('[data-testid="unlock-submit"]');
@@ -231,8 +229,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.click('[data-testid="kiosk-listing-toggle"]');
   await s.waitFor('[data-testid="kiosk-listed"]');
   await s.screenshot(join(shots, '21-person-listed-on-station.png'));
-  await s.click('[data-testid="lock-button"]');
-  await waitForLockedHome(s);
+  await lockFromAdmin(s);
 
   // At the locked home: sign with a drawn signature.
   await s.click('[data-testid="tile-aup"]');
@@ -305,6 +302,30 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   assert.equal(owen.signatures[0].receipt, receiptNumber);
   assert.equal(owen.signatures[0].selfDeclared, false);
   assert.equal(owen.signatures[0].contentHash, detail.contentHash);
+
+  // Print Owen's signed record: the text he agreed to, his drawn signature and the version hash.
+  await s.click('[data-testid="nav-people"]');
+  await s.type('[data-testid="people-search"]', 'Owen');
+  await s.click('[data-testid="people-search-submit"]');
+  await s.waitForText('[data-testid="people-list"]', /Owen Blackwood/);
+  await s.click('[data-testid="person-link"]');
+  await s.waitFor('[data-testid="person-signature-print"]');
+  await s.click('[data-testid="person-signature-print"]');
+  const savedPath = (await s.waitForText('[data-testid="person-signature-print-path"]', /\.pdf$/)).trim();
+  await s.screenshot(join(shots, '29-signed-record-saved.png'));
+  const signedPdf = join(artifacts, 'signed-aup.pdf');
+  writeFileSync(signedPdf, readFileSync(savedPath));
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', signedPdf, '-']).toString();
+  assert.match(text, /Owen Blackwood/);
+  assert.ok(text.replace(/\s+/g, '').includes(detail.contentHash), 'the full version hash is printed');
+  assert.match(text, new RegExp(receiptNumber));
+  for (const rule of shownRules) {
+    const words = rule.split(/\s+/).slice(0, 6).join(' ');
+    assert.ok(text.replace(/\s+/g, ' ').includes(words), `the signed text includes rule "${words}…"`);
+  }
+  const images = execFileSync('pdfimages', ['-list', signedPdf]).toString().trim().split('\n').length - 2;
+  assert.ok(images >= 1, 'the drawn signature is embedded as an image');
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', '-singlefile', signedPdf, join(shots, '30-signed-aup-page1')]);
 });
 
 await withApp(

@@ -47,7 +47,7 @@ async function collect(saveDir, fileName, artifacts, artifactName) {
   return target;
 }
 
-export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility, waitForLockedHome }) {
+export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility, lockFromAdmin }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-print-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-print-save-'));
   const env = { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir };
@@ -139,17 +139,16 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await checkAccessibility(s, 'person page after printing');
       const signedFile = signedPath.slice(saveDir.length + 1);
       assert.match(signedFile, new RegExp(`^Signed AUP ${signer.fullName} \\d{4}-\\d{2}-\\d{2}\\.pdf$`));
-      const signedPdf = await collect(saveDir, signedFile, artifacts, 'signed-aup.pdf');
+      const signedPdf = await collect(saveDir, signedFile, artifacts, 'signed-aup-demo.pdf');
       const signedText = execFileSync('pdftotext', ['-enc', 'UTF-8', signedPdf, '-']).toString();
       assert.ok(signedText.includes(signer.fullName), 'the record names the person');
       assert.ok(signedText.includes(signature.contentHash), 'the record carries the full content hash');
       const signedWords = pdfWords(signedPdf);
       assert.ok(signedWords.includes(fold(content.intro)), 'the record holds the text signed');
-      renderFirstPage(signedPdf, shots, '26-signed-aup-page1');
+      renderFirstPage(signedPdf, shots, '31-demo-signed-aup-page1');
 
       // Rust refuses printing from the locked home, whatever a page tries.
-      await s.click('[data-testid="lock-button"]');
-      await waitForLockedHome(s);
+      await lockFromAdmin(s);
       const refused = await invokeFromPage(s, 'aup_print_blank', { aupId: staff.id });
       assert.ok(refused.err !== undefined, 'printing is refused from the locked home');
     },
