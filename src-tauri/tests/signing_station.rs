@@ -1,14 +1,16 @@
 //! The signing station end to end on a real vault: what an admin publishes is what the locked home
 //! offers (and nothing more), a signature handed in while locked arrives at the next unlock with
-//! the picked name as a hint, and whatever the station is sent is checked against the manifest.
+//! the picked name as a hint, whatever the station is sent is checked against the manifest, and a
+//! concern reported while locked arrives as a self-declared incident.
 
 mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use safekeeper::kiosk::outbox::{self, KioskCountersignature, KioskMark, OutboxError};
+use safekeeper::kiosk::outbox::{self, KioskConcern, KioskCountersignature, KioskMark, OutboxError};
 use safekeeper::kiosk::station::{self, KioskSignInput};
 use safekeeper::records::aup::{self, Audience, AupContent};
+use safekeeper::records::incidents::{self, Category, EntryBody, IncidentFilter, IncidentSource};
 use safekeeper::records::people::{self, PersonDraft, PersonGroup};
 use safekeeper::records::signatures;
 use safekeeper::vault::{UnlockedVault, VaultPaths};
@@ -190,5 +192,66 @@ fn the_station_refuses_what_it_did_not_offer_and_writes_nothing() {
     assert!(matches!(station::sign_aup(&o.v.paths, initials), Err(OutboxError::BadTypedName)));
     let not_png = KioskSignInput { mark: KioskMark::Drawn { png: b"GIF89a".to_vec() }, ..base };
     assert!(matches!(station::sign_aup(&o.v.paths, not_png), Err(OutboxError::BadMark)));
+    assert_eq!(outbox_files(&o.v.paths), 0);
+}
+
+fn concern() -> KioskConcern {
+    KioskConcern {
+        what_happened: "A learner showed me messages from an adult asking to meet.".into(),
+        happened_on: chrono::Local::now().date_naive(),
+        happened_at_time: Some("15:40".into()),
+        place: "Computer room, a gaming chat".into(),
+        people_involved: "A learner in the Tuesday group".into(),
+        own_words: Some("He said he was sixteen.".into()),
+        done_so_far: Some("Took a screenshot and told the learner they did the right thing.".into()),
+        reporter_name: "Ada Pennington".into(),
+        about_staff: false,
+    }
+}
+
+#[test]
+fn a_concern_reported_while_locked_arrives_as_a_self_declared_incident() {
+    let o = org();
+    let receipt = station::report_concern(&o.v.paths, concern()).expect("reported");
+    // Sealed: the words are nowhere in the outbox file.
+    for entry in std::fs::read_dir(o.v.paths.outbox_dir()).expect("outbox") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        assert!(!String::from_utf8_lossy(&bytes).contains("sixteen"));
+    }
+
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    assert_eq!(outbox::ingest(&mut vault).expect("ingest").ingested, 1);
+    let actor = vault.actor().clone();
+    let conn = vault.db().conn();
+    let found = incidents::list(conn, &actor, &IncidentFilter::default()).expect("list");
+    assert_eq!(found.len(), 1);
+    let incident = &found[0];
+    assert_eq!(incident.source, IncidentSource::SigningStation);
+    assert!(incident.self_declared);
+    assert_eq!(incident.category, Category::NotYetClassified);
+    assert_eq!(incident.receipt.as_deref(), Some(receipt.number.as_str()));
+    let detail = incidents::get(conn, &actor, &incident.id).expect("get");
+    match &detail.chronology[0].body {
+        EntryBody::Report(r) => {
+            assert!(r.facts.contains("asking to meet") && r.facts.contains("Tuesday group"));
+            assert_eq!(r.own_words.as_deref(), Some("He said he was sixteen."));
+            assert_eq!(r.reported_by, "Ada Pennington");
+            assert!(r.how_reported.contains(&receipt.number));
+        }
+        other => panic!("the first entry is the report, not {other:?}"),
+    }
+    assert!(matches!(&detail.chronology[1].body, EntryBody::Action(a) if a.what.contains("screenshot")));
+    assert_eq!(detail.chronology[0].recorded_by, "signing-station");
+}
+
+#[test]
+fn a_concern_without_words_or_a_real_name_is_refused_at_the_station() {
+    let o = org();
+    let blank = KioskConcern { what_happened: "   ".into(), ..concern() };
+    assert!(matches!(station::report_concern(&o.v.paths, blank), Err(OutboxError::BadConcern(_))));
+    let initials = KioskConcern { reporter_name: "A P".into(), ..concern() };
+    assert!(matches!(station::report_concern(&o.v.paths, initials), Err(OutboxError::BadTypedName)));
+    let tomorrow = KioskConcern { happened_on: chrono::Local::now().date_naive() + chrono::Days::new(1), ..concern() };
+    assert!(matches!(station::report_concern(&o.v.paths, tomorrow), Err(OutboxError::BadConcern(_))));
     assert_eq!(outbox_files(&o.v.paths), 0);
 }

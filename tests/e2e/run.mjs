@@ -333,6 +333,8 @@ await withApp(
   { SAFEKEEPER_DATA_DIR: mkdtempSync(join(tmpdir(), 'safekeeper-e2e-demo-')) },
   async (s) => {
     await s.waitFor('[data-testid="demo-banner"]');
+    await s.waitFor('[data-testid="tile-aup"]:not([aria-disabled])');
+    await s.screenshot(join(shots, '10b-demo-locked-home.png'));
     await s.click('[data-testid="tile-unlock"]');
     const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
     await s.screenshot(join(shots, '11-demo-unlock.png'));

@@ -40,7 +40,7 @@ use crate::records::aup::AupError;
 use crate::records::signatures::SignatureError;
 use crate::store::StoreError;
 pub use ingest::{ingest, read_outbox, IngestReport, OutboxProblem, PendingOutbox, ProblemKind};
-pub use submission::{now_utc, KioskAupSignature, KioskCountersignature, KioskMark, Submission};
+pub use submission::{now_utc, KioskAupSignature, KioskConcern, KioskCountersignature, KioskMark, Submission};
 pub use writer::{submit, Receipt};
 
 /// The envelope format this version writes, and the newest it reads.
@@ -65,6 +65,8 @@ pub enum OutboxError {
     BadCountersignature,
     #[error("That policy is no longer offered here. Go back and choose it again.")]
     UnknownPolicy,
+    #[error("{0}")]
+    BadConcern(&'static str),
     #[error("The time of signing could not be read. Please try again.")]
     BadTime,
     #[error("Your answers could not be saved ({0}). Nothing was kept. Please tell a member of staff.")]
@@ -95,6 +97,7 @@ impl ErrorCode for OutboxError {
             OutboxError::BadMark => "outbox.badMark",
             OutboxError::BadCountersignature => "outbox.badCountersignature",
             OutboxError::UnknownPolicy => "outbox.unknownPolicy",
+            OutboxError::BadConcern(_) => "outbox.badConcern",
             OutboxError::BadTime => "outbox.badTime",
             OutboxError::Write(_) => "outbox.write",
             OutboxError::Read(_) => "outbox.read",

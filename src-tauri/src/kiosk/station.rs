@@ -6,7 +6,9 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::manifest::{self, KioskAup};
-use super::outbox::{self, KioskAupSignature, KioskCountersignature, KioskMark, OutboxError, Receipt, Submission};
+use super::outbox::{
+    self, KioskAupSignature, KioskConcern, KioskCountersignature, KioskMark, OutboxError, Receipt, Submission,
+};
 use crate::records::aup::Audience;
 use crate::vault::VaultPaths;
 
@@ -56,4 +58,9 @@ pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, Ou
         countersignature: input.countersignature,
     });
     outbox::submit(paths, &submission)
+}
+
+/// Seals a concern into the outbox for the admins. Nothing about it can be read back here.
+pub fn report_concern(paths: &VaultPaths, concern: KioskConcern) -> Result<Receipt, OutboxError> {
+    outbox::submit(paths, &Submission::Concern(concern))
 }

@@ -14,11 +14,13 @@ use ts_rs::TS;
 
 use crate::error::ErrorCode;
 use crate::store::StoreError;
+pub use entries::Action as IncidentAction;
 pub use entries::{
     Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
     Referral, Report, Role, SignOff, StatusChange,
 };
 pub use store::{add_entry, amend, change_status, create, get, list, set_access, IncidentFilter, NewIncident};
+pub(crate) use store::{insert_added_entry, insert_incident};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

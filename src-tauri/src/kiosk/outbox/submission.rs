@@ -17,7 +17,35 @@ const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Submission {
     AupSignature(KioskAupSignature),
+    Concern(KioskConcern),
 }
+
+/// A concern reported at the signing station. It reaches only the admins, as a new incident
+/// marked self-declared; the person reporting cannot see it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskConcern {
+    /// What happened, as the person reporting tells it.
+    pub what_happened: String,
+    #[ts(type = "string")]
+    pub happened_on: chrono::NaiveDate,
+    /// "HH:MM", if they know it.
+    pub happened_at_time: Option<String>,
+    /// Where: a place, an app or a website.
+    pub place: String,
+    /// Who was involved, in their words.
+    pub people_involved: String,
+    /// The young person's own words, if they said anything.
+    pub own_words: Option<String>,
+    /// What the person reporting has done so far.
+    pub done_so_far: Option<String>,
+    pub reporter_name: String,
+    /// The concern is about a member of staff or a volunteer.
+    pub about_staff: bool,
+}
+
+/// The longest free text a concern may hold in any one box.
+pub const MAX_CONCERN_TEXT: usize = 20_000;
 
 /// An AUP signed at the signing station. The AUP is named by its content hash, the one thing the
 /// locked home and the database agree on for a published version.
@@ -65,6 +93,7 @@ impl Submission {
     pub fn check(&self) -> Result<(), OutboxError> {
         match self {
             Submission::AupSignature(s) => s.check(),
+            Submission::Concern(c) => c.check(),
         }
     }
 }
@@ -77,6 +106,33 @@ fn mark_ok(mark: &KioskMark) -> bool {
     match mark {
         KioskMark::Drawn { png } => png.starts_with(PNG_MAGIC) && png.len() <= MAX_MARK_BYTES,
         KioskMark::Typed { name } => validate_full_name(name).is_ok(),
+    }
+}
+
+impl KioskConcern {
+    fn check(&self) -> Result<(), OutboxError> {
+        let fits = |t: &str| t.chars().count() <= MAX_CONCERN_TEXT;
+        if self.what_happened.trim().is_empty() {
+            return Err(OutboxError::BadConcern("Say what happened."));
+        }
+        let texts = [Some(&self.what_happened), Some(&self.place), Some(&self.people_involved)]
+            .into_iter()
+            .chain([self.own_words.as_ref(), self.done_so_far.as_ref()])
+            .flatten();
+        if !texts.into_iter().all(|t| fits(t)) {
+            return Err(OutboxError::BadConcern("One of the boxes is too long. Shorten it and try again."));
+        }
+        let today = chrono::Local::now().date_naive();
+        if self.happened_on > today {
+            return Err(OutboxError::BadConcern("The date it happened cannot be in the future."));
+        }
+        if let Some(time) = self.happened_at_time.as_deref().filter(|t| !t.trim().is_empty()) {
+            chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
+                OutboxError::BadConcern("Enter the time as hours and minutes, like 14:30, or leave it empty.")
+            })?;
+        }
+        validate_full_name(&self.reporter_name).map_err(|_| OutboxError::BadTypedName)?;
+        Ok(())
     }
 }
 

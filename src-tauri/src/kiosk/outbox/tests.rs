@@ -79,7 +79,7 @@ pub(super) fn outbox_files(paths: &VaultPaths) -> Vec<std::path::PathBuf> {
 fn submission_json_is_tagged_camel_case_with_the_drawing_as_base64() {
     let s = station();
     let mut sub = signature(&s.version, "Aisha Khan");
-    let Submission::AupSignature(a) = &mut sub;
+    let Submission::AupSignature(a) = &mut sub else { unreachable!("the fixture is an AUP signature") };
     a.countersignature = Some(KioskCountersignature {
         name: "Dana Turner".into(),
         mark: KioskMark::Typed { name: "Dana Turner".into() },
@@ -97,7 +97,7 @@ fn station_refuses_what_the_signer_can_fix_and_saves_nothing() {
     let s = station();
     let with = |f: &dyn Fn(&mut KioskAupSignature)| {
         let mut sub = signature(&s.version, "Aisha Khan");
-        let Submission::AupSignature(a) = &mut sub;
+        let Submission::AupSignature(a) = &mut sub else { unreachable!("the fixture is an AUP signature") };
         f(a);
         submit(&s.paths, &sub)
     };

@@ -17,6 +17,8 @@ pub enum Category {
     Contact,
     Conduct,
     Commerce,
+    /// A concern from the signing station, until the DSL reads it and decides.
+    NotYetClassified,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -211,13 +211,25 @@ pub fn create(
     new: &NewIncident<'_>,
     today: NaiveDate,
 ) -> Result<Incident, IncidentError> {
+    let tx = conn.transaction()?;
+    let incident = insert_incident(&tx, actor, new, today)?;
+    tx.commit()?;
+    Ok(incident)
+}
+
+/// `create` inside the caller's transaction (the outbox ingest records a concern this way).
+pub(crate) fn insert_incident(
+    tx: &Connection,
+    actor: &Actor,
+    new: &NewIncident<'_>,
+    today: NaiveDate,
+) -> Result<Incident, IncidentError> {
     let report = match EntryBody::Report(new.report.clone()).validated(today)? {
         EntryBody::Report(r) => r,
         _ => unreachable!("a validated report is a report"),
     };
-    let tx = conn.transaction()?;
     let id = new_id();
-    let reference = next_reference(&tx, today.year())?;
+    let reference = next_reference(tx, today.year())?;
     let now = now_utc();
     let source = match new.source {
         IncidentSource::Admin => "admin",
@@ -238,11 +250,30 @@ pub fn create(
             now
         ],
     )?;
-    insert_entry(&tx, actor, &id, &EntryBody::Report(report), None)?;
-    audit_incident(&tx, actor, "incident.created", &id, &format!("ref={reference};source={source}"))?;
-    let incident = visible(&tx, actor, &id)?;
-    tx.commit()?;
-    Ok(incident)
+    insert_entry(tx, actor, &id, &EntryBody::Report(report), None)?;
+    audit_incident(tx, actor, "incident.created", &id, &format!("ref={reference};source={source}"))?;
+    visible(tx, actor, &id)
+}
+
+/// Adds an entry inside the caller's transaction, checked and with its audit entry.
+pub(crate) fn insert_added_entry(
+    tx: &Connection,
+    actor: &Actor,
+    incident_id: &str,
+    body: &EntryBody,
+    today: NaiveDate,
+) -> Result<IncidentEntry, IncidentError> {
+    let body = body.validated(today)?;
+    let entry = insert_entry(tx, actor, incident_id, &body, None)?;
+    apply_current(tx, incident_id, &entry.id, &body)?;
+    audit_incident(
+        tx,
+        actor,
+        "incident.entryAdded",
+        incident_id,
+        &format!("entry={};kind={}", entry.id, body.kind_name()),
+    )?;
+    Ok(entry)
 }
 
 /// Adds an entry (a person involved, an action, evidence, a decision, a referral, parents
@@ -260,21 +291,12 @@ pub fn add_entry(
                 .into(),
         ));
     }
-    let body = body.validated(today)?;
     let tx = conn.transaction()?;
     let incident = visible(&tx, actor, incident_id)?;
     if incident.status == Status::Closed {
         return Err(IncidentError::Closed);
     }
-    let entry = insert_entry(&tx, actor, incident_id, &body, None)?;
-    apply_current(&tx, incident_id, &entry.id, &body)?;
-    audit_incident(
-        &tx,
-        actor,
-        "incident.entryAdded",
-        incident_id,
-        &format!("entry={};kind={}", entry.id, body.kind_name()),
-    )?;
+    let entry = insert_added_entry(&tx, actor, incident_id, body, today)?;
     tx.commit()?;
     Ok(entry)
 }

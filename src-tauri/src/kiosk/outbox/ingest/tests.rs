@@ -30,7 +30,7 @@ fn submit_names(s: &Station, names: &[&str]) -> Vec<String> {
 fn recorded_submissions_are_self_declared_and_their_files_go() {
     let mut s = station();
     let mut sub = signature(&s.version, "Aisha Khan");
-    let Submission::AupSignature(a) = &mut sub;
+    let Submission::AupSignature(a) = &mut sub else { unreachable!("the fixture is an AUP signature") };
     a.mark = KioskMark::Typed { name: "Aisha Khan".into() };
     a.person_hint = Some("no-longer-listed".into());
     let receipt = submit(&s.paths, &sub).expect("submit").number;
@@ -101,7 +101,7 @@ fn a_file_behind_the_head_with_a_new_receipt_is_out_of_order() {
 fn a_version_the_records_do_not_hold_is_rejected_and_kept() {
     let mut s = station();
     let mut sub = signature(&s.version, "Aisha Khan");
-    let Submission::AupSignature(a) = &mut sub;
+    let Submission::AupSignature(a) = &mut sub else { unreachable!("the fixture is an AUP signature") };
     a.version_hash = "0".repeat(64);
     submit(&s.paths, &sub).expect("submit");
     submit_names(&s, &["Ben Jones"]);
