@@ -168,6 +168,7 @@ pub fn typescript() -> String {
         crate::kiosk::manifest::KioskAup::decl(&cfg),
         crate::kiosk::manifest::KioskPerson::decl(&cfg),
         crate::kiosk::outbox::KioskMark::decl(&cfg),
+        crate::kiosk::outbox::KioskConcern::decl(&cfg),
         crate::kiosk::outbox::KioskCountersignature::decl(&cfg),
         crate::kiosk::outbox::Receipt::decl(&cfg),
         crate::kiosk::station::KioskSignInput::decl(&cfg),

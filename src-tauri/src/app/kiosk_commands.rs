@@ -11,7 +11,7 @@ use crate::bindings::{AppStatus, RecoveryKeyShown, SavedFile};
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::emergency_kit::{self, EmergencyKit};
 use crate::kiosk::manifest::KioskAup;
-use crate::kiosk::outbox::Receipt;
+use crate::kiosk::outbox::{KioskConcern, Receipt};
 use crate::kiosk::station::{self, KioskSignInput};
 use crate::records::organisation;
 use crate::vault::admins;
@@ -201,6 +201,21 @@ pub async fn kiosk_sign_aup(state: State<'_, AppState>, signature: KioskSignInpu
             CommandError::new(
                 "outbox.write",
                 "Your signature could not be saved. Nothing was kept. Please try again, or tell a member of staff.",
+            )
+        })?
+        .map_err(|e| e.to_command_error())
+}
+
+/// Seals a concern for the admins. Write-only: nothing comes back but the receipt number.
+#[tauri::command]
+pub async fn kiosk_report_concern(state: State<'_, AppState>, concern: KioskConcern) -> Result<Receipt, CommandError> {
+    let paths = state.lock_inner().paths.clone();
+    tauri::async_runtime::spawn_blocking(move || station::report_concern(&paths, concern))
+        .await
+        .map_err(|_| {
+            CommandError::new(
+                "outbox.write",
+                "Your concern could not be saved. Nothing was kept. Tell the safeguarding lead in person, and if a child is in immediate danger call 999.",
             )
         })?
         .map_err(|e| e.to_command_error())

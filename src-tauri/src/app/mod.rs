@@ -9,6 +9,7 @@ mod admin_commands;
 mod aup_commands;
 mod aup_print_commands;
 mod autolock;
+mod incident_commands;
 mod kiosk_commands;
 mod people_commands;
 mod save;
@@ -53,6 +54,7 @@ pub fn run() {
             kiosk_commands::recovery_unlock,
             kiosk_commands::kiosk_signing_options,
             kiosk_commands::kiosk_sign_aup,
+            kiosk_commands::kiosk_report_concern,
             admin_commands::session_info,
             admin_commands::lock,
             admin_commands::touch,
@@ -84,6 +86,8 @@ pub fn run() {
             aup_commands::signature_confirm,
             aup_commands::signature_discard,
             aup_commands::outbox_report,
+            incident_commands::incidents_list,
+            incident_commands::incident_get,
             aup_print_commands::aup_print_blank,
             aup_print_commands::signature_print,
             aup_print_commands::aup_coverage_print,
@@ -111,6 +115,7 @@ pub const KIOSK_COMMANDS: &[&str] = &[
     "recovery_unlock",
     "kiosk_signing_options",
     "kiosk_sign_aup",
+    "kiosk_report_concern",
 ];
 
 #[cfg(test)]

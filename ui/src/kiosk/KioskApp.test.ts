@@ -107,7 +107,7 @@ describe("KioskApp", () => {
   it("shows the signing station with the coming features marked and inert", async () => {
     start(locked, { kiosk_signing_options: () => [] });
     expect(await screen.findByTestId("locked-home")).toHaveTextContent("Riverside Youth Club");
-    for (const id of ["tile-consent", "tile-concern"]) {
+    for (const id of ["tile-consent"]) {
       const tile = screen.getByTestId(id);
       expect(tile).toHaveAttribute("aria-disabled", "true");
       expect(tile).toHaveAccessibleName(expect.stringContaining("Available soon"));
@@ -118,6 +118,12 @@ describe("KioskApp", () => {
     const user = userEvent.setup();
     await user.click(screen.getByTestId("tile-aup"));
     expect(screen.getByTestId("locked-home")).toBeInTheDocument();
+
+    expect(screen.getByTestId("tile-concern")).not.toHaveAttribute("aria-disabled");
+    await user.click(screen.getByTestId("tile-concern"));
+    expect(screen.getByTestId("report-concern")).toBeInTheDocument();
+    await user.click(screen.getByTestId("concern-cancel"));
+    expect(await screen.findByTestId("locked-home")).toBeInTheDocument();
 
     expect(screen.getByTestId("tile-unlock")).not.toHaveAttribute("aria-disabled");
     await user.click(screen.getByTestId("tile-unlock"));

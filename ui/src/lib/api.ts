@@ -16,7 +16,11 @@ import type {
   Coverage,
   ImportPreview,
   ImportSummary,
+  Incident,
+  IncidentDetail,
+  IncidentFilter,
   KioskAup,
+  KioskConcern,
   KioskSignInput,
   PassphraseStrength,
   PeopleQuery,
@@ -127,6 +131,10 @@ export const kioskSigningOptions = () => call<KioskAup[]>("kiosk_signing_options
 export const kioskSignAup = (signature: KioskSignInput) =>
   call<Receipt>("kiosk_sign_aup", { signature });
 
+/** Hands in a concern for the safeguarding lead. Write-only, like a signature. */
+export const kioskReportConcern = (concern: KioskConcern) =>
+  call<Receipt>("kiosk_report_concern", { concern });
+
 /** Runs `handler` each time Rust says the app locked or unlocked. Resolves to an unsubscribe. */
 export function onStatusChanged(handler: () => void): Promise<UnlistenFn> {
   return listen(STATUS_EVENT, () => handler());
@@ -231,3 +239,13 @@ export const aupCoveragePrint = (aupId: string) =>
 /** One signature's record, with the full text of the version signed. */
 export const signaturePrint = (signatureId: string) =>
   call<SavedFile | null>("signature_print", { signatureId });
+
+// ---- Admin window: incidents ----
+
+export const incidentsList = (filter: Partial<IncidentFilter> = {}) =>
+  call<Incident[]>("incidents_list", {
+    filter: { status: null, category: null, from: null, to: null, personId: null, text: "", ...filter },
+  });
+
+/** Opens one incident; Rust records the opening in the audit trail. */
+export const incidentGet = (id: string) => call<IncidentDetail>("incident_get", { id });

@@ -60,7 +60,7 @@ export type Incident = { id: string, reference: string, source: IncidentSource, 
 
 export type IncidentAction = { on: string, by: string, what: string, };
 
-export type IncidentCategory = "content" | "contact" | "conduct" | "commerce";
+export type IncidentCategory = "content" | "contact" | "conduct" | "commerce" | "notYetClassified";
 
 export type IncidentDecision = { on: string, by: string, decision: string, reason: string, };
 
@@ -177,6 +177,36 @@ versionHash: string, content: AupContent,
  * The listed people expected to sign this AUP, by display name, so they can pick theirs.
  */
 signers: Array<KioskPerson>, };
+
+export type KioskConcern = { 
+/**
+ * What happened, as the person reporting tells it.
+ */
+whatHappened: string, happenedOn: string, 
+/**
+ * "HH:MM", if they know it.
+ */
+happenedAtTime: string | null, 
+/**
+ * Where: a place, an app or a website.
+ */
+place: string, 
+/**
+ * Who was involved, in their words.
+ */
+peopleInvolved: string, 
+/**
+ * The young person's own words, if they said anything.
+ */
+ownWords: string | null, 
+/**
+ * What the person reporting has done so far.
+ */
+doneSoFar: string | null, reporterName: string, 
+/**
+ * The concern is about a member of staff or a volunteer.
+ */
+aboutStaff: boolean, };
 
 export type KioskCountersignature = { name: string, mark: KioskMark, };
 

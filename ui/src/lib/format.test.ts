@@ -36,3 +36,12 @@ describe("formatDate for calendar dates", () => {
     expect(formatDate("2012-03-01")).toBe("1 March 2012");
   });
 });
+
+describe("formatDateTime", () => {
+  it("shows UK time on both sides of the clock change", async () => {
+    const { formatDateTime } = await import("./format");
+    expect(formatDateTime("2026-07-01T09:37:00Z")).toBe("1 July 2026 at 10:37");
+    expect(formatDateTime("2026-11-22T09:37:00Z")).toBe("22 November 2026 at 09:37");
+    expect(formatDateTime("not a date")).toBe("not a date");
+  });
+});

@@ -21,6 +21,23 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
 }
 
+const ukDateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+
+/** "22 November 2026 at 09:37", in UK time, for a stored instant; the text unchanged if it is not one. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(ukDateTime.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
+}
+
 /** What the audit check found, in words a DSL can write down. */
 export function auditStatusText(audit: AuditStatus): string {
   if (!audit.verified) {

@@ -1,0 +1,117 @@
+// Plain-English words for the incident log: categories, kinds, roles, agencies and statuses, and
+// a one-line summary of each kind of entry for the chronology.
+
+import type {
+  IncidentCategory,
+  IncidentEntryBody,
+  IncidentKind,
+  IncidentRole,
+  IncidentStatus,
+  ReferralAgency,
+} from "./bindings";
+import { formatDate } from "./format";
+
+export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
+  content: "Content",
+  contact: "Contact",
+  conduct: "Conduct",
+  commerce: "Commerce",
+  notYetClassified: "Not yet classified",
+};
+
+export const KIND_LABELS: Record<IncidentKind, string> = {
+  cyberbullying: "Cyberbullying",
+  nudesOrSemiNudes: "Sharing nudes or semi-nudes",
+  sexualAbuseOrExploitation: "Online sexual abuse or exploitation",
+  indecentImages: "Indecent images of children",
+  onlineHate: "Online hate",
+  radicalisationOrExtremism: "Radicalisation or extremism",
+  filteringBreachOrExposure: "Filtering breach or accidental exposure",
+  staffMisuse: "Misuse by staff",
+  dataBreach: "Data or personal-information breach",
+  other: "Other",
+};
+
+export const ROLE_LABELS: Record<IncidentRole, string> = {
+  subjectOrVictim: "Subject or victim",
+  instigator: "Instigator",
+  witness: "Witness",
+  memberOfStaff: "Member of staff",
+  other: "Other",
+};
+
+export const AGENCY_LABELS: Record<ReferralAgency, string> = {
+  police: "Police",
+  childrensSocialCare: "Children's social care (MASH)",
+  lado: "LADO",
+  internetWatchFoundation: "Internet Watch Foundation",
+  ceop: "CEOP",
+  preventOrChannel: "Prevent or Channel",
+  charityCommission: "Charity Commission (serious incident report)",
+  other: "Other",
+};
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  open: "Open",
+  underReview: "Under review",
+  closed: "Closed",
+};
+
+/** What kind of entry this is, as a heading in the chronology. */
+export function entryTitle(body: IncidentEntryBody): string {
+  switch (body.entry) {
+    case "report":
+      return "Report";
+    case "person":
+      return "Person involved";
+    case "action":
+      return "Action taken";
+    case "evidence":
+      return "Evidence";
+    case "decision":
+      return "Decision";
+    case "referral":
+      return "Referral";
+    case "parentsInformed":
+      return "Parents or carers";
+    case "outcome":
+      return "Outcome";
+    case "status":
+      return "Status changed";
+  }
+}
+
+/** The entry's content in one or two plain sentences. */
+export function entrySummary(body: IncidentEntryBody): string {
+  switch (body.entry) {
+    case "report":
+      return body.facts;
+    case "person":
+      return `${body.name}: ${ROLE_LABELS[body.role]}.`;
+    case "action":
+      return `${formatDate(body.on)}, ${body.by}: ${body.what}`;
+    case "evidence":
+      return `${body.what} Held: ${body.heldWhere}.${body.deviceSecured ? " Device secured." : ""}`;
+    case "decision":
+      return `${formatDate(body.on)}, ${body.by}: ${body.decision} Reason: ${body.reason}`;
+    case "referral": {
+      const agency = body.agency === "other" ? (body.otherAgency ?? "Other") : AGENCY_LABELS[body.agency];
+      const parts = [`${agency}, ${formatDate(body.on)}.`];
+      if (body.reference) parts.push(`Reference ${body.reference}.`);
+      if (body.outcome) parts.push(`Outcome: ${body.outcome}`);
+      return parts.join(" ");
+    }
+    case "parentsInformed":
+      return body.informed
+        ? `Told on ${formatDate(body.on ?? "")} by ${body.by ?? "not recorded"}.`
+        : `Not told. Why: ${body.whyNot ?? "not recorded"}`;
+    case "outcome":
+      return body.outcome;
+    case "status": {
+      const parts = [`Now ${STATUS_LABELS[body.to].toLowerCase()}.`];
+      if (body.signOff) parts.push(`Signed off by ${body.signOff.name} on ${formatDate(body.signOff.on)}.`);
+      if (body.reason) parts.push(`Reason: ${body.reason}`);
+      return parts.join(" ");
+    }
+  }
+}
