@@ -5,7 +5,10 @@ use tauri::State;
 
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
-use crate::records::incidents::{self, Incident, IncidentDetail, IncidentFilter};
+use crate::records::incidents::{
+    self, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentFilter, IncidentReport, IncidentSource,
+    NewIncident, StatusChange,
+};
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
@@ -19,4 +22,61 @@ pub fn incidents_list(state: State<'_, AppState>, filter: IncidentFilter) -> Res
 #[tauri::command]
 pub fn incident_get(state: State<'_, AppState>, id: String) -> Result<IncidentDetail, CommandError> {
     state.with_vault(|v| incidents::get(v.db().conn(), v.actor(), &id).map_err(err))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Records a new incident from the admin's report.
+#[tauri::command]
+pub fn incident_create(
+    state: State<'_, AppState>,
+    report: IncidentReport,
+    staff_allegation: bool,
+) -> Result<Incident, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation, report: &report };
+        incidents::create(v.db_mut().conn_mut(), &actor, &new, today()).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn incident_add_entry(
+    state: State<'_, AppState>,
+    id: String,
+    body: EntryBody,
+) -> Result<IncidentEntry, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        incidents::add_entry(v.db_mut().conn_mut(), &actor, &id, &body, today()).map_err(err)
+    })
+}
+
+/// Corrects an entry: the correction is added beside the original, which stays as it was.
+#[tauri::command]
+pub fn incident_amend(
+    state: State<'_, AppState>,
+    id: String,
+    entry_id: String,
+    body: EntryBody,
+    reason: String,
+) -> Result<IncidentEntry, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        incidents::amend(v.db_mut().conn_mut(), &actor, &id, &entry_id, &body, &reason, today()).map_err(err)
+    })
+}
+
+#[tauri::command]
+pub fn incident_change_status(
+    state: State<'_, AppState>,
+    id: String,
+    change: StatusChange,
+) -> Result<IncidentEntry, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        incidents::change_status(v.db_mut().conn_mut(), &actor, &id, &change, today()).map_err(err)
+    })
 }

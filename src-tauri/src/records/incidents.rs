@@ -15,6 +15,7 @@ use ts_rs::TS;
 use crate::error::ErrorCode;
 use crate::store::StoreError;
 pub use entries::Action as IncidentAction;
+pub use entries::Report as IncidentReport;
 pub use entries::{
     Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
     Referral, Report, Role, SignOff, StatusChange,

@@ -1,5 +1,7 @@
 // A member of staff reports a concern at the locked home; the next person finds nothing of it;
-// the admin unlocks and reads it as a new, self-declared incident.
+// the admin unlocks, reads it as a new self-declared incident, completes it with a referral and
+// what the parents were told, corrects the report (the original stays), cannot close it without
+// the outcome and a sign-off, then signs off and closes it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +61,70 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
       assert.equal(entries.length, 2, 'the report and what the reporter had already done');
       await s.screenshot(join(shots, '44-incident-from-concern.png'));
       await checkAccessibility(s, 'incident record');
+
+      // Complete it: a referral, the parents told, a correction to the report.
+      async function add(kind, fill) {
+        const options = await s.findAll('[data-testid="add-kind-option"]');
+        const labels = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
+        await s.cmd('POST', `/element/${options[labels.indexOf(kind)]}/click`, {});
+        await s.click('[data-testid="add-continue"]');
+        await s.waitFor('[data-testid="entry-form"]');
+        await fill();
+        await s.click('[data-testid="entry-save"]');
+        await s.waitFor('[data-testid="incident-saved"]');
+      }
+      async function pick(testid, value) {
+        const options = await s.findAll(`[data-testid="${testid}-option"]`);
+        const values = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
+        await s.cmd('POST', `/element/${options[values.indexOf(value)]}/click`, {});
+      }
+      await add('referral', async () => {
+        await pick('entry-agency', 'ceop');
+        await s.type('[data-testid="entry-reference"]', 'CEOP-58213');
+      });
+      await add('parentsInformed', async () => {
+        await pick('entry-informed', 'yes');
+        await s.type('[data-testid="entry-by"]', 'Sam Okafor');
+      });
+      await s.screenshot(join(shots, '46-incident-completed.png'));
+
+      // Closing without the outcome or a sign-off names both.
+      await s.click('[data-testid="incident-close"]');
+      await s.click('[data-testid="close-confirm"]');
+      const missing = await s.waitForText('[data-testid="status-errors"]', /outcome/);
+      assert.match(missing, /reviewing admin's name/);
+      await s.screenshot(join(shots, '47-incident-close-refused.png'));
+      // Rust refuses too, whatever the page sends.
+      const refused = await invokeFromPage(s, 'incident_change_status', {
+        id: (await invokeFromPage(s, 'incidents_list', { filter: {} })).ok[0].id,
+        change: { to: 'closed', signOff: null, reason: null },
+      });
+      assert.equal(refused.err?.code, 'incident.cannotClose');
+      assert.match(refused.err.message, /the outcome/);
+      await s.click('[data-testid="close-cancel"]');
+
+      // Correct the report's category; the original stays in the chronology.
+      const corrects = await s.findAll('[data-testid="entry-correct"]');
+      await s.cmd('POST', `/element/${corrects[0]}/click`, {});
+      await s.waitFor('[data-testid="entry-form"]');
+      await pick('entry-category', 'contact');
+      await pick('entry-kind', 'sexualAbuseOrExploitation');
+      await s.type('[data-testid="entry-amend-reason"]', 'An adult contacting a child to meet is contact, and possible grooming.');
+      await s.click('[data-testid="entry-save"]');
+      await s.waitFor('[data-testid="incident-saved"]');
+      assert.match(await s.text('[data-testid="incident-report"]'), /Contact: Online sexual abuse or exploitation/);
+      assert.match(await s.text('[data-testid="incident-chronology"]'), /amendment to entry 1[\s\S]*possible grooming/);
+
+      await add('outcome', async () => {
+        await s.type('[data-testid="entry-outcome"]', 'Reported to CEOP; the learner and family are supported by the club.');
+      });
+      await s.click('[data-testid="incident-close"]');
+      await s.type('[data-testid="signoff-name"]', 'Sam Okafor');
+      await s.click('[data-testid="close-confirm"]');
+      await s.waitForText('[data-testid="incident-status"]', /^Closed$/);
+      assert.match(await s.text('[data-testid="incident-chronology"]'), /Now closed\. Signed off by Sam Okafor/);
+      await s.screenshot(join(shots, '48-incident-closed.png'));
+      await checkAccessibility(s, 'closed incident');
 
       // Opening it was written to the audit trail, which still verifies.
       const audit = (await invokeFromPage(s, 'audit_verify')).ok;

@@ -18,7 +18,11 @@ import type {
   ImportSummary,
   Incident,
   IncidentDetail,
+  IncidentEntry,
+  IncidentEntryBody,
   IncidentFilter,
+  IncidentReport,
+  IncidentStatusChange,
   KioskAup,
   KioskConcern,
   KioskSignInput,
@@ -249,3 +253,16 @@ export const incidentsList = (filter: Partial<IncidentFilter> = {}) =>
 
 /** Opens one incident; Rust records the opening in the audit trail. */
 export const incidentGet = (id: string) => call<IncidentDetail>("incident_get", { id });
+
+export const incidentCreate = (report: IncidentReport, staffAllegation: boolean) =>
+  call<Incident>("incident_create", { report, staffAllegation });
+
+export const incidentAddEntry = (id: string, body: IncidentEntryBody) =>
+  call<IncidentEntry>("incident_add_entry", { id, body });
+
+/** Adds a correction beside `entryId`; the original stays as it was saved. */
+export const incidentAmend = (id: string, entryId: string, body: IncidentEntryBody, reason: string) =>
+  call<IncidentEntry>("incident_amend", { id, entryId, body, reason });
+
+export const incidentChangeStatus = (id: string, change: IncidentStatusChange) =>
+  call<IncidentEntry>("incident_change_status", { id, change });

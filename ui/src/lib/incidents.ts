@@ -84,8 +84,10 @@ export function entryTitle(body: IncidentEntryBody): string {
 /** The entry's content in one or two plain sentences. */
 export function entrySummary(body: IncidentEntryBody): string {
   switch (body.entry) {
-    case "report":
-      return body.facts;
+    case "report": {
+      const what = body.kind === "other" ? CATEGORY_LABELS[body.category] : `${CATEGORY_LABELS[body.category]}: ${KIND_LABELS[body.kind]}`;
+      return `${what}. Happened ${formatDate(body.occurredOn)}. ${body.facts}`;
+    }
     case "person":
       return `${body.name}: ${ROLE_LABELS[body.role]}.`;
     case "action":
