@@ -52,6 +52,8 @@ fn main() {
             "incident_add_entry",
             "incident_amend",
             "incident_change_status",
+            "incident_trends",
+            "incident_set_access",
             "aup_print_blank",
             "signature_print",
             "aup_coverage_print",

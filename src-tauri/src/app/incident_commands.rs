@@ -7,7 +7,7 @@ use super::AppState;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::incidents::{
     self, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentFilter, IncidentReport, IncidentSource,
-    NewIncident, StatusChange,
+    NewIncident, StatusChange, Trends,
 };
 
 fn err(e: impl ErrorCode) -> CommandError {
@@ -78,5 +78,29 @@ pub fn incident_change_status(
     state.with_vault(|v| {
         let actor = v.actor().clone();
         incidents::change_status(v.db_mut().conn_mut(), &actor, &id, &change, today()).map_err(err)
+    })
+}
+
+/// Incident numbers by month and category, and by kind, for a period.
+#[tauri::command]
+pub fn incident_trends(
+    state: State<'_, AppState>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Trends, CommandError> {
+    state.with_vault(|v| incidents::trends(v.db().conn(), from, to).map_err(err))
+}
+
+/// Restricts an incident to the chosen admins (who must include the one doing it), or lifts it.
+#[tauri::command]
+pub fn incident_set_access(
+    state: State<'_, AppState>,
+    id: String,
+    restricted: bool,
+    admins: Vec<String>,
+) -> Result<(), CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        incidents::set_access(v.db_mut().conn_mut(), &actor, &id, restricted, &admins).map_err(err)
     })
 }

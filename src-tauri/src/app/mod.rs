@@ -92,6 +92,8 @@ pub fn run() {
             incident_commands::incident_add_entry,
             incident_commands::incident_amend,
             incident_commands::incident_change_status,
+            incident_commands::incident_trends,
+            incident_commands::incident_set_access,
             aup_print_commands::aup_print_blank,
             aup_print_commands::signature_print,
             aup_print_commands::aup_coverage_print,

@@ -8,6 +8,7 @@
 
 mod entries;
 mod store;
+mod trends;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -22,6 +23,7 @@ pub use entries::{
 };
 pub use store::{add_entry, amend, change_status, create, get, list, set_access, IncidentFilter, NewIncident};
 pub(crate) use store::{insert_added_entry, insert_incident};
+pub use trends::{trends, KindCount, MonthCounts, Trends};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -73,17 +73,17 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
         await s.click('[data-testid="entry-save"]');
         await s.waitFor('[data-testid="incident-saved"]');
       }
-      async function pick(testid, value) {
+      async function pickValue(testid, value) {
         const options = await s.findAll(`[data-testid="${testid}-option"]`);
         const values = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
         await s.cmd('POST', `/element/${options[values.indexOf(value)]}/click`, {});
       }
       await add('referral', async () => {
-        await pick('entry-agency', 'ceop');
+        await pickValue('entry-agency', 'ceop');
         await s.type('[data-testid="entry-reference"]', 'CEOP-58213');
       });
       await add('parentsInformed', async () => {
-        await pick('entry-informed', 'yes');
+        await pickValue('entry-informed', 'yes');
         await s.type('[data-testid="entry-by"]', 'Sam Okafor');
       });
       await s.screenshot(join(shots, '46-incident-completed.png'));
@@ -107,8 +107,8 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
       const corrects = await s.findAll('[data-testid="entry-correct"]');
       await s.cmd('POST', `/element/${corrects[0]}/click`, {});
       await s.waitFor('[data-testid="entry-form"]');
-      await pick('entry-category', 'contact');
-      await pick('entry-kind', 'sexualAbuseOrExploitation');
+      await pickValue('entry-category', 'contact');
+      await pickValue('entry-kind', 'sexualAbuseOrExploitation');
       await s.type('[data-testid="entry-amend-reason"]', 'An adult contacting a child to meet is contact, and possible grooming.');
       await s.click('[data-testid="entry-save"]');
       await s.waitFor('[data-testid="incident-saved"]');
@@ -131,7 +131,35 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
       assert.equal(audit.verified, true);
       await s.click('[data-testid="nav-incidents"]');
       await s.waitForText('[data-testid="incidents-count"]', /^1 incident$/);
+
+      // The admin records an allegation about a member of staff and restricts it to themselves.
+      await s.click('[data-testid="incident-record-start"]');
+      await s.waitFor('[data-testid="incident-new"]');
+      await s.type('[data-testid="report-occurred-on-day"]', '3');
+      await s.type('[data-testid="report-occurred-on-month"]', '11');
+      await s.type('[data-testid="report-occurred-on-year"]', '2026');
+      await s.type('[data-testid="report-how"]', 'By email');
+      await s.type('[data-testid="report-reported-by"]', 'A parent');
+      await s.type('[data-testid="report-reported-to"]', 'Sam Okafor');
+      await pickValue('report-category', 'contact');
+      await pickValue('report-kind', 'staffMisuse');
+      await s.type('[data-testid="report-facts"]', 'A volunteer messaged a member on a personal account late at night.');
+      await s.click('[data-testid="report-about-staff"]');
+      await s.click('[data-testid="report-save"]');
+      await s.waitFor('[data-testid="incident-access"]');
+      await s.click('[data-testid="access-restrict"]');
+      await s.waitForText('[data-testid="incident-access-state"]', /Only the admins ticked/);
+      await s.screenshot(join(shots, '49-incident-restricted.png'));
+      await checkAccessibility(s, 'restricted staff allegation');
+
+      await s.click('[data-testid="back"]');
+      await s.waitForText('[data-testid="incidents-count"]', /^2 incidents$/);
       await s.screenshot(join(shots, '45-incident-list.png'));
+      await checkAccessibility(s, 'incident list');
+      await s.click('[data-testid="incident-trends-start"]');
+      await s.waitForText('[data-testid="trends-total"]', /^2 incidents happened/);
+      await s.screenshot(join(shots, '50-incident-trends.png'));
+      await checkAccessibility(s, 'incident trends');
     },
     ['--demo'],
   );

@@ -23,6 +23,7 @@ import type {
   IncidentFilter,
   IncidentReport,
   IncidentStatusChange,
+  Trends,
   KioskAup,
   KioskConcern,
   KioskSignInput,
@@ -266,3 +267,9 @@ export const incidentAmend = (id: string, entryId: string, body: IncidentEntryBo
 
 export const incidentChangeStatus = (id: string, change: IncidentStatusChange) =>
   call<IncidentEntry>("incident_change_status", { id, change });
+
+/** Incident numbers by month and category for a period ("YYYY-MM-DD" to "YYYY-MM-DD"). */
+export const incidentTrends = (from: string, to: string) => call<Trends>("incident_trends", { from, to });
+
+export const incidentSetAccess = (id: string, restricted: boolean, admins: string[]) =>
+  call<void>("incident_set_access", { id, restricted, admins });

@@ -168,6 +168,8 @@ export type InvolvedPerson = {
  */
 personId: string | null, name: string, role: IncidentRole, };
 
+export type KindCount = { kind: IncidentKind, count: number, };
+
 export type KioskAup = { aupId: string, audience: Audience, versionNumber: number, 
 /**
  * What a submission names, so a signature always points at the exact words shown.
@@ -227,6 +229,12 @@ name: string,
  * The id beside the display name picked, if one was.
  */
 personHint: string | null, mark: KioskMark, countersignature: KioskCountersignature | null, };
+
+export type MonthCounts = { 
+/**
+ * "2026-03".
+ */
+month: string, content: number, contact: number, conduct: number, commerce: number, notYetClassified: number, };
 
 export type OnScreenSignature = { versionId: string, signer: Signer, 
 /**
@@ -311,6 +319,16 @@ export type SignatureSource = "admin" | "signingStation";
 export type Signer = { "kind": "person", person_id: string, } | { "kind": "selfDeclared", name: string, claimed_person_id: string | null, };
 
 export type SigningMethod = "onScreen" | "paper";
+
+export type Trends = { from: string, to: string, 
+/**
+ * Every month in the period, including months with none.
+ */
+months: Array<MonthCounts>, 
+/**
+ * Kinds seen in the period, most frequent first.
+ */
+kinds: Array<KindCount>, total: number, };
 
 export type UnconfirmedSignature = { signature: Signature, suggestedPerson: Person | null, };
 

@@ -328,3 +328,33 @@ fn search_finds_words_in_any_entry_and_filters_by_date_and_status() {
     assert_eq!(find(IncidentFilter::default()), vec![a.id.clone(), b.id.clone()], "newest first");
     assert_eq!(find(IncidentFilter { status: Some(Status::Closed), ..Default::default() }), Vec::<String>::new());
 }
+
+#[test]
+fn trends_count_by_month_and_category_including_empty_months() {
+    let mut conn = test_db();
+    for (y, m, d, category, kind) in [
+        (2026, 1, 10, Category::Conduct, IncidentKind::Cyberbullying),
+        (2026, 1, 31, Category::Conduct, IncidentKind::Cyberbullying),
+        (2026, 3, 1, Category::Contact, IncidentKind::SexualAbuseOrExploitation),
+        (2025, 12, 31, Category::Commerce, IncidentKind::Other),
+    ] {
+        let mut r = report();
+        r.occurred_on = day(y, m, d);
+        r.reported_on = day(y, m, d);
+        r.category = category;
+        r.kind = kind;
+        create(
+            &mut conn,
+            &dsl(),
+            &NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r },
+            today(),
+        )
+        .expect("create");
+    }
+    let t = trends(&conn, day(2026, 1, 1), day(2026, 3, 31)).expect("trends");
+    assert_eq!(t.total, 3, "December's incident is outside the period");
+    let months: Vec<(String, u32, u32)> = t.months.iter().map(|m| (m.month.clone(), m.conduct, m.contact)).collect();
+    assert_eq!(months, vec![("2026-01".into(), 2, 0), ("2026-02".into(), 0, 0), ("2026-03".into(), 0, 1)]);
+    assert_eq!(t.kinds[0], KindCount { kind: IncidentKind::Cyberbullying, count: 2 });
+    assert!(trends(&conn, day(2026, 3, 1), day(2026, 1, 1)).is_err());
+}

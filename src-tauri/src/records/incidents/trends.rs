@@ -1,0 +1,114 @@
+//! Incident numbers over a period, for the DSL's trends view and the trustee report: counts by
+//! month and category, and by kind. Numbers only: they include restricted incidents, because a
+//! count says nothing about who was involved.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::entries::{Category, IncidentKind};
+use super::IncidentError;
+use crate::records::date_text;
+
+/// One month's incidents by category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthCounts {
+    /// "2026-03".
+    pub month: String,
+    pub content: u32,
+    pub contact: u32,
+    pub conduct: u32,
+    pub commerce: u32,
+    pub not_yet_classified: u32,
+}
+
+impl MonthCounts {
+    pub fn total(&self) -> u32 {
+        self.content + self.contact + self.conduct + self.commerce + self.not_yet_classified
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KindCount {
+    pub kind: IncidentKind,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Trends {
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+    /// Every month in the period, including months with none.
+    pub months: Vec<MonthCounts>,
+    /// Kinds seen in the period, most frequent first.
+    pub kinds: Vec<KindCount>,
+    pub total: u32,
+}
+
+fn month_key(date: NaiveDate) -> String {
+    date.format("%Y-%m").to_string()
+}
+
+/// Incidents that happened between `from` and `to`, inclusive.
+pub fn trends(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Trends, IncidentError> {
+    if to < from {
+        return Err(IncidentError::Invalid("The end of the period must be after its start.".into()));
+    }
+    let mut months = Vec::new();
+    let mut cursor = from.with_day0(0).unwrap_or(from);
+    while cursor <= to {
+        months.push(MonthCounts {
+            month: month_key(cursor),
+            content: 0,
+            contact: 0,
+            conduct: 0,
+            commerce: 0,
+            not_yet_classified: 0,
+        });
+        cursor = cursor.checked_add_months(chrono::Months::new(1)).unwrap_or(NaiveDate::MAX);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT substr(occurred_on, 1, 7), category, count(*) FROM incidents
+         WHERE occurred_on BETWEEN ?1 AND ?2 GROUP BY 1, 2",
+    )?;
+    let rows = stmt.query_map(params![date_text(from), date_text(to)], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?))
+    })?;
+    let mut total = 0;
+    for row in rows {
+        let (month, category, count) = row?;
+        let Some(slot) = months.iter_mut().find(|m| m.month == month) else { continue };
+        let category: Category = serde_json::from_value(serde_json::Value::String(category)).map_err(|_| {
+            IncidentError::Invalid("A stored incident has a category this version does not know.".into())
+        })?;
+        let cell = match category {
+            Category::Content => &mut slot.content,
+            Category::Contact => &mut slot.contact,
+            Category::Conduct => &mut slot.conduct,
+            Category::Commerce => &mut slot.commerce,
+            Category::NotYetClassified => &mut slot.not_yet_classified,
+        };
+        *cell += count;
+        total += count;
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, count(*) FROM incidents WHERE occurred_on BETWEEN ?1 AND ?2 GROUP BY kind ORDER BY 2 DESC, 1",
+    )?;
+    let kinds = stmt
+        .query_map(params![date_text(from), date_text(to)], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+        .map(|row| {
+            let (kind, count) = row?;
+            let kind: IncidentKind = serde_json::from_value(serde_json::Value::String(kind)).map_err(|_| {
+                IncidentError::Invalid("A stored incident has a kind this version does not know.".into())
+            })?;
+            Ok(KindCount { kind, count })
+        })
+        .collect::<Result<Vec<_>, IncidentError>>()?;
+    Ok(Trends { from, to, months, kinds, total })
+}
