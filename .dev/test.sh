@@ -13,6 +13,9 @@ echo "== UI: type check, unit tests, build"
 echo "== Rust: domain tests without tauri (cargo test --no-default-features)"
 cargo test --no-default-features --workspace
 
+echo "== Rust: the benchmarks still build (they are run by hand: cargo bench --no-default-features)"
+cargo check --no-default-features --benches -p safekeeper
+
 echo "== Rust: desktop shell tests and the app binary"
 cargo test -p safekeeper --lib app::
 cargo build -p safekeeper

@@ -1,0 +1,106 @@
+//! Incident log benchmarks (reported, not asserted): the list (everything, a word search, one
+//! person's incidents) and the trends query over a year, on 5,000 incidents with 10 entries each.
+
+mod support;
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, Criterion};
+use rand::{Rng, SeedableRng};
+use safekeeper::records::incidents::{
+    self, Action, Category, EntryBody, IncidentFilter, IncidentKind, IncidentSource, InvolvedPerson, NewIncident,
+    Report, Role,
+};
+use safekeeper::records::people::{self, PeopleQuery, PersonStatus};
+use safekeeper::vault::UnlockedVault;
+
+const CATEGORIES: [Category; 4] = [Category::Content, Category::Contact, Category::Conduct, Category::Commerce];
+const KINDS: [IncidentKind; 5] = [
+    IncidentKind::Cyberbullying,
+    IncidentKind::OnlineHate,
+    IncidentKind::FilteringBreachOrExposure,
+    IncidentKind::DataBreach,
+    IncidentKind::Other,
+];
+
+fn incidents_bench(c: &mut Criterion) {
+    let org = support::generate(2_000, 0, 21);
+    let key = age::secrecy::ExposeSecret::expose_secret(&org.recovery.to_string()).to_owned();
+    let mut vault = UnlockedVault::unlock_with_recovery(&org.paths, &key).expect("unlock");
+    let actor = vault.actor().clone();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let people: Vec<(String, String)> = people::search(
+        vault.db().conn(),
+        &PeopleQuery { text: String::new(), group: None, status: PersonStatus::All },
+    )
+    .expect("people")
+    .into_iter()
+    .map(|p| (p.id, p.full_name))
+    .collect();
+    let conn = vault.db_mut().conn_mut();
+    // Generating 50,000 entries one transaction each is what the app does, but waiting for the
+    // disk 50,000 times is not what is being measured.
+    conn.execute_batch("PRAGMA synchronous = OFF;").expect("pragma");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(21);
+    for i in 0..5_000u64 {
+        let on = today - chrono::Days::new(rng.gen_range(0..1_100));
+        let report = Report {
+            occurred_on: on,
+            occurred_at_time: None,
+            reported_on: on,
+            how_reported: "In person".into(),
+            reported_by: "A youth worker".into(),
+            reported_to: "The DSL".into(),
+            place: "Youth club".into(),
+            platform: "A messaging app".into(),
+            device: "Own phone".into(),
+            category: CATEGORIES[(i % 4) as usize],
+            kind: KINDS[(i % 5) as usize],
+            facts: format!("Synthetic incident number {i}: messages were shared in a group chat."),
+            own_words: None,
+            opinion: None,
+        };
+        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
+        let incident = incidents::create(conn, &actor, &new, today).expect("create");
+        for e in 0..9 {
+            let body = if e < 2 {
+                let (id, name) = &people[rng.gen_range(0..people.len())];
+                EntryBody::Person(InvolvedPerson {
+                    person_id: Some(id.clone()),
+                    name: name.clone(),
+                    role: if e == 0 { Role::SubjectOrVictim } else { Role::Instigator },
+                })
+            } else {
+                EntryBody::Action(Action { on, by: "The DSL".into(), what: format!("Follow-up step {e}.") })
+            };
+            incidents::add_entry(conn, &actor, &incident.id, &body, today).expect("entry");
+        }
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL;").expect("pragma");
+    let conn = vault.db().conn();
+    let someone = people[7].0.clone();
+
+    let mut group = c.benchmark_group("5,000 incidents, 10 entries each");
+    group.bench_function("list, no filter", |b| {
+        b.iter(|| incidents::list(conn, &actor, &IncidentFilter::default()).expect("list"))
+    });
+    group.bench_function("list, word search in every entry", |b| {
+        let filter = IncidentFilter { text: "number 4321".into(), ..Default::default() };
+        b.iter(|| incidents::list(conn, &actor, &filter).expect("list"))
+    });
+    group.bench_function("list, one person's incidents", |b| {
+        let filter = IncidentFilter { person_id: Some(someone.clone()), ..Default::default() };
+        b.iter(|| incidents::list(conn, &actor, &filter).expect("list"))
+    });
+    group.bench_function("trends over 12 months", |b| {
+        let from = NaiveDate::from_ymd_opt(2025, 12, 1).expect("date");
+        b.iter(|| incidents::trends(conn, from, today).expect("trends"))
+    });
+    group.bench_function("open one incident (with its audit entry)", |b| {
+        let id = incidents::list(conn, &actor, &IncidentFilter::default()).expect("list")[0].id.clone();
+        b.iter(|| incidents::get(conn, &actor, &id).expect("get"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, incidents_bench);
+criterion_main!(benches);
