@@ -487,9 +487,10 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
            AND (?4 IS NULL OR i.category = ?4)
            AND (?5 IS NULL OR i.occurred_on >= ?5)
            AND (?6 IS NULL OR i.occurred_on <= ?6)
-           AND (?7 IS NULL OR EXISTS (SELECT 1 FROM incident_people p WHERE p.incident_id = i.id AND p.person_id = ?7))
+           AND (?7 IS NULL OR i.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = ?7))
            AND (?8 = '' OR i.reference LIKE ?9 ESCAPE '\\'
-                OR EXISTS (SELECT 1 FROM incident_entries e WHERE e.incident_id = i.id AND e.body LIKE ?9 ESCAPE '\\'))
+                OR i.id IN (SELECT e.incident_id FROM incident_entries e, json_tree(e.body) t
+                            WHERE t.type = 'text' AND t.value LIKE ?9 ESCAPE '\\'))
          ORDER BY i.occurred_on DESC, i.reference DESC"
     );
     let mut stmt = conn.prepare_cached(&sql)?;

@@ -323,6 +323,10 @@ fn search_finds_words_in_any_entry_and_filters_by_date_and_status() {
     };
     assert_eq!(find(IncidentFilter { text: "gambling".into(), ..Default::default() }), vec![b.id.clone()]);
     assert_eq!(find(IncidentFilter { text: "100%".into(), ..Default::default() }), Vec::<String>::new());
+    // Only what people wrote is searched, never the names of the stored fields.
+    assert_eq!(find(IncidentFilter { text: "facts".into(), ..Default::default() }), Vec::<String>::new());
+    assert_eq!(find(IncidentFilter { text: "occurredOn".into(), ..Default::default() }), Vec::<String>::new());
+    assert_eq!(find(IncidentFilter { text: "GAMBLING".into(), ..Default::default() }), vec![b.id.clone()]);
     assert_eq!(find(IncidentFilter { category: Some(Category::Commerce), ..Default::default() }), vec![b.id.clone()]);
     assert_eq!(find(IncidentFilter { from: Some(day(2026, 6, 1)), ..Default::default() }), vec![a.id.clone()]);
     assert_eq!(find(IncidentFilter::default()), vec![a.id.clone(), b.id.clone()], "newest first");
