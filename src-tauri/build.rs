@@ -40,6 +40,8 @@ fn main() {
             "signatures_unconfirmed",
             "signature_confirm",
             "outbox_report",
+            "signature_record_paper",
+            "signature_save_scan",
         ];
         tauri_build::try_build(
             tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

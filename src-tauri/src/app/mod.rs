@@ -12,6 +12,7 @@ mod kiosk_commands;
 mod people_commands;
 mod save;
 mod session_lock;
+mod signature_commands;
 mod state;
 mod windows;
 
@@ -78,6 +79,8 @@ pub fn run() {
             aup_commands::signatures_unconfirmed,
             aup_commands::signature_confirm,
             aup_commands::outbox_report,
+            signature_commands::signature_record_paper,
+            signature_commands::signature_save_scan,
         ])
         .build(tauri::generate_context!())
         .expect("the Tauri app builds from its configuration")

@@ -92,6 +92,24 @@ countersignedBy: string | null,
  */
 scan: number[] | null, };
 
+export type PaperSignatureForm = { personId: string, versionId: string, 
+/**
+ * "YYYY-MM-DD"; not in the future.
+ */
+signedOn: string, 
+/**
+ * Where the hard copy is kept.
+ */
+filedAt: string, 
+/**
+ * A parent or carer who countersigned the paper copy, if any.
+ */
+countersignedBy: string | null, 
+/**
+ * The scan file's bytes in base64, if one was chosen. Rust judges its type by its first bytes.
+ */
+scanBase64: string | null, };
+
 export type PassphraseStrength = { score: number, acceptable: boolean, warning: string | null, suggestions: Array<string>, };
 
 export type PeopleQuery = { text: string, group: PersonGroup | null, status: PersonStatus, };
