@@ -16,6 +16,8 @@ import type {
   Coverage,
   ImportPreview,
   ImportSummary,
+  IngestReport,
+  PaperSignatureForm,
   PassphraseStrength,
   PeopleQuery,
   Person,
@@ -196,3 +198,14 @@ export const signaturesUnconfirmed = () => call<UnconfirmedSignature[]>("signatu
 
 export const signatureConfirm = (signatureId: string, personId: string) =>
   call<Signature>("signature_confirm", { signatureId, personId });
+
+/** Records that a paper copy was signed, where it is filed, and its scan if there is one. */
+export const signatureRecordPaper = (paper: PaperSignatureForm) =>
+  call<Signature>("signature_record_paper", { paper });
+
+/** Rust shows a native Save dialog for a paper signature's scan; `null` means it was cancelled. */
+export const signatureSaveScan = (signatureId: string) =>
+  call<SavedFile | null>("signature_save_scan", { signatureId });
+
+/** What the last unlock took in from the signing station; `null` if the ingest did not run. */
+export const outboxReport = () => call<IngestReport | null>("outbox_report");
