@@ -108,7 +108,8 @@ describe("A person's page", () => {
     await user.type(screen.getByTestId("paper-signed-on-month"), "9");
     await user.type(screen.getByTestId("paper-signed-on-year"), "2025");
     await user.type(screen.getByTestId("paper-filed-at"), "Blue HR folder, office cabinet 2");
-    await user.click(screen.getByTestId("paper-save"));
+    await user.click(screen.getByTestId("paper-continue"));
+    await user.click(await screen.findByTestId("paper-save"));
 
     expect(await screen.findByTestId("person-notice")).toHaveTextContent("paper signature for Amira Khan has been recorded");
     expect(personGet).toHaveBeenCalledTimes(2);

@@ -69,7 +69,7 @@ describe("Record a paper signature", () => {
     open({ signature_record_paper: record });
     const user = userEvent.setup();
     await screen.findByTestId("paper-aup");
-    await user.click(screen.getByTestId("paper-save"));
+    await user.click(screen.getByTestId("paper-continue"));
     let summary = await screen.findByTestId("error-summary");
     expect(within(summary).getByRole("link", { name: "Enter the date the paper copy was signed" })).toHaveAttribute("href", "#paper-signed-on");
     expect(within(summary).getByRole("link", { name: /Enter where the paper copy is filed/ })).toHaveAttribute("href", "#paper-filed-at");
@@ -77,7 +77,7 @@ describe("Record a paper signature", () => {
     const nextYear = String(Number(todayIso().slice(0, 4)) + 1);
     await fillDate(user, "1", "1", nextYear);
     await user.type(screen.getByTestId("paper-filed-at"), "   ");
-    await user.click(screen.getByTestId("paper-save"));
+    await user.click(screen.getByTestId("paper-continue"));
     summary = await screen.findByTestId("error-summary");
     expect(within(summary).getByRole("link", { name: "Date signed must be today or in the past" })).toBeInTheDocument();
     expect(screen.getByTestId("paper-filed-at")).toHaveAttribute("aria-invalid", "true");
@@ -92,13 +92,13 @@ describe("Record a paper signature", () => {
     await fillDate(user, "3", "9", "2025");
     await user.type(screen.getByTestId("paper-filed-at"), "Blue HR folder");
     await user.upload(screen.getByTestId("paper-scan"), new File(["GIF89a"], "scan.gif", { type: "image/gif" }));
-    await user.click(screen.getByTestId("paper-save"));
+    await user.click(screen.getByTestId("paper-continue"));
     let summary = await screen.findByTestId("error-summary");
     expect(within(summary).getByRole("link", { name: /must be a PNG, JPEG or PDF/ })).toHaveAttribute("href", "#paper-scan");
 
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], "scan.pdf", { type: "application/pdf" });
     await user.upload(screen.getByTestId("paper-scan"), big);
-    await user.click(screen.getByTestId("paper-save"));
+    await user.click(screen.getByTestId("paper-continue"));
     summary = await screen.findByTestId("error-summary");
     expect(within(summary).getByRole("link", { name: /bigger than 5 MB/ })).toHaveAttribute("href", "#paper-scan");
     expect(screen.getByTestId("paper-filed-at")).toHaveValue("Blue HR folder");
@@ -116,6 +116,15 @@ describe("Record a paper signature", () => {
     await fillDate(user, "3", "9", "2025");
     await user.type(screen.getByTestId("paper-filed-at"), "  Blue   HR folder ");
     await user.upload(screen.getByTestId("paper-scan"), new File([PNG], "scan.png", { type: "image/png" }));
+    await user.click(screen.getByTestId("paper-continue"));
+
+    const summary = await screen.findByTestId("paper-check-summary");
+    expect(summary).toHaveTextContent("Staff and volunteers");
+    expect(summary).toHaveTextContent("Version 1, published");
+    expect(summary).toHaveTextContent("3 September 2025");
+    expect(summary).toHaveTextContent("Blue HR folder");
+    expect(summary).toHaveTextContent("scan.png (1 KB)");
+    expect(record).not.toHaveBeenCalled();
     await user.click(screen.getByTestId("paper-save"));
 
     await vi.waitFor(() => expect(onRecorded).toHaveBeenCalledWith(saved));
@@ -143,9 +152,36 @@ describe("Record a paper signature", () => {
     await fillDate(user, "3", "9", "2025");
     await user.type(screen.getByTestId("paper-filed-at"), "Blue HR folder");
     await user.upload(screen.getByTestId("paper-scan"), new File(["MZ"], "scan.png", { type: "image/png" }));
-    await user.click(screen.getByTestId("paper-save"));
+    await user.click(screen.getByTestId("paper-continue"));
+    await user.click(await screen.findByTestId("paper-save"));
     const summary = await screen.findByTestId("error-summary");
     expect(within(summary).getByRole("link", { name: /whatever its name says/ })).toHaveAttribute("href", "#paper-scan");
     expect(screen.getByTestId("paper-filed-at")).toHaveValue("Blue HR folder");
+    expect(screen.getByTestId("paper-signed-on-year")).toHaveValue("2025");
+    // The file box is drawn afresh, so the page says which file is still chosen.
+    expect(screen.getByTestId("paper-scan-chosen")).toHaveTextContent("scan.png");
+  });
+
+  it("Change on the check page goes back to that box with the answers kept; Remove drops the scan", async () => {
+    const record = vi.fn(() => signature({ method: "paper" }));
+    open({ signature_record_paper: record });
+    const user = userEvent.setup();
+    await screen.findByTestId("paper-aup");
+    await vi.waitFor(() => expect(screen.getByTestId("paper-version")).toHaveValue("v2"));
+    await fillDate(user, "3", "9", "2025");
+    await user.type(screen.getByTestId("paper-filed-at"), "Blue HR folder");
+    await user.upload(screen.getByTestId("paper-scan"), new File([PNG], "scan.png", { type: "image/png" }));
+    await user.click(screen.getByTestId("paper-continue"));
+    await user.click(await screen.findByRole("button", { name: /^Change\s*scan$/ }));
+
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("paper-scan")));
+    expect(screen.getByTestId("paper-filed-at")).toHaveValue("Blue HR folder");
+    await user.click(screen.getByTestId("paper-scan-remove"));
+    expect(screen.queryByTestId("paper-scan-chosen")).toBeNull();
+    await user.click(screen.getByTestId("paper-continue"));
+    expect(await screen.findByTestId("paper-check-summary")).toHaveTextContent("No scan");
+    await user.click(screen.getByTestId("paper-save"));
+    await vi.waitFor(() => expect(record).toHaveBeenCalledOnce());
+    expect(record).toHaveBeenCalledWith({ paper: expect.objectContaining({ scanBase64: null, versionId: "v2" }) });
   });
 });
