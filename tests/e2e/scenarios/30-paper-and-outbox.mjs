@@ -69,6 +69,8 @@ export default async function ({ withApp, shots, checkAccessibility, invokeFromP
       await s.switchToWindowWith('[data-testid="dashboard"]');
 
       // The dashboard reports the good submission as recorded and explains the damaged file.
+      const report = await invokeFromPage(s, 'outbox_report');
+      assert.equal(report.ok?.ingested, 1, `outbox_report: ${JSON.stringify(report)}`);
       await s.waitForText('[data-testid="outbox-recorded"]', /1 signing-station submission was recorded/);
       const problems = await s.findAll('[data-testid="outbox-problem"]');
       assert.equal(problems.length, 1);
