@@ -57,6 +57,8 @@ fn main() {
             "aup_print_blank",
             "signature_print",
             "aup_coverage_print",
+            "signature_record_paper",
+            "signature_save_scan",
         ];
         tauri_build::try_build(
             tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

@@ -3,7 +3,7 @@
 //! state to the UI live here. Run `UPDATE_BINDINGS=1 cargo test --no-default-features bindings`
 //! to rewrite the TypeScript after changing a type.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::error::CommandError;
@@ -107,6 +107,24 @@ pub struct UnconfirmedSignature {
     pub suggested_person: Option<Person>,
 }
 
+/// "Record a paper signature" as the admin's form sends it. The date arrives as text so that a bad
+/// one gets the form's own message rather than a refusal from the IPC layer; the scan arrives as
+/// base64 because a JSON array of 5 MB of numbers would be about four times the size.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaperSignatureForm {
+    pub person_id: String,
+    pub version_id: String,
+    /// "YYYY-MM-DD"; not in the future.
+    pub signed_on: String,
+    /// Where the hard copy is kept.
+    pub filed_at: String,
+    /// A parent or carer who countersigned the paper copy, if any.
+    pub countersigned_by: Option<String>,
+    /// The scan file's bytes in base64, if one was chosen. Rust judges its type by its first bytes.
+    pub scan_base64: Option<String>,
+}
+
 /// The TypeScript file the UI imports, generated from the types above.
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::default();
@@ -124,6 +142,7 @@ pub fn typescript() -> String {
         ImportRow::decl(&cfg),
         OnScreenSignature::decl(&cfg),
         PaperSignature::decl(&cfg),
+        PaperSignatureForm::decl(&cfg),
         PeopleQuery::decl(&cfg),
         Person::decl(&cfg),
         PersonDraft::decl(&cfg),

@@ -14,6 +14,7 @@ mod kiosk_commands;
 mod people_commands;
 mod save;
 mod session_lock;
+mod signature_commands;
 mod state;
 mod windows;
 
@@ -97,6 +98,8 @@ pub fn run() {
             aup_print_commands::aup_print_blank,
             aup_print_commands::signature_print,
             aup_print_commands::aup_coverage_print,
+            signature_commands::signature_record_paper,
+            signature_commands::signature_save_scan,
         ])
         .build(tauri::generate_context!())
         .expect("the Tauri app builds from its configuration")

@@ -15,8 +15,8 @@ use crate::error::ErrorCode;
 use crate::store::StoreError;
 pub use coverage::{coverage, Coverage, CoverageEntry};
 pub use record::{
-    confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, reassign, record_on_screen,
-    record_paper, scan, suggest_person, unconfirmed,
+    confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, note_scan_saved, reassign,
+    record_on_screen, record_paper, scan, suggest_person, unconfirmed,
 };
 
 /// A drawn signature image is a small PNG; anything bigger is not from the signature pad.
@@ -151,8 +151,10 @@ pub enum SignatureError {
     BadPaperDate,
     #[error("Enter where the paper copy is filed (up to 200 characters).")]
     BadFiledAt,
-    #[error("The scan must be a PNG, JPEG or PDF file of up to 5 MB.")]
-    BadScan,
+    #[error("The scan is bigger than 5 MB. Scan the page again at a lower resolution (150 dpi is plenty) or in black and white, then choose the new file.")]
+    ScanTooLarge,
+    #[error("The scan must be a PNG, JPEG or PDF file, and this file is none of those (whatever its name says). Save the scan as PDF, PNG or JPEG and choose it again.")]
+    ScanWrongType,
     #[error("The time of signing could not be read.")]
     BadTime,
     #[error("This signature has already been confirmed. Use reassign to change who signed it.")]
@@ -183,7 +185,8 @@ impl ErrorCode for SignatureError {
             SignatureError::BadCountersignature => "signature.badCountersignature",
             SignatureError::BadPaperDate => "signature.badPaperDate",
             SignatureError::BadFiledAt => "signature.badFiledAt",
-            SignatureError::BadScan => "signature.badScan",
+            SignatureError::ScanTooLarge => "signature.scanTooLarge",
+            SignatureError::ScanWrongType => "signature.scanWrongType",
             SignatureError::BadTime => "signature.badTime",
             SignatureError::AlreadyConfirmed => "signature.alreadyConfirmed",
             SignatureError::NotConfirmed => "signature.notConfirmed",

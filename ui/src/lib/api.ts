@@ -27,6 +27,8 @@ import type {
   KioskAup,
   KioskConcern,
   KioskSignInput,
+  IngestReport,
+  PaperSignatureForm,
   PassphraseStrength,
   PeopleQuery,
   Person,
@@ -273,3 +275,14 @@ export const incidentTrends = (from: string, to: string) => call<Trends>("incide
 
 export const incidentSetAccess = (id: string, restricted: boolean, admins: string[]) =>
   call<void>("incident_set_access", { id, restricted, admins });
+
+/** Records that a paper copy was signed, where it is filed, and its scan if there is one. */
+export const signatureRecordPaper = (paper: PaperSignatureForm) =>
+  call<Signature>("signature_record_paper", { paper });
+
+/** Rust shows a native Save dialog for a paper signature's scan; `null` means it was cancelled. */
+export const signatureSaveScan = (signatureId: string) =>
+  call<SavedFile | null>("signature_save_scan", { signatureId });
+
+/** What the last unlock took in from the signing station; `null` if the ingest did not run. */
+export const outboxReport = () => call<IngestReport | null>("outbox_report");

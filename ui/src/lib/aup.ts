@@ -1,6 +1,6 @@
 // Plain-English words for AUPs: audiences and how a version is identified on screen.
 
-import type { Audience } from "./bindings";
+import type { Audience, PersonGroup } from "./bindings";
 
 /** Audience names as Rust's `Audience::label` words them. */
 export const AUDIENCE_LABELS: Record<Audience, string> = {
@@ -15,3 +15,12 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 export function shortHash(hash: string): string {
   return hash.slice(0, 12);
 }
+
+/** Who each AUP is for, as Rust's `Audience::groups` has it: used to suggest the likely AUP. */
+export const AUDIENCE_GROUPS: Record<Audience, PersonGroup[]> = {
+  staffVolunteers: ["staff", "volunteer", "trustee"],
+  youngPeople: ["youngPerson"],
+  parentsCarers: ["parentCarer"],
+  visitorsContractors: ["visitor", "contractor"],
+  socialMedia: ["staff", "volunteer"],
+};

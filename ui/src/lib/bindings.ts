@@ -262,6 +262,24 @@ countersignedBy: string | null,
  */
 scan: number[] | null, };
 
+export type PaperSignatureForm = { personId: string, versionId: string, 
+/**
+ * "YYYY-MM-DD"; not in the future.
+ */
+signedOn: string, 
+/**
+ * Where the hard copy is kept.
+ */
+filedAt: string, 
+/**
+ * A parent or carer who countersigned the paper copy, if any.
+ */
+countersignedBy: string | null, 
+/**
+ * The scan file's bytes in base64, if one was chosen. Rust judges its type by its first bytes.
+ */
+scanBase64: string | null, };
+
 export type ParentsInformed = { informed: boolean, on: string | null, by: string | null, 
 /**
  * Required when they were not told.

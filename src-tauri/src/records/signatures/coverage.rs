@@ -48,7 +48,7 @@ pub fn coverage(conn: &Connection, aup_id: &str) -> Result<Coverage, SignatureEr
         "SELECT p.id, p.full_name, p.person_group, x.best, x.last_at
          FROM people p
          LEFT JOIN (
-             SELECT s.person_id, max(v.number) AS best, max(s.signed_at) AS last_at
+             SELECT s.person_id, max(v.number) AS best, max(coalesce(s.paper_signed_on, s.signed_at)) AS last_at
              FROM aup_versions v JOIN signatures s ON s.aup_version_id = v.id AND s.self_declared = 0
              WHERE v.aup_id = ?1
              GROUP BY s.person_id

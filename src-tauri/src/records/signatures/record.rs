@@ -62,9 +62,10 @@ pub fn get(conn: &Connection, id: &str) -> Result<Signature, SignatureError> {
     query(conn, "s.id = ?1", [id])?.pop().ok_or(SignatureError::NotFound)
 }
 
-/// A person's signatures, newest first.
+/// A person's signatures, newest first. A paper signature counts from the day the paper was
+/// signed, not the day it was recorded.
 pub fn for_person(conn: &Connection, person_id: &str) -> Result<Vec<Signature>, SignatureError> {
-    query(conn, "s.person_id = ?1 ORDER BY s.signed_at DESC, s.id", [person_id])
+    query(conn, "s.person_id = ?1 ORDER BY coalesce(s.paper_signed_on, s.signed_at) DESC, s.id", [person_id])
 }
 
 /// Signatures waiting for an admin to confirm who signed, oldest first.
@@ -93,6 +94,17 @@ pub fn scan(conn: &Connection, id: &str) -> Result<Option<(String, Vec<u8>)>, Si
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?)
+}
+
+/// Notes in the audit trail that an admin saved a copy of a scan outside the vault.
+pub fn note_scan_saved(conn: &Connection, actor: &Actor, id: &str) -> Result<(), SignatureError> {
+    get(conn, id)?;
+    audit::append(
+        conn,
+        actor,
+        &Entry { action: "signature.scanSaved", subject_kind: "signature", subject_id: id, detail: "" },
+    )?;
+    Ok(())
 }
 
 /// The one active person whose full name matches a typed name exactly (ignoring case, spacing and
@@ -232,9 +244,9 @@ pub fn record_paper(conn: &mut Connection, actor: &Actor, new: &PaperSignature) 
     };
     let scan = match &new.scan {
         Some(bytes) if bytes.len() <= MAX_SCAN_BYTES => {
-            Some((scan_media_type(bytes).ok_or(SignatureError::BadScan)?, bytes))
+            Some((scan_media_type(bytes).ok_or(SignatureError::ScanWrongType)?, bytes))
         }
-        Some(_) => return Err(SignatureError::BadScan),
+        Some(_) => return Err(SignatureError::ScanTooLarge),
         None => None,
     };
     let tx = conn.transaction()?;

@@ -198,9 +198,9 @@ fn paper_signature_records_filing_and_a_capped_scan() {
     assert_eq!(for_person(&conn, &aisha).expect("list").len(), 1);
 
     paper.scan = Some(vec![b'%'; MAX_SCAN_BYTES + 1]);
-    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadScan)));
+    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::ScanTooLarge)));
     paper.scan = Some(b"MZ not a scan".to_vec());
-    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadScan)));
+    assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::ScanWrongType)));
     paper.scan = None;
     paper.filed_at = "  ".into();
     assert!(matches!(record_paper(&mut conn, &admin(), &paper), Err(SignatureError::BadFiledAt)));
@@ -234,4 +234,55 @@ fn only_an_unconfirmed_signature_can_be_discarded_and_the_audit_keeps_no_name() 
         .expect("rows");
     assert!(details.iter().any(|d| d.starts_with("signature.discarded") && d.contains("R-0002")));
     assert!(details.iter().all(|d| !d.contains("Mickey")));
+}
+
+#[test]
+fn paper_signature_counts_from_the_day_on_the_paper_not_the_day_it_was_recorded() {
+    let mut conn = test_db();
+    let (aup_id, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    record_on_screen(&mut conn, &admin(), &on_screen(&v1.id, &aisha)).expect("on screen, 1 March 2025");
+    let paper = PaperSignature {
+        version_id: v1.id.clone(),
+        person_id: aisha.clone(),
+        signed_on: NaiveDate::from_ymd_opt(2025, 2, 3).expect("date"),
+        filed_at: "HR folder".into(),
+        countersigned_by: None,
+        scan: None,
+    };
+    let saved = record_paper(&mut conn, &admin(), &paper).expect("record");
+    let listed = for_person(&conn, &aisha).expect("list");
+    assert_eq!(listed.last().map(|s| s.id.as_str()), Some(saved.id.as_str()), "the older paper copy sorts last");
+    let c = coverage(&conn, &aup_id).expect("coverage");
+    assert_eq!(c.signed_current[0].last_signed_at.as_deref(), Some("2025-03-01T10:15:00Z"));
+
+    let only_paper = person(&mut conn, PersonGroup::Staff, "Ben Jones");
+    record_paper(&mut conn, &admin(), &PaperSignature { person_id: only_paper.clone(), ..paper }).expect("record");
+    let c = coverage(&conn, &aup_id).expect("coverage");
+    let ben = c.signed_current.iter().find(|e| e.person_id == only_paper).expect("Ben counts as signed");
+    assert_eq!(ben.last_signed_at.as_deref(), Some("2025-02-03"));
+}
+
+#[test]
+fn saving_a_scan_is_noted_in_the_audit_trail_by_id_only() {
+    let mut conn = test_db();
+    let (_, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let paper = PaperSignature {
+        version_id: v1.id.clone(),
+        person_id: aisha,
+        signed_on: NaiveDate::from_ymd_opt(2025, 2, 3).expect("date"),
+        filed_at: "HR folder".into(),
+        countersigned_by: None,
+        scan: Some(PNG.to_vec()),
+    };
+    let saved = record_paper(&mut conn, &admin(), &paper).expect("record");
+    note_scan_saved(&conn, &admin(), &saved.id).expect("noted");
+    let (action, subject): (String, String) = conn
+        .query_row("SELECT action, subject_id FROM audit ORDER BY rowid DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("audit row");
+    assert_eq!((action.as_str(), subject.as_str()), ("signature.scanSaved", saved.id.as_str()));
+    assert!(matches!(note_scan_saved(&conn, &admin(), "no-such-id"), Err(SignatureError::NotFound)));
 }

@@ -1,8 +1,8 @@
 // The person form's fields and checks, kept apart from its markup: which box each Rust error code
 // belongs to, and what the form checks before asking Rust.
 
-import type { PersonDraft, PersonGroup } from "../../lib/bindings";
-import { parseDateParts, type DateParts } from "../../lib/dateInput";
+import type { Person, PersonDraft, PersonGroup } from "../../lib/bindings";
+import { emptyDate, parseDateParts, partsFromIso, type DateParts } from "../../lib/dateInput";
 import type { ErrorItem } from "../../lib/formErrors";
 import { fullNameProblem } from "../../lib/people";
 
@@ -49,6 +49,24 @@ export type PersonAnswers = {
   email: string;
   phone: string;
 };
+
+/** A blank form, for adding someone. */
+export function emptyAnswers(): PersonAnswers {
+  return { fullName: "", preferredName: "", group: "", dateOfBirth: emptyDate(), startDate: emptyDate(), email: "", phone: "" };
+}
+
+/** The form filled in with a person's details as stored, for editing them. */
+export function answersFromPerson(person: Person): PersonAnswers {
+  return {
+    fullName: person.fullName,
+    preferredName: person.preferredName ?? "",
+    group: person.group,
+    dateOfBirth: partsFromIso(person.dateOfBirth),
+    startDate: partsFromIso(person.startDate),
+    email: person.email ?? "",
+    phone: person.phone ?? "",
+  };
+}
 
 const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
 

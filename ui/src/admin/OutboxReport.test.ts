@@ -1,0 +1,74 @@
+import { render, screen, within } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import type { IngestReport } from "../lib/bindings";
+import { fakeRust } from "../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: OutboxReport } = await import("./OutboxReport.svelte");
+
+function open(report: IngestReport | null) {
+  vi.mocked(invoke).mockImplementation(fakeRust({ outbox_report: () => report }));
+  render(OutboxReport);
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe("The signing station's report on the dashboard", () => {
+  it.each([
+    ["no ingest ran", null],
+    ["the outbox was empty", { ingested: 0, alreadyRecorded: 0, problems: [] }],
+    ["only left-overs of an earlier ingest were tidied", { ingested: 0, alreadyRecorded: 2, problems: [] }],
+  ])("shows nothing when %s", async (_, report) => {
+    open(report);
+    await settle();
+    expect(vi.mocked(invoke)).toHaveBeenCalledWith("outbox_report", undefined);
+    expect(screen.queryByTestId("outbox-report")).toBeNull();
+  });
+
+  it("says how many submissions were recorded when all went well", async () => {
+    open({ ingested: 3, alreadyRecorded: 0, problems: [] });
+    expect(await screen.findByTestId("outbox-recorded")).toHaveTextContent(
+      "3 signing-station submissions were recorded when Safekeeper was unlocked.",
+    );
+    expect(screen.queryAllByTestId("outbox-problem")).toHaveLength(0);
+  });
+
+  it("explains each problem file, what to do next, and that the valid ones were recorded", async () => {
+    open({
+      ingested: 1,
+      alreadyRecorded: 0,
+      problems: [
+        { fileName: "00000002-5c1d.age", kind: "corrupt", message: "This submission is damaged or was changed after it was written." },
+        { fileName: "00000005-77aa.age", kind: "gap", message: "Submissions 3 to 4 are missing or could not be read." },
+        { fileName: "00000001-9e0f.age", kind: "duplicate", message: "This is a second copy of a submission." },
+      ],
+    });
+    const panel = await screen.findByTestId("outbox-report");
+    expect(within(panel).getByRole("heading", { level: 2 })).toHaveTextContent("some submissions need your attention");
+    expect(screen.getByTestId("outbox-recorded")).toHaveTextContent("1 signing-station submission was recorded");
+    expect(panel).toHaveTextContent("2 files could not be recorded. Every other submission was recorded as usual.");
+    expect(panel).toHaveTextContent("outbox/problems");
+
+    const [corrupt, gap, duplicate] = screen.getAllByTestId("outbox-problem");
+    expect(corrupt).toHaveTextContent("Damaged or changed");
+    expect(corrupt).toHaveTextContent("Not recorded");
+    expect(corrupt).toHaveTextContent("00000002-5c1d.age");
+    expect(within(corrupt).getByTestId("outbox-problem-next")).toHaveTextContent(/sign again/);
+    expect(gap).toHaveTextContent("Submissions missing before this one");
+    expect(gap).toHaveTextContent("Recorded");
+    expect(gap).not.toHaveTextContent("Not recorded");
+    expect(within(gap).getByTestId("outbox-problem-next")).toHaveTextContent(/security concern/);
+    expect(within(duplicate).getByTestId("outbox-problem-next")).toHaveTextContent("Nothing to do");
+  });
+
+  it("says all were recorded when the only problem is a gap", async () => {
+    open({
+      ingested: 2,
+      alreadyRecorded: 0,
+      problems: [{ fileName: "00000004-77aa.age", kind: "gap", message: "Submission number 3 is missing." }],
+    });
+    expect(await screen.findByTestId("outbox-report")).toHaveTextContent("Every submission was recorded");
+  });
+});
