@@ -28,14 +28,12 @@ fn incidents_bench(c: &mut Criterion) {
     let mut vault = UnlockedVault::unlock_with_recovery(&org.paths, &key).expect("unlock");
     let actor = vault.actor().clone();
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
-    let people: Vec<(String, String)> = people::search(
-        vault.db().conn(),
-        &PeopleQuery { text: String::new(), group: None, status: PersonStatus::All },
-    )
-    .expect("people")
-    .into_iter()
-    .map(|p| (p.id, p.full_name))
-    .collect();
+    let people: Vec<(String, String)> =
+        people::search(vault.db().conn(), &PeopleQuery { text: String::new(), group: None, status: PersonStatus::All })
+            .expect("people")
+            .into_iter()
+            .map(|p| (p.id, p.full_name))
+            .collect();
     let conn = vault.db_mut().conn_mut();
     // Generating 50,000 entries one transaction each is what the app does, but waiting for the
     // disk 50,000 times is not what is being measured.
@@ -59,7 +57,8 @@ fn incidents_bench(c: &mut Criterion) {
             own_words: None,
             opinion: None,
         };
-        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
+        let new =
+            NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
         let incident = incidents::create(conn, &actor, &new, today).expect("create");
         for e in 0..9 {
             let body = if e < 2 {
