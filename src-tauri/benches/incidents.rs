@@ -1,11 +1,15 @@
 //! Incident log benchmarks (reported, not asserted): the list (everything, a word search, one
-//! person's incidents) and the trends query over a year, on 5,000 incidents with 10 entries each.
+//! person's incidents) and the trends query over a year, on 5,000 incidents with 10 entries each;
+//! and the filled report PDF for one incident with 50 entries, corrections among them.
 
 mod support;
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rand::{Rng, SeedableRng};
+use safekeeper::forms::incident::{incident_report_pdf, IncidentReportForm};
 use safekeeper::records::incidents::{
     self, Action, Category, EntryBody, IncidentFilter, IncidentKind, IncidentSource, InvolvedPerson, NewIncident,
     Report, Role,
@@ -99,6 +103,85 @@ fn incidents_bench(c: &mut Criterion) {
         b.iter(|| incidents::get(conn, &actor, &id).expect("get"))
     });
     group.finish();
+
+    // One long incident: the report, 2 people, then actions, decisions and referrals with every
+    // fifth entry a correction, 50 entries in all.
+    let conn = vault.db_mut().conn_mut();
+    let report = Report {
+        occurred_on: today,
+        occurred_at_time: Some("15:30".into()),
+        reported_on: today,
+        how_reported: "In person".into(),
+        reported_by: "A youth worker".into(),
+        reported_to: "The DSL".into(),
+        place: "Youth club".into(),
+        platform: "A messaging app".into(),
+        device: "Own phone".into(),
+        category: Category::Contact,
+        kind: IncidentKind::SexualAbuseOrExploitation,
+        facts: "A long-running concern about messages from an adult, followed up over many weeks.".into(),
+        own_words: Some("He keeps asking me to meet him.".into()),
+        opinion: Some("The pattern suggests grooming.".into()),
+    };
+    let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
+    let long = incidents::create(conn, &actor, &new, today).expect("create");
+    let mut saved = 1;
+    let mut last_action: Option<String> = None;
+    while saved < 50 {
+        let correct = if saved % 5 == 4 { last_action.clone() } else { None };
+        let entry = if let Some(original) = &correct {
+            let body = EntryBody::Action(Action {
+                on: today,
+                by: "The DSL".into(),
+                what: format!("Corrected step {saved}: spoke to the young person and their carer together."),
+            });
+            incidents::amend(conn, &actor, &long.id, original, &body, "The first note named the wrong day.", today)
+        } else {
+            let body = match saved % 3 {
+                0 => EntryBody::Decision(incidents::Decision {
+                    on: today,
+                    by: "The DSL".into(),
+                    decision: format!("Decision {saved}: keep the case open and review next week."),
+                    reason: "New messages may still arrive; the family agreed to tell us.".into(),
+                }),
+                1 => EntryBody::Action(Action {
+                    on: today,
+                    by: "The DSL".into(),
+                    what: format!("Step {saved}: checked in with the young person, who said things were calmer."),
+                }),
+                _ => EntryBody::Referral(incidents::Referral {
+                    agency: incidents::Agency::Ceop,
+                    other_agency: None,
+                    on: today,
+                    reference: Some(format!("CEOP-{saved:05}")),
+                    outcome: Some("Acknowledged; advice given.".into()),
+                }),
+            };
+            let added = incidents::add_entry(conn, &actor, &long.id, &body, today);
+            if let (Ok(entry), EntryBody::Action(_)) = (&added, &body) {
+                last_action = Some(entry.id.clone());
+            }
+            added
+        };
+        entry.expect("entry");
+        saved += 1;
+    }
+    let conn = vault.db().conn();
+    let org_name = safekeeper::records::organisation::get(conn).expect("org").org_name;
+    c.bench_function("filled report PDF, one incident with 50 entries (open, lay out, write)", |b| {
+        b.iter(|| {
+            let detail = incidents::get(conn, &actor, &long.id).expect("get");
+            assert_eq!(detail.chronology.len(), 50);
+            let form = IncidentReportForm {
+                org_name: org_name.clone(),
+                detail,
+                admin_names: HashMap::new(),
+                printed: today,
+                demo: false,
+            };
+            incident_report_pdf(&form).expect("pdf")
+        })
+    });
 }
 
 criterion_group!(benches, incidents_bench);

@@ -194,6 +194,7 @@ pub fn typescript() -> String {
         crate::kiosk::outbox::KioskCountersignature::decl(&cfg),
         crate::kiosk::outbox::Receipt::decl(&cfg),
         crate::kiosk::station::KioskSignInput::decl(&cfg),
+        crate::kiosk::station::KioskBlankForm::decl(&cfg),
         AppStatus::decl(&cfg),
         AuditStatus::decl(&cfg),
         CommandError::decl(&cfg),

@@ -18,8 +18,10 @@ use crate::vault::{NewVault, UnlockedVault, VaultError, VaultPaths};
 pub const DEMO_PASSPHRASE: &str = "demo orchard lantern pebble";
 pub const DEMO_ORG: &str = "Riverside Youth Project";
 
-/// Made-up people: (group, full name, preferred name, date of birth).
-const PEOPLE: &[(PersonGroup, &str, Option<&str>, Option<(i32, u32, u32)>)] = &[
+/// A made-up person: (group, full name, preferred name, date of birth as year, month, day).
+type DemoPerson = (PersonGroup, &'static str, Option<&'static str>, Option<(i32, u32, u32)>);
+
+const PEOPLE: &[DemoPerson] = &[
     (PersonGroup::Staff, "Sam Okafor", None, None),
     (PersonGroup::Staff, "Priya Raman", None, None),
     (PersonGroup::Staff, "Gareth Llewellyn", None, None),

@@ -50,6 +50,8 @@ pub struct Organisation {
     pub _dir: tempfile::TempDir,
     pub paths: VaultPaths,
     pub recovery: x25519::Identity,
+    /// The staff AUP's id. Not every benchmark that shares this generator reads it.
+    #[allow(dead_code)]
     pub staff_aup: String,
 }
 

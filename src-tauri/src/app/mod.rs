@@ -10,6 +10,7 @@ mod aup_commands;
 mod aup_print_commands;
 mod autolock;
 mod incident_commands;
+mod incident_print_commands;
 mod kiosk_commands;
 mod people_commands;
 mod save;
@@ -56,6 +57,7 @@ pub fn run() {
             kiosk_commands::kiosk_signing_options,
             kiosk_commands::kiosk_sign_aup,
             kiosk_commands::kiosk_report_concern,
+            incident_print_commands::kiosk_print_blank_form,
             admin_commands::session_info,
             admin_commands::lock,
             admin_commands::touch,
@@ -95,6 +97,9 @@ pub fn run() {
             incident_commands::incident_change_status,
             incident_commands::incident_trends,
             incident_commands::incident_set_access,
+            incident_print_commands::incident_print_report,
+            incident_print_commands::incident_print_blank,
+            incident_print_commands::person_print_incident_chronology,
             aup_print_commands::aup_print_blank,
             aup_print_commands::signature_print,
             aup_print_commands::aup_coverage_print,
@@ -125,6 +130,7 @@ pub const KIOSK_COMMANDS: &[&str] = &[
     "kiosk_signing_options",
     "kiosk_sign_aup",
     "kiosk_report_concern",
+    "kiosk_print_blank_form",
 ];
 
 #[cfg(test)]

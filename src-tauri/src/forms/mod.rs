@@ -6,6 +6,7 @@
 
 pub mod aup;
 pub mod emergency_kit;
+pub mod incident;
 pub mod layout;
 pub mod uk_time;
 

@@ -57,3 +57,11 @@ pub(crate) fn image_count(pdf: &[u8]) -> usize {
 pub(crate) fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The text of each page, first page first, from `pdf_text`'s output.
+pub(crate) fn pages_of(text: &str) -> Vec<&str> {
+    let mut pages: Vec<&str> = text.split('\x0c').collect();
+    // pdftotext ends the last page with a form feed too, which leaves an empty piece after it.
+    pages.pop();
+    pages
+}

@@ -9,6 +9,10 @@ use super::manifest::{self, KioskAup};
 use super::outbox::{
     self, KioskAupSignature, KioskConcern, KioskCountersignature, KioskMark, OutboxError, Receipt, Submission,
 };
+use crate::error::ErrorCode;
+use crate::forms::aup::{self as aup_forms, blank_aup_pdf, BlankAup};
+use crate::forms::incident::{self as incident_forms, BlankIncidentForm};
+use crate::forms::FormError;
 use crate::records::aup::Audience;
 use crate::vault::VaultPaths;
 
@@ -25,6 +29,72 @@ pub struct KioskSignInput {
     pub person_hint: Option<String>,
     pub mark: KioskMark,
     pub countersignature: Option<KioskCountersignature>,
+}
+
+/// A blank form the signing station may print: it holds no personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "form")]
+pub enum KioskBlankForm {
+    Incident,
+    #[serde(rename_all = "camelCase")]
+    Aup {
+        aup_id: String,
+    },
+}
+
+/// A blank form, ready to save, with the file name to offer.
+pub struct BlankPrint {
+    pub file_name: String,
+    pub pdf: Vec<u8>,
+}
+
+/// Why the signing station could not print a blank form.
+#[derive(Debug, thiserror::Error)]
+pub enum BlankFormError {
+    #[error(
+        "That policy is no longer offered here. Go back and choose again, or ask the safeguarding lead for a copy."
+    )]
+    NotOffered,
+    #[error(transparent)]
+    Form(#[from] FormError),
+}
+
+impl ErrorCode for BlankFormError {
+    fn code(&self) -> &'static str {
+        match self {
+            BlankFormError::NotOffered => "kiosk.formNotOffered",
+            BlankFormError::Form(e) => e.code(),
+        }
+    }
+}
+
+/// Lays out a blank form from the manifest alone: the organisation's name and, for an AUP, the
+/// published text the signing station shows. No key or database is needed.
+pub fn blank_form(paths: &VaultPaths, choice: &KioskBlankForm, demo: bool) -> Result<BlankPrint, BlankFormError> {
+    let offered = manifest::read(&paths.manifest());
+    match choice {
+        KioskBlankForm::Incident => {
+            let org_name = offered.map(|m| m.org_name);
+            let pdf = incident_forms::blank_incident_pdf(&BlankIncidentForm { org_name, demo })?;
+            Ok(BlankPrint { file_name: incident_forms::BLANK_FILE_NAME.to_owned(), pdf })
+        }
+        KioskBlankForm::Aup { aup_id } => {
+            let manifest = offered.ok_or(BlankFormError::NotOffered)?;
+            let aup = manifest.aups.into_iter().find(|a| &a.aup_id == aup_id).ok_or(BlankFormError::NotOffered)?;
+            let sheet = BlankAup {
+                org_name: manifest.org_name,
+                audience: aup.audience,
+                version: aup.version_number,
+                content_hash: aup.version_hash,
+                content: aup.content,
+                demo,
+            };
+            Ok(BlankPrint {
+                file_name: aup_forms::blank_file_name(sheet.audience, sheet.version),
+                pdf: blank_aup_pdf(&sheet)?,
+            })
+        }
+    }
 }
 
 /// The AUPs offered for signing, or none when no admin has published any (or the manifest is

@@ -7,6 +7,7 @@
 //! through `create`.
 
 mod entries;
+mod labels;
 mod store;
 mod trends;
 
@@ -21,7 +22,9 @@ pub use entries::{
     Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
     Referral, Report, Role, SignOff, StatusChange,
 };
-pub use store::{add_entry, amend, change_status, create, get, list, set_access, IncidentFilter, NewIncident};
+pub use store::{
+    add_entry, amend, change_status, create, get, list, record_printed, set_access, IncidentFilter, NewIncident,
+};
 pub(crate) use store::{insert_added_entry, insert_incident};
 pub use trends::{trends, KindCount, MonthCounts, Trends};
 

@@ -89,7 +89,7 @@ impl Db {
     fn configure(conn: Connection, key: &DatabaseKey, existing: bool) -> Result<Db, StoreError> {
         conn.execute_batch(&key.pragma_key_statement())?;
         let cipher_version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).ok();
-        if cipher_version.map_or(true, |v| v.trim().is_empty()) {
+        if cipher_version.is_none_or(|v| v.trim().is_empty()) {
             return Err(StoreError::NotEncrypted);
         }
         if existing {

@@ -44,6 +44,13 @@ pub fn active(conn: &Connection) -> Result<Vec<AdminRow>, StoreError> {
     Ok(rows)
 }
 
+/// Every admin's id and name, removed admins included, so old records can still say who did what.
+pub fn all_names(conn: &Connection) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id, name FROM admins")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 pub fn find_active(conn: &Connection, id: &str) -> Result<Option<AdminRow>, StoreError> {
     Ok(conn
         .query_row(

@@ -2,50 +2,18 @@
 // person's signed AUP record. Each PDF is saved through SAFEKEEPER_SAVE_DIR (no dialog), copied to
 // target/e2e-artifacts/, read back with pdftotext and its first page rendered to
 // target/screenshots/ for review.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-
-/**
- * The PDF's words, whitespace folded so wrapped text reads whole, without what is printed on every
- * page: the footer, the demo banner, and the pieces of the diagonal DEMO watermark that pdftotext
- * reads as lines of their own ("DE", "MO"). The watermark can also move a rule's number away from
- * its text, so callers look for each rule's text rather than "N. text".
- */
-function pdfWords(file) {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString();
-  return text
-    .split('\n')
-    .map((line) => line.replace(/\f/g, '').trim())
-    .filter((line) => !line.includes(' \u00b7 ') && !/^Page \d+ of \d+$/.test(line))
-    .filter((line) => !line.startsWith('DEMO \u2013') && !/^[DEMO]{1,4}$/.test(line))
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
+import { collect, pdfWords, renderFirstPage } from '../pdf.mjs';
 
 /** Scrolls the element into the middle of the window, so a screenshot shows it. */
 const reveal = (s, testid) =>
   s.exec(`document.querySelector('[data-testid="${testid}"]').scrollIntoView({ block: 'center' }); return true;`);
 
 const fold = (text) => text.replace(/\s+/g, ' ').trim();
-
-/** Renders page 1 of `pdf` at 60 dpi to `<shots>/<name>.png`. */
-function renderFirstPage(pdf, shots, name) {
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, join(shots, name)]);
-  assert.ok(existsSync(join(shots, `${name}.png`)), `${name}.png was rendered`);
-}
-
-/** Waits for the saved file, then copies it to the artifacts folder under `artifactName`. */
-async function collect(saveDir, fileName, artifacts, artifactName) {
-  const saved = join(saveDir, fileName);
-  for (let i = 0; i < 50 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
-  assert.ok(existsSync(saved), `${fileName} was saved`);
-  const target = join(artifacts, artifactName);
-  copyFileSync(saved, target);
-  return target;
-}
 
 export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility, lockFromAdmin }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-print-'));

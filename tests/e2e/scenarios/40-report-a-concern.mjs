@@ -1,18 +1,47 @@
 // A member of staff reports a concern at the locked home; the next person finds nothing of it;
 // the admin unlocks, reads it as a new self-declared incident, completes it with a referral and
 // what the parents were told, corrects the report (the original stays), cannot close it without
-// the outcome and a sign-off, then signs off and closes it.
+// the outcome and a sign-off, then signs off and closes it and prints the filled report. Before
+// that, a blank incident form and a blank AUP are printed from the locked home.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
+import { collect, pdfText, pdfWords, renderFirstPage } from '../pdf.mjs';
 
-export default async function ({ withApp, shots, invokeFromPage, checkAccessibility }) {
+export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-concern-'));
+  const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-concern-save-'));
   await withApp(
     'report a concern at the locked home; the admin reads it as a new incident',
-    { SAFEKEEPER_DATA_DIR: dataDir },
+    { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
     async (s) => {
+      // Blank forms can be printed while locked: they hold nobody's details.
+      await s.click('[data-testid="home-print-forms"]');
+      await s.waitFor('[data-testid="blank-forms"]');
+      await s.waitFor('[data-testid="blank-aup-0"]');
+      await s.screenshot(join(shots, '39-locked-home-blank-forms.png'));
+      await checkAccessibility(s, 'print a blank form');
+      await s.click('[data-testid="blank-incident"]');
+      const blankPath = await s.waitForText('[data-testid="blank-incident-path"]', /\.pdf$/);
+      assert.equal(basename(blankPath), 'Incident form blank.pdf');
+      const blank = await collect(saveDir, 'Incident form blank.pdf', artifacts, 'blank-incident-form.pdf');
+      const blankPages = pdfText(blank).split('\f').filter((page) => page.trim());
+      assert.equal(blankPages.length, 2, 'the blank incident form is two pages');
+      const blankWords = pdfWords(blank);
+      for (const field of ['Online-safety incident form', 'call 999', 'Date it happened', 'Reported by', 'Cyberbullying',
+        'Internet Watch Foundation', 'own words', 'Your signature', 'Review and sign-off by the DSL']) {
+        assert.ok(blankWords.includes(field), `the blank form has "${field}"`);
+      }
+      renderFirstPage(blank, shots, '39-pdf-blank-incident-form');
+      await s.click('[data-testid="blank-aup-0"]');
+      const aupPath = await s.waitForText('[data-testid="blank-aup-0-path"]', /\.pdf$/);
+      assert.match(basename(aupPath), /^AUP .+ v\d+ blank\.pdf$/);
+      const blankAup = await collect(saveDir, basename(aupPath), artifacts, 'blank-aup-from-locked-home.pdf');
+      assert.match(pdfWords(blankAup), /I have read and understood this policy/);
+      await s.click('[data-testid="blank-forms-done"]');
+      await s.waitFor('[data-testid="locked-home"]');
+
       await s.click('[data-testid="tile-concern"]');
       await s.waitFor('[data-testid="report-concern"]');
       await s.waitForText('[data-testid="concern-999"]', /call 999/);
@@ -126,11 +155,36 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
       await s.screenshot(join(shots, '48-incident-closed.png'));
       await checkAccessibility(s, 'closed incident');
 
+      // The filled report: every entry and the correction, confidential and numbered on every page.
+      await s.click('[data-testid="incident-print-report"]');
+      const reportPath = await s.waitForText('[data-testid="incident-print-report-path"]', /\.pdf$/);
+      const reference = (await s.text('[data-testid="incident-reference"]')).trim();
+      assert.equal(basename(reportPath), `Incident report ${reference}.pdf`);
+      const report = await collect(saveDir, basename(reportPath), artifacts, 'incident-report.pdf');
+      const reportPages = pdfText(report).split('\f').filter((page) => page.trim());
+      assert.ok(reportPages.length >= 2, 'the filled report runs over more than one page');
+      reportPages.forEach((page, i) => {
+        assert.match(page, /Confidential: safeguarding/, `page ${i + 1} is marked confidential`);
+        assert.match(page, new RegExp(`Page ${i + 1} of ${reportPages.length}`), `page ${i + 1} is numbered`);
+      });
+      const reportWords = pdfWords(report);
+      for (const expected of ['asking to meet after club', 'He said he was sixteen but he is not.', 'CEOP-58213',
+        'Reported at the signing station', 'identity self-declared', 'possible grooming', 'Not yet classified',
+        'Contact \u2013 Online sexual abuse or exploitation', 'Reviewed and signed off by Sam Okafor']) {
+        assert.ok(reportWords.includes(expected), `the filled report has "${expected}"`);
+      }
+      renderFirstPage(report, shots, '48-pdf-incident-report');
+
       // Opening it was written to the audit trail, which still verifies.
       const audit = (await invokeFromPage(s, 'audit_verify')).ok;
       assert.equal(audit.verified, true);
       await s.click('[data-testid="nav-incidents"]');
       await s.waitForText('[data-testid="incidents-count"]', /^1 incident$/);
+      // The admin can print the blank form from the incident list too.
+      await s.click('[data-testid="incident-print-blank"]');
+      const adminBlank = await s.waitForText('[data-testid="incident-print-blank-path"]', /\.pdf$/);
+      assert.equal(basename(adminBlank), 'Incident form blank.pdf');
+      assert.match(pdfWords(adminBlank), /Riverside Youth Project/);
 
       // The admin records an allegation about a member of staff and restricts it to themselves.
       await s.click('[data-testid="incident-record-start"]');
@@ -164,4 +218,5 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
     ['--demo'],
   );
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(saveDir, { recursive: true, force: true });
 }

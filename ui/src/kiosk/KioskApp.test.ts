@@ -125,6 +125,11 @@ describe("KioskApp", () => {
     await user.click(screen.getByTestId("concern-cancel"));
     expect(await screen.findByTestId("locked-home")).toBeInTheDocument();
 
+    await user.click(screen.getByTestId("home-print-forms"));
+    expect(await screen.findByTestId("blank-forms")).toBeInTheDocument();
+    await user.click(screen.getByTestId("blank-forms-back"));
+    expect(await screen.findByTestId("locked-home")).toBeInTheDocument();
+
     expect(screen.getByTestId("tile-unlock")).not.toHaveAttribute("aria-disabled");
     await user.click(screen.getByTestId("tile-unlock"));
     expect(screen.getByTestId("unlock-view")).toBeInTheDocument();

@@ -25,6 +25,7 @@ import type {
   IncidentStatusChange,
   Trends,
   KioskAup,
+  KioskBlankForm,
   KioskConcern,
   KioskSignInput,
   IngestReport,
@@ -141,6 +142,13 @@ export const kioskSignAup = (signature: KioskSignInput) =>
 /** Hands in a concern for the safeguarding lead. Write-only, like a signature. */
 export const kioskReportConcern = (concern: KioskConcern) =>
   call<Receipt>("kiosk_report_concern", { concern });
+
+/**
+ * Saves a blank form (the incident form, or an AUP shown here) from the locked home. Blank forms
+ * hold no personal data. Resolves to `null` when the Save dialog is cancelled.
+ */
+export const kioskPrintBlankForm = (form: KioskBlankForm) =>
+  call<SavedFile | null>("kiosk_print_blank_form", { form });
 
 /** Runs `handler` each time Rust says the app locked or unlocked. Resolves to an unsubscribe. */
 export function onStatusChanged(handler: () => void): Promise<UnlistenFn> {
@@ -272,6 +280,16 @@ export const incidentChangeStatus = (id: string, change: IncidentStatusChange) =
 
 /** Incident numbers by month and category for a period ("YYYY-MM-DD" to "YYYY-MM-DD"). */
 export const incidentTrends = (from: string, to: string) => call<Trends>("incident_trends", { from, to });
+
+/** The filled report for one incident, with its chronology; Rust records the printing. */
+export const incidentPrintReport = (id: string) => call<SavedFile | null>("incident_print_report", { id });
+
+/** The blank incident form for paper. */
+export const incidentPrintBlank = () => call<SavedFile | null>("incident_print_blank");
+
+/** One person's chronology across the incidents this admin may see. */
+export const personPrintIncidentChronology = (personId: string) =>
+  call<SavedFile | null>("person_print_incident_chronology", { personId });
 
 export const incidentSetAccess = (id: string, restricted: boolean, admins: string[]) =>
   call<void>("incident_set_access", { id, restricted, admins });

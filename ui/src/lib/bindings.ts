@@ -180,6 +180,8 @@ versionHash: string, content: AupContent,
  */
 signers: Array<KioskPerson>, };
 
+export type KioskBlankForm = { "form": "incident" } | { "form": "aup", aupId: string, };
+
 export type KioskConcern = { 
 /**
  * What happened, as the person reporting tells it.

@@ -5,7 +5,7 @@ use std::io::Cursor;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::forms::pdf_check::{folded, image_count, pdf_text, render_pages};
+use crate::forms::pdf_check::{folded, image_count, pages_of, pdf_text, render_pages};
 use crate::forms::FormError;
 use crate::records::aup::{content_hash, template};
 use crate::records::people::PersonGroup;
@@ -40,12 +40,6 @@ fn body(text: &str) -> String {
 /// The footer's two parts: its text (with its middle dots) and "Page N of M".
 fn is_footer(line: &str) -> bool {
     line.contains(" \u{b7} ") || (line.starts_with("Page ") && line.contains(" of "))
-}
-
-fn pages_of(text: &str) -> Vec<&str> {
-    let mut pages: Vec<&str> = text.split('\x0c').collect();
-    pages.pop();
-    pages
 }
 
 // ---- blank AUP ----------------------------------------------------------------------------------

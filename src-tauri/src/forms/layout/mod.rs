@@ -14,6 +14,7 @@
 mod canvas;
 mod fonts;
 mod marks;
+mod paper;
 mod picture;
 mod qr;
 mod table;

@@ -471,6 +471,13 @@ pub fn get(conn: &Connection, actor: &Actor, incident_id: &str) -> Result<Incide
     Ok(IncidentDetail { incident, chronology, current, access })
 }
 
+/// Records in the audit trail that this actor printed an incident (`what` says which form, such as
+/// `report` or `chronology`), after checking they may see it.
+pub fn record_printed(conn: &Connection, actor: &Actor, incident_id: &str, what: &str) -> Result<(), IncidentError> {
+    visible(conn, actor, incident_id)?;
+    audit_incident(conn, actor, "incident.printed", incident_id, &format!("form={what}"))
+}
+
 /// The incidents this actor may see that match `filter`, newest first.
 pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result<Vec<Incident>, IncidentError> {
     let admin = match actor {

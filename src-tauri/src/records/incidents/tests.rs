@@ -229,6 +229,7 @@ fn a_restricted_incident_is_invisible_to_admins_not_on_its_list() {
     assert!(matches!(get(&conn, &deputy(), &allegation.id), Err(IncidentError::NotFound)));
     let note = EntryBody::Action(Action { on: today(), by: "Deputy".into(), what: "Tried to add".into() });
     assert!(matches!(add_entry(&mut conn, &deputy(), &allegation.id, &note, today()), Err(IncidentError::NotFound)));
+    assert!(matches!(record_printed(&conn, &deputy(), &allegation.id, "report"), Err(IncidentError::NotFound)));
 
     // Every opening is in the audit trail, and the trail never holds what was written.
     get(&conn, &dsl(), &allegation.id).expect("open");

@@ -133,7 +133,7 @@ impl ColumnMap {
             }
         }
         let has = |f: Field| columns.iter().any(|(_, c)| *c == f);
-        if !has(Field::FullName) && !(has(Field::FirstName) && has(Field::LastName)) {
+        if !(has(Field::FullName) || (has(Field::FirstName) && has(Field::LastName))) {
             return Err(ImportError::NoNameColumn);
         }
         if !has(Field::Group) {

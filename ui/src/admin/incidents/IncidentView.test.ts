@@ -1,4 +1,5 @@
 import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { IncidentDetail } from "../../lib/bindings";
 import { fakeRust } from "../../test/tauriFake";
@@ -84,5 +85,16 @@ describe("IncidentView", () => {
     );
     render(IncidentView, { id: "i9", onBack: vi.fn() });
     expect(await screen.findByTestId("incident-error")).toHaveTextContent("do not have access");
+  });
+
+  it("saves the filled report for this incident and says where it went", async () => {
+    const print = vi.fn(() => ({ path: "/home/dsl/Incident report INC-2026-0001.pdf" }));
+    vi.mocked(invoke).mockImplementation(fakeRust({ incident_get: () => detail, incident_print_report: print }));
+    render(IncidentView, { id: "i1", onBack: vi.fn() });
+    await userEvent.setup().click(await screen.findByTestId("incident-print-report"));
+    expect(await screen.findByTestId("incident-print-report-saved")).toHaveTextContent(
+      "Saved to /home/dsl/Incident report INC-2026-0001.pdf",
+    );
+    expect(print).toHaveBeenCalledWith({ id: "i1" });
   });
 });

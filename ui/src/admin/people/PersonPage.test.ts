@@ -85,3 +85,15 @@ describe("Person page: printing a signed AUP record", () => {
     expect(screen.queryByTestId("person-signature-print-error")).toBeNull();
   });
 });
+
+describe("Person page: incident chronology", () => {
+  it("saves this person's chronology across incidents and says where it went", async () => {
+    const print = vi.fn(() => ({ path: "/home/dsl/Incident chronology Amira Khan 2026-11-22.pdf" }));
+    open({ person_print_incident_chronology: print });
+    await userEvent.setup().click(await screen.findByTestId("person-incident-chronology"));
+    expect(await screen.findByTestId("person-incident-chronology-saved")).toHaveTextContent(
+      "Saved to /home/dsl/Incident chronology Amira Khan 2026-11-22.pdf",
+    );
+    expect(print).toHaveBeenCalledWith({ personId: "p1" });
+  });
+});

@@ -1,0 +1,136 @@
+//! Commands that print incident forms: the filled report for one incident, one person's chronology
+//! across incidents and the blank form (admin window), and blank forms from the locked home
+//! (signing station, which needs no key: see `kiosk::station::blank_form`).
+//!
+//! Filled forms are built while the vault is held, from what this admin may see, and each incident
+//! printed is recorded in the audit trail. The Save dialog opens after the vault is released, so it
+//! never holds up the auto-lock. Nothing here logs.
+
+use chrono::NaiveDate;
+use tauri::{AppHandle, State};
+
+use super::aup_print_commands::PrintedForm;
+use super::{save, AppState};
+use crate::bindings::SavedFile;
+use crate::error::{CommandError, ErrorCode};
+use crate::forms::incident::{
+    self as incident_forms, BlankIncidentForm, IncidentReportForm, PersonChronology, PersonIncident,
+};
+use crate::kiosk::station::{self, KioskBlankForm};
+use crate::records::incidents::{self, IncidentFilter};
+use crate::records::{organisation, people};
+use crate::vault::{admins, UnlockedVault};
+
+fn err(e: impl ErrorCode) -> CommandError {
+    e.to_command_error()
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The filled report for one incident, with its whole chronology.
+pub(crate) fn report_form(
+    v: &UnlockedVault,
+    incident_id: &str,
+    demo: bool,
+    today: NaiveDate,
+) -> Result<PrintedForm, CommandError> {
+    let conn = v.db().conn();
+    let detail = incidents::get(conn, v.actor(), incident_id).map_err(err)?;
+    incidents::record_printed(conn, v.actor(), incident_id, "report").map_err(err)?;
+    let form = IncidentReportForm {
+        org_name: organisation::get(conn).map_err(err)?.org_name,
+        admin_names: admins::all_names(conn).map_err(err)?,
+        printed: today,
+        demo,
+        detail,
+    };
+    Ok(PrintedForm {
+        file_name: incident_forms::report_file_name(&form.detail.incident.reference),
+        pdf: incident_forms::incident_report_pdf(&form).map_err(err)?,
+    })
+}
+
+/// One person's chronology across the incidents this admin may see.
+pub(crate) fn person_form(
+    v: &UnlockedVault,
+    person_id: &str,
+    demo: bool,
+    today: NaiveDate,
+) -> Result<PrintedForm, CommandError> {
+    let conn = v.db().conn();
+    let person = people::get(conn, person_id).map_err(err)?;
+    let filter = IncidentFilter { person_id: Some(person_id.to_owned()), ..IncidentFilter::default() };
+    let mut linked = Vec::new();
+    for incident in incidents::list(conn, v.actor(), &filter).map_err(err)? {
+        let detail = incidents::get(conn, v.actor(), &incident.id).map_err(err)?;
+        incidents::record_printed(conn, v.actor(), &incident.id, "personChronology").map_err(err)?;
+        linked.push(PersonIncident { detail });
+    }
+    let form = PersonChronology {
+        org_name: organisation::get(conn).map_err(err)?.org_name,
+        person_id: person_id.to_owned(),
+        person_name: person.full_name,
+        incidents: linked,
+        printed: today,
+        demo,
+    };
+    Ok(PrintedForm {
+        file_name: incident_forms::person_file_name(&form.person_name, today),
+        pdf: incident_forms::person_chronology_pdf(&form).map_err(err)?,
+    })
+}
+
+/// Saves the filled report for one incident. `None` when the admin cancels the dialog.
+#[tauri::command]
+pub async fn incident_print_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let form = state.with_vault(|v| report_form(v, &id, demo, today()))?;
+    save::save_pdf(&app, &form.file_name, &form.pdf)
+}
+
+/// Saves one person's chronology across incidents. `None` when the admin cancels the dialog.
+#[tauri::command]
+pub async fn person_print_incident_chronology(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let form = state.with_vault(|v| person_form(v, &person_id, demo, today()))?;
+    save::save_pdf(&app, &form.file_name, &form.pdf)
+}
+
+/// Saves the blank incident form from the admin window.
+#[tauri::command]
+pub async fn incident_print_blank(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let org_name = state.with_vault(|v| Ok(organisation::get(v.db().conn()).map_err(err)?.org_name))?;
+    let pdf = incident_forms::blank_incident_pdf(&BlankIncidentForm { org_name: Some(org_name), demo }).map_err(err)?;
+    save::save_pdf(&app, incident_forms::BLANK_FILE_NAME, &pdf)
+}
+
+/// Saves a blank form from the locked home. Blank forms hold no personal data; this reads only
+/// the manifest the signing station already shows.
+#[tauri::command]
+pub async fn kiosk_print_blank_form(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    form: KioskBlankForm,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let paths = state.lock_inner().paths.clone();
+    let printed = station::blank_form(&paths, &form, demo).map_err(err)?;
+    save::save_pdf(&app, &printed.file_name, &printed.pdf)
+}
+
+#[cfg(test)]
+mod tests;

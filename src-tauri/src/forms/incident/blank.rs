@@ -1,0 +1,92 @@
+//! The blank incident form for paper: every field the incident log holds, with room to write,
+//! tick boxes for the category, kind and referrals, and signature lines for the person reporting
+//! and the reviewing DSL. Two A4 pages that stay readable on a photocopy. Holds no personal data,
+//! so the signing station may print it too.
+
+use crate::forms::layout::{FormDocument, Orientation};
+use crate::forms::FormError;
+use crate::records::incidents::{Agency, Category, IncidentKind, Role};
+
+pub struct BlankIncidentForm {
+    /// Printed under the title; `None` when it is not known (it can then be written in).
+    pub org_name: Option<String>,
+    pub demo: bool,
+}
+
+const TITLE: &str = "Online-safety incident form";
+
+pub fn blank_incident_pdf(form: &BlankIncidentForm) -> Result<Vec<u8>, FormError> {
+    let mut doc = FormDocument::new(TITLE, Orientation::Portrait)?;
+    doc.set_demo(form.demo);
+    doc.set_footer_text(&format!("{} \u{b7} {TITLE} \u{b7} once filled in", super::CONFIDENTIAL));
+
+    doc.title(TITLE);
+    match &form.org_name {
+        Some(name) => doc.paragraph(name),
+        None => doc.fill_in_row(&[("Organisation", 1.0)]),
+    };
+    doc.strong("If a child is in immediate danger, call 999 now. Fill this in afterwards.");
+    doc.paragraph(
+        "Give it to the Designated Safeguarding Lead (DSL) the same day. Once filled in, it is confidential.",
+    );
+
+    doc.heading("1. About the incident");
+    doc.fill_in_row(&[("Date it happened", 1.2), ("Time, if known", 0.8)]);
+    doc.fill_in_row(&[("Date reported", 1.0), ("How (in person, phone, email\u{2026})", 1.4)]);
+    doc.fill_in_row(&[("Reported by", 1.0), ("Reported to", 1.0)]);
+    doc.fill_in_row(&[("Where it happened (place)", 1.0)]);
+    doc.fill_in_row(&[("App, platform or website", 1.3), ("Device", 0.8)]);
+
+    doc.heading("2. Category and kind (tick one of each)");
+    doc.tick_grid(&Category::ALL_FOUR.iter().map(|c| c.label()).collect::<Vec<_>>(), 4);
+    let hints: Vec<String> = Category::ALL_FOUR.iter().map(|c| format!("{}: {}", c.label(), c.hint())).collect();
+    doc.note(&format!("{}.", hints.join("; ")));
+    doc.tick_grid(&IncidentKind::ALL.iter().map(|k| k.label()).collect::<Vec<_>>(), 2);
+
+    doc.heading("3. People involved");
+    let roles = Role::ALL.iter().map(|r| r.label().to_lowercase()).collect::<Vec<_>>().join(", ");
+    doc.note(&format!("Their role in this incident only: {roles}."));
+    for _ in 0..3 {
+        doc.fill_in_row(&[("Name", 1.5), ("Role", 1.0)]);
+    }
+    doc.tick_grid(
+        &["This is about something a member of staff or a volunteer did. Tell the DSL today (the CEO, if it is \
+           about the DSL). The LADO must be told within one working day."],
+        1,
+    );
+
+    doc.keep_together(40.0);
+    doc.heading("4. What happened");
+    doc.writing_space("The facts: what was seen, said or done, by whom and when", 5);
+    doc.writing_space("The young person\u{2019}s own words, exactly as said (in quotation marks)", 2);
+    doc.writing_columns(&[
+        ("Your professional opinion, if any (kept apart from the facts)", 3),
+        ("What you have done so far (date, who, what)", 3),
+    ]);
+    doc.fill_in_row(&[("Evidence held, and where", 1.0)]);
+    doc.tick_grid(&["A device was taken and kept safe (not searched, nothing deleted or forwarded)"], 1);
+
+    doc.keep_together(26.0);
+    doc.fill_in_row(&[("Your name (in capitals)", 1.4), ("Your role", 0.8)]);
+    doc.signature_line("Your signature");
+
+    doc.keep_together(60.0);
+    doc.heading("5. For the DSL");
+    doc.writing_space("Decisions and the reasons for them (say why, if it was not referred)", 2);
+    doc.strong("Referred to (tick each; police: 999 in an emergency, otherwise 101)");
+    doc.tick_grid(&Agency::ALL.iter().map(|a| a.label()).collect::<Vec<_>>(), 2);
+    for _ in 0..2 {
+        doc.fill_in_row(&[("Agency", 0.8), ("Date", 0.6), ("Reference", 0.8), ("Outcome", 1.2)]);
+    }
+    doc.fill_in_row(&[("Parents or carers told on", 1.0), ("By", 1.0)]);
+    doc.fill_in_row(&[("Or why they were not told", 1.0)]);
+    doc.spacer(2.0);
+    doc.writing_columns(&[("Outcome and any sanctions", 2), ("Lessons learnt and policy changes", 2)]);
+
+    doc.keep_together(30.0);
+    doc.strong("Review and sign-off by the DSL");
+    doc.fill_in_row(&[("Reviewing DSL\u{2019}s name (in capitals)", 1.3), ("Recorded in Safekeeper by", 1.0)]);
+    doc.signature_line("Signature");
+
+    doc.finish()
+}
