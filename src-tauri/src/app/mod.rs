@@ -17,6 +17,7 @@ mod save;
 mod session_lock;
 mod signature_commands;
 mod state;
+mod training_commands;
 mod windows;
 
 use tauri::Manager;
@@ -100,6 +101,15 @@ pub fn run() {
             incident_print_commands::incident_print_report,
             incident_print_commands::incident_print_blank,
             incident_print_commands::person_print_incident_chronology,
+            training_commands::training_courses,
+            training_commands::training_course_save,
+            training_commands::training_course_retire,
+            training_commands::training_record,
+            training_commands::training_record_remove,
+            training_commands::person_training,
+            training_commands::person_set_roles,
+            training_commands::training_matrix,
+            training_commands::training_due,
             aup_print_commands::aup_print_blank,
             aup_print_commands::signature_print,
             aup_print_commands::aup_coverage_print,

@@ -7,6 +7,7 @@ pub mod organisation;
 pub mod people;
 pub mod people_import;
 pub mod signatures;
+pub mod training;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, sql: include_str!("migrations/0002_people_aup.sql") },
     Migration { version: 3, sql: include_str!("migrations/0003_coverage_index.sql") },
     Migration { version: 4, sql: include_str!("migrations/0004_incidents.sql") },
+    Migration { version: 5, sql: include_str!("migrations/0005_training.sql") },
 ];
 
 /// The schema version this build writes.

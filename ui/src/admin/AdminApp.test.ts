@@ -33,6 +33,7 @@ function open<H extends Record<string, Handler>>(handlers: H = {} as H, props: R
   const rust = {
     session_info: vi.fn(() => session),
     signatures_unconfirmed: vi.fn(() => []),
+    training_due: vi.fn(() => []),
     lock: vi.fn(() => undefined),
     touch: vi.fn(() => undefined),
     settings_get: vi.fn(() => settings),

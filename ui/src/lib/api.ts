@@ -24,6 +24,15 @@ import type {
   IncidentReport,
   IncidentStatusChange,
   Trends,
+  Course,
+  CourseDraft,
+  PersonRole,
+  PersonTraining,
+  TrainingCompletion,
+  TrainingDue,
+  TrainingMatrix,
+  TrainingMatrixFilter,
+  TrainingRecord,
   KioskAup,
   KioskBlankForm,
   KioskConcern,
@@ -304,3 +313,34 @@ export const signatureSaveScan = (signatureId: string) =>
 
 /** What the last unlock took in from the signing station; `null` if the ingest did not run. */
 export const outboxReport = () => call<IngestReport | null>("outbox_report");
+
+// ---- Admin window: training ----
+
+/** The course catalogue in its set order; retired courses only when asked for. */
+export const trainingCourses = (includeRetired = false) => call<Course[]>("training_courses", { includeRetired });
+
+/** Adds a course (`id` null) or changes one. */
+export const trainingCourseSave = (id: string | null, draft: CourseDraft) =>
+  call<Course>("training_course_save", { id, draft });
+
+export const trainingCourseRetire = (id: string, retired: boolean) =>
+  call<void>("training_course_retire", { id, retired });
+
+/** Records a course completed on one date by one or more people; all or nothing. */
+export const trainingRecord = (completion: TrainingCompletion) =>
+  call<TrainingRecord[]>("training_record", { completion });
+
+export const trainingRecordRemove = (id: string) => call<void>("training_record_remove", { id });
+
+export const personTraining = (personId: string) => call<PersonTraining>("person_training", { personId });
+
+export const personSetRoles = (personId: string, roles: PersonRole[]) =>
+  call<void>("person_set_roles", { personId, roles });
+
+export const trainingMatrix = (filter: Partial<TrainingMatrixFilter> = {}) =>
+  call<TrainingMatrix>("training_matrix", {
+    filter: { group: null, status: null, courseId: null, ...filter },
+  });
+
+/** Training never done, overdue or due within 90 days, most urgent first. */
+export const trainingDue = () => call<TrainingDue[]>("training_due");

@@ -38,6 +38,22 @@ export type CommandError = { code: string, message: string, };
 
 export type Countersignature = { name: string, mark: SignatureMark, };
 
+export type Course = { id: string, name: string, renewal: Renewal, 
+/**
+ * Everyone active in these groups must do it.
+ */
+requiredGroups: Array<PersonGroup>, 
+/**
+ * Everyone active holding one of these roles must do it, whatever their group.
+ */
+requiredRoles: Array<PersonRole>, 
+/**
+ * Retired courses keep their history but are no longer required or offered.
+ */
+retired: boolean, };
+
+export type CourseDraft = { name: string, renewal: Renewal, requiredGroups: Array<PersonGroup>, requiredRoles: Array<PersonRole>, };
+
 export type Coverage = { aupId: string, audience: Audience, currentVersion: number | null, currentHash: string | null, signedCurrent: Array<CoverageEntry>, needsResign: Array<CoverageEntry>, neverSigned: Array<CoverageEntry>, };
 
 export type CoverageEntry = { personId: string, fullName: string, group: PersonGroup, 
@@ -45,6 +61,8 @@ export type CoverageEntry = { personId: string, fullName: string, group: PersonG
  * The newest version number this person signed, if any.
  */
 signedVersion: number | null, lastSignedAt: string | null, };
+
+export type DueStatus = "neverDone" | "overdue" | "dueIn30" | "dueIn60" | "dueIn90" | "inDate";
 
 export type ImportPreview = { toAdd: Array<ImportRow>, duplicates: Array<RowIssue>, rejected: Array<RowIssue>, 
 /**
@@ -306,7 +324,11 @@ export type PersonGroup = "staff" | "volunteer" | "trustee" | "contractor" | "yo
 
 export type PersonLinks = { parents: Array<Person>, youngPeople: Array<Person>, };
 
+export type PersonRole = "dsl" | "deputyDsl" | "preventLead" | "dataProtectionLead";
+
 export type PersonStatus = "active" | "archived" | "all";
+
+export type PersonTraining = { roles: Array<PersonRole>, records: Array<TrainingRecord>, };
 
 export type Phase = "setup" | "locked" | "unlocked";
 
@@ -321,6 +343,8 @@ number: string, };
 export type RecoveryKeyShown = { recoveryKey: string, groups: Array<string>, };
 
 export type ReferralAgency = "police" | "childrensSocialCare" | "lado" | "internetWatchFoundation" | "ceop" | "preventOrChannel" | "charityCommission" | "other";
+
+export type Renewal = { "every": "never" } | { "every": "months", months: number, };
 
 export type RowIssue = { line: number, reason: string, };
 
@@ -339,6 +363,40 @@ export type SignatureSource = "admin" | "signingStation";
 export type Signer = { "kind": "person", person_id: string, } | { "kind": "selfDeclared", name: string, claimed_person_id: string | null, };
 
 export type SigningMethod = "onScreen" | "paper";
+
+export type TrainingCompletion = { courseId: string, completedOn: string, provider: string, notes: string | null, personIds: Array<string>, };
+
+export type TrainingDue = { personId: string, personName: string, courseId: string, courseName: string, 
+/**
+ * `None` when it has never been done.
+ */
+due: string | null, status: DueStatus, };
+
+export type TrainingMatrix = { courses: Array<Course>, rows: Array<TrainingMatrixRow>, };
+
+export type TrainingMatrixCell = { courseId: string, required: boolean, lastCompleted: string | null, nextDue: string | null, 
+/**
+ * `None` when the person need not do this course.
+ */
+status: DueStatus | null, };
+
+export type TrainingMatrixFilter = { group: PersonGroup | null, 
+/**
+ * Only people with at least one cell in this state (in `course_id`'s column, if given).
+ */
+status: DueStatus | null, courseId: string | null, };
+
+export type TrainingMatrixRow = { personId: string, fullName: string, group: PersonGroup, roles: Array<PersonRole>, 
+/**
+ * One cell per course, in the order of `TrainingMatrix::courses`.
+ */
+cells: Array<TrainingMatrixCell>, };
+
+export type TrainingRecord = { id: string, personId: string, courseId: string, completedOn: string, provider: string, notes: string | null, 
+/**
+ * From the course's renewal period; `None` for a course done once.
+ */
+nextDue: string | null, recordedAt: string, };
 
 export type Trends = { from: string, to: string, 
 /**

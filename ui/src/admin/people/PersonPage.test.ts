@@ -28,7 +28,7 @@ const detail: PersonDetail = {
 };
 
 function open(handlers: Record<string, Handler> = {}) {
-  const rust = { person_get: vi.fn(() => detail), aup_list: vi.fn(() => []), ...handlers };
+  const rust = { person_get: vi.fn(() => detail), aup_list: vi.fn(() => []), person_training: vi.fn(() => ({ roles: [], records: [] })), training_courses: vi.fn(() => []), ...handlers };
   vi.mocked(invoke).mockImplementation(fakeRust(rust));
   render(PersonPage, { id: "p1", onBack: vi.fn(), onOpenPerson: vi.fn(), onEdit: vi.fn(), onRecordPaper: vi.fn() });
   return rust;

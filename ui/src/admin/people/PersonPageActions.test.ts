@@ -29,6 +29,8 @@ async function openAmira(details: PersonDetail[], handlers: Record<string, Handl
       people_search: () => [amira],
       person_get: personGet,
       aup_list: () => [staffAup],
+      person_training: () => ({ roles: [], records: [] }),
+      training_courses: () => [],
       aup_get: () => aupDetail(staffAup),
       ...handlers,
     }),

@@ -1,0 +1,173 @@
+//! Staff training: the course catalogue (UK defaults the organisation can change), the roles some
+//! courses depend on, each completion, and the matrix of people against the courses they must do,
+//! with each cell's status in words. Owns who must do a course (by group or by role, active people
+//! only) and when it next falls due (see `reminders` for the calendar rules). Does not own
+//! printing (see `forms`) or the dashboard's merging of everything due (see `reminders`).
+
+mod matrix;
+mod store;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::records::people::PersonGroup;
+use crate::reminders::{DueStatus, Renewal};
+use crate::store::StoreError;
+pub use matrix::{due_items, matrix, MatrixCell, MatrixFilter, MatrixRow, TrainingDue, TrainingMatrix};
+pub use store::{courses, for_person, record, remove_record, retire_course, roles_of, save_course, set_roles};
+
+/// A role some training depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "PersonRole")]
+pub enum Role {
+    Dsl,
+    DeputyDsl,
+    PreventLead,
+    DataProtectionLead,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Dsl, Role::DeputyDsl, Role::PreventLead, Role::DataProtectionLead];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Dsl => "dsl",
+            Role::DeputyDsl => "deputyDsl",
+            Role::PreventLead => "preventLead",
+            Role::DataProtectionLead => "dataProtectionLead",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Dsl => "Designated safeguarding lead",
+            Role::DeputyDsl => "Deputy safeguarding lead",
+            Role::PreventLead => "Prevent lead",
+            Role::DataProtectionLead => "Data protection lead",
+        }
+    }
+}
+
+/// A course in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Course {
+    pub id: String,
+    pub name: String,
+    pub renewal: Renewal,
+    /// Everyone active in these groups must do it.
+    pub required_groups: Vec<PersonGroup>,
+    /// Everyone active holding one of these roles must do it, whatever their group.
+    pub required_roles: Vec<Role>,
+    /// Retired courses keep their history but are no longer required or offered.
+    pub retired: bool,
+}
+
+impl Course {
+    /// Whether someone in `group` holding `roles` must do this course.
+    pub fn required_of(&self, group: PersonGroup, roles: &[Role]) -> bool {
+        !self.retired
+            && (self.required_groups.contains(&group) || roles.iter().any(|r| self.required_roles.contains(r)))
+    }
+}
+
+/// A course as the admin edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CourseDraft {
+    pub name: String,
+    pub renewal: Renewal,
+    pub required_groups: Vec<PersonGroup>,
+    pub required_roles: Vec<Role>,
+}
+
+/// One course completed by one person, with when it next falls due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingRecord {
+    pub id: String,
+    pub person_id: String,
+    pub course_id: String,
+    #[ts(type = "string")]
+    pub completed_on: NaiveDate,
+    pub provider: String,
+    pub notes: Option<String>,
+    /// From the course's renewal period; `None` for a course done once.
+    #[ts(type = "string | null")]
+    pub next_due: Option<NaiveDate>,
+    pub recorded_at: String,
+}
+
+/// One person's roles and everything they have completed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonTraining {
+    pub roles: Vec<Role>,
+    pub records: Vec<TrainingRecord>,
+}
+
+/// A course completed on one date by one or more people (a group session is one completion for
+/// many people).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "TrainingCompletion")]
+pub struct Completion {
+    pub course_id: String,
+    #[ts(type = "string")]
+    pub completed_on: NaiveDate,
+    pub provider: String,
+    pub notes: Option<String>,
+    pub person_ids: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrainingError {
+    #[error("That course was not found.")]
+    CourseNotFound,
+    #[error("That training record was not found.")]
+    RecordNotFound,
+    #[error("One of the people chosen was not found, or has been archived. Refresh the list and choose again.")]
+    PersonNotFound,
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for TrainingError {
+    fn from(e: rusqlite::Error) -> Self {
+        TrainingError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for TrainingError {
+    fn code(&self) -> &'static str {
+        match self {
+            TrainingError::CourseNotFound => "training.courseNotFound",
+            TrainingError::RecordNotFound => "training.recordNotFound",
+            TrainingError::PersonNotFound => "training.personNotFound",
+            TrainingError::Invalid(_) => "training.invalid",
+            TrainingError::Store(e) => e.code(),
+        }
+    }
+}
+
+/// Where a person stands on a course today: `None` when they need not do it (a completion of a
+/// course they need not do is kept and shown, but never falls due).
+pub fn status(required: bool, next_due: Option<NaiveDate>, done: bool, today: NaiveDate) -> Option<DueStatus> {
+    match (required, done) {
+        (false, _) => None,
+        (true, false) => Some(DueStatus::NeverDone),
+        (true, true) => Some(DueStatus::of(next_due, today)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

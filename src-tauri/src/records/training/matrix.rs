@@ -1,0 +1,208 @@
+//! The training matrix (active people against the courses, each cell's status in words) and the
+//! training lines of the dashboard's "what is due". Worked out in Rust from three small queries,
+//! so the rules (who must do what, when it falls due) live in one place.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::store::{courses, parse_date};
+use super::{status, Course, Role, TrainingError};
+use crate::records::date_text;
+use crate::records::people::PersonGroup;
+use crate::reminders::DueStatus;
+
+/// Which rows the matrix shows. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(rename = "TrainingMatrixFilter")]
+pub struct MatrixFilter {
+    pub group: Option<PersonGroup>,
+    /// Only people with at least one cell in this state (in `course_id`'s column, if given).
+    pub status: Option<DueStatus>,
+    pub course_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "TrainingMatrixCell")]
+pub struct MatrixCell {
+    pub course_id: String,
+    pub required: bool,
+    #[ts(type = "string | null")]
+    pub last_completed: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub next_due: Option<NaiveDate>,
+    /// `None` when the person need not do this course.
+    pub status: Option<DueStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "TrainingMatrixRow")]
+pub struct MatrixRow {
+    pub person_id: String,
+    pub full_name: String,
+    pub group: PersonGroup,
+    pub roles: Vec<Role>,
+    /// One cell per course, in the order of `TrainingMatrix::courses`.
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingMatrix {
+    pub courses: Vec<Course>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// One line of "what is due" for training.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingDue {
+    pub person_id: String,
+    pub person_name: String,
+    pub course_id: String,
+    pub course_name: String,
+    /// `None` when it has never been done.
+    #[ts(type = "string | null")]
+    pub due: Option<NaiveDate>,
+    pub status: DueStatus,
+}
+
+struct ActivePerson {
+    id: String,
+    full_name: String,
+    group: PersonGroup,
+}
+
+/// People still with the organisation today: not archived, and not past their leaving date.
+fn active_people(conn: &Connection, today: NaiveDate) -> Result<Vec<ActivePerson>, TrainingError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, full_name, person_group FROM people
+         WHERE archived_at IS NULL AND (leave_date IS NULL OR leave_date > ?1)",
+    )?;
+    let rows = stmt.query_map([date_text(today)], |r| {
+        let group: String = r.get(2)?;
+        Ok((r.get(0)?, r.get(1)?, group))
+    })?;
+    let mut people = Vec::new();
+    for row in rows {
+        let (id, full_name, group): (String, String, String) = row?;
+        if let Some(group) = PersonGroup::from_stored(&group) {
+            people.push(ActivePerson { id, full_name, group });
+        }
+    }
+    Ok(people)
+}
+
+fn all_roles(conn: &Connection) -> Result<HashMap<String, Vec<Role>>, TrainingError> {
+    let mut stmt = conn.prepare_cached("SELECT person_id, role FROM person_roles")?;
+    let mut roles: HashMap<String, Vec<Role>> = HashMap::new();
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (person, role) = row?;
+        if let Some(role) = Role::from_stored(&role) {
+            roles.entry(person).or_default().push(role);
+        }
+    }
+    for list in roles.values_mut() {
+        list.sort();
+    }
+    Ok(roles)
+}
+
+/// Each person's latest completion of each course.
+fn latest(conn: &Connection) -> Result<HashMap<(String, String), NaiveDate>, TrainingError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, course_id, MAX(completed_on) FROM training_records GROUP BY person_id, course_id",
+    )?;
+    let mut latest = HashMap::new();
+    for row in stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, parse_date(&r.get::<_, String>(2)?, 2)?))
+    })? {
+        let (person, course, on) = row?;
+        latest.insert((person, course), on);
+    }
+    Ok(latest)
+}
+
+/// Every active person who must do a course or has done one, against every course in use.
+fn full_matrix(conn: &Connection, today: NaiveDate) -> Result<TrainingMatrix, TrainingError> {
+    let courses = courses(conn, false)?;
+    let roles = all_roles(conn)?;
+    let latest = latest(conn)?;
+    let none: Vec<Role> = Vec::new();
+    let mut rows = Vec::new();
+    for person in active_people(conn, today)? {
+        let their_roles = roles.get(&person.id).unwrap_or(&none);
+        let cells: Vec<MatrixCell> = courses
+            .iter()
+            .map(|course| {
+                let required = course.required_of(person.group, their_roles);
+                let last = latest.get(&(person.id.clone(), course.id.clone())).copied();
+                let next_due = last.and_then(|on| course.renewal.next_due(on));
+                MatrixCell {
+                    course_id: course.id.clone(),
+                    required,
+                    last_completed: last,
+                    next_due,
+                    status: status(required, next_due, last.is_some(), today),
+                }
+            })
+            .collect();
+        if cells.iter().any(|c| c.required || c.last_completed.is_some()) {
+            rows.push(MatrixRow {
+                person_id: person.id,
+                full_name: person.full_name,
+                group: person.group,
+                roles: their_roles.clone(),
+                cells,
+            });
+        }
+    }
+    rows.sort_by_cached_key(|r| (r.full_name.to_lowercase(), r.person_id.clone()));
+    Ok(TrainingMatrix { courses, rows })
+}
+
+/// The matrix, filtered.
+pub fn matrix(conn: &Connection, today: NaiveDate, filter: &MatrixFilter) -> Result<TrainingMatrix, TrainingError> {
+    let mut found = full_matrix(conn, today)?;
+    found.rows.retain(|row| {
+        filter.group.is_none_or(|g| row.group == g)
+            && filter.status.is_none_or(|wanted| {
+                row.cells
+                    .iter()
+                    .filter(|c| filter.course_id.as_ref().is_none_or(|id| &c.course_id == id))
+                    .any(|c| c.status == Some(wanted))
+            })
+    });
+    Ok(found)
+}
+
+/// Training that is never done, overdue or due within 90 days, most urgent first.
+pub fn due_items(conn: &Connection, today: NaiveDate) -> Result<Vec<TrainingDue>, TrainingError> {
+    let found = full_matrix(conn, today)?;
+    let names: HashMap<&str, &str> = found.courses.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    let mut items: Vec<TrainingDue> = found
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.cells.iter().filter_map(|cell| match cell.status {
+                Some(DueStatus::InDate) | None => None,
+                Some(status) => Some(TrainingDue {
+                    person_id: row.person_id.clone(),
+                    person_name: row.full_name.clone(),
+                    course_id: cell.course_id.clone(),
+                    course_name: names.get(cell.course_id.as_str()).copied().unwrap_or_default().to_owned(),
+                    due: cell.next_due,
+                    status,
+                }),
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| (a.status, a.due, &a.person_name).cmp(&(b.status, b.due, &b.person_name)));
+    Ok(items)
+}

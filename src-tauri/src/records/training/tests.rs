@@ -1,0 +1,237 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::records::people::{self, PersonDraft, PersonGroup};
+use crate::records::test_db;
+use crate::reminders::{DueStatus, Renewal};
+use crate::store::audit::Actor;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real")
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 22)
+}
+
+fn dsl() -> Actor {
+    Actor::Admin("admin-dsl".into())
+}
+
+const ONLINE_SAFETY: &str = "course-online-safety";
+const DSL_COURSE: &str = "course-dsl";
+const INDUCTION: &str = "course-induction";
+
+fn add(conn: &mut rusqlite::Connection, group: PersonGroup, name: &str, leave: Option<NaiveDate>) -> String {
+    let draft = PersonDraft {
+        group,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: (group == PersonGroup::YoungPerson).then(|| day(2011, 4, 9)),
+        start_date: None,
+        leave_date: leave,
+        email: None,
+        phone: None,
+    };
+    people::add(conn, &dsl(), &draft).expect("add person").id
+}
+
+fn done(conn: &mut rusqlite::Connection, course: &str, on: NaiveDate, people: &[&str]) -> Vec<TrainingRecord> {
+    let completion = Completion {
+        course_id: course.into(),
+        completed_on: on,
+        provider: "Local safeguarding partnership".into(),
+        notes: None,
+        person_ids: people.iter().map(|p| (*p).to_owned()).collect(),
+    };
+    record(conn, &dsl(), &completion, today()).expect("record")
+}
+
+fn cell<'a>(m: &'a TrainingMatrix, person: &str, course: &str) -> Option<&'a MatrixCell> {
+    let index = m.courses.iter().position(|c| c.id == course)?;
+    m.rows.iter().find(|r| r.person_id == person).map(|r| &r.cells[index])
+}
+
+#[test]
+fn the_catalogue_ships_with_uk_defaults() {
+    let conn = test_db();
+    let all = courses(&conn, false).expect("courses");
+    let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    let by_id = |id: &str| all.iter().find(|c| c.id == id).expect("seeded");
+    assert_eq!(by_id(ONLINE_SAFETY).renewal, Renewal::Months { months: 12 });
+    assert_eq!(by_id("course-safeguarding").renewal, Renewal::Months { months: 36 });
+    assert_eq!(by_id(DSL_COURSE).renewal, Renewal::Months { months: 24 });
+    assert_eq!(by_id("course-prevent").required_roles, vec![Role::Dsl, Role::DeputyDsl, Role::PreventLead]);
+    assert_eq!(by_id(INDUCTION).renewal, Renewal::Never);
+    assert!(by_id(ONLINE_SAFETY).required_groups.contains(&PersonGroup::Volunteer));
+}
+
+#[test]
+fn a_completion_sets_the_next_due_date_from_the_course() {
+    let mut conn = test_db();
+    let amira = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let saved = done(&mut conn, ONLINE_SAFETY, day(2026, 1, 10), &[&amira]);
+    assert_eq!(saved[0].next_due, Some(day(2027, 1, 10)));
+    let leap = done(&mut conn, ONLINE_SAFETY, day(2024, 2, 29), &[&amira]);
+    assert_eq!(leap[0].next_due, Some(day(2025, 2, 28)));
+    let once = done(&mut conn, INDUCTION, day(2025, 9, 1), &[&amira]);
+    assert_eq!(once[0].next_due, None);
+    let history = for_person(&conn, &amira).expect("history");
+    assert_eq!(history.len(), 3);
+    assert_eq!(history[0].completed_on, day(2026, 1, 10), "newest first");
+}
+
+#[test]
+fn the_matrix_shows_each_required_course_in_words_and_leaves_out_people_who_left() {
+    let mut conn = test_db();
+    let amira = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let ben = add(&mut conn, PersonGroup::Staff, "Ben Carter", None);
+    let cara = add(&mut conn, PersonGroup::Volunteer, "Cara Doyle", None);
+    let left = add(&mut conn, PersonGroup::Staff, "Dev Left", Some(day(2026, 10, 31)));
+    let archived = add(&mut conn, PersonGroup::Staff, "Eve Archived", None);
+    people::archive(&mut conn, &dsl(), &archived, None).expect("archive");
+    let young = add(&mut conn, PersonGroup::YoungPerson, "Finn Young", None);
+    done(&mut conn, ONLINE_SAFETY, day(2026, 1, 10), &[&amira]); // due 10 January 2027: 49 days
+    done(&mut conn, ONLINE_SAFETY, day(2025, 11, 1), &[&cara]); // due 1 November 2026: overdue
+    done(&mut conn, ONLINE_SAFETY, day(2025, 12, 22), &[&ben]); // due 22 December 2026: 30 days
+
+    let m = matrix(&conn, today(), &MatrixFilter::default()).expect("matrix");
+    let people: Vec<&str> = m.rows.iter().map(|r| r.full_name.as_str()).collect();
+    assert_eq!(people, vec!["Amira Khan", "Ben Carter", "Cara Doyle"]);
+    assert!(!m.rows.iter().any(|r| r.person_id == left || r.person_id == archived || r.person_id == young));
+    assert_eq!(cell(&m, &amira, ONLINE_SAFETY).and_then(|c| c.status), Some(DueStatus::DueIn60));
+    assert_eq!(cell(&m, &ben, ONLINE_SAFETY).and_then(|c| c.status), Some(DueStatus::DueIn30));
+    assert_eq!(cell(&m, &cara, ONLINE_SAFETY).and_then(|c| c.status), Some(DueStatus::Overdue));
+    assert_eq!(cell(&m, &amira, INDUCTION).and_then(|c| c.status), Some(DueStatus::NeverDone));
+    // Data protection is for staff, not volunteers.
+    assert_eq!(cell(&m, &cara, "course-data-protection").map(|c| (c.required, c.status)), Some((false, None)));
+
+    let overdue = MatrixFilter { status: Some(DueStatus::Overdue), ..MatrixFilter::default() };
+    let only: Vec<String> =
+        matrix(&conn, today(), &overdue).expect("filter").rows.into_iter().map(|r| r.full_name).collect();
+    assert_eq!(only, vec!["Cara Doyle"]);
+    let volunteers = MatrixFilter { group: Some(PersonGroup::Volunteer), ..MatrixFilter::default() };
+    assert_eq!(matrix(&conn, today(), &volunteers).expect("filter").rows.len(), 1);
+}
+
+#[test]
+fn a_role_makes_its_training_required_for_that_person_only() {
+    let mut conn = test_db();
+    let lead = add(&mut conn, PersonGroup::Staff, "Lena Lead", None);
+    let colleague = add(&mut conn, PersonGroup::Staff, "Colin Colleague", None);
+    let trustee = add(&mut conn, PersonGroup::Trustee, "Tara Trustee", None);
+    set_roles(&mut conn, &dsl(), &lead, &[Role::Dsl, Role::Dsl]).expect("roles");
+    set_roles(&mut conn, &dsl(), &trustee, &[Role::PreventLead]).expect("roles");
+    assert_eq!(roles_of(&conn, &lead).expect("roles"), vec![Role::Dsl]);
+
+    let m = matrix(&conn, today(), &MatrixFilter::default()).expect("matrix");
+    assert_eq!(cell(&m, &lead, DSL_COURSE).map(|c| c.required), Some(true));
+    assert_eq!(cell(&m, &colleague, DSL_COURSE).map(|c| c.required), Some(false));
+    // A trustee is not in any group that must train, but their role brings Prevent in.
+    assert_eq!(cell(&m, &trustee, "course-prevent").map(|c| c.status), Some(Some(DueStatus::NeverDone)));
+    assert_eq!(cell(&m, &trustee, ONLINE_SAFETY).map(|c| c.required), Some(false));
+}
+
+#[test]
+fn a_group_session_is_saved_for_everyone_or_for_nobody() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let b = add(&mut conn, PersonGroup::Volunteer, "Ben Carter", None);
+    let gone = add(&mut conn, PersonGroup::Staff, "Gone Person", None);
+    people::archive(&mut conn, &dsl(), &gone, None).expect("archive");
+    let saved = done(&mut conn, ONLINE_SAFETY, day(2026, 11, 2), &[&a, &b, &a]);
+    assert_eq!(saved.len(), 2, "a person chosen twice is recorded once");
+
+    let with_archived = Completion {
+        course_id: ONLINE_SAFETY.into(),
+        completed_on: day(2026, 11, 20),
+        provider: "In house".into(),
+        notes: None,
+        person_ids: vec![a.clone(), gone],
+    };
+    assert!(matches!(record(&mut conn, &dsl(), &with_archived, today()), Err(TrainingError::PersonNotFound)));
+    assert_eq!(for_person(&conn, &a).expect("history").len(), 1, "nothing of the refused session was kept");
+}
+
+#[test]
+fn bad_completions_are_refused_with_what_to_fix() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let base = Completion {
+        course_id: ONLINE_SAFETY.into(),
+        completed_on: day(2026, 11, 1),
+        provider: "In house".into(),
+        notes: None,
+        person_ids: vec![a.clone()],
+    };
+    let refused = |c: &Completion, conn: &mut rusqlite::Connection| match record(conn, &dsl(), c, today()) {
+        Err(TrainingError::Invalid(message)) => message,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    assert!(refused(&Completion { completed_on: day(2026, 11, 23), ..base.clone() }, &mut conn).contains("future"));
+    assert!(refused(&Completion { provider: "  ".into(), ..base.clone() }, &mut conn).contains("who provided"));
+    assert!(refused(&Completion { person_ids: vec![], ..base.clone() }, &mut conn).contains("at least one person"));
+    let unknown = Completion { course_id: "nope".into(), ..base };
+    assert!(matches!(record(&mut conn, &dsl(), &unknown, today()), Err(TrainingError::CourseNotFound)));
+}
+
+#[test]
+fn changing_a_course_moves_due_dates_and_retiring_it_takes_it_out() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    done(&mut conn, ONLINE_SAFETY, day(2026, 1, 10), &[&a]);
+    let draft = CourseDraft {
+        name: "  Online-safety   update ".into(),
+        renewal: Renewal::Months { months: 6 },
+        required_groups: vec![PersonGroup::Staff],
+        required_roles: vec![],
+    };
+    let changed = save_course(&mut conn, &dsl(), Some(ONLINE_SAFETY), &draft).expect("save");
+    assert_eq!(changed.name, "Online-safety update");
+    let m = matrix(&conn, today(), &MatrixFilter::default()).expect("matrix");
+    assert_eq!(cell(&m, &a, ONLINE_SAFETY).and_then(|c| c.next_due), Some(day(2026, 7, 10)));
+    assert_eq!(cell(&m, &a, ONLINE_SAFETY).and_then(|c| c.status), Some(DueStatus::Overdue));
+
+    let too_long = CourseDraft { renewal: Renewal::Months { months: 0 }, ..draft.clone() };
+    assert!(matches!(save_course(&mut conn, &dsl(), None, &too_long), Err(TrainingError::Invalid(_))));
+    let added = save_course(&mut conn, &dsl(), None, &CourseDraft { name: "First aid".into(), ..draft }).expect("add");
+    assert_eq!(courses(&conn, false).expect("courses").last().map(|c| c.id.clone()), Some(added.id));
+
+    retire_course(&mut conn, &dsl(), ONLINE_SAFETY, true).expect("retire");
+    let m = matrix(&conn, today(), &MatrixFilter::default()).expect("matrix");
+    assert!(cell(&m, &a, ONLINE_SAFETY).is_none(), "a retired course has no column");
+    assert_eq!(for_person(&conn, &a).expect("history").len(), 1, "its history stays");
+    assert!(courses(&conn, true).expect("all").iter().any(|c| c.id == ONLINE_SAFETY && c.retired));
+}
+
+#[test]
+fn what_is_due_lists_the_most_urgent_first_without_anything_in_date() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    done(&mut conn, ONLINE_SAFETY, day(2025, 10, 1), &[&a]); // overdue
+    done(&mut conn, "course-safeguarding", day(2024, 1, 1), &[&a]); // due 1 January 2027
+    done(&mut conn, INDUCTION, day(2024, 1, 1), &[&a]); // never due again
+    done(&mut conn, "course-data-protection", day(2026, 6, 1), &[&a]); // due June 2028
+    let items = due_items(&conn, today()).expect("due");
+    let summary: Vec<(&str, DueStatus)> = items.iter().map(|i| (i.course_id.as_str(), i.status)).collect();
+    assert_eq!(summary, vec![(ONLINE_SAFETY, DueStatus::Overdue), ("course-safeguarding", DueStatus::DueIn60)]);
+    assert_eq!(items[0].person_name, "Amira Khan");
+    assert_eq!(items[0].due, Some(day(2026, 10, 1)));
+}
+
+#[test]
+fn a_mistaken_record_can_be_removed_and_the_audit_holds_no_names() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let saved = done(&mut conn, ONLINE_SAFETY, day(2026, 11, 2), &[&a]);
+    remove_record(&mut conn, &dsl(), &saved[0].id).expect("remove");
+    assert!(for_person(&conn, &a).expect("history").is_empty());
+    assert!(matches!(remove_record(&mut conn, &dsl(), &saved[0].id), Err(TrainingError::RecordNotFound)));
+    let leaked: i64 = conn
+        .query_row("SELECT count(*) FROM audit WHERE detail LIKE '%Amira%' OR detail LIKE '%partnership%'", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert_eq!(leaked, 0);
+}

@@ -1,0 +1,90 @@
+// Staff training in the demo vault: nobody has training recorded, so the dashboard lists the
+// courses staff and volunteers have never done; the admin records a group session of the
+// online-safety update for everyone but one person, changes a course's renewal period, and the
+// dashboard then lists only the person who missed the session.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+export default async function ({ withApp, shots, invokeFromPage, checkAccessibility }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-training-'));
+  await withApp(
+    'training: record a group session and watch the dashboard change',
+    { SAFEKEEPER_DATA_DIR: dataDir },
+    async (s) => {
+      await s.click('[data-testid="tile-unlock"]');
+      const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
+      await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
+      await s.click('[data-testid="unlock-submit"]');
+      await s.switchToWindowWith('[data-testid="dashboard"]');
+
+      // Nothing has been recorded, so every required course is listed as never done.
+      const before = await s.waitForText('[data-testid="due-now"]', /Online-safety update for/);
+      const neverDoneBefore = (before.match(/Online-safety update for [^,]+, never done/g) ?? []).length;
+      assert.ok(neverDoneBefore >= 3, `the demo's staff and volunteers have not done it (${neverDoneBefore})`);
+      await s.screenshot(join(shots, '60-dashboard-training-due.png'));
+      await checkAccessibility(s, 'dashboard with training due');
+
+      await s.click('[data-testid="nav-training"]');
+      await s.waitFor('[data-testid="training-matrix"]');
+      assert.match(await s.text('[data-testid="training-matrix"]'), /Never done/);
+      await s.screenshot(join(shots, '61-training-matrix-before.png'));
+      await checkAccessibility(s, 'training matrix');
+
+      // A group session for everyone who must do it, except the first person listed.
+      await s.click('[data-testid="training-record-start"]');
+      await s.waitFor('[data-testid="training-record"]');
+      const courses = await s.findAll('[data-testid="training-course-option"]');
+      const values = await Promise.all(courses.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
+      await s.cmd('POST', `/element/${courses[values.indexOf('course-online-safety')]}/click`, {});
+      await s.click('[data-testid="training-tick-required"]');
+      const ticked = await s.findAll('[data-testid="training-person"]');
+      const firstLabel = await s.exec(
+        `return document.querySelector('[data-testid="training-person"]').closest('.form-group').querySelector('label').textContent.trim();`,
+      );
+      await s.cmd('POST', `/element/${ticked[0]}/click`, {});
+      await s.type('[data-testid="training-date-day"]', '2');
+      await s.type('[data-testid="training-date-month"]', '11');
+      await s.type('[data-testid="training-date-year"]', '2026');
+      await s.type('[data-testid="training-provider"]', 'Local safeguarding partnership');
+      await s.screenshot(join(shots, '62-record-training.png'));
+      await checkAccessibility(s, 'record training');
+      await s.click('[data-testid="training-save"]');
+      const saved = await s.waitForText('[data-testid="training-saved"]', /Online-safety update recorded for \d+ people/);
+      const recorded = Number(saved.match(/for (\d+) people/)[1]);
+      assert.equal(recorded, neverDoneBefore - 1, 'everyone but the one left out');
+      await s.screenshot(join(shots, '63-training-matrix-after.png'));
+
+      // Rust refuses a date in the future, whatever the page sends.
+      const refused = await invokeFromPage(s, 'training_record', {
+        completion: { courseId: 'course-online-safety', completedOn: '2099-01-01', provider: 'x', notes: null, personIds: ['nobody'] },
+      });
+      assert.equal(refused.err?.code, 'training.invalid');
+
+      // Every 2 years instead of every year: the course list says so.
+      await s.click('[data-testid="training-courses-start"]');
+      await s.waitFor('[data-testid="courses-list"]');
+      const edits = await s.findAll('[data-testid="course-edit"]');
+      await s.cmd('POST', `/element/${edits[0]}/click`, {});
+      await s.waitFor('[data-testid="course-form"]');
+      const [monthsBox] = await s.findAll('[data-testid="course-months"]');
+      await s.cmd('POST', `/element/${monthsBox}/clear`, {});
+      await s.type('[data-testid="course-months"]', '24');
+      await s.click('[data-testid="course-save"]');
+      await s.waitForText('[data-testid="courses-saved"]', /Online-safety update saved/);
+      assert.match(await s.text('[data-testid="courses-list"]'), /Online-safety update\s+Every 2 years/);
+      await s.screenshot(join(shots, '64-training-courses.png'));
+      await checkAccessibility(s, 'training courses');
+
+      // Back on the dashboard, only the person who missed the session is listed for it.
+      await s.click('[data-testid="nav-dashboard"]');
+      const after = await s.waitForText('[data-testid="dashboard-due"]', /What is due/);
+      const stillListed = after.match(/Online-safety update for [^,]+, never done/g) ?? [];
+      assert.deepEqual(stillListed, [`Online-safety update for ${firstLabel}, never done`]);
+      await s.screenshot(join(shots, '65-dashboard-after-training.png'));
+    },
+    ['--demo'],
+  );
+  rmSync(dataDir, { recursive: true, force: true });
+}

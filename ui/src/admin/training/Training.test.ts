@@ -1,0 +1,211 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { Course, TrainingDue, TrainingMatrix } from "../../lib/bindings";
+import { fakeRust, rustError, type Handler } from "../../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: TrainingPage } = await import("./TrainingPage.svelte");
+const { default: DueList } = await import("../DueList.svelte");
+
+const onlineSafety: Course = {
+  id: "course-online-safety",
+  name: "Online-safety update",
+  renewal: { every: "months", months: 12 },
+  requiredGroups: ["staff", "volunteer"],
+  requiredRoles: [],
+  retired: false,
+};
+const dslCourse: Course = {
+  id: "course-dsl",
+  name: "Designated safeguarding lead role training",
+  renewal: { every: "months", months: 24 },
+  requiredGroups: [],
+  requiredRoles: ["dsl"],
+  retired: false,
+};
+
+const matrix: TrainingMatrix = {
+  courses: [onlineSafety, dslCourse],
+  rows: [
+    {
+      personId: "p1",
+      fullName: "Amira Khan",
+      group: "staff",
+      roles: ["dsl"],
+      cells: [
+        { courseId: onlineSafety.id, required: true, lastCompleted: "2025-11-01", nextDue: "2026-11-01", status: "overdue" },
+        { courseId: dslCourse.id, required: true, lastCompleted: null, nextDue: null, status: "neverDone" },
+      ],
+    },
+    {
+      personId: "p2",
+      fullName: "Ben Carter",
+      group: "volunteer",
+      roles: [],
+      cells: [
+        { courseId: onlineSafety.id, required: true, lastCompleted: "2026-01-10", nextDue: "2027-01-10", status: "dueIn60" },
+        { courseId: dslCourse.id, required: false, lastCompleted: null, nextDue: null, status: null },
+      ],
+    },
+  ],
+};
+
+function open(handlers: Record<string, Handler> = {}) {
+  const rust = { training_matrix: vi.fn(() => matrix), ...handlers };
+  vi.mocked(invoke).mockImplementation(fakeRust(rust));
+  render(TrainingPage);
+  return rust;
+}
+
+describe("Training matrix", () => {
+  it("shows each cell's status in words with its date, and counts who needs action", async () => {
+    open();
+    const rows = await screen.findAllByTestId("training-row");
+    expect(rows).toHaveLength(2);
+    const [amira, ben] = rows.map((r) => within(r).getAllByTestId("training-cell"));
+    expect(amira[0]).toHaveTextContent("Overdue");
+    expect(amira[0]).toHaveTextContent("Was due 1 November 2026");
+    expect(amira[1]).toHaveTextContent("Never done");
+    expect(ben[0]).toHaveTextContent("Due within 60 days");
+    expect(ben[1]).toHaveTextContent("Not required");
+    expect(screen.getByTestId("training-count")).toHaveTextContent("2 people, 1 with training overdue or never done");
+  });
+
+  it("asks Rust again when a filter changes", async () => {
+    const rust = open();
+    await screen.findAllByTestId("training-row");
+    await userEvent.setup().selectOptions(screen.getByTestId("training-filter-status"), "overdue");
+    expect(rust.training_matrix).toHaveBeenLastCalledWith({ filter: { group: null, status: "overdue", courseId: null } });
+  });
+});
+
+describe("Record training", () => {
+  it("names every missing answer, then records a group session for everyone ticked", async () => {
+    const record = vi.fn((args: Record<string, unknown>) =>
+      (args.completion as { personIds: string[] }).personIds.map((id) => ({ id: `t-${id}` })),
+    );
+    open({ training_record: record });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("training-record-start"));
+    await user.click(await screen.findByTestId("training-save"));
+    const summary = await screen.findByTestId("error-summary");
+    expect(summary).toHaveTextContent("Choose the course");
+    expect(summary).toHaveTextContent("Enter the date the course was completed");
+    expect(summary).toHaveTextContent("Enter who provided the training");
+    expect(summary).toHaveTextContent("Choose at least one person");
+    expect(record).not.toHaveBeenCalled();
+
+    await user.click(screen.getByLabelText(/Online-safety update/));
+    await user.click(screen.getByTestId("training-tick-required"));
+    await user.type(screen.getByLabelText("Day"), "2");
+    await user.type(screen.getByLabelText("Month"), "11");
+    await user.type(screen.getByLabelText("Year"), "2026");
+    await user.type(screen.getByTestId("training-provider"), "In house");
+    await user.click(screen.getByTestId("training-save"));
+    expect(await screen.findByTestId("training-saved")).toHaveTextContent("Online-safety update recorded for 2 people.");
+    expect(record).toHaveBeenCalledWith({
+      completion: {
+        courseId: "course-online-safety",
+        completedOn: "2026-11-02",
+        provider: "In house",
+        notes: null,
+        personIds: ["p1", "p2"],
+      },
+    });
+  });
+
+  it("shows Rust's refusal and keeps what was typed", async () => {
+    open({
+      training_record: () => {
+        throw rustError("training.personNotFound", "One of the people chosen was not found, or has been archived.");
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("training-record-start"));
+    await user.click(await screen.findByLabelText(/Designated safeguarding lead role training/));
+    await user.click(screen.getByTestId("training-tick-required"));
+    await user.type(screen.getByLabelText("Day"), "2");
+    await user.type(screen.getByLabelText("Month"), "11");
+    await user.type(screen.getByLabelText("Year"), "2026");
+    await user.type(screen.getByTestId("training-provider"), "Local partnership");
+    await user.click(screen.getByTestId("training-save"));
+    expect(await screen.findByTestId("error-summary")).toHaveTextContent("has been archived");
+    expect(screen.getByTestId("training-provider")).toHaveValue("Local partnership");
+  });
+});
+
+describe("Courses", () => {
+  it("lists how often and who, and saves a changed renewal period", async () => {
+    const save = vi.fn((args: Record<string, unknown>) => ({ ...onlineSafety, name: (args.draft as Course).name }));
+    open({ training_courses: () => [onlineSafety, dslCourse], training_course_save: save });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("training-courses-start"));
+    const rows = await screen.findAllByTestId("course-row");
+    expect(rows[0]).toHaveTextContent("Every year");
+    expect(rows[0]).toHaveTextContent("All staff and all volunteers");
+    expect(rows[1]).toHaveTextContent("Every 2 years");
+    expect(rows[1]).toHaveTextContent("Designated safeguarding lead");
+
+    await user.click(within(rows[0]).getByTestId("course-edit"));
+    const months = await screen.findByTestId("course-months");
+    await user.clear(months);
+    await user.type(months, "0");
+    await user.click(screen.getByTestId("course-save"));
+    expect(await screen.findByTestId("error-summary")).toHaveTextContent("from 1 to 120");
+    await user.clear(months);
+    await user.type(months, "24");
+    await user.click(screen.getByTestId("course-save"));
+    expect(await screen.findByTestId("courses-saved")).toHaveTextContent("Online-safety update saved.");
+    expect(save).toHaveBeenCalledWith({
+      id: "course-online-safety",
+      draft: {
+        name: "Online-safety update",
+        renewal: { every: "months", months: 24 },
+        requiredGroups: ["staff", "volunteer"],
+        requiredRoles: [],
+      },
+    });
+  });
+});
+
+describe("What is due on the dashboard", () => {
+  const due = (status: TrainingDue["status"], person: string, date: string | null): TrainingDue => ({
+    personId: person,
+    personName: person,
+    courseId: "course-online-safety",
+    courseName: "Online-safety update",
+    due: date,
+    status,
+  });
+
+  it("groups overdue, next 30 days and 31 to 90 days, each line saying what, who and when", async () => {
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        training_due: () => [
+          due("neverDone", "Cara Doyle", null),
+          due("overdue", "Amira Khan", "2026-11-01"),
+          due("dueIn30", "Ben Carter", "2026-12-01"),
+          due("dueIn90", "Dev Patel", "2027-02-01"),
+        ],
+      }),
+    );
+    const onOpenTraining = vi.fn();
+    render(DueList, { onOpenTraining });
+    expect(await screen.findByTestId("due-now")).toHaveTextContent("Online-safety update for Cara Doyle, never done");
+    expect(screen.getByTestId("due-now")).toHaveTextContent("for Amira Khan, was due 1 November 2026");
+    expect(screen.getByTestId("due-now-title")).toHaveTextContent("Overdue now (2)");
+    expect(screen.getByTestId("due-30")).toHaveTextContent("Ben Carter, due 1 December 2026");
+    expect(screen.getByTestId("due-90")).toHaveTextContent("Dev Patel, due 1 February 2027");
+    await userEvent.setup().click(screen.getByTestId("due-open-training"));
+    expect(onOpenTraining).toHaveBeenCalledOnce();
+  });
+
+  it("says nothing is due when nothing is", async () => {
+    vi.mocked(invoke).mockImplementation(fakeRust({ training_due: () => [] }));
+    render(DueList, { onOpenTraining: vi.fn() });
+    expect(await screen.findByTestId("dashboard-empty")).toHaveTextContent("Nothing is due");
+  });
+});
