@@ -13,6 +13,8 @@ mod incident_commands;
 mod incident_print_commands;
 mod kiosk_commands;
 mod people_commands;
+mod policy_commands;
+mod register_print_commands;
 mod save;
 mod session_lock;
 mod signature_commands;
@@ -110,6 +112,18 @@ pub fn run() {
             training_commands::person_set_roles,
             training_commands::training_matrix,
             training_commands::training_due,
+            policy_commands::policies_list,
+            policy_commands::policy_get,
+            policy_commands::policy_save,
+            policy_commands::policy_retire,
+            policy_commands::policy_record_review,
+            policy_commands::filtering_log,
+            policy_commands::filtering_log_add,
+            policy_commands::policies_due,
+            register_print_commands::training_matrix_print,
+            register_print_commands::policy_print_history,
+            register_print_commands::review_checklist_print,
+            register_print_commands::due_dates_export,
             aup_print_commands::aup_print_blank,
             aup_print_commands::signature_print,
             aup_print_commands::aup_coverage_print,

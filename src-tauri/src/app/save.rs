@@ -23,6 +23,7 @@ pub struct FileKind {
 
 pub const PDF: FileKind = FileKind { label: "PDF document", extensions: &["pdf"] };
 pub const PNG: FileKind = FileKind { label: "PNG image", extensions: &["png"] };
+pub const ICS: FileKind = FileKind { label: "Calendar file", extensions: &["ics"] };
 pub const JPEG: FileKind = FileKind { label: "JPEG image", extensions: &["jpg", "jpeg"] };
 
 /// Where to save `file_name`: the test folder, or what the user picked. `None` when they cancel.

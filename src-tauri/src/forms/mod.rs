@@ -8,6 +8,7 @@ pub mod aup;
 pub mod emergency_kit;
 pub mod incident;
 pub mod layout;
+pub mod registers;
 pub mod uk_time;
 
 #[cfg(test)]

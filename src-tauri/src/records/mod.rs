@@ -6,6 +6,7 @@ pub mod incidents;
 pub mod organisation;
 pub mod people;
 pub mod people_import;
+pub mod policies;
 pub mod signatures;
 pub mod training;
 

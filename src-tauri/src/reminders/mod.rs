@@ -4,6 +4,8 @@
 //! (overdue, due within 30, 60 or 90 days, in date, never done). Does not read the vault: each
 //! record module works out its own due dates with these rules.
 
+pub mod ics;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

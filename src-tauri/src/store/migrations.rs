@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, sql: include_str!("migrations/0003_coverage_index.sql") },
     Migration { version: 4, sql: include_str!("migrations/0004_incidents.sql") },
     Migration { version: 5, sql: include_str!("migrations/0005_training.sql") },
+    Migration { version: 6, sql: include_str!("migrations/0006_policies.sql") },
 ];
 
 /// The schema version this build writes.

@@ -2,16 +2,18 @@
 // courses staff and volunteers have never done; the admin records a group session of the
 // online-safety update for everyone but one person, changes a course's renewal period, and the
 // dashboard then lists only the person who missed the session.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
+import { collect, pdfWords, renderFirstPage } from '../pdf.mjs';
 
-export default async function ({ withApp, shots, invokeFromPage, checkAccessibility }) {
+export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-training-'));
+  const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-training-save-'));
   await withApp(
     'training: record a group session and watch the dashboard change',
-    { SAFEKEEPER_DATA_DIR: dataDir },
+    { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
     async (s) => {
       await s.click('[data-testid="tile-unlock"]');
       const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
@@ -56,6 +58,17 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
       assert.equal(recorded, neverDoneBefore - 1, 'everyone but the one left out');
       await s.screenshot(join(shots, '63-training-matrix-after.png'));
 
+      // The matrix on paper: A4 landscape, every cell in words.
+      await s.click('[data-testid="training-matrix-print"]');
+      const matrixPath = await s.waitForText('[data-testid="training-matrix-print-path"]', /\.pdf$/);
+      const matrixPdf = await collect(saveDir, basename(matrixPath), artifacts, 'training-matrix.pdf');
+      const matrixWords = pdfWords(matrixPdf);
+      assert.match(matrixWords, /Training matrix/);
+      assert.ok(matrixWords.includes(firstLabel), 'the person left out is on the matrix');
+      assert.match(matrixWords, /Never done/);
+      assert.match(matrixWords, /Done due 2 November/);
+      renderFirstPage(matrixPdf, shots, '63-pdf-training-matrix');
+
       // Rust refuses a date in the future, whatever the page sends.
       const refused = await invokeFromPage(s, 'training_record', {
         completion: { courseId: 'course-online-safety', completedOn: '2099-01-01', provider: 'x', notes: null, personIds: ['nobody'] },
@@ -83,8 +96,18 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
       const stillListed = after.match(/Online-safety update for [^,]+, never done/g) ?? [];
       assert.deepEqual(stillListed, [`Online-safety update for ${firstLabel}, never done`]);
       await s.screenshot(join(shots, '65-dashboard-after-training.png'));
+
+      // The due dates as a calendar file, after the warning that it names staff.
+      assert.match(await s.text('[data-testid="due-export-warning"]'), /names your staff/);
+      await s.click('[data-testid="due-export"]');
+      const icsPath = await s.waitForText('[data-testid="due-export-path"]', /\.ics$/);
+      const ics = await collect(saveDir, basename(icsPath), artifacts, 'due-dates.ics');
+      const calendar = readFileSync(ics, 'utf8');
+      assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
+      assert.equal((calendar.match(/SUMMARY:Training due: Online-safety update/g) ?? []).length, recorded);
     },
     ['--demo'],
   );
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(saveDir, { recursive: true, force: true });
 }

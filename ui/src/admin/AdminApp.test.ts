@@ -34,6 +34,7 @@ function open<H extends Record<string, Handler>>(handlers: H = {} as H, props: R
     session_info: vi.fn(() => session),
     signatures_unconfirmed: vi.fn(() => []),
     training_due: vi.fn(() => []),
+    policies_due: vi.fn(() => []),
     lock: vi.fn(() => undefined),
     touch: vi.fn(() => undefined),
     settings_get: vi.fn(() => settings),

@@ -25,6 +25,13 @@ import type {
   IncidentStatusChange,
   Trends,
   Course,
+  FilteringEntry,
+  Policy,
+  PolicyDetail,
+  PolicyDraft,
+  PolicyDue,
+  PolicyReview,
+  PolicyVersion,
   CourseDraft,
   PersonRole,
   PersonTraining,
@@ -344,3 +351,40 @@ export const trainingMatrix = (filter: Partial<TrainingMatrixFilter> = {}) =>
 
 /** Training never done, overdue or due within 90 days, most urgent first. */
 export const trainingDue = () => call<TrainingDue[]>("training_due");
+
+// ---- Admin window: policy register ----
+
+export const policiesList = (includeRetired = false) => call<Policy[]>("policies_list", { includeRetired });
+
+/** One policy with its version history, oldest first. */
+export const policyGet = (id: string) => call<PolicyDetail>("policy_get", { id });
+
+/** Adds a policy (`id` null) or changes its name, owner or review cycle. */
+export const policySave = (id: string | null, draft: PolicyDraft) => call<Policy>("policy_save", { id, draft });
+
+export const policyRetire = (id: string, retired: boolean) => call<void>("policy_retire", { id, retired });
+
+/** Adds a row to the version history and moves the next review date. */
+export const policyRecordReview = (id: string, review: PolicyReview) =>
+  call<PolicyVersion>("policy_record_review", { id, review });
+
+export const filteringLog = () => call<FilteringEntry[]>("filtering_log");
+
+export const filteringLogAdd = (entry: FilteringEntry) => call<FilteringEntry>("filtering_log_add", { entry });
+
+/** Policy reviews overdue, due within 90 days, or never recorded, most urgent first. */
+export const policiesDue = () => call<PolicyDue[]>("policies_due");
+
+// ---- Admin window: printing registers and exporting due dates ----
+
+/** The training matrix on A4 landscape, with the filters the screen has. */
+export const trainingMatrixPrint = (filter: Partial<TrainingMatrixFilter> = {}) =>
+  call<SavedFile | null>("training_matrix_print", { filter: { group: null, status: null, courseId: null, ...filter } });
+
+export const policyPrintHistory = (id: string) => call<SavedFile | null>("policy_print_history", { id });
+
+/** Every policy's last and next review, with training and AUP figures, for the trustees. */
+export const reviewChecklistPrint = () => call<SavedFile | null>("review_checklist_print");
+
+/** The due dates as an .ics calendar file. It names staff; the page warns before calling this. */
+export const dueDatesExport = () => call<SavedFile | null>("due_dates_export");

@@ -64,6 +64,10 @@ signedVersion: number | null, lastSignedAt: string | null, };
 
 export type DueStatus = "neverDone" | "overdue" | "dueIn30" | "dueIn60" | "dueIn90" | "inDate";
 
+export type FilteringEntry = { happenedOn: string, kind: FilteringKind, what: string, who: string, why: string, };
+
+export type FilteringKind = "change" | "breach";
+
 export type ImportPreview = { toAdd: Array<ImportRow>, duplicates: Array<RowIssue>, rejected: Array<RowIssue>, 
 /**
  * Header cells Safekeeper did not recognise (their columns are not imported).
@@ -332,6 +336,56 @@ export type PersonTraining = { roles: Array<PersonRole>, records: Array<Training
 
 export type Phase = "setup" | "locked" | "unlocked";
 
+export type Policy = { id: string, name: string, topic: PolicyTopic, 
+/**
+ * Who leads on it (a name or a role); empty until set.
+ */
+owner: string, reviewMonths: number, retired: boolean, 
+/**
+ * The latest version in the history, if any.
+ */
+currentVersion: string | null, lastReviewed: string | null, nextReview: string | null, 
+/**
+ * Where the next review stands today; `neverDone` when no review is recorded.
+ */
+status: DueStatus, };
+
+export type PolicyDetail = { policy: Policy, 
+/**
+ * Every version, oldest first, as the table at the front of a policy reads.
+ */
+history: Array<PolicyVersion>, };
+
+export type PolicyDraft = { name: string, owner: string, reviewMonths: number, };
+
+export type PolicyDue = { policyId: string, name: string, topic: PolicyTopic, due: string | null, status: DueStatus, };
+
+export type PolicyReview = { 
+/**
+ * The version number after this review, such as "4" or "2.1".
+ */
+version: string, reviewedOn: string, 
+/**
+ * Who led the review.
+ */
+lead: string, 
+/**
+ * What changed; `None` (or empty) for "no change".
+ */
+change: string | null, trigger: ReviewTrigger, 
+/**
+ * Who approved it, such as "Board of trustees".
+ */
+approvedBy: string | null, approvedOn: string | null, };
+
+export type PolicyTopic = "onlineSafety" | "filteringMonitoring" | "other";
+
+export type PolicyVersion = { id: string, version: string, 
+/**
+ * "New policy", "Annual review: no change", "Review after an incident: …".
+ */
+purpose: string, lead: string, reviewedOn: string, nextReview: string, trigger: ReviewTrigger, approvedBy: string | null, approvedOn: string | null, recordedAt: string, };
+
 export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected";
 
 export type Receipt = { 
@@ -345,6 +399,8 @@ export type RecoveryKeyShown = { recoveryKey: string, groups: Array<string>, };
 export type ReferralAgency = "police" | "childrensSocialCare" | "lado" | "internetWatchFoundation" | "ceop" | "preventOrChannel" | "charityCommission" | "other";
 
 export type Renewal = { "every": "never" } | { "every": "months", months: number, };
+
+export type ReviewTrigger = "newPolicy" | "scheduled" | "incident" | "lawOrGuidance" | "itChange" | "other";
 
 export type RowIssue = { line: number, reason: string, };
 

@@ -1,14 +1,13 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { Course, TrainingDue, TrainingMatrix } from "../../lib/bindings";
+import type { Course, TrainingMatrix } from "../../lib/bindings";
 import { fakeRust, rustError, type Handler } from "../../test/tauriFake";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 const { invoke } = await import("@tauri-apps/api/core");
 const { default: TrainingPage } = await import("./TrainingPage.svelte");
-const { default: DueList } = await import("../DueList.svelte");
 
 const onlineSafety: Course = {
   id: "course-online-safety",
@@ -168,44 +167,5 @@ describe("Courses", () => {
         requiredRoles: [],
       },
     });
-  });
-});
-
-describe("What is due on the dashboard", () => {
-  const due = (status: TrainingDue["status"], person: string, date: string | null): TrainingDue => ({
-    personId: person,
-    personName: person,
-    courseId: "course-online-safety",
-    courseName: "Online-safety update",
-    due: date,
-    status,
-  });
-
-  it("groups overdue, next 30 days and 31 to 90 days, each line saying what, who and when", async () => {
-    vi.mocked(invoke).mockImplementation(
-      fakeRust({
-        training_due: () => [
-          due("neverDone", "Cara Doyle", null),
-          due("overdue", "Amira Khan", "2026-11-01"),
-          due("dueIn30", "Ben Carter", "2026-12-01"),
-          due("dueIn90", "Dev Patel", "2027-02-01"),
-        ],
-      }),
-    );
-    const onOpenTraining = vi.fn();
-    render(DueList, { onOpenTraining });
-    expect(await screen.findByTestId("due-now")).toHaveTextContent("Online-safety update for Cara Doyle, never done");
-    expect(screen.getByTestId("due-now")).toHaveTextContent("for Amira Khan, was due 1 November 2026");
-    expect(screen.getByTestId("due-now-title")).toHaveTextContent("Overdue now (2)");
-    expect(screen.getByTestId("due-30")).toHaveTextContent("Ben Carter, due 1 December 2026");
-    expect(screen.getByTestId("due-90")).toHaveTextContent("Dev Patel, due 1 February 2027");
-    await userEvent.setup().click(screen.getByTestId("due-open-training"));
-    expect(onOpenTraining).toHaveBeenCalledOnce();
-  });
-
-  it("says nothing is due when nothing is", async () => {
-    vi.mocked(invoke).mockImplementation(fakeRust({ training_due: () => [] }));
-    render(DueList, { onOpenTraining: vi.fn() });
-    expect(await screen.findByTestId("dashboard-empty")).toHaveTextContent("Nothing is due");
   });
 });

@@ -1,0 +1,115 @@
+//! "What is due" benchmarks (reported, not asserted): the dashboard's training and policy lines,
+//! and the training matrix, for 2,000 staff and volunteers, 20 courses, 40,000 training records
+//! and 50 policies; then the same at 10 times the size, to show how it grows.
+
+mod support;
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use rand::{Rng, SeedableRng};
+use rusqlite::params;
+use safekeeper::records::policies;
+use safekeeper::records::training::{self, MatrixFilter};
+use safekeeper::vault::UnlockedVault;
+
+/// A vault with `people` staff and volunteers, 20 courses, `records` completions spread over the
+/// last four years, and `policy_count` policies each with three reviews.
+fn organisation(people: usize, records: usize, policy_count: usize) -> (support::Organisation, UnlockedVault) {
+    let org = support::generate(0, 0, 5);
+    let key = age::secrecy::ExposeSecret::expose_secret(&org.recovery.to_string()).to_owned();
+    let mut vault = UnlockedVault::unlock_with_recovery(&org.paths, &key).expect("unlock");
+    let conn = vault.db_mut().conn_mut();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let tx = conn.transaction().expect("tx");
+    let now = "2026-01-01T00:00:00Z";
+    for i in 0..people {
+        let group = if i % 3 == 0 { "volunteer" } else { "staff" };
+        tx.execute(
+            "INSERT INTO people (id, person_group, full_name, name_key, search_text, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5)",
+            params![format!("p{i}"), group, format!("Person Number {i}"), format!("person number {i}"), now],
+        )
+        .expect("person");
+    }
+    // 14 more courses on top of the 6 shipped, for 20 in all.
+    for c in 0..14 {
+        tx.execute(
+            "INSERT INTO courses (id, name, renewal_months, required_groups, required_roles, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, '[\"staff\",\"volunteer\"]', '[]', ?4, ?5, ?5)",
+            params![format!("c{c}"), format!("Extra course {c}"), 12 + (c % 3) * 12, 10 + c, now],
+        )
+        .expect("course");
+    }
+    let courses: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT id FROM courses").expect("courses");
+        stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("ids")
+    };
+    let start = NaiveDate::from_ymd_opt(2022, 11, 22).expect("date");
+    for r in 0..records {
+        let on = start + chrono::Days::new(rng.gen_range(0..1_460));
+        tx.execute(
+            "INSERT INTO training_records (id, person_id, course_id, completed_on, provider, recorded_at, recorded_by)
+             VALUES (?1, ?2, ?3, ?4, 'Bench provider', ?5, 'system')",
+            params![
+                format!("t{r}"),
+                format!("p{}", rng.gen_range(0..people)),
+                courses[rng.gen_range(0..courses.len())],
+                on.format("%Y-%m-%d").to_string(),
+                now
+            ],
+        )
+        .expect("record");
+    }
+    for p in 0..policy_count.saturating_sub(11) {
+        tx.execute(
+            "INSERT INTO policies (id, name, position, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![format!("pol{p}"), format!("Extra policy {p}"), (20 + p) as i64, now],
+        )
+        .expect("policy");
+    }
+    let ids: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT id FROM policies").expect("policies");
+        stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("ids")
+    };
+    for id in &ids {
+        for (n, year) in [(1, 2023), (2, 2024), (3, 2025)] {
+            let on = NaiveDate::from_ymd_opt(year, rng.gen_range(1..13), rng.gen_range(1..29)).expect("date");
+            let next = on.checked_add_months(chrono::Months::new(12)).expect("date");
+            tx.execute(
+                "INSERT INTO policy_versions (id, policy_id, version, purpose, lead, reviewed_on, next_review, trigger, recorded_at, recorded_by)
+                 VALUES (?1, ?2, ?3, 'Annual review: no change', 'Bench lead', ?4, ?5, 'scheduled', ?6, 'system')",
+                params![format!("{id}-{n}"), id, n.to_string(), on.format("%Y-%m-%d").to_string(), next.format("%Y-%m-%d").to_string(), now],
+            )
+            .expect("version");
+        }
+    }
+    tx.commit().expect("commit");
+    (org, vault)
+}
+
+fn due_bench(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut group = c.benchmark_group("what is due");
+    group.sample_size(10);
+    for (label, people, records, policy_count) in [
+        ("2,000 people, 40,000 records, 50 policies", 2_000, 40_000, 50),
+        ("20,000 people, 400,000 records, 500 policies", 20_000, 400_000, 500),
+    ] {
+        let (_org, vault) = organisation(people, records, policy_count);
+        let conn = vault.db().conn();
+        group.bench_with_input(BenchmarkId::new("dashboard: training and policy lines", label), &(), |b, _| {
+            b.iter(|| {
+                let training = training::due_items(conn, today).expect("training");
+                let policies = policies::due_items(conn, today).expect("policies");
+                (training.len(), policies.len())
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("training matrix, everyone", label), &(), |b, _| {
+            b.iter(|| training::matrix(conn, today, &MatrixFilter::default()).expect("matrix").rows.len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, due_bench);
+criterion_main!(benches);

@@ -1,0 +1,182 @@
+//! Commands that print the registers (admin window only): the training matrix, one policy's
+//! version history and the annual review checklist, and the calendar export of due dates. Each
+//! gathers the values while the vault is held, then saves where the admin chooses.
+
+use chrono::NaiveDate;
+use tauri::{AppHandle, State};
+
+use super::aup_print_commands::PrintedForm;
+use super::{save, AppState};
+use crate::bindings::SavedFile;
+use crate::error::{CommandError, ErrorCode};
+use crate::forms::registers::{self, AupFigures, ChecklistSheet, HistorySheet, MatrixSheet};
+use crate::records::training::{self, MatrixFilter};
+use crate::records::{aup, organisation, policies, signatures};
+use crate::reminders::ics::{self, DueEvent};
+use crate::reminders::DueStatus;
+use crate::vault::UnlockedVault;
+
+fn err(e: impl ErrorCode) -> CommandError {
+    e.to_command_error()
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {
+    Ok(organisation::get(v.db().conn()).map_err(err)?.org_name)
+}
+
+fn filter_words(filter: &MatrixFilter) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(group) = filter.group {
+        parts.push(group.label().to_owned());
+    }
+    if let Some(status) = filter.status {
+        parts.push(format!("anyone with a course {}", status.label().to_lowercase()));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+pub(crate) fn matrix_form(
+    v: &UnlockedVault,
+    filter: &MatrixFilter,
+    demo: bool,
+    today: NaiveDate,
+) -> Result<PrintedForm, CommandError> {
+    let sheet = MatrixSheet {
+        org_name: org_name(v)?,
+        matrix: training::matrix(v.db().conn(), today, filter).map_err(err)?,
+        filtered: filter_words(filter),
+        printed: today,
+        demo,
+    };
+    Ok(PrintedForm { file_name: registers::matrix_file_name(today), pdf: registers::matrix_pdf(&sheet).map_err(err)? })
+}
+
+pub(crate) fn history_form(
+    v: &UnlockedVault,
+    policy_id: &str,
+    demo: bool,
+    today: NaiveDate,
+) -> Result<PrintedForm, CommandError> {
+    let detail = policies::get(v.db().conn(), policy_id, today).map_err(err)?;
+    let file_name = registers::history_file_name(&detail.policy.name);
+    let sheet = HistorySheet { org_name: org_name(v)?, detail, printed: today, demo };
+    Ok(PrintedForm { file_name, pdf: registers::history_pdf(&sheet).map_err(err)? })
+}
+
+pub(crate) fn checklist_form(v: &UnlockedVault, demo: bool, today: NaiveDate) -> Result<PrintedForm, CommandError> {
+    let conn = v.db().conn();
+    let mut aups = Vec::new();
+    for found in aup::list(conn).map_err(err)? {
+        let coverage = signatures::coverage(conn, &found.id).map_err(err)?;
+        let title = found
+            .current
+            .as_ref()
+            .or(found.draft.as_ref())
+            .map_or_else(|| found.audience.label().to_owned(), |version| version.title.clone());
+        aups.push(AupFigures {
+            title,
+            audience: found.audience,
+            version: coverage.current_version,
+            signed_current: coverage.signed_current.len(),
+            needs_resign: coverage.needs_resign.len(),
+            never_signed: coverage.never_signed.len(),
+        });
+    }
+    let sheet = ChecklistSheet {
+        org_name: org_name(v)?,
+        policies: policies::list(conn, today, false).map_err(err)?,
+        matrix: training::matrix(conn, today, &MatrixFilter::default()).map_err(err)?,
+        aups,
+        printed: today,
+        demo,
+    };
+    Ok(PrintedForm {
+        file_name: registers::checklist_file_name(today),
+        pdf: registers::checklist_pdf(&sheet).map_err(err)?,
+    })
+}
+
+/// Every training renewal and policy review with a date, as calendar events.
+pub(crate) fn due_calendar(v: &UnlockedVault, today: NaiveDate) -> Result<String, CommandError> {
+    let conn = v.db().conn();
+    let matrix = training::matrix(conn, today, &MatrixFilter::default()).map_err(err)?;
+    let mut events = Vec::new();
+    for row in &matrix.rows {
+        for (course, cell) in matrix.courses.iter().zip(&row.cells) {
+            if let (Some(status), Some(due)) = (cell.status, cell.next_due) {
+                if status != DueStatus::NeverDone {
+                    events.push(DueEvent {
+                        uid: format!("training-{}-{}@safekeeper", row.person_id, course.id),
+                        summary: format!("Training due: {} ({})", course.name, row.full_name),
+                        on: due,
+                    });
+                }
+            }
+        }
+    }
+    for policy in policies::list(conn, today, false).map_err(err)? {
+        if let Some(due) = policy.next_review {
+            events.push(DueEvent {
+                uid: format!("policy-{}@safekeeper", policy.id),
+                summary: format!("Policy review due: {}", policy.name),
+                on: due,
+            });
+        }
+    }
+    events.sort_by(|a, b| (a.on, &a.summary).cmp(&(b.on, &b.summary)));
+    Ok(ics::calendar(&org_name(v)?, &events))
+}
+
+#[tauri::command]
+pub async fn training_matrix_print(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    filter: MatrixFilter,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let form = state.with_vault(|v| matrix_form(v, &filter, demo, today()))?;
+    save::save_pdf(&app, &form.file_name, &form.pdf)
+}
+
+#[tauri::command]
+pub async fn policy_print_history(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let form = state.with_vault(|v| history_form(v, &id, demo, today()))?;
+    save::save_pdf(&app, &form.file_name, &form.pdf)
+}
+
+#[tauri::command]
+pub async fn review_checklist_print(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<SavedFile>, CommandError> {
+    let demo = state.is_demo();
+    let form = state.with_vault(|v| checklist_form(v, demo, today()))?;
+    save::save_pdf(&app, &form.file_name, &form.pdf)
+}
+
+/// Saves the due dates as a calendar file. The page warns first that it names staff.
+#[tauri::command]
+pub async fn due_dates_export(app: AppHandle, state: State<'_, AppState>) -> Result<Option<SavedFile>, CommandError> {
+    let text = state.with_vault(|v| due_calendar(v, today()))?;
+    let file_name = format!("Safekeeper due dates {}.ics", today().format("%Y-%m-%d"));
+    match save::choose_target(&app, &file_name, save::ICS) {
+        Some(target) => {
+            // The admin may have been auto-locked while the dialog was open.
+            state.with_vault(|_| Ok(()))?;
+            save::write(&target, text.as_bytes()).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests;

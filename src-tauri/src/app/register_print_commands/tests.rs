@@ -1,0 +1,80 @@
+//! The register print and calendar commands' work on a real (demo) vault.
+
+use age::secrecy::SecretString;
+use chrono::NaiveDate;
+
+use super::*;
+use crate::demo::{self, DEMO_ORG, DEMO_PASSPHRASE};
+use crate::forms::pdf_check::{folded, pdf_text};
+use crate::records::policies::{PolicyReview, ReviewTrigger};
+use crate::records::training::Completion;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("a real date")
+}
+
+fn demo_vault() -> (tempfile::TempDir, UnlockedVault) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = demo::create(dir.path()).expect("demo vault");
+    let vault = UnlockedVault::unlock(&paths, &SecretString::from(DEMO_PASSPHRASE.to_owned())).expect("demo unlocks");
+    (dir, vault)
+}
+
+/// Records the online-safety update for the first person in the matrix and one policy review.
+fn with_records(v: &mut UnlockedVault) -> String {
+    let actor = v.actor().clone();
+    let person = training::matrix(v.db().conn(), today(), &MatrixFilter::default()).expect("matrix").rows[0].clone();
+    let completion = Completion {
+        course_id: "course-online-safety".into(),
+        completed_on: NaiveDate::from_ymd_opt(2026, 3, 2).expect("date"),
+        provider: "In house".into(),
+        notes: None,
+        person_ids: vec![person.person_id.clone()],
+    };
+    training::record(v.db_mut().conn_mut(), &actor, &completion, today()).expect("record");
+    let review = PolicyReview {
+        version: "1".into(),
+        reviewed_on: NaiveDate::from_ymd_opt(2026, 2, 1).expect("date"),
+        lead: "The DSL".into(),
+        change: None,
+        trigger: ReviewTrigger::NewPolicy,
+        approved_by: None,
+        approved_on: None,
+    };
+    policies::record_review(v.db_mut().conn_mut(), &actor, "policy-online-safety", &review, today()).expect("review");
+    person.full_name
+}
+
+#[test]
+fn the_calendar_has_each_dated_renewal_and_review_and_nothing_never_done() {
+    let (_dir, mut v) = demo_vault();
+    let name = with_records(&mut v);
+    let text = due_calendar(&v, today()).expect("calendar");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 2, "{text}");
+    assert!(text.contains(&format!("SUMMARY:Training due: Online-safety update ({name})")));
+    assert!(text.contains("DTSTART;VALUE=DATE:20270302"));
+    assert!(text.contains("SUMMARY:Policy review due: Online safety"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20270201"));
+}
+
+#[test]
+fn the_checklist_and_matrix_print_from_the_vault() {
+    let (_dir, mut v) = demo_vault();
+    let name = with_records(&mut v);
+    let checklist = checklist_form(&v, true, today()).expect("checklist");
+    assert_eq!(checklist.file_name, "Annual review checklist 2026-11-22.pdf");
+    let all = folded(&pdf_text(&checklist.pdf));
+    assert!(all.contains(DEMO_ORG));
+    assert!(all.contains("Online safety Not set 1 1 February 2026 1 February 2027"), "{all}");
+    assert!(all.contains("Acceptable use of technology"));
+
+    let matrix = matrix_form(&v, &MatrixFilter::default(), true, today()).expect("matrix");
+    let all = folded(&pdf_text(&matrix.pdf));
+    assert!(all.contains(&name));
+    assert!(all.contains("due 2 March 2027"));
+
+    let history = history_form(&v, "policy-online-safety", true, today()).expect("history");
+    assert_eq!(history.file_name, "Policy history Online safety.pdf");
+    assert!(folded(&pdf_text(&history.pdf)).contains("1 New policy The DSL 1 February 2026 1 February 2027"));
+    assert_eq!(history_form(&v, "nope", true, today()).err().map(|e| e.code), Some("policy.notFound".into()));
+}

@@ -1,0 +1,235 @@
+//! The policy register: the policies online safety links to (shipped as a starting list the
+//! organisation can rename, retire and add to), each with its owner, review cycle and the version
+//! history table real policies carry; recording a review adds a history row and moves the next
+//! review date. Also the log of filtering changes and breaches. Does not own printing (see
+//! `forms`) or merging everything due for the dashboard (see `reminders`).
+
+mod store;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::reminders::DueStatus;
+use crate::store::StoreError;
+pub use store::{add_filtering_entry, due_items, filtering_log, get, list, record_review, retire, save};
+
+/// Policies the app treats specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "PolicyTopic")]
+pub enum Topic {
+    /// The online-safety policy: the dashboard's yearly review reminder follows it.
+    OnlineSafety,
+    /// Filtering and monitoring: its reviews are the yearly filtering review.
+    FilteringMonitoring,
+    Other,
+}
+
+impl Topic {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::OnlineSafety => "onlineSafety",
+            Topic::FilteringMonitoring => "filteringMonitoring",
+            Topic::Other => "other",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Topic {
+        match text {
+            "onlineSafety" => Topic::OnlineSafety,
+            "filteringMonitoring" => Topic::FilteringMonitoring,
+            _ => Topic::Other,
+        }
+    }
+}
+
+/// Why a review happened: on schedule, or early because something changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ReviewTrigger {
+    NewPolicy,
+    Scheduled,
+    Incident,
+    LawOrGuidance,
+    ItChange,
+    Other,
+}
+
+impl ReviewTrigger {
+    pub const ALL: [ReviewTrigger; 6] = [
+        ReviewTrigger::NewPolicy,
+        ReviewTrigger::Scheduled,
+        ReviewTrigger::Incident,
+        ReviewTrigger::LawOrGuidance,
+        ReviewTrigger::ItChange,
+        ReviewTrigger::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewTrigger::NewPolicy => "newPolicy",
+            ReviewTrigger::Scheduled => "scheduled",
+            ReviewTrigger::Incident => "incident",
+            ReviewTrigger::LawOrGuidance => "lawOrGuidance",
+            ReviewTrigger::ItChange => "itChange",
+            ReviewTrigger::Other => "other",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Option<ReviewTrigger> {
+        Self::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+
+    /// The start of the history row's "purpose or change" column.
+    pub fn purpose_prefix(self) -> &'static str {
+        match self {
+            ReviewTrigger::NewPolicy => "New policy",
+            ReviewTrigger::Scheduled => "Annual review",
+            ReviewTrigger::Incident => "Review after an incident",
+            ReviewTrigger::LawOrGuidance => "Review after a change in law or guidance",
+            ReviewTrigger::ItChange => "Review after a change to the IT set-up",
+            ReviewTrigger::Other => "Review",
+        }
+    }
+}
+
+/// A policy as the register lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Policy {
+    pub id: String,
+    pub name: String,
+    pub topic: Topic,
+    /// Who leads on it (a name or a role); empty until set.
+    pub owner: String,
+    pub review_months: u32,
+    pub retired: bool,
+    /// The latest version in the history, if any.
+    pub current_version: Option<String>,
+    #[ts(type = "string | null")]
+    pub last_reviewed: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub next_review: Option<NaiveDate>,
+    /// Where the next review stands today; `neverDone` when no review is recorded.
+    pub status: DueStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyDraft {
+    pub name: String,
+    pub owner: String,
+    pub review_months: u32,
+}
+
+/// One row of a policy's version history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyVersion {
+    pub id: String,
+    pub version: String,
+    /// "New policy", "Annual review: no change", "Review after an incident: …".
+    pub purpose: String,
+    pub lead: String,
+    #[ts(type = "string")]
+    pub reviewed_on: NaiveDate,
+    #[ts(type = "string")]
+    pub next_review: NaiveDate,
+    pub trigger: ReviewTrigger,
+    pub approved_by: Option<String>,
+    #[ts(type = "string | null")]
+    pub approved_on: Option<NaiveDate>,
+    pub recorded_at: String,
+}
+
+/// A review as the admin records it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyReview {
+    /// The version number after this review, such as "4" or "2.1".
+    pub version: String,
+    #[ts(type = "string")]
+    pub reviewed_on: NaiveDate,
+    /// Who led the review.
+    pub lead: String,
+    /// What changed; `None` (or empty) for "no change".
+    pub change: Option<String>,
+    pub trigger: ReviewTrigger,
+    /// Who approved it, such as "Board of trustees".
+    pub approved_by: Option<String>,
+    #[ts(type = "string | null")]
+    pub approved_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyDetail {
+    pub policy: Policy,
+    /// Every version, oldest first, as the table at the front of a policy reads.
+    pub history: Vec<PolicyVersion>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FilteringKind {
+    Change,
+    Breach,
+}
+
+/// A change to filtering or monitoring, or a breach of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilteringEntry {
+    #[ts(type = "string")]
+    pub happened_on: NaiveDate,
+    pub kind: FilteringKind,
+    pub what: String,
+    pub who: String,
+    pub why: String,
+}
+
+/// One line of "what is due" for policies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyDue {
+    pub policy_id: String,
+    pub name: String,
+    pub topic: Topic,
+    #[ts(type = "string | null")]
+    pub due: Option<NaiveDate>,
+    pub status: DueStatus,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    #[error("That policy was not found.")]
+    NotFound,
+    #[error("Version {0} is already in this policy's history. Give this review a new version number.")]
+    DuplicateVersion(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for PolicyError {
+    fn from(e: rusqlite::Error) -> Self {
+        PolicyError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for PolicyError {
+    fn code(&self) -> &'static str {
+        match self {
+            PolicyError::NotFound => "policy.notFound",
+            PolicyError::DuplicateVersion(_) => "policy.duplicateVersion",
+            PolicyError::Invalid(_) => "policy.invalid",
+            PolicyError::Store(e) => e.code(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,338 @@
+//! Storage for the policy register, version histories and the filtering log. Every change runs in
+//! one transaction with its audit entry; audit details hold ids only.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{
+    FilteringEntry, FilteringKind, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyReview,
+    PolicyVersion, ReviewTrigger, Topic,
+};
+use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
+use crate::reminders::{DueStatus, Renewal};
+use crate::store::audit::{self, Actor, Entry};
+
+const NAME_MAX: usize = 120;
+const SHORT_MAX: usize = 100;
+const VERSION_MAX: usize = 20;
+const TEXT_MAX: usize = 2_000;
+
+fn audit_entry(conn: &Connection, actor: &Actor, action: &str, kind: &str, id: &str) -> Result<(), PolicyError> {
+    audit::append(conn, actor, &Entry { action, subject_kind: kind, subject_id: id, detail: "" })?;
+    Ok(())
+}
+
+fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn required(text: &str, max: usize, what: &str) -> Result<String, PolicyError> {
+    let t = tidy(text);
+    if t.is_empty() {
+        return Err(PolicyError::Invalid(format!("Enter {what}.")));
+    }
+    if t.chars().count() > max {
+        return Err(PolicyError::Invalid(format!("Shorten {what} to {max} characters or fewer.")));
+    }
+    Ok(t)
+}
+
+fn optional(text: Option<&str>, max: usize, what: &str) -> Result<Option<String>, PolicyError> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) if t.chars().count() > max => {
+            Err(PolicyError::Invalid(format!("Shorten {what} to {max} characters or fewer.")))
+        }
+        Some(t) => Ok(Some(t.to_owned())),
+    }
+}
+
+fn parse_date(text: &str, index: usize) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, DATE_FORMAT)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Every policy with its latest version, in the register's order (retired ones last, when asked).
+fn policies(
+    conn: &Connection,
+    today: NaiveDate,
+    include_retired: bool,
+    only: Option<&str>,
+) -> Result<Vec<Policy>, PolicyError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.name, p.topic, p.owner, p.review_months, p.retired_at,
+                v.version, v.reviewed_on, v.next_review
+         FROM policies p
+         LEFT JOIN policy_versions v ON v.id = (
+             SELECT id FROM policy_versions WHERE policy_id = p.id ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1)
+         WHERE (?1 = 1 OR p.retired_at IS NULL) AND (?2 IS NULL OR p.id = ?2)
+         ORDER BY p.retired_at IS NOT NULL, p.position, p.name",
+    )?;
+    let rows = stmt.query_map(params![i64::from(include_retired), only], |r| {
+        let next_review = date_column(r, 8)?;
+        let has_version = r.get::<_, Option<String>>(6)?.is_some();
+        Ok(Policy {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            topic: Topic::from_stored(&r.get::<_, String>(2)?),
+            owner: r.get(3)?,
+            review_months: r.get(4)?,
+            retired: r.get::<_, Option<String>>(5)?.is_some(),
+            current_version: r.get(6)?,
+            last_reviewed: date_column(r, 7)?,
+            next_review,
+            status: if has_version { DueStatus::of(next_review, today) } else { DueStatus::NeverDone },
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn list(conn: &Connection, today: NaiveDate, include_retired: bool) -> Result<Vec<Policy>, PolicyError> {
+    policies(conn, today, include_retired, None)
+}
+
+pub fn get(conn: &Connection, id: &str, today: NaiveDate) -> Result<PolicyDetail, PolicyError> {
+    let policy = policies(conn, today, true, Some(id))?.into_iter().next().ok_or(PolicyError::NotFound)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, version, purpose, lead, reviewed_on, next_review, trigger, approved_by, approved_on, recorded_at
+         FROM policy_versions WHERE policy_id = ?1 ORDER BY reviewed_on, recorded_at",
+    )?;
+    let history = stmt
+        .query_map([id], |r| {
+            Ok(PolicyVersion {
+                id: r.get(0)?,
+                version: r.get(1)?,
+                purpose: r.get(2)?,
+                lead: r.get(3)?,
+                reviewed_on: parse_date(&r.get::<_, String>(4)?, 4)?,
+                next_review: parse_date(&r.get::<_, String>(5)?, 5)?,
+                trigger: ReviewTrigger::from_stored(&r.get::<_, String>(6)?).unwrap_or(ReviewTrigger::Other),
+                approved_by: r.get(7)?,
+                approved_on: date_column(r, 8)?,
+                recorded_at: r.get(9)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(PolicyDetail { policy, history })
+}
+
+/// Adds a policy (`id` is `None`) or changes one's name, owner or review cycle. A new cycle moves
+/// the next review only from the next review recorded; the history is never rewritten.
+pub fn save(
+    conn: &mut Connection,
+    actor: &Actor,
+    id: Option<&str>,
+    draft: &PolicyDraft,
+    today: NaiveDate,
+) -> Result<Policy, PolicyError> {
+    let name = required(&draft.name, NAME_MAX, "the policy's name")?;
+    let owner = tidy(&draft.owner);
+    if owner.chars().count() > SHORT_MAX {
+        return Err(PolicyError::Invalid(format!("Shorten the owner to {SHORT_MAX} characters or fewer.")));
+    }
+    if !(1..=60).contains(&draft.review_months) {
+        return Err(PolicyError::Invalid("Enter how often it is reviewed as a number of months from 1 to 60.".into()));
+    }
+    let tx = conn.transaction()?;
+    let now = now_utc();
+    let id = match id {
+        Some(id) => {
+            let changed = tx.execute(
+                "UPDATE policies SET name = ?2, owner = ?3, review_months = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id, name, owner, draft.review_months, now],
+            )?;
+            if changed == 0 {
+                return Err(PolicyError::NotFound);
+            }
+            audit_entry(&tx, actor, "policy.changed", "policy", id)?;
+            id.to_owned()
+        }
+        None => {
+            let id = new_id();
+            tx.execute(
+                "INSERT INTO policies (id, name, owner, review_months, position, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE(MAX(position), 0) + 1 FROM policies), ?5, ?5)",
+                params![id, name, owner, draft.review_months, now],
+            )?;
+            audit_entry(&tx, actor, "policy.added", "policy", &id)?;
+            id
+        }
+    };
+    let saved = policies(&tx, today, true, Some(&id))?.into_iter().next().ok_or(PolicyError::NotFound)?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+/// Takes a policy out of the register (its history stays) or brings it back.
+pub fn retire(conn: &mut Connection, actor: &Actor, id: &str, retired: bool) -> Result<(), PolicyError> {
+    let tx = conn.transaction()?;
+    let changed = tx.execute(
+        "UPDATE policies SET retired_at = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, retired.then(now_utc), now_utc()],
+    )?;
+    if changed == 0 {
+        return Err(PolicyError::NotFound);
+    }
+    audit_entry(&tx, actor, if retired { "policy.retired" } else { "policy.restored" }, "policy", id)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn earliest() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// Records a review: adds a row to the version history and moves the next review date to the
+/// review date plus the policy's cycle (an early review restarts the cycle too).
+pub fn record_review(
+    conn: &mut Connection,
+    actor: &Actor,
+    policy_id: &str,
+    review: &PolicyReview,
+    today: NaiveDate,
+) -> Result<PolicyVersion, PolicyError> {
+    let version = required(&review.version, VERSION_MAX, "the version number")?;
+    let lead = required(&review.lead, SHORT_MAX, "who led the review")?;
+    let change = optional(review.change.as_deref(), TEXT_MAX, "what changed")?;
+    let approved_by = optional(review.approved_by.as_deref(), SHORT_MAX, "who approved it")?;
+    if review.reviewed_on > today {
+        return Err(PolicyError::Invalid("The review date cannot be in the future.".into()));
+    }
+    if review.reviewed_on < earliest() {
+        return Err(PolicyError::Invalid("Check the review date: it is before 1990.".into()));
+    }
+    if let Some(on) = review.approved_on {
+        if on > today {
+            return Err(PolicyError::Invalid("The approval date cannot be in the future.".into()));
+        }
+        if on < review.reviewed_on {
+            return Err(PolicyError::Invalid("The approval date cannot be before the review date.".into()));
+        }
+    }
+    let tx = conn.transaction()?;
+    let months: u32 = tx
+        .query_row("SELECT review_months FROM policies WHERE id = ?1", [policy_id], |r| r.get(0))
+        .optional()?
+        .ok_or(PolicyError::NotFound)?;
+    let taken: bool = tx
+        .query_row("SELECT 1 FROM policy_versions WHERE policy_id = ?1 AND version = ?2", [policy_id, &version], |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_some();
+    if taken {
+        return Err(PolicyError::DuplicateVersion(version));
+    }
+    let purpose = match (review.trigger, &change) {
+        (ReviewTrigger::NewPolicy, None) => "New policy".to_owned(),
+        (trigger, None) => format!("{}: no change", trigger.purpose_prefix()),
+        (trigger, Some(what)) => format!("{}: {what}", trigger.purpose_prefix()),
+    };
+    let next_review = Renewal::Months { months }
+        .next_due(review.reviewed_on)
+        .ok_or_else(|| PolicyError::Invalid("Check the review date.".into()))?;
+    let id = new_id();
+    let now = now_utc();
+    tx.execute(
+        "INSERT INTO policy_versions (id, policy_id, version, purpose, lead, reviewed_on, next_review, trigger,
+             approved_by, approved_on, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            id,
+            policy_id,
+            version,
+            purpose,
+            lead,
+            date_text(review.reviewed_on),
+            date_text(next_review),
+            review.trigger.as_str(),
+            approved_by,
+            review.approved_on.map(date_text),
+            now,
+            actor.as_stored()
+        ],
+    )?;
+    audit_entry(&tx, actor, "policy.reviewed", "policy", policy_id)?;
+    tx.commit()?;
+    Ok(PolicyVersion {
+        id,
+        version,
+        purpose,
+        lead,
+        reviewed_on: review.reviewed_on,
+        next_review,
+        trigger: review.trigger,
+        approved_by,
+        approved_on: review.approved_on,
+        recorded_at: now,
+    })
+}
+
+/// The filtering log, newest first.
+pub fn filtering_log(conn: &Connection) -> Result<Vec<FilteringEntry>, PolicyError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT happened_on, kind, what, who, why FROM filtering_log ORDER BY happened_on DESC, recorded_at DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(FilteringEntry {
+            happened_on: parse_date(&r.get::<_, String>(0)?, 0)?,
+            kind: if r.get::<_, String>(1)? == "breach" { FilteringKind::Breach } else { FilteringKind::Change },
+            what: r.get(2)?,
+            who: r.get(3)?,
+            why: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn add_filtering_entry(
+    conn: &mut Connection,
+    actor: &Actor,
+    entry: &FilteringEntry,
+    today: NaiveDate,
+) -> Result<FilteringEntry, PolicyError> {
+    if entry.happened_on > today {
+        return Err(PolicyError::Invalid("The date cannot be in the future.".into()));
+    }
+    if entry.happened_on < earliest() {
+        return Err(PolicyError::Invalid("Check the date: it is before 1990.".into()));
+    }
+    let saved = FilteringEntry {
+        happened_on: entry.happened_on,
+        kind: entry.kind,
+        what: required(&entry.what, TEXT_MAX, "what happened or changed")?,
+        who: required(&entry.who, SHORT_MAX, "who made the change or found the breach")?,
+        why: required(&entry.why, TEXT_MAX, "why, or what was done about it")?,
+    };
+    let tx = conn.transaction()?;
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO filtering_log (id, happened_on, kind, what, who, why, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            date_text(saved.happened_on),
+            if saved.kind == FilteringKind::Breach { "breach" } else { "change" },
+            saved.what,
+            saved.who,
+            saved.why,
+            now_utc(),
+            actor.as_stored()
+        ],
+    )?;
+    audit_entry(&tx, actor, "filtering.logged", "filtering", &id)?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+/// Policies whose review is overdue or due within 90 days, and those with no review recorded,
+/// most urgent first.
+pub fn due_items(conn: &Connection, today: NaiveDate) -> Result<Vec<PolicyDue>, PolicyError> {
+    let mut items: Vec<PolicyDue> = list(conn, today, false)?
+        .into_iter()
+        .filter(|p| p.status != DueStatus::InDate)
+        .map(|p| PolicyDue { policy_id: p.id, name: p.name, topic: p.topic, due: p.next_review, status: p.status })
+        .collect();
+    items.sort_by(|a, b| (a.status, a.due, &a.name).cmp(&(b.status, b.due, &b.name)));
+    Ok(items)
+}

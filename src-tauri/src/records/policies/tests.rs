@@ -1,0 +1,207 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::records::test_db;
+use crate::reminders::DueStatus;
+use crate::store::audit::Actor;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real")
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 22)
+}
+
+fn dsl() -> Actor {
+    Actor::Admin("admin-dsl".into())
+}
+
+const ONLINE_SAFETY: &str = "policy-online-safety";
+
+fn review(version: &str, on: NaiveDate, lead: &str, trigger: ReviewTrigger, change: Option<&str>) -> PolicyReview {
+    PolicyReview {
+        version: version.into(),
+        reviewed_on: on,
+        lead: lead.into(),
+        change: change.map(Into::into),
+        trigger,
+        approved_by: Some("Board of trustees".into()),
+        approved_on: Some(on),
+    }
+}
+
+#[test]
+fn the_register_starts_with_the_policies_online_safety_links_to_and_no_reviews() {
+    let conn = test_db();
+    let all = list(&conn, today(), false).expect("list");
+    assert_eq!(all.len(), 11);
+    assert_eq!(all[0].name, "Online safety");
+    assert_eq!(all[0].topic, Topic::OnlineSafety);
+    assert!(all.iter().any(|p| p.topic == Topic::FilteringMonitoring));
+    assert!(all.iter().all(|p| p.status == DueStatus::NeverDone && p.review_months == 12));
+}
+
+#[test]
+fn a_history_like_a_real_policy_gives_the_current_version_and_next_review() {
+    let mut conn = test_db();
+    record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("1", day(2023, 9, 1), "A. Patel", ReviewTrigger::NewPolicy, None),
+        today(),
+    )
+    .expect("v1");
+    record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("2", day(2024, 9, 3), "B. Jones", ReviewTrigger::Scheduled, None),
+        today(),
+    )
+    .expect("v2");
+    let third = review("3", day(2025, 9, 8), "C. Okafor", ReviewTrigger::Scheduled, Some("Added AI chatbots"));
+    let v3 = record_review(&mut conn, &dsl(), ONLINE_SAFETY, &third, today()).expect("v3");
+    assert_eq!(v3.next_review, day(2026, 9, 8));
+    assert_eq!(v3.purpose, "Annual review: Added AI chatbots");
+
+    let detail = get(&conn, ONLINE_SAFETY, today()).expect("get");
+    let purposes: Vec<&str> = detail.history.iter().map(|v| v.purpose.as_str()).collect();
+    assert_eq!(purposes, vec!["New policy", "Annual review: no change", "Annual review: Added AI chatbots"]);
+    let leads: Vec<&str> = detail.history.iter().map(|v| v.lead.as_str()).collect();
+    assert_eq!(leads, vec!["A. Patel", "B. Jones", "C. Okafor"]);
+    assert_eq!(detail.policy.current_version.as_deref(), Some("3"));
+    assert_eq!(detail.policy.next_review, Some(day(2026, 9, 8)));
+    assert_eq!(detail.policy.status, DueStatus::Overdue);
+
+    // Recording this year's review moves the next review a year on.
+    let now = review("4", day(2026, 11, 20), "C. Okafor", ReviewTrigger::Scheduled, None);
+    record_review(&mut conn, &dsl(), ONLINE_SAFETY, &now, today()).expect("v4");
+    let after = get(&conn, ONLINE_SAFETY, today()).expect("get");
+    assert_eq!(after.policy.next_review, Some(day(2027, 11, 20)));
+    assert_eq!(after.policy.status, DueStatus::InDate);
+    assert_eq!(after.history.len(), 4);
+}
+
+#[test]
+fn an_early_review_records_its_trigger_and_restarts_the_cycle() {
+    let mut conn = test_db();
+    record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("1", day(2026, 1, 5), "A", ReviewTrigger::NewPolicy, None),
+        today(),
+    )
+    .expect("v1");
+    let early = review("1.1", day(2026, 6, 30), "A", ReviewTrigger::Incident, Some("Clearer reporting route"));
+    let v = record_review(&mut conn, &dsl(), ONLINE_SAFETY, &early, today()).expect("early");
+    assert_eq!(v.purpose, "Review after an incident: Clearer reporting route");
+    assert_eq!(v.trigger, ReviewTrigger::Incident);
+    assert_eq!(get(&conn, ONLINE_SAFETY, today()).expect("get").policy.next_review, Some(day(2027, 6, 30)));
+}
+
+#[test]
+fn bad_reviews_are_refused_with_what_to_fix() {
+    let mut conn = test_db();
+    let ok = review("1", day(2026, 1, 5), "A. Patel", ReviewTrigger::NewPolicy, None);
+    record_review(&mut conn, &dsl(), ONLINE_SAFETY, &ok, today()).expect("v1");
+    assert!(matches!(
+        record_review(&mut conn, &dsl(), ONLINE_SAFETY, &ok, today()),
+        Err(PolicyError::DuplicateVersion(v)) if v == "1"
+    ));
+    let message = |r: &PolicyReview, conn: &mut rusqlite::Connection| match record_review(
+        conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        r,
+        today(),
+    ) {
+        Err(PolicyError::Invalid(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    assert!(message(&PolicyReview { reviewed_on: day(2026, 11, 23), version: "2".into(), ..ok.clone() }, &mut conn)
+        .contains("future"));
+    assert!(
+        message(&PolicyReview { lead: " ".into(), version: "2".into(), ..ok.clone() }, &mut conn).contains("who led")
+    );
+    assert!(message(
+        &PolicyReview { approved_on: Some(day(2025, 12, 1)), version: "2".into(), ..ok.clone() },
+        &mut conn
+    )
+    .contains("before the review date"));
+    assert!(matches!(record_review(&mut conn, &dsl(), "nope", &ok, today()), Err(PolicyError::NotFound)));
+}
+
+#[test]
+fn policies_can_be_renamed_added_and_retired_with_their_history_kept() {
+    let mut conn = test_db();
+    let draft = PolicyDraft { name: "E-safety".into(), owner: "The DSL".into(), review_months: 24 };
+    let renamed = save(&mut conn, &dsl(), Some(ONLINE_SAFETY), &draft, today()).expect("rename");
+    assert_eq!((renamed.name.as_str(), renamed.owner.as_str(), renamed.review_months), ("E-safety", "The DSL", 24));
+    record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("1", day(2026, 1, 5), "A", ReviewTrigger::NewPolicy, None),
+        today(),
+    )
+    .expect("v1");
+    assert_eq!(get(&conn, ONLINE_SAFETY, today()).expect("get").policy.next_review, Some(day(2028, 1, 5)));
+
+    let added = save(
+        &mut conn,
+        &dsl(),
+        None,
+        &PolicyDraft { name: "Lone working".into(), owner: String::new(), review_months: 12 },
+        today(),
+    )
+    .expect("add");
+    assert_eq!(list(&conn, today(), false).expect("list").last().map(|p| p.id.clone()), Some(added.id.clone()));
+    retire(&mut conn, &dsl(), &added.id, true).expect("retire");
+    assert!(!list(&conn, today(), false).expect("list").iter().any(|p| p.id == added.id));
+    assert!(list(&conn, today(), true).expect("all").iter().any(|p| p.id == added.id && p.retired));
+    let bad = PolicyDraft { name: "X".into(), owner: String::new(), review_months: 0 };
+    assert!(matches!(save(&mut conn, &dsl(), None, &bad, today()), Err(PolicyError::Invalid(_))));
+}
+
+#[test]
+fn what_is_due_puts_unreviewed_and_overdue_policies_first() {
+    let mut conn = test_db();
+    for (id, on) in [
+        ("policy-acceptable-use", day(2025, 10, 1)),
+        ("policy-behaviour", day(2025, 12, 10)),
+        ("policy-safeguarding", day(2026, 9, 1)),
+    ] {
+        record_review(&mut conn, &dsl(), id, &review("1", on, "A", ReviewTrigger::NewPolicy, None), today())
+            .expect("review");
+    }
+    let items = due_items(&conn, today()).expect("due");
+    assert_eq!(items.iter().filter(|i| i.status == DueStatus::NeverDone).count(), 8);
+    let reviewed: Vec<(&str, DueStatus)> =
+        items.iter().filter(|i| i.status != DueStatus::NeverDone).map(|i| (i.policy_id.as_str(), i.status)).collect();
+    assert_eq!(reviewed, vec![("policy-acceptable-use", DueStatus::Overdue), ("policy-behaviour", DueStatus::DueIn30)]);
+}
+
+#[test]
+fn the_filtering_log_keeps_changes_and_breaches_newest_first() {
+    let mut conn = test_db();
+    let change = FilteringEntry {
+        happened_on: day(2026, 3, 2),
+        kind: FilteringKind::Change,
+        what: "Blocked a proxy site".into(),
+        who: "IT contractor".into(),
+        why: "Learners were using it to get round the filter".into(),
+    };
+    add_filtering_entry(&mut conn, &dsl(), &change, today()).expect("change");
+    let breach = FilteringEntry { happened_on: day(2026, 5, 9), kind: FilteringKind::Breach, ..change.clone() };
+    add_filtering_entry(&mut conn, &dsl(), &breach, today()).expect("breach");
+    let log = filtering_log(&conn).expect("log");
+    assert_eq!(log.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![FilteringKind::Breach, FilteringKind::Change]);
+    let empty = FilteringEntry { why: "  ".into(), ..change };
+    assert!(matches!(add_filtering_entry(&mut conn, &dsl(), &empty, today()), Err(PolicyError::Invalid(_))));
+    let leaked: i64 =
+        conn.query_row("SELECT count(*) FROM audit WHERE detail LIKE '%proxy%'", [], |r| r.get(0)).expect("count");
+    assert_eq!(leaked, 0);
+}

@@ -1,0 +1,144 @@
+// The policy register in the demo vault: the dashboard asks for the online-safety policy's last
+// review; the admin enters its history as a real policy carries it (a new policy, then annual
+// reviews with different leads), sees the review is overdue on the dashboard, records this year's
+// review and watches the reminder go; then logs a filtering change.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import assert from 'node:assert/strict';
+import { collect, pdfWords, renderFirstPage } from '../pdf.mjs';
+
+export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-policies-'));
+  const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-policies-save-'));
+  await withApp(
+    'policies: a version history like a real one, the yearly reminder, and the filtering log',
+    { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
+    async (s) => {
+      await s.click('[data-testid="tile-unlock"]');
+      const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
+      await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
+      await s.click('[data-testid="unlock-submit"]');
+      await s.switchToWindowWith('[data-testid="dashboard"]');
+      await s.waitForText('[data-testid="review-reminder"]', /Record when your online safety policy was last reviewed/);
+      assert.match(await s.text('[data-testid="due-unreviewed"]'), /11 policies have no review recorded yet/);
+
+      await s.click('[data-testid="review-reminder-link"]');
+      await s.waitForText('[data-testid="policy-title"]', /^Online safety$/);
+      await s.waitFor('[data-testid="policy-history-empty"]');
+      await checkAccessibility(s, 'policy without history');
+
+      const year = new Date().getFullYear();
+      async function pick(testid, value) {
+        const options = await s.findAll(`[data-testid="${testid}-option"]`);
+        const values = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
+        await s.cmd('POST', `/element/${options[values.indexOf(value)]}/click`, {});
+      }
+      async function clearAndType(testid, text) {
+        const [box] = await s.findAll(`[data-testid="${testid}"]`);
+        await s.cmd('POST', `/element/${box}/clear`, {});
+        await s.type(`[data-testid="${testid}"]`, text);
+      }
+      async function review({ trigger, version, date: [d, m, y], lead, change }) {
+        await s.click('[data-testid="policy-review-start"]');
+        await s.waitFor('[data-testid="policy-review-form"]');
+        await pick('review-trigger', trigger);
+        await clearAndType('review-version', version);
+        await s.type('[data-testid="review-date-day"]', String(d));
+        await s.type('[data-testid="review-date-month"]', String(m));
+        await s.type('[data-testid="review-date-year"]', String(y));
+        await clearAndType('review-lead', lead);
+        if (change) await s.type('[data-testid="review-change"]', change);
+        await s.type('[data-testid="review-approved-by"]', 'Board of trustees');
+        await s.click('[data-testid="review-save"]');
+        await s.waitForText('[data-testid="policy-saved"]', new RegExp(`Version ${version.replace('.', '\\.')} added`));
+      }
+      // Three annual reviews with different leads, the last one more than a year ago.
+      await review({ trigger: 'newPolicy', version: '1', date: [1, 9, year - 3], lead: 'Asha Patel' });
+      await review({ trigger: 'scheduled', version: '2', date: [3, 9, year - 2], lead: 'Ben Jones' });
+      await review({ trigger: 'scheduled', version: '3', date: [8, 9, year - 1], lead: 'Chi Okafor', change: 'Added guidance on AI chatbots' });
+      const history = await s.text('[data-testid="policy-history"]');
+      assert.match(history, /New policy[\s\S]*Asha Patel[\s\S]*Annual review: no change[\s\S]*Ben Jones[\s\S]*Annual review: Added guidance on AI chatbots[\s\S]*Chi Okafor/);
+      assert.match(await s.text('[data-testid="policy-next-review"]'), new RegExp(`8 September ${year}`));
+      await s.screenshot(join(shots, '70-policy-history.png'));
+      await checkAccessibility(s, 'policy with history');
+
+      await s.click('[data-testid="policy-print-history"]');
+      const historyPath = await s.waitForText('[data-testid="policy-print-history-path"]', /\.pdf$/);
+      assert.equal(basename(historyPath), 'Policy history Online safety.pdf');
+      const historyPdf = await collect(saveDir, basename(historyPath), artifacts, 'policy-history.pdf');
+      assert.match(pdfWords(historyPdf), /1 New policy Asha Patel[\s\S]*2 Annual review: no change Ben Jones[\s\S]*3 Annual review: Added guidance on AI chatbots Chi Okafor/);
+      renderFirstPage(historyPdf, shots, '70-pdf-policy-history');
+
+      // Whether the review is overdue depends on today's date; past 8 September it is.
+      const overdue = new Date() > new Date(year, 8, 8);
+      await s.click('[data-testid="nav-dashboard"]');
+      if (overdue) {
+        await s.waitForText('[data-testid="review-reminder"]', /online safety policy is overdue/);
+        assert.match(await s.text('[data-testid="due-now"]'), /Policy review: Online safety, was due 8 September/);
+        await s.screenshot(join(shots, '71-dashboard-review-overdue.png'));
+      }
+
+      // This year's review, recorded today, clears the reminder.
+      await s.click('[data-testid="nav-policies"]');
+      await s.waitFor('[data-testid="policies-list"]');
+      const links = await s.findAll('[data-testid="policy-link"]');
+      await s.cmd('POST', `/element/${links[0]}/click`, {});
+      await s.waitForText('[data-testid="policy-title"]', /^Online safety$/);
+      const today = new Date();
+      await review({ trigger: 'scheduled', version: '4', date: [today.getDate(), today.getMonth() + 1, year], lead: 'Chi Okafor' });
+      await s.click('[data-testid="nav-dashboard"]');
+      await s.waitFor('[data-testid="dashboard-due"]');
+      assert.equal((await s.findAll('[data-testid="review-reminder"]')).length, 0, 'the reminder has gone');
+      assert.match(await s.text('[data-testid="due-unreviewed"]'), /10 policies have no review recorded yet/);
+
+      // Rust refuses a repeated version number, whatever the page sends.
+      const policies = (await invokeFromPage(s, 'policies_list', { includeRetired: false })).ok;
+      const refused = await invokeFromPage(s, 'policy_record_review', {
+        id: policies[0].id,
+        review: { version: '4', reviewedOn: `${year - 1}-01-01`, lead: 'x', change: null, trigger: 'other', approvedBy: null, approvedOn: null },
+      });
+      assert.equal(refused.err?.code, 'policy.duplicateVersion');
+
+      // The filtering log, on the filtering and monitoring policy.
+      await s.click('[data-testid="nav-policies"]');
+      await s.waitFor('[data-testid="policies-list"]');
+      await s.screenshot(join(shots, '72-policy-register.png'));
+      await checkAccessibility(s, 'policy register');
+
+      await s.click('[data-testid="review-checklist-print"]');
+      const checklistPath = await s.waitForText('[data-testid="review-checklist-print-path"]', /\.pdf$/);
+      const checklistPdf = await collect(saveDir, basename(checklistPath), artifacts, 'review-checklist.pdf');
+      const checklist = pdfWords(checklistPdf);
+      assert.match(checklist, /Annual review checklist/);
+      assert.match(checklist, /Online safety Not set 4 /);
+      assert.match(checklist, /Whistleblowing/);
+      assert.match(checklist, /No review recorded/);
+      assert.match(checklist, /people must do at least one course/);
+      assert.match(checklist, /Chair of trustees \(name\)/);
+      renderFirstPage(checklistPdf, shots, '72-pdf-review-checklist');
+      const rows = await s.findAll('[data-testid="policy-link"]');
+      const names = await s.exec(
+        `return [...document.querySelectorAll('[data-testid="policy-link"]')].map((a) => a.textContent.trim());`,
+      );
+      const filtering = names.indexOf('Filtering and monitoring');
+      assert.ok(filtering >= 0, `the register lists filtering and monitoring: ${names.join(', ')}`);
+      await s.cmd('POST', `/element/${rows[filtering]}/click`, {});
+      await s.waitFor('[data-testid="filtering-log"]');
+      await s.click('[data-testid="filtering-add"]');
+      await s.type('[data-testid="filtering-date-day"]', '2');
+      await s.type('[data-testid="filtering-date-month"]', '3');
+      await s.type('[data-testid="filtering-date-year"]', String(year));
+      await s.type('[data-testid="filtering-what"]', 'Blocked a proxy site');
+      await s.type('[data-testid="filtering-who"]', 'IT contractor');
+      await s.type('[data-testid="filtering-why"]', 'Learners were using it to get round the filter');
+      await s.click('[data-testid="filtering-save"]');
+      await s.waitForText('[data-testid="filtering-list"]', /Blocked a proxy site/);
+      await s.screenshot(join(shots, '73-filtering-log.png'));
+      await checkAccessibility(s, 'filtering log');
+    },
+    ['--demo'],
+  );
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(saveDir, { recursive: true, force: true });
+}

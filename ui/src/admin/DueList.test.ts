@@ -1,0 +1,113 @@
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { PolicyDue, TrainingDue } from "../lib/bindings";
+import { fakeRust, rustError, type Handler } from "../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: DueList } = await import("./DueList.svelte");
+const { default: ReviewReminder } = await import("./ReviewReminder.svelte");
+
+const training = (status: TrainingDue["status"], person: string, date: string | null): TrainingDue => ({
+  personId: person,
+  personName: person,
+  courseId: "course-online-safety",
+  courseName: "Online-safety update",
+  due: date,
+  status,
+});
+
+const policy = (id: string, name: string, status: PolicyDue["status"], date: string | null, topic: PolicyDue["topic"] = "other"): PolicyDue => ({
+  policyId: id,
+  name,
+  topic,
+  due: date,
+  status,
+});
+
+function show(handlers: Record<string, Handler>) {
+  vi.mocked(invoke).mockImplementation(fakeRust({ training_due: () => [], policies_due: () => [], ...handlers }));
+  const onOpenTraining = vi.fn();
+  const onOpenPolicy = vi.fn();
+  render(DueList, { onOpenTraining, onOpenPolicy });
+  return { onOpenTraining, onOpenPolicy };
+}
+
+describe("What is due on the dashboard", () => {
+  it("groups training and policy reviews by when they fall due, each line saying what, who and when", async () => {
+    const { onOpenTraining, onOpenPolicy } = show({
+      training_due: () => [
+        training("neverDone", "Cara Doyle", null),
+        training("overdue", "Amira Khan", "2026-11-01"),
+        training("dueIn30", "Ben Carter", "2026-12-01"),
+        training("dueIn90", "Dev Patel", "2027-02-01"),
+      ],
+      policies_due: () => [
+        policy("p-os", "Online safety", "overdue", "2026-09-08", "onlineSafety"),
+        policy("p-b", "Behaviour", "dueIn60", "2027-01-10"),
+        policy("p-x", "Whistleblowing", "neverDone", null),
+        policy("p-y", "Disciplinary", "neverDone", null),
+      ],
+    });
+    const now = await screen.findByTestId("due-now");
+    expect(now).toHaveTextContent("Training: Online-safety update for Cara Doyle, never done");
+    expect(now).toHaveTextContent("Online-safety update for Amira Khan, was due 1 November 2026");
+    expect(now).toHaveTextContent("Policy review: Online safety, was due 8 September 2026");
+    expect(screen.getByTestId("due-now-title")).toHaveTextContent("Overdue now (3)");
+    expect(screen.getByTestId("due-30")).toHaveTextContent("Ben Carter, due 1 December 2026");
+    expect(screen.getByTestId("due-90")).toHaveTextContent("Behaviour, due 10 January 2027");
+    expect(screen.getByTestId("due-90")).toHaveTextContent("Dev Patel, due 1 February 2027");
+    expect(screen.getByTestId("due-unreviewed")).toHaveTextContent("2 policies have no review recorded yet.");
+
+    const user = userEvent.setup();
+    await user.click(screen.getAllByTestId("due-policy-link")[0]);
+    expect(onOpenPolicy).toHaveBeenCalledWith("p-os");
+    await user.click(screen.getByTestId("due-open-training"));
+    expect(onOpenTraining).toHaveBeenCalledOnce();
+  });
+
+  it("says nothing is due when nothing is", async () => {
+    show({});
+    expect(await screen.findByTestId("dashboard-empty")).toHaveTextContent("Nothing is due");
+  });
+
+  it("still lists training when policy reviews cannot be checked, and says so", async () => {
+    show({
+      training_due: () => [training("overdue", "Amira Khan", "2026-11-01")],
+      policies_due: () => {
+        throw rustError("vault.locked", "Safekeeper is locked.");
+      },
+    });
+    expect(await screen.findByTestId("due-now")).toHaveTextContent("Amira Khan");
+    expect(screen.getByRole("alert")).toHaveTextContent("Policy reviews could not be checked: Safekeeper is locked.");
+  });
+});
+
+describe("The yearly review reminder", () => {
+  function remind(items: PolicyDue[]) {
+    vi.mocked(invoke).mockImplementation(fakeRust({ policies_due: () => items }));
+    const onOpenPolicy = vi.fn();
+    render(ReviewReminder, { onOpenPolicy });
+    return onOpenPolicy;
+  }
+
+  it("says prominently when the online-safety review is overdue, and opens that policy", async () => {
+    const open = remind([policy("p-os", "Online safety", "overdue", "2026-09-08", "onlineSafety")]);
+    const reminder = await screen.findByTestId("review-reminder");
+    expect(reminder).toHaveTextContent("The yearly review of your online safety policy is overdue");
+    expect(reminder).toHaveTextContent("It was due on 8 September 2026.");
+    await userEvent.setup().click(screen.getByTestId("review-reminder-link"));
+    expect(open).toHaveBeenCalledWith("p-os");
+  });
+
+  it("stays away when the online-safety review is not near, whatever other policies say", async () => {
+    remind([
+      policy("p-os", "Online safety", "dueIn60", "2027-01-10", "onlineSafety"),
+      policy("p-b", "Behaviour", "overdue", "2026-01-10"),
+    ]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId("review-reminder")).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { Policy, PolicyDetail } from "../../lib/bindings";
+import { fakeRust, rustError, type Handler } from "../../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: PoliciesPage } = await import("./PoliciesPage.svelte");
+
+const onlineSafety: Policy = {
+  id: "policy-online-safety",
+  name: "Online safety",
+  topic: "onlineSafety",
+  owner: "The DSL",
+  reviewMonths: 12,
+  retired: false,
+  currentVersion: "3",
+  lastReviewed: "2025-09-08",
+  nextReview: "2026-09-08",
+  status: "overdue",
+};
+const behaviour: Policy = {
+  ...onlineSafety,
+  id: "policy-behaviour",
+  name: "Behaviour",
+  topic: "other",
+  owner: "",
+  currentVersion: null,
+  lastReviewed: null,
+  nextReview: null,
+  status: "neverDone",
+};
+const detail: PolicyDetail = {
+  policy: onlineSafety,
+  history: [
+    { id: "v1", version: "1", purpose: "New policy", lead: "A. Patel", reviewedOn: "2023-09-01", nextReview: "2024-09-01", trigger: "newPolicy", approvedBy: "Board of trustees", approvedOn: "2023-09-20", recordedAt: "2023-09-01T10:00:00Z" },
+    { id: "v3", version: "3", purpose: "Annual review: Added AI chatbots", lead: "C. Okafor", reviewedOn: "2025-09-08", nextReview: "2026-09-08", trigger: "scheduled", approvedBy: null, approvedOn: null, recordedAt: "2025-09-08T10:00:00Z" },
+  ],
+};
+
+function open(handlers: Record<string, Handler> = {}) {
+  const rust = { policies_list: vi.fn(() => [onlineSafety, behaviour]), policy_get: vi.fn(() => detail), ...handlers };
+  vi.mocked(invoke).mockImplementation(fakeRust(rust));
+  render(PoliciesPage);
+  return rust;
+}
+
+describe("Policy register", () => {
+  it("lists each policy's version and where its next review stands, in words", async () => {
+    open();
+    const rows = await screen.findAllByTestId("policy-row");
+    expect(rows[0]).toHaveTextContent("Online safety");
+    expect(rows[0]).toHaveTextContent("The DSL");
+    expect(rows[0]).toHaveTextContent("Review overdue");
+    expect(rows[0]).toHaveTextContent("Was due 8 September 2026");
+    expect(rows[1]).toHaveTextContent("No review recorded");
+    expect(rows[1]).toHaveTextContent("Not set");
+  });
+
+  it("shows the version history and records a review with the next version suggested", async () => {
+    const record = vi.fn(() => ({ ...detail.history[1], id: "v4", version: "4", nextReview: "2027-11-20" }));
+    open({ policy_record_review: record });
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByTestId("policy-link"))[0]);
+    const history = await screen.findAllByTestId("policy-history-row");
+    expect(history[0]).toHaveTextContent("1New policyA. Patel1 September 20231 September 2024Board of trustees, 20 September 2023");
+    expect(history[1]).toHaveTextContent("Not recorded");
+
+    await user.click(screen.getByTestId("policy-review-start"));
+    expect(screen.getByTestId("review-version")).toHaveValue("4");
+    expect(screen.getByTestId("review-lead")).toHaveValue("The DSL");
+    await user.click(screen.getByTestId("review-save"));
+    expect(await screen.findByTestId("error-summary")).toHaveTextContent("Enter the date of the review");
+    expect(record).not.toHaveBeenCalled();
+
+    const form = screen.getByTestId("policy-review-form");
+    await user.type(within(form).getByTestId("review-date-day"), "20");
+    await user.type(within(form).getByTestId("review-date-month"), "11");
+    await user.type(within(form).getByTestId("review-date-year"), "2026");
+    await user.type(screen.getByTestId("review-approved-by"), "Board of trustees");
+    await user.click(screen.getByTestId("review-save"));
+    expect(await screen.findByTestId("policy-saved")).toHaveTextContent("Version 4 added. The next review is due on 20 November 2027.");
+    expect(record).toHaveBeenCalledWith({
+      id: "policy-online-safety",
+      review: {
+        version: "4",
+        reviewedOn: "2026-11-20",
+        lead: "The DSL",
+        change: null,
+        trigger: "scheduled",
+        approvedBy: "Board of trustees",
+        approvedOn: null,
+      },
+    });
+  });
+
+  it("puts a repeated version number beside the version box", async () => {
+    open({
+      policy_record_review: () => {
+        throw rustError("policy.duplicateVersion", "Version 4 is already in this policy's history. Give this review a new version number.");
+      },
+    });
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByTestId("policy-link"))[0]);
+    await user.click(await screen.findByTestId("policy-review-start"));
+    await user.type(screen.getByTestId("review-date-day"), "20");
+    await user.type(screen.getByTestId("review-date-month"), "11");
+    await user.type(screen.getByTestId("review-date-year"), "2026");
+    await user.click(screen.getByTestId("review-save"));
+    expect(await screen.findByText(/already in this policy's history/, { selector: ".error-message" })).toBeInTheDocument();
+  });
+});
