@@ -36,6 +36,8 @@ pub struct Unlocked {
     pub idle_limit: Duration,
     /// The CSV preview the admin is looking at: commit writes exactly this, nothing the page sends.
     pub pending_import: Option<crate::records::people_import::ImportPreview>,
+    /// The training CSV preview the admin is looking at, likewise.
+    pub pending_training_import: Option<crate::records::training::TrainingImportPreview>,
     /// What the signing station's outbox held at unlock, for the dashboard to report.
     pub last_ingest: Option<crate::kiosk::outbox::IngestReport>,
 }
@@ -124,6 +126,7 @@ impl AppState {
             last_activity: Instant::now(),
             idle_limit: idle_limit(minutes),
             pending_import: None,
+            pending_training_import: None,
             last_ingest,
         });
         Ok(())

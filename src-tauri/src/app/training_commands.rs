@@ -2,9 +2,12 @@
 //! (one person or a group session), the roles training depends on, one person's training, the
 //! matrix, and the training lines of "what is due".
 
-use tauri::State;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use tauri::{AppHandle, State};
 
-use super::AppState;
+use super::{save, AppState};
+use crate::bindings::SavedFile;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::training::{
     self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingMatrix,
@@ -93,4 +96,82 @@ pub fn training_matrix(state: State<'_, AppState>, filter: MatrixFilter) -> Resu
 #[tauri::command]
 pub fn training_due(state: State<'_, AppState>) -> Result<Vec<TrainingDue>, CommandError> {
     state.with_vault(|v| training::due_items(v.db().conn(), today()).map_err(err))
+}
+
+/// The longest base64 text a certificate within the cap can be: anything longer is refused unread.
+const MAX_CERTIFICATE_BASE64: usize = crate::records::signatures::MAX_SCAN_BYTES.div_ceil(3) * 4;
+
+/// Stores a certificate (PNG, JPEG or PDF, up to 5 MB, sent as base64) with a training record.
+#[tauri::command]
+pub fn training_certificate_attach(
+    state: State<'_, AppState>,
+    record_id: String,
+    base64: String,
+) -> Result<(), CommandError> {
+    if base64.len() > MAX_CERTIFICATE_BASE64 {
+        return Err(err(training::TrainingError::CertificateTooLarge));
+    }
+    let bytes = STANDARD.decode(base64.trim()).map_err(|_| {
+        CommandError::new("training.certificateUnreadable", "The certificate could not be read. Choose the file again.")
+    })?;
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        training::attach_certificate(v.db_mut().conn_mut(), &actor, &record_id, &bytes).map_err(err)
+    })
+}
+
+/// Saves a copy of a record's certificate where the admin chooses; the copy is noted in the audit
+/// trail. The suggested name holds the course date, never the person's name.
+#[tauri::command]
+pub async fn training_certificate_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    record_id: String,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (media_type, bytes, completed_on) = state.with_vault(|v| {
+        let conn = v.db().conn();
+        let (media_type, bytes) = training::certificate(conn, &record_id).map_err(err)?;
+        let completed_on: String = conn
+            .query_row("SELECT completed_on FROM training_records WHERE id = ?1", [&record_id], |r| r.get(0))
+            .map_err(|_| err(training::TrainingError::RecordNotFound))?;
+        Ok((media_type, bytes, completed_on))
+    })?;
+    let (kind, extension) = match media_type.as_str() {
+        "image/png" => (save::PNG, "png"),
+        "image/jpeg" => (save::JPEG, "jpg"),
+        _ => (save::PDF, "pdf"),
+    };
+    let file_name = format!("Training certificate {completed_on}.{extension}");
+    let Some(target) = save::choose_target(&app, &file_name, kind) else { return Ok(None) };
+    state.with_vault(|v| {
+        let saved = save::write(&target, &bytes)?;
+        training::note_certificate_saved(v.db().conn(), v.actor(), &record_id).map_err(err)?;
+        Ok(Some(saved))
+    })
+}
+
+/// Reads a CSV of past training and says line by line what it would add. Writes nothing.
+#[tauri::command]
+pub fn training_import_preview(
+    state: State<'_, AppState>,
+    csv: String,
+) -> Result<training::TrainingImportPreview, CommandError> {
+    state.with_session(|s| {
+        let preview = training::import_preview(s.vault.db().conn(), csv.as_bytes(), today()).map_err(err)?;
+        s.pending_training_import = Some(preview.clone());
+        Ok(preview)
+    })
+}
+
+/// Adds every row of the last preview, all or nothing. Returns how many were added.
+#[tauri::command]
+pub fn training_import_commit(state: State<'_, AppState>) -> Result<u32, CommandError> {
+    state.with_session(|s| {
+        let preview = s.pending_training_import.take().ok_or_else(|| {
+            CommandError::new("import.noPreview", "Choose the file again: there is no import waiting to be confirmed.")
+        })?;
+        let actor = s.vault.actor().clone();
+        let added = training::import_commit(s.vault.db_mut().conn_mut(), &actor, &preview).map_err(err)?;
+        Ok(u32::try_from(added).unwrap_or(u32::MAX))
+    })
 }

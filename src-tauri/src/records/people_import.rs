@@ -5,7 +5,9 @@
 //! `people::validate`.
 
 mod columns;
-mod csv;
+pub(crate) mod csv;
+
+pub(crate) use columns::parse_date as parse_uk_date;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::error::ErrorCode;
 use crate::store::StoreError;
-pub use coverage::{coverage, Coverage, CoverageEntry};
+pub use coverage::{coverage, due_items, AupDue, Coverage, CoverageEntry};
 pub use record::{
     confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, note_scan_saved, reassign,
     record_on_screen, record_paper, scan, suggest_person, unconfirmed,

@@ -4,6 +4,7 @@
 //! only) and when it next falls due (see `reminders` for the calendar rules). Does not own
 //! printing (see `forms`) or the dashboard's merging of everything due (see `reminders`).
 
+mod import;
 mod matrix;
 mod store;
 
@@ -15,8 +16,12 @@ use crate::error::ErrorCode;
 use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
+pub use import::{commit as import_commit, preview as import_preview, TrainingImportPreview, TrainingImportRow};
 pub use matrix::{due_items, matrix, MatrixCell, MatrixFilter, MatrixRow, TrainingDue, TrainingMatrix};
-pub use store::{courses, for_person, record, remove_record, retire_course, roles_of, save_course, set_roles};
+pub use store::{
+    attach_certificate, certificate, courses, for_person, note_certificate_saved, record, remove_record, retire_course,
+    roles_of, save_course, set_roles,
+};
 
 /// A role some training depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -103,6 +108,8 @@ pub struct TrainingRecord {
     #[ts(type = "string | null")]
     pub next_due: Option<NaiveDate>,
     pub recorded_at: String,
+    /// A certificate is stored with it.
+    pub has_certificate: bool,
 }
 
 /// One person's roles and everything they have completed.
@@ -137,6 +144,12 @@ pub enum TrainingError {
     PersonNotFound,
     #[error("{0}")]
     Invalid(String),
+    #[error("A certificate can be a PNG or JPEG image or a PDF. Choose one of those, or scan it again as a PDF.")]
+    CertificateWrongType,
+    #[error("That certificate is larger than 5 MB. Scan it at a lower resolution, or save it as a smaller PDF.")]
+    CertificateTooLarge,
+    #[error("There is no certificate stored with this training record.")]
+    NoCertificate,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -154,6 +167,9 @@ impl ErrorCode for TrainingError {
             TrainingError::RecordNotFound => "training.recordNotFound",
             TrainingError::PersonNotFound => "training.personNotFound",
             TrainingError::Invalid(_) => "training.invalid",
+            TrainingError::CertificateWrongType => "training.certificateWrongType",
+            TrainingError::CertificateTooLarge => "training.certificateTooLarge",
+            TrainingError::NoCertificate => "training.noCertificate",
             TrainingError::Store(e) => e.code(),
         }
     }

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 4, sql: include_str!("migrations/0004_incidents.sql") },
     Migration { version: 5, sql: include_str!("migrations/0005_training.sql") },
     Migration { version: 6, sql: include_str!("migrations/0006_policies.sql") },
+    Migration { version: 7, sql: include_str!("migrations/0007_training_certificates.sql") },
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,7 @@
 // courses staff and volunteers have never done; the admin records a group session of the
 // online-safety update for everyone but one person, changes a course's renewal period, and the
 // dashboard then lists only the person who missed the session.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -69,6 +69,37 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       assert.match(matrixWords, /Done due 2 November/);
       renderFirstPage(matrixPdf, shots, '63-pdf-training-matrix');
 
+      // A certificate stored with one record (sent the way the page sends a chosen file), then a
+      // copy saved from the person's page: the bytes come back unchanged.
+      const matrixNow = (await invokeFromPage(s, 'training_matrix', { filter: { group: null, status: null, courseId: null } })).ok;
+      const trained = matrixNow.rows.find((r) => r.fullName !== firstLabel && r.cells[0].lastCompleted);
+      const history = (await invokeFromPage(s, 'person_training', { personId: trained.personId })).ok;
+      const certificate = '%PDF-1.4\n% a training certificate for the end-to-end test\n';
+      const attached = await invokeFromPage(s, 'training_certificate_attach', {
+        recordId: history.records[0].id,
+        base64: Buffer.from(certificate).toString('base64'),
+      });
+      assert.equal(attached.err, undefined, JSON.stringify(attached.err));
+      const wrongType = await invokeFromPage(s, 'training_certificate_attach', {
+        recordId: history.records[0].id,
+        base64: Buffer.from('GIF89a').toString('base64'),
+      });
+      assert.equal(wrongType.err?.code, 'training.certificateWrongType');
+      await s.click('[data-testid="nav-people"]');
+      await s.type('[data-testid="people-search"]', trained.fullName);
+      await s.click('[data-testid="people-search-submit"]');
+      await s.waitForText('[data-testid="person-link"]', new RegExp(trained.fullName));
+      await s.click('[data-testid="person-link"]');
+      await s.waitFor('[data-testid="person-training-row"]');
+      await s.click('[data-testid="person-certificate-save"]');
+      const certPath = await s.waitForText('[data-testid="person-certificate-save-path"]', /\.pdf$/);
+      assert.match(basename(certPath), /^Training certificate \d{4}-\d{2}-\d{2}\.pdf$/);
+      assert.equal(readFileSync(join(saveDir, basename(certPath)), 'utf8'), certificate);
+      await s.screenshot(join(shots, '63-person-training.png'));
+      await checkAccessibility(s, 'person training');
+      await s.click('[data-testid="nav-training"]');
+      await s.waitFor('[data-testid="training-matrix"]');
+
       // Rust refuses a date in the future, whatever the page sends.
       const refused = await invokeFromPage(s, 'training_record', {
         completion: { courseId: 'course-online-safety', completedOn: '2099-01-01', provider: 'x', notes: null, personIds: ['nobody'] },
@@ -89,6 +120,22 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       assert.match(await s.text('[data-testid="courses-list"]'), /Online-safety update\s+Every 2 years/);
       await s.screenshot(join(shots, '64-training-courses.png'));
       await checkAccessibility(s, 'training courses');
+
+      // Past induction records from a spreadsheet: one good row, one for nobody in the register.
+      await s.click('[data-testid="courses-back"]');
+      await s.click('[data-testid="training-import-start"]');
+      await s.waitFor('[data-testid="training-import"]');
+      const csvPath = join(saveDir, 'past-training.csv');
+      writeFileSync(csvPath, `Name,Course,Date completed,Provider\r\n${firstLabel},Induction,01/09/2024,In house\r\nNobody Known,Induction,01/09/2024,In house\r\n`);
+      const [fileBox] = await s.findAll('[data-testid="training-import-file"]');
+      await s.cmd('POST', `/element/${fileBox}/value`, { text: csvPath });
+      await s.click('[data-testid="training-import-check"]');
+      await s.waitForText('[data-testid="training-import-counts"]', /1 training record will be added/);
+      assert.match(await s.text('[data-testid="training-import-rejected-row"]'), /^3\s*Problem: Nobody in the register/);
+      await s.screenshot(join(shots, '64-training-import.png'));
+      await checkAccessibility(s, 'training import preview');
+      await s.click('[data-testid="training-import-commit"]');
+      await s.waitForText('[data-testid="training-saved"]', /1 training record imported/);
 
       // Back on the dashboard, only the person who missed the session is listed for it.
       await s.click('[data-testid="nav-dashboard"]');

@@ -35,6 +35,7 @@ function open<H extends Record<string, Handler>>(handlers: H = {} as H, props: R
     signatures_unconfirmed: vi.fn(() => []),
     training_due: vi.fn(() => []),
     policies_due: vi.fn(() => []),
+    aups_due: vi.fn(() => []),
     lock: vi.fn(() => undefined),
     touch: vi.fn(() => undefined),
     settings_get: vi.fn(() => settings),

@@ -28,11 +28,14 @@ const policy = (id: string, name: string, status: PolicyDue["status"], date: str
 });
 
 function show(handlers: Record<string, Handler>) {
-  vi.mocked(invoke).mockImplementation(fakeRust({ training_due: () => [], policies_due: () => [], ...handlers }));
+  vi.mocked(invoke).mockImplementation(
+    fakeRust({ training_due: () => [], policies_due: () => [], aups_due: () => [], ...handlers }),
+  );
   const onOpenTraining = vi.fn();
   const onOpenPolicy = vi.fn();
-  render(DueList, { onOpenTraining, onOpenPolicy });
-  return { onOpenTraining, onOpenPolicy };
+  const onOpenAups = vi.fn();
+  render(DueList, { onOpenTraining, onOpenPolicy, onOpenAups });
+  return { onOpenTraining, onOpenPolicy, onOpenAups };
 }
 
 describe("What is due on the dashboard", () => {
@@ -66,6 +69,19 @@ describe("What is due on the dashboard", () => {
     expect(onOpenPolicy).toHaveBeenCalledWith("p-os");
     await user.click(screen.getByTestId("due-open-training"));
     expect(onOpenTraining).toHaveBeenCalledOnce();
+  });
+
+  it("lists AUPs still to sign with who must sign again and who never has", async () => {
+    const { onOpenAups } = show({
+      aups_due: () => [
+        { aupId: "a1", title: "Staff AUP", audience: "staffVolunteers", version: 2, needsResign: 3, neverSigned: 1 },
+      ],
+    });
+    expect(await screen.findByTestId("due-now")).toHaveTextContent(
+      "AUP to sign: Staff AUP (version 2), 3 must sign the new version, 1 has never signed",
+    );
+    await userEvent.setup().click(screen.getByTestId("due-aup-link"));
+    expect(onOpenAups).toHaveBeenCalledOnce();
   });
 
   it("says nothing is due when nothing is", async () => {

@@ -11,6 +11,7 @@ import type {
   Aup,
   AupContent,
   AupDetail,
+  AupDue,
   AupVersion,
   CommandError,
   Coverage,
@@ -37,6 +38,7 @@ import type {
   PersonTraining,
   TrainingCompletion,
   TrainingDue,
+  TrainingImportPreview,
   TrainingMatrix,
   TrainingMatrixFilter,
   TrainingRecord,
@@ -388,3 +390,20 @@ export const reviewChecklistPrint = () => call<SavedFile | null>("review_checkli
 
 /** The due dates as an .ics calendar file. It names staff; the page warns before calling this. */
 export const dueDatesExport = () => call<SavedFile | null>("due_dates_export");
+
+/** Published AUPs that someone has still to sign, again or for the first time. */
+export const aupsDue = () => call<AupDue[]>("aups_due");
+
+/** Stores a certificate (PNG, JPEG or PDF, up to 5 MB, as base64) with a training record. */
+export const trainingCertificateAttach = (recordId: string, base64: string) =>
+  call<void>("training_certificate_attach", { recordId, base64 });
+
+/** Saves a copy of a record's certificate where the admin chooses; the copy is audited. */
+export const trainingCertificateSave = (recordId: string) =>
+  call<SavedFile | null>("training_certificate_save", { recordId });
+
+/** Reads a CSV of past training and says line by line what it would add. Writes nothing. */
+export const trainingImportPreview = (csv: string) => call<TrainingImportPreview>("training_import_preview", { csv });
+
+/** Adds every row of the last preview, all or nothing; resolves to how many were added. */
+export const trainingImportCommit = () => call<number>("training_import_commit");

@@ -26,6 +26,12 @@ reportConcerns: string, };
 
 export type AupDetail = { aup: Aup, current: AupVersion | null, draft: AupVersion | null, versions: Array<AupVersionSummary>, };
 
+export type AupDue = { aupId: string, title: string, audience: Audience, version: number, 
+/**
+ * Signed an older version only: they must sign again.
+ */
+needsResign: number, neverSigned: number, };
+
 export type AupVersion = { id: string, aupId: string, audience: Audience, number: number, status: VersionStatus, content: AupContent, 
 /**
  * Hex SHA-256 of the canonical content; fixed once published.
@@ -428,6 +434,18 @@ export type TrainingDue = { personId: string, personName: string, courseId: stri
  */
 due: string | null, status: DueStatus, };
 
+export type TrainingImportPreview = { toAdd: Array<TrainingImportRow>, 
+/**
+ * Already recorded, or repeated in the file.
+ */
+duplicates: Array<RowIssue>, rejected: Array<RowIssue>, 
+/**
+ * Header cells Safekeeper did not recognise (their columns are not imported).
+ */
+ignoredColumns: Array<string>, };
+
+export type TrainingImportRow = { line: number, personId: string, personName: string, courseId: string, courseName: string, completedOn: string, provider: string, notes: string | null, };
+
 export type TrainingMatrix = { courses: Array<Course>, rows: Array<TrainingMatrixRow>, };
 
 export type TrainingMatrixCell = { courseId: string, required: boolean, lastCompleted: string | null, nextDue: string | null, 
@@ -452,7 +470,11 @@ export type TrainingRecord = { id: string, personId: string, courseId: string, c
 /**
  * From the course's renewal period; `None` for a course done once.
  */
-nextDue: string | null, recordedAt: string, };
+nextDue: string | null, recordedAt: string, 
+/**
+ * A certificate is stored with it.
+ */
+hasCertificate: boolean, };
 
 export type Trends = { from: string, to: string, 
 /**

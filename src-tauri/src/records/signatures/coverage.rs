@@ -88,3 +88,46 @@ pub fn coverage(conn: &Connection, aup_id: &str) -> Result<Coverage, SignatureEr
     }
     Ok(out)
 }
+
+/// One AUP with people still to sign its version in force, for the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AupDue {
+    pub aup_id: String,
+    pub title: String,
+    pub audience: Audience,
+    #[ts(type = "number")]
+    pub version: i64,
+    /// Signed an older version only: they must sign again.
+    #[ts(type = "number")]
+    pub needs_resign: usize,
+    #[ts(type = "number")]
+    pub never_signed: usize,
+}
+
+/// Every published AUP that someone in its audience has still to sign, most people first.
+pub fn due_items(conn: &Connection) -> Result<Vec<AupDue>, SignatureError> {
+    let mut items = Vec::new();
+    for found in aup::list(conn).map_err(|e| match e {
+        AupError::Store(s) => SignatureError::Store(s),
+        _ => SignatureError::VersionNotFound,
+    })? {
+        let Some(current) = found.current else { continue };
+        let cover = coverage(conn, &found.id)?;
+        if cover.needs_resign.is_empty() && cover.never_signed.is_empty() {
+            continue;
+        }
+        items.push(AupDue {
+            aup_id: found.id,
+            title: current.title,
+            audience: found.audience,
+            version: current.number,
+            needs_resign: cover.needs_resign.len(),
+            never_signed: cover.never_signed.len(),
+        });
+    }
+    items.sort_by(|a, b| {
+        (b.needs_resign + b.never_signed).cmp(&(a.needs_resign + a.never_signed)).then(a.title.cmp(&b.title))
+    });
+    Ok(items)
+}

@@ -85,6 +85,15 @@ fn publishing_a_new_version_moves_earlier_signers_to_needs_resign() {
     assert_eq!(c.needs_resign.len(), 1);
     assert_eq!(c.never_signed.len(), 1);
 
+    // The dashboard's line for this AUP counts who must sign again and who never has; AUPs with
+    // no published version are left out.
+    let due = due_items(&conn).expect("due");
+    assert_eq!(due.len(), 1, "only the published staff AUP");
+    assert_eq!(
+        (due[0].aup_id.as_str(), due[0].version, due[0].needs_resign, due[0].never_signed),
+        (aup_id.as_str(), 2, 1, 1)
+    );
+
     people::archive(&mut conn, &admin(), &ben, None).expect("archive");
     assert!(coverage(&conn, &aup_id).expect("coverage").needs_resign.is_empty(), "leavers drop out");
 }

@@ -264,6 +264,7 @@ pub fn record(
             notes: notes.clone(),
             next_due: course.renewal.next_due(completion.completed_on),
             recorded_at: now.clone(),
+            has_certificate: false,
         });
     }
     tx.commit()?;
@@ -295,7 +296,8 @@ pub fn remove_record(conn: &mut Connection, actor: &Actor, record_id: &str) -> R
 /// Everything one person has completed, newest first, each with its next due date.
 pub fn for_person(conn: &Connection, person_id: &str) -> Result<Vec<TrainingRecord>, TrainingError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.id, t.person_id, t.course_id, t.completed_on, t.provider, t.notes, t.recorded_at, c.renewal_months
+        "SELECT t.id, t.person_id, t.course_id, t.completed_on, t.provider, t.notes, t.recorded_at, c.renewal_months,
+                EXISTS (SELECT 1 FROM training_certificates x WHERE x.record_id = t.id)
          FROM training_records t JOIN courses c ON c.id = t.course_id
          WHERE t.person_id = ?1 ORDER BY t.completed_on DESC, t.recorded_at DESC",
     )?;
@@ -312,6 +314,7 @@ pub fn for_person(conn: &Connection, person_id: &str) -> Result<Vec<TrainingReco
             notes: r.get(5)?,
             next_due: renewal.next_due(completed_on),
             recorded_at: r.get(6)?,
+            has_certificate: r.get::<_, i64>(8)? == 1,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -320,4 +323,45 @@ pub fn for_person(conn: &Connection, person_id: &str) -> Result<Vec<TrainingReco
 pub(super) fn parse_date(text: &str, index: usize) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(text, DATE_FORMAT)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Stores a certificate with a training record, replacing any before it. Its type is judged by
+/// its first bytes, not by the file's name.
+pub fn attach_certificate(
+    conn: &mut Connection,
+    actor: &Actor,
+    record_id: &str,
+    bytes: &[u8],
+) -> Result<(), TrainingError> {
+    if bytes.len() > crate::records::signatures::MAX_SCAN_BYTES {
+        return Err(TrainingError::CertificateTooLarge);
+    }
+    let media_type = crate::records::signatures::scan_media_type(bytes).ok_or(TrainingError::CertificateWrongType)?;
+    let tx = conn.transaction()?;
+    let person: String = tx
+        .query_row("SELECT person_id FROM training_records WHERE id = ?1", [record_id], |r| r.get(0))
+        .optional()?
+        .ok_or(TrainingError::RecordNotFound)?;
+    tx.execute(
+        "INSERT INTO training_certificates (record_id, media_type, bytes, added_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (record_id) DO UPDATE SET media_type = excluded.media_type, bytes = excluded.bytes, added_at = excluded.added_at",
+        params![record_id, media_type, bytes, now_utc()],
+    )?;
+    audit_entry(&tx, actor, "training.certificateAdded", "person", &person, &format!("record={record_id}"))?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// A record's certificate: its media type and bytes.
+pub fn certificate(conn: &Connection, record_id: &str) -> Result<(String, Vec<u8>), TrainingError> {
+    conn.query_row("SELECT media_type, bytes FROM training_certificates WHERE record_id = ?1", [record_id], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()?
+    .ok_or(TrainingError::NoCertificate)
+}
+
+/// Notes in the audit trail that a certificate was copied out of the vault.
+pub fn note_certificate_saved(conn: &Connection, actor: &Actor, record_id: &str) -> Result<(), TrainingError> {
+    audit_entry(conn, actor, "training.certificateSaved", "trainingRecord", record_id, "")
 }

@@ -235,3 +235,95 @@ fn a_mistaken_record_can_be_removed_and_the_audit_holds_no_names() {
         .expect("count");
     assert_eq!(leaked, 0);
 }
+
+#[test]
+fn a_certificate_is_checked_by_its_bytes_kept_with_its_record_and_removed_with_it() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let saved = done(&mut conn, ONLINE_SAFETY, day(2026, 11, 2), &[&a]);
+    let id = &saved[0].id;
+    assert!(matches!(
+        attach_certificate(&mut conn, &dsl(), id, b"GIF89a not allowed"),
+        Err(TrainingError::CertificateWrongType)
+    ));
+    let huge = [b"%PDF-".as_slice(), &vec![b'x'; crate::records::signatures::MAX_SCAN_BYTES]].concat();
+    assert!(matches!(attach_certificate(&mut conn, &dsl(), id, &huge), Err(TrainingError::CertificateTooLarge)));
+    assert!(matches!(attach_certificate(&mut conn, &dsl(), "nope", b"%PDF-1.7"), Err(TrainingError::RecordNotFound)));
+    assert!(!for_person(&conn, &a).expect("history")[0].has_certificate);
+
+    attach_certificate(&mut conn, &dsl(), id, b"%PDF-1.7 first").expect("attach");
+    attach_certificate(&mut conn, &dsl(), id, b"\x89PNG\r\n\x1a\n second").expect("replace");
+    assert!(for_person(&conn, &a).expect("history")[0].has_certificate);
+    let (media_type, bytes) = certificate(&conn, id).expect("certificate");
+    assert_eq!((media_type.as_str(), bytes.as_slice()), ("image/png", b"\x89PNG\r\n\x1a\n second".as_slice()));
+
+    remove_record(&mut conn, &dsl(), id).expect("remove");
+    assert!(matches!(certificate(&conn, id), Err(TrainingError::NoCertificate)));
+}
+
+#[test]
+fn a_csv_of_past_training_is_previewed_line_by_line_then_added_all_or_nothing() {
+    let mut conn = test_db();
+    let amira = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    let ben = add(&mut conn, PersonGroup::Volunteer, "Ben Carter", None);
+    add(&mut conn, PersonGroup::Staff, "Sam Lee", None);
+    add(&mut conn, PersonGroup::Volunteer, "Sam Lee", None);
+    done(&mut conn, ONLINE_SAFETY, day(2025, 11, 1), &[&ben]);
+    let csv = "\u{feff}Full name,Course,Date completed,Provider,Room\r\n\
+               Amira Khan,Online-safety update,01/11/2025,Local partnership,A\r\n\
+               amira  khan,induction,2024-09-02,In house,B\r\n\
+               Zed Nobody,Online-safety update,01/11/2025,In house,C\r\n\
+               Ben Carter,Basket weaving,01/11/2025,In house,D\r\n\
+               Ben Carter,Online-safety update,31/02/2025,In house,E\r\n\
+               Ben Carter,Online-safety update,01/01/2027,In house,F\r\n\
+               Ben Carter,Online-safety update,01/11/2025,In house,G\r\n\
+               Amira Khan,Online-safety update,1/11/2025,Someone else,H\r\n\
+               Sam Lee,Induction,01/09/2024,In house,I\r\n\
+               Ben Carter,Induction,01/09/2024,,J\r\n";
+    let preview = import_preview(&conn, csv.as_bytes(), today()).expect("preview");
+    let added: Vec<(usize, &str, &str)> =
+        preview.to_add.iter().map(|r| (r.line, r.person_name.as_str(), r.course_id.as_str())).collect();
+    assert_eq!(added, vec![(2, "Amira Khan", ONLINE_SAFETY), (3, "Amira Khan", INDUCTION)]);
+    let rejected: Vec<(usize, &str)> = preview.rejected.iter().map(|r| (r.line, r.reason.as_str())).collect();
+    assert_eq!(rejected.len(), 6, "{rejected:?}");
+    assert!(rejected[0].0 == 4 && rejected[0].1.starts_with("Nobody in the register"));
+    assert!(rejected[1].0 == 5 && rejected[1].1.starts_with("Course is not one of your courses"));
+    assert!(rejected[2].0 == 6 && rejected[2].1.starts_with("Date completed is not a date"));
+    assert!(rejected[3].0 == 7 && rejected[3].1.contains("between 1 January 1990 and today"));
+    assert!(rejected[4].0 == 10 && rejected[4].1.starts_with("More than one person"));
+    assert!(rejected[5].0 == 11 && rejected[5].1.starts_with("Provider must be filled in"));
+    let duplicates: Vec<(usize, &str)> = preview.duplicates.iter().map(|r| (r.line, r.reason.as_str())).collect();
+    assert_eq!(duplicates, vec![(8, "Already recorded: same person, course and date."), (9, "Repeats line 2.")]);
+    assert_eq!(preview.ignored_columns, vec!["Room".to_owned()]);
+    for issue in preview.rejected.iter().chain(&preview.duplicates) {
+        assert!(
+            !issue.reason.contains("Ben") && !issue.reason.contains("Zed"),
+            "reasons hold no names: {}",
+            issue.reason
+        );
+    }
+
+    // If the records change after the preview, nothing is imported.
+    done(&mut conn, INDUCTION, day(2024, 9, 2), &[&amira]);
+    assert!(
+        matches!(import_commit(&mut conn, &dsl(), &preview), Err(TrainingError::Invalid(m)) if m.contains("nothing was imported"))
+    );
+    assert_eq!(for_person(&conn, &amira).expect("history").len(), 1);
+
+    let fresh = import_preview(&conn, csv.as_bytes(), today()).expect("preview");
+    assert_eq!(import_commit(&mut conn, &dsl(), &fresh).expect("commit"), 1);
+    assert_eq!(for_person(&conn, &amira).expect("history").len(), 2);
+    assert_eq!(
+        import_preview(&conn, csv.as_bytes(), today()).expect("again").to_add.len(),
+        0,
+        "importing twice adds nothing"
+    );
+}
+
+#[test]
+fn a_csv_without_the_needed_columns_says_which_is_missing() {
+    let conn = test_db();
+    let missing = import_preview(&conn, b"Name,Course,Date\r\nA B,Induction,01/01/2025\r\n", today());
+    assert!(matches!(missing, Err(TrainingError::Invalid(m)) if m.contains("\u{201c}Provider\u{201d} column")));
+    assert!(matches!(import_preview(&conn, b"", today()), Err(TrainingError::Invalid(m)) if m.contains("empty")));
+}

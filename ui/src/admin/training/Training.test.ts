@@ -169,3 +169,78 @@ describe("Courses", () => {
     });
   });
 });
+
+describe("Training on a person's page", () => {
+  it("adds a certificate to a record and offers to save a copy of one already stored", async () => {
+    const { default: PersonTrainingSection } = await import("./PersonTrainingSection.svelte");
+    const record = (id: string, has: boolean) => ({
+      id,
+      personId: "p1",
+      courseId: onlineSafety.id,
+      completedOn: "2026-11-02",
+      provider: "In house",
+      notes: null,
+      nextDue: "2027-11-02",
+      recordedAt: "2026-11-02T10:00:00Z",
+      hasCertificate: has,
+    });
+    let stored = false;
+    const attach = vi.fn(() => {
+      stored = true;
+    });
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        person_training: () => ({ roles: ["dsl"], records: [record("t1", stored)] }),
+        training_courses: () => [onlineSafety, dslCourse],
+        training_certificate_attach: attach,
+      }),
+    );
+    render(PersonTrainingSection, { personId: "p1", personName: "Amira Khan" });
+    const row = await screen.findByTestId("person-training-row");
+    expect(row).toHaveTextContent("Online-safety update2 November 2026In house2 November 2027");
+    expect(screen.getAllByTestId("person-role")[0]).toBeChecked();
+
+    // Let a file the picker would hide through, as a "All files" choice in the dialog can.
+    const user = userEvent.setup({ applyAccept: false });
+    await user.upload(screen.getByTestId("person-certificate-file"), new File(["GIF89a"], "cert.gif", { type: "image/gif" }));
+    expect(await screen.findByTestId("person-training-status")).toHaveTextContent("can be a PNG or JPEG image or a PDF");
+    expect(attach).not.toHaveBeenCalled();
+
+    await user.upload(screen.getByTestId("person-certificate-file"), new File(["%PDF-1.7"], "cert.pdf", { type: "application/pdf" }));
+    expect(await screen.findByTestId("person-training-status")).toHaveTextContent("Certificate added to the Online-safety update record.");
+    expect(attach).toHaveBeenCalledWith({ recordId: "t1", base64: btoa("%PDF-1.7") });
+    expect(await screen.findByTestId("person-certificate-save")).toBeInTheDocument();
+  });
+});
+
+describe("Importing past training", () => {
+  it("shows what each line would do, then adds the rows when confirmed", async () => {
+    const preview = vi.fn(() => ({
+      toAdd: [
+        { line: 2, personId: "p1", personName: "Amira Khan", courseId: onlineSafety.id, courseName: onlineSafety.name, completedOn: "2025-11-01", provider: "In house", notes: null },
+      ],
+      duplicates: [{ line: 3, reason: "Repeats line 2." }],
+      rejected: [{ line: 4, reason: "Nobody in the register has this name. Add them under People first, or check the spelling." }],
+      ignoredColumns: ["Room"],
+    }));
+    const commit = vi.fn(() => 1);
+    open({ training_import_preview: preview, training_import_commit: commit });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("training-import-start"));
+    await user.click(screen.getByTestId("training-import-check"));
+    expect(await screen.findByTestId("error-summary")).toHaveTextContent("Choose a CSV file to import");
+
+    const csv = "Name,Course,Date completed,Provider\nAmira Khan,Online-safety update,01/11/2025,In house\n";
+    await user.upload(screen.getByTestId("training-import-file"), new File([csv], "training.csv", { type: "text/csv" }));
+    await user.click(screen.getByTestId("training-import-check"));
+    expect(await screen.findByTestId("training-import-counts")).toHaveTextContent("1 training record will be added");
+    expect(preview).toHaveBeenCalledWith({ csv });
+    expect(screen.getByTestId("training-import-add-row")).toHaveTextContent("2Amira KhanOnline-safety update1 November 2025In house");
+    expect(screen.getByTestId("training-import-rejected-row")).toHaveTextContent("4Problem: Nobody in the register");
+    expect(screen.getByTestId("training-import-duplicate-row")).toHaveTextContent("3Skipped: Repeats line 2.");
+
+    await user.click(screen.getByTestId("training-import-commit"));
+    expect(await screen.findByTestId("training-saved")).toHaveTextContent("1 training record imported.");
+    expect(commit).toHaveBeenCalledOnce();
+  });
+});
