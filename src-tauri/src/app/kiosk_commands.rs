@@ -176,6 +176,7 @@ fn enter(app: &AppHandle, state: &AppState, vault: UnlockedVault) -> Result<(), 
         let _ = vault.lock("duplicate unlock");
     } else {
         state.begin_session(vault)?;
+        super::notify::after_unlock(app, state);
     }
     windows::open_admin(app).map_err(window_error)
 }

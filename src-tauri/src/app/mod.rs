@@ -12,6 +12,7 @@ mod autolock;
 mod incident_commands;
 mod incident_print_commands;
 mod kiosk_commands;
+mod notify;
 mod people_commands;
 mod policy_commands;
 mod register_print_commands;
@@ -33,6 +34,7 @@ pub fn run() {
         // same vault twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| windows::focus_current(app)))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let platform_dir = app.path().app_data_dir().expect("the platform has an app-data folder");
             let state = AppState::start(crate::vault::data_dir_from_env(platform_dir), demo_flag)

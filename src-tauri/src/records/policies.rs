@@ -13,7 +13,9 @@ use ts_rs::TS;
 use crate::error::ErrorCode;
 use crate::reminders::DueStatus;
 use crate::store::StoreError;
-pub use store::{add_filtering_entry, due_items, filtering_log, get, list, record_review, retire, save};
+pub use store::{
+    add_filtering_entry, due_items, filtering_log, get, list, record_review, retire, save, yearly_review_notice,
+};
 
 /// Policies the app treats specially.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,25 +2,30 @@
 // review; the admin enters its history as a real policy carries it (a new policy, then annual
 // reviews with different leads), sees the review is overdue on the dashboard, records this year's
 // review and watches the reminder go; then logs a filtering change.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
 import { collect, pdfWords, renderFirstPage } from '../pdf.mjs';
 
-export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility }) {
+export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility, lockFromAdmin }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-policies-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-policies-save-'));
+  // Desktop notifications are written here instead of shown (Xvfb has no notification service).
+  const notifyLog = join(saveDir, 'notifications.log');
+  const notifications = () => (existsSync(notifyLog) ? readFileSync(notifyLog, 'utf8').trim().split('\n') : []);
   await withApp(
     'policies: a version history like a real one, the yearly reminder, and the filtering log',
-    { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
+    { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir, SAFEKEEPER_NOTIFY_LOG: notifyLog },
     async (s) => {
       await s.click('[data-testid="tile-unlock"]');
       const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
       await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
       await s.click('[data-testid="unlock-submit"]');
+      // The demo starts locked: nothing was notified until this unlock, which notifies once.
       await s.switchToWindowWith('[data-testid="dashboard"]');
       await s.waitForText('[data-testid="review-reminder"]', /Record when your online safety policy was last reviewed/);
+      assert.deepEqual(notifications(), ['Safekeeper has no review of your online-safety policy on record yet.']);
       assert.match(await s.text('[data-testid="due-unreviewed"]'), /11 policies have no review recorded yet/);
 
       await s.click('[data-testid="review-reminder-link"]');
@@ -136,6 +141,16 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.waitForText('[data-testid="filtering-list"]', /Blocked a proxy site/);
       await s.screenshot(join(shots, '73-filtering-log.png'));
       await checkAccessibility(s, 'filtering log');
+
+      // Locking raises nothing, and with this year's review recorded the next unlock is quiet.
+      await lockFromAdmin(s);
+      await s.click('[data-testid="tile-unlock"]');
+      const again = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
+      await s.type('[data-testid="unlock-passphrase"]', again.match(/(\w+ \w+ \w+ \w+)/)[1]);
+      await s.click('[data-testid="unlock-submit"]');
+      await s.switchToWindowWith('[data-testid="dashboard"]');
+      await s.waitFor('[data-testid="dashboard-due"]');
+      assert.equal(notifications().length, 1, `one notification in all: ${notifications().join(' | ')}`);
     },
     ['--demo'],
   );

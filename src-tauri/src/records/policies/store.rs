@@ -336,3 +336,18 @@ pub fn due_items(conn: &Connection, today: NaiveDate) -> Result<Vec<PolicyDue>, 
     items.sort_by(|a, b| (a.status, a.due, &a.name).cmp(&(b.status, b.due, &b.name)));
     Ok(items)
 }
+
+/// The desktop notification to raise at unlock about the yearly online-safety policy review, if
+/// one is due: overdue, due within 30 days, or never recorded. Fixed words only, so the
+/// notification (which the operating system may show over a locked screen) holds no personal data.
+pub fn yearly_review_notice(conn: &Connection, today: NaiveDate) -> Result<Option<&'static str>, PolicyError> {
+    let policy = list(conn, today, false)?.into_iter().find(|p| p.topic == Topic::OnlineSafety);
+    Ok(policy.and_then(|p| match p.status {
+        DueStatus::Overdue => {
+            Some("The yearly review of your online-safety policy is overdue. The dashboard says when it was due.")
+        }
+        DueStatus::DueIn30 => Some("The yearly review of your online-safety policy is due within 30 days."),
+        DueStatus::NeverDone => Some("Safekeeper has no review of your online-safety policy on record yet."),
+        _ => None,
+    }))
+}

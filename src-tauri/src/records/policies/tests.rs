@@ -205,3 +205,40 @@ fn the_filtering_log_keeps_changes_and_breaches_newest_first() {
         conn.query_row("SELECT count(*) FROM audit WHERE detail LIKE '%proxy%'", [], |r| r.get(0)).expect("count");
     assert_eq!(leaked, 0);
 }
+
+#[test]
+fn the_unlock_notice_follows_the_online_safety_policy_only_and_holds_no_names() {
+    let mut conn = test_db();
+    assert_eq!(
+        yearly_review_notice(&conn, today()).expect("notice"),
+        Some("Safekeeper has no review of your online-safety policy on record yet.")
+    );
+    let old = review("1", day(2025, 9, 8), "Chi Okafor", ReviewTrigger::NewPolicy, None);
+    record_review(&mut conn, &dsl(), ONLINE_SAFETY, &old, today()).expect("v1");
+    let overdue = yearly_review_notice(&conn, today()).expect("notice").expect("overdue");
+    assert!(overdue.contains("overdue") && !overdue.contains("Chi"));
+    // Due in 30 days: reviewed on 20 December last year.
+    let mut conn = test_db();
+    record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("1", day(2025, 12, 20), "A", ReviewTrigger::NewPolicy, None),
+        today(),
+    )
+    .expect("v1");
+    assert_eq!(
+        yearly_review_notice(&conn, today()).expect("notice"),
+        Some("The yearly review of your online-safety policy is due within 30 days.")
+    );
+    // Reviewed this year: nothing to say, whatever other policies need.
+    record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("2", day(2026, 11, 1), "A", ReviewTrigger::Scheduled, None),
+        today(),
+    )
+    .expect("v2");
+    assert_eq!(yearly_review_notice(&conn, today()).expect("notice"), None);
+}

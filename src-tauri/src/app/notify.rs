@@ -1,0 +1,42 @@
+//! Desktop notifications raised by Rust, never by the page: at each unlock, the yearly
+//! online-safety review reminder when it is due (see `records::policies::yearly_review_notice`).
+//! Never while locked, and only fixed words with no personal data, because the operating system
+//! may show a notification over anything.
+//!
+//! `SAFEKEEPER_NOTIFY_LOG` appends each notification's text to that file instead of showing it:
+//! end-to-end tests use it (Xvfb has no notification service), and nothing else should.
+
+use std::io::Write;
+
+use tauri::AppHandle;
+use tauri_plugin_notification::NotificationExt;
+
+use super::AppState;
+use crate::error::ErrorCode;
+use crate::records::policies;
+
+/// Shows `text` as a desktop notification. A desktop without a notification service simply
+/// shows nothing: the dashboard carries the same reminder.
+fn notify(app: &AppHandle, text: &str) {
+    if let Some(path) = std::env::var_os("SAFEKEEPER_NOTIFY_LOG").filter(|p| !p.is_empty()) {
+        let written =
+            std::fs::OpenOptions::new().create(true).append(true).open(path).and_then(|mut f| writeln!(f, "{text}"));
+        if written.is_err() {
+            eprintln!("safekeeper: could not write the notification log");
+        }
+        return;
+    }
+    let _ = app.notification().builder().title("Safekeeper").body(text).show();
+}
+
+/// Called once when a session begins.
+pub(crate) fn after_unlock(app: &AppHandle, state: &AppState) {
+    let today = chrono::Local::now().date_naive();
+    let notice = state
+        .with_vault(|v| policies::yearly_review_notice(v.db().conn(), today).map_err(|e| e.to_command_error()))
+        .ok()
+        .flatten();
+    if let Some(text) = notice {
+        notify(app, text);
+    }
+}
