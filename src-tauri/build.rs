@@ -75,6 +75,8 @@ fn main() {
             "filtering_log",
             "filtering_log_add",
             "policies_due",
+            "policy_document_attach",
+            "policy_document_save",
             "training_matrix_print",
             "policy_print_history",
             "review_checklist_print",

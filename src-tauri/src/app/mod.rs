@@ -122,6 +122,8 @@ pub fn run() {
             policy_commands::filtering_log,
             policy_commands::filtering_log_add,
             policy_commands::policies_due,
+            policy_commands::policy_document_attach,
+            policy_commands::policy_document_save,
             register_print_commands::training_matrix_print,
             register_print_commands::policy_print_history,
             register_print_commands::review_checklist_print,

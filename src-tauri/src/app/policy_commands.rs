@@ -2,9 +2,12 @@
 //! history, adding and changing policies, recording a review, the filtering log, and the policy
 //! lines of "what is due".
 
-use tauri::State;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use tauri::{AppHandle, State};
 
-use super::AppState;
+use super::{save, AppState};
+use crate::bindings::SavedFile;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::policies::{
     self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyReview, PolicyVersion,
@@ -75,4 +78,55 @@ pub fn filtering_log_add(state: State<'_, AppState>, entry: FilteringEntry) -> R
 #[tauri::command]
 pub fn policies_due(state: State<'_, AppState>) -> Result<Vec<PolicyDue>, CommandError> {
     state.with_vault(|v| policies::due_items(v.db().conn(), today()).map_err(err))
+}
+
+/// The longest base64 text a document within the cap can be: anything longer is refused unread.
+const MAX_DOCUMENT_BASE64: usize = policies::MAX_DOCUMENT_BYTES.div_ceil(3) * 4;
+
+/// Stores the policy document (PDF, Word or OpenDocument, up to 10 MB, sent as base64), replacing
+/// any before it. `file_name` only tells .docx from .odt; the bytes decide the rest.
+#[tauri::command]
+pub fn policy_document_attach(
+    state: State<'_, AppState>,
+    id: String,
+    file_name: String,
+    base64: String,
+) -> Result<(), CommandError> {
+    if base64.len() > MAX_DOCUMENT_BASE64 {
+        return Err(err(policies::PolicyError::DocumentNotAccepted));
+    }
+    let bytes = STANDARD.decode(base64.trim()).map_err(|_| {
+        CommandError::new("policy.documentUnreadable", "The document could not be read. Choose the file again.")
+    })?;
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        policies::attach_document(v.db_mut().conn_mut(), &actor, &id, &file_name, &bytes).map_err(err)
+    })
+}
+
+/// Saves a copy of the policy document where the admin chooses; the copy is noted in the audit.
+#[tauri::command]
+pub async fn policy_document_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (name, document) = state.with_vault(|v| {
+        let conn = v.db().conn();
+        let name = policies::get(conn, &id, today()).map_err(err)?.policy.name;
+        Ok((name, policies::document(conn, &id).map_err(err)?))
+    })?;
+    let kind = match document.extension.as_str() {
+        "pdf" => save::PDF,
+        "docx" => save::FileKind { label: "Word document", extensions: &["docx"] },
+        "odt" => save::FileKind { label: "OpenDocument text", extensions: &["odt"] },
+        _ => save::FileKind { label: "Word 97-2003 document", extensions: &["doc"] },
+    };
+    let file_name = format!("{} policy.{}", crate::forms::aup::file_name_part(&name), document.extension);
+    let Some(target) = save::choose_target(&app, &file_name, kind) else { return Ok(None) };
+    state.with_vault(|v| {
+        let saved = save::write(&target, &document.bytes)?;
+        policies::note_document_saved(v.db().conn(), v.actor(), &id).map_err(err)?;
+        Ok(Some(saved))
+    })
 }

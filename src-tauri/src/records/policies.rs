@@ -13,6 +13,9 @@ use ts_rs::TS;
 use crate::error::ErrorCode;
 use crate::reminders::DueStatus;
 use crate::store::StoreError;
+mod document;
+
+pub use document::{attach_document, document, note_document_saved, PolicyDocument, MAX_DOCUMENT_BYTES};
 pub use store::{
     add_filtering_entry, due_items, filtering_log, get, list, record_review, retire, save, yearly_review_notice,
 };
@@ -116,6 +119,8 @@ pub struct Policy {
     pub next_review: Option<NaiveDate>,
     /// Where the next review stands today; `neverDone` when no review is recorded.
     pub status: DueStatus,
+    /// The policy document is stored with it.
+    pub has_document: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -212,6 +217,10 @@ pub enum PolicyError {
     DuplicateVersion(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("The policy document must be a PDF, a Word document (.docx or .doc) or an OpenDocument text (.odt), up to 10 MB.")]
+    DocumentNotAccepted,
+    #[error("There is no document stored for this policy.")]
+    NoDocument,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -228,6 +237,8 @@ impl ErrorCode for PolicyError {
             PolicyError::NotFound => "policy.notFound",
             PolicyError::DuplicateVersion(_) => "policy.duplicateVersion",
             PolicyError::Invalid(_) => "policy.invalid",
+            PolicyError::DocumentNotAccepted => "policy.documentNotAccepted",
+            PolicyError::NoDocument => "policy.noDocument",
             PolicyError::Store(e) => e.code(),
         }
     }

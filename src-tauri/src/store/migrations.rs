@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, sql: include_str!("migrations/0005_training.sql") },
     Migration { version: 6, sql: include_str!("migrations/0006_policies.sql") },
     Migration { version: 7, sql: include_str!("migrations/0007_training_certificates.sql") },
+    Migration { version: 8, sql: include_str!("migrations/0008_policy_documents.sql") },
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,7 @@
 // review; the admin enters its history as a real policy carries it (a new policy, then annual
 // reviews with different leads), sees the review is overdue on the dashboard, records this year's
 // review and watches the reminder go; then logs a filtering change.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -74,6 +74,19 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       const historyPdf = await collect(saveDir, basename(historyPath), artifacts, 'policy-history.pdf');
       assert.match(pdfWords(historyPdf), /1 New policy Asha Patel[\s\S]*2 Annual review: no change Ben Jones[\s\S]*3 Annual review: Added guidance on AI chatbots Chi Okafor/);
       renderFirstPage(historyPdf, shots, '70-pdf-policy-history');
+
+      // The policy document itself, stored and copied back byte for byte.
+      const documentPath = join(saveDir, 'Online safety policy v3.pdf');
+      const documentText = '%PDF-1.4\n% the online safety policy, version 3\n';
+      writeFileSync(documentPath, documentText);
+      const [documentBox] = await s.findAll('[data-testid="policy-document-file"]');
+      await s.cmd('POST', `/element/${documentBox}/value`, { text: documentPath });
+      await s.click('[data-testid="policy-document-upload"]');
+      await s.waitForText('[data-testid="policy-document-status"]', /stored with the policy/);
+      await s.click('[data-testid="policy-document-save"]');
+      const copyPath = await s.waitForText('[data-testid="policy-document-save-path"]', /\.pdf$/);
+      assert.equal(basename(copyPath), 'Online safety policy.pdf');
+      assert.equal(readFileSync(join(saveDir, basename(copyPath)), 'utf8'), documentText);
 
       // Whether the review is overdue depends on today's date; past 8 September it is.
       const overdue = new Date() > new Date(year, 8, 8);

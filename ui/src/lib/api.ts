@@ -407,3 +407,10 @@ export const trainingImportPreview = (csv: string) => call<TrainingImportPreview
 
 /** Adds every row of the last preview, all or nothing; resolves to how many were added. */
 export const trainingImportCommit = () => call<number>("training_import_commit");
+
+/** Stores the policy document (PDF, Word or OpenDocument, up to 10 MB, as base64). */
+export const policyDocumentAttach = (id: string, fileName: string, base64: string) =>
+  call<void>("policy_document_attach", { id, fileName, base64 });
+
+/** Saves a copy of the policy document where the admin chooses; the copy is audited. */
+export const policyDocumentSave = (id: string) => call<SavedFile | null>("policy_document_save", { id });

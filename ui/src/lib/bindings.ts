@@ -354,7 +354,11 @@ currentVersion: string | null, lastReviewed: string | null, nextReview: string |
 /**
  * Where the next review stands today; `neverDone` when no review is recorded.
  */
-status: DueStatus, };
+status: DueStatus, 
+/**
+ * The policy document is stored with it.
+ */
+hasDocument: boolean, };
 
 export type PolicyDetail = { policy: Policy, 
 /**

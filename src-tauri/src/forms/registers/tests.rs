@@ -105,6 +105,7 @@ fn policy() -> Policy {
         last_reviewed: Some(day(2025, 9, 8)),
         next_review: Some(day(2026, 9, 8)),
         status: DueStatus::Overdue,
+        has_document: false,
     }
 }
 

@@ -61,7 +61,8 @@ fn policies(
 ) -> Result<Vec<Policy>, PolicyError> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.name, p.topic, p.owner, p.review_months, p.retired_at,
-                v.version, v.reviewed_on, v.next_review
+                v.version, v.reviewed_on, v.next_review,
+                EXISTS (SELECT 1 FROM policy_documents d WHERE d.policy_id = p.id)
          FROM policies p
          LEFT JOIN policy_versions v ON v.id = (
              SELECT id FROM policy_versions WHERE policy_id = p.id ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1)
@@ -82,6 +83,7 @@ fn policies(
             last_reviewed: date_column(r, 7)?,
             next_review,
             status: if has_version { DueStatus::of(next_review, today) } else { DueStatus::NeverDone },
+            has_document: r.get::<_, i64>(9)? == 1,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

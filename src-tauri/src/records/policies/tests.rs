@@ -242,3 +242,31 @@ fn the_unlock_notice_follows_the_online_safety_policy_only_and_holds_no_names() 
     .expect("v2");
     assert_eq!(yearly_review_notice(&conn, today()).expect("notice"), None);
 }
+
+#[test]
+fn a_policy_document_is_judged_by_its_bytes_and_replaced_by_a_newer_one() {
+    let mut conn = test_db();
+    assert!(matches!(document(&conn, ONLINE_SAFETY), Err(PolicyError::NoDocument)));
+    assert!(matches!(
+        attach_document(&mut conn, &dsl(), ONLINE_SAFETY, "policy.docx", b"not really a document"),
+        Err(PolicyError::DocumentNotAccepted)
+    ));
+    // A ZIP named .pdf is neither a PDF nor a Word file.
+    assert!(matches!(
+        attach_document(&mut conn, &dsl(), ONLINE_SAFETY, "policy.pdf", b"PK\x03\x04zip"),
+        Err(PolicyError::DocumentNotAccepted)
+    ));
+    let too_big = [b"%PDF-".as_slice(), &vec![b'x'; MAX_DOCUMENT_BYTES]].concat();
+    assert!(matches!(
+        attach_document(&mut conn, &dsl(), ONLINE_SAFETY, "p.pdf", &too_big),
+        Err(PolicyError::DocumentNotAccepted)
+    ));
+    assert!(matches!(attach_document(&mut conn, &dsl(), "nope", "p.pdf", b"%PDF-1.7"), Err(PolicyError::NotFound)));
+
+    attach_document(&mut conn, &dsl(), ONLINE_SAFETY, "Online safety v3.pdf", b"%PDF-1.7 v3").expect("pdf");
+    assert!(get(&conn, ONLINE_SAFETY, today()).expect("get").policy.has_document);
+    attach_document(&mut conn, &dsl(), ONLINE_SAFETY, "Online safety v4.DOCX", b"PK\x03\x04 v4").expect("docx");
+    let stored = document(&conn, ONLINE_SAFETY).expect("document");
+    assert_eq!((stored.extension.as_str(), stored.bytes.as_slice()), ("docx", b"PK\x03\x04 v4".as_slice()));
+    assert!(!get(&conn, "policy-behaviour", today()).expect("get").policy.has_document);
+}

@@ -20,6 +20,7 @@ const onlineSafety: Policy = {
   lastReviewed: "2025-09-08",
   nextReview: "2026-09-08",
   status: "overdue",
+  hasDocument: false,
 };
 const behaviour: Policy = {
   ...onlineSafety,
@@ -110,5 +111,33 @@ describe("Policy register", () => {
     await user.type(screen.getByTestId("review-date-year"), "2026");
     await user.click(screen.getByTestId("review-save"));
     expect(await screen.findByText(/already in this policy's history/, { selector: ".error-message" })).toBeInTheDocument();
+  });
+});
+
+describe("The policy document", () => {
+  it("stores a chosen document and then offers to save a copy", async () => {
+    let stored = false;
+    const attach = vi.fn(() => {
+      stored = true;
+    });
+    open({
+      policy_get: () => ({ ...detail, policy: { ...onlineSafety, hasDocument: stored } }),
+      policy_document_attach: attach,
+    });
+    const user = userEvent.setup({ applyAccept: false });
+    await user.click((await screen.findAllByTestId("policy-link"))[0]);
+    await screen.findByTestId("policy-document");
+    expect(screen.queryByTestId("policy-document-save")).toBeNull();
+
+    await user.upload(screen.getByTestId("policy-document-file"), new File(["x"], "policy.txt", { type: "text/plain" }));
+    await user.click(screen.getByTestId("policy-document-upload"));
+    expect(await screen.findByTestId("policy-document-status")).toHaveTextContent("must be a PDF, a Word document");
+    expect(attach).not.toHaveBeenCalled();
+
+    await user.upload(screen.getByTestId("policy-document-file"), new File(["%PDF-1.7"], "Online safety.pdf", { type: "application/pdf" }));
+    await user.click(screen.getByTestId("policy-document-upload"));
+    expect(await screen.findByTestId("policy-document-status")).toHaveTextContent("stored with the policy");
+    expect(attach).toHaveBeenCalledWith({ id: "policy-online-safety", fileName: "Online safety.pdf", base64: btoa("%PDF-1.7") });
+    expect(await screen.findByTestId("policy-document-save")).toBeInTheDocument();
   });
 });
