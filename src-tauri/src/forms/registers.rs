@@ -90,24 +90,18 @@ pub fn matrix_pdf(sheet: &MatrixSheet) -> Result<Vec<u8>, FormError> {
         .collect();
     doc.table(&headers, &rows);
 
-    let required: Vec<&MatrixCell> =
-        sheet.matrix.rows.iter().flat_map(|r| r.cells.iter()).filter(|c| c.status.is_some()).collect();
-    let count =
-        |wanted: &[DueStatus]| required.iter().filter(|c| c.status.is_some_and(|s| wanted.contains(&s))).count();
     doc.heading("Totals");
-    doc.table(
-        &[],
-        &totals_rows(
-            required.len(),
-            count(&[DueStatus::InDate, DueStatus::DueIn30, DueStatus::DueIn60, DueStatus::DueIn90]),
-            count(&[DueStatus::Overdue]),
-            count(&[DueStatus::NeverDone]),
-        ),
-    );
+    doc.table(&[], &training_totals(&sheet.matrix));
     doc.finish()
 }
 
-fn totals_rows(required: usize, in_date: usize, overdue: usize, never: usize) -> Vec<Vec<String>> {
+/// Training compliance across everyone: courses required, done and in date (with the share),
+/// overdue and never done. A course due soon still counts as done and in date.
+fn training_totals(matrix: &TrainingMatrix) -> Vec<Vec<String>> {
+    let required: Vec<DueStatus> = matrix.rows.iter().flat_map(|r| r.cells.iter()).filter_map(|c| c.status).collect();
+    let count = |wanted: &[DueStatus]| required.iter().filter(|s| wanted.contains(s)).count();
+    let in_date = count(&[DueStatus::InDate, DueStatus::DueIn30, DueStatus::DueIn60, DueStatus::DueIn90]);
+    let (required, overdue, never) = (required.len(), count(&[DueStatus::Overdue]), count(&[DueStatus::NeverDone]));
     let percent = (in_date * 100).checked_div(required).unwrap_or(100);
     vec![
         vec!["Courses required, across everyone".into(), required.to_string()],
@@ -239,20 +233,8 @@ pub fn checklist_pdf(sheet: &ChecklistSheet) -> Result<Vec<u8>, FormError> {
     doc.table(&["Policy", "Owner", "Version", "Last review", "Next review", "Reviewed"], &rows);
 
     doc.heading("Training");
-    let required: Vec<&MatrixCell> =
-        sheet.matrix.rows.iter().flat_map(|r| r.cells.iter()).filter(|c| c.status.is_some()).collect();
-    let count =
-        |wanted: &[DueStatus]| required.iter().filter(|c| c.status.is_some_and(|s| wanted.contains(&s))).count();
     doc.paragraph(&format!("{} people must do at least one course.", sheet.matrix.rows.len()));
-    doc.table(
-        &[],
-        &totals_rows(
-            required.len(),
-            count(&[DueStatus::InDate, DueStatus::DueIn30, DueStatus::DueIn60, DueStatus::DueIn90]),
-            count(&[DueStatus::Overdue]),
-            count(&[DueStatus::NeverDone]),
-        ),
-    );
+    doc.table(&[], &training_totals(&sheet.matrix));
 
     doc.heading("Acceptable use policies");
     if sheet.aups.is_empty() {
