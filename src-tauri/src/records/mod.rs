@@ -2,6 +2,7 @@
 //! Pure Rust: no tauri, no UI concerns. Each change is audited by the caller's transaction.
 
 pub mod aup;
+pub mod consent;
 pub mod incidents;
 pub mod organisation;
 pub mod people;

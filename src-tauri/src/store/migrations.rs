@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 6, sql: include_str!("migrations/0006_policies.sql") },
     Migration { version: 7, sql: include_str!("migrations/0007_training_certificates.sql") },
     Migration { version: 8, sql: include_str!("migrations/0008_policy_documents.sql") },
+    Migration { version: 9, sql: include_str!("migrations/0009_image_consent.sql") },
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,300 @@
+//! Image consent: who may appear in photographs and video, for which uses, who gave the consent
+//! and until when; withdrawals (never deletions); the log of where images were published and the
+//! take-down list that follows a withdrawal or expiry; and the point-of-use check ("can I use this
+//! photo of these people here?"). Owns the rules that decide yes or no (see `rules`). Does not own
+//! printing (see `forms::consent`) or the signing station's form (see `kiosk`).
+
+mod check;
+mod groups;
+mod publications;
+pub mod rules;
+mod settings;
+mod store;
+pub mod wording;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::store::StoreError;
+pub use check::{check, publish_checked, CheckQuestion};
+pub use groups::{add_group_member, group_members, groups, remove_group_member, save_group, GroupSummary};
+pub use publications::{
+    add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication,
+    PublicationDraft, PublicationPerson, TakedownDone, TakedownItem,
+};
+pub use rules::{CheckAnswer, PersonAnswer, Reason};
+pub use settings::{add_social_account, consent_settings, retire_social_account, save_consent_settings};
+pub(crate) use store::current_uses;
+pub use store::{
+    confirm, for_person, get, history_for_person, insert_from_station, record, statuses, unconfirmed, withdraw,
+    PersonConsentStatus, StationConsent,
+};
+
+/// The fixed uses; each social media account is a use of its own (`social:<account id>`).
+pub const FIXED_USES: [&str; 5] = ["website", "print", "press", "display", "video"];
+
+/// Whether a use key is one the records know the shape of: a fixed use, or a social account.
+pub fn is_use_key(key: &str) -> bool {
+    FIXED_USES.contains(&key) || key.strip_prefix("social:").is_some_and(|id| !id.is_empty() && id.len() <= 64)
+}
+
+/// Uses that stay on show after the day they were published, so an expired consent still means
+/// taking the image down. Printed material and press coverage cannot be recalled once out.
+pub fn is_ongoing_use(key: &str) -> bool {
+    !matches!(key, "print" | "press")
+}
+
+/// Who gave the consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "ConsentGiver")]
+pub enum Giver {
+    /// The person in the images.
+    #[serde(rename = "self")]
+    Myself,
+    ParentCarer,
+}
+
+impl Giver {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Giver::Myself => "self",
+            Giver::ParentCarer => "parentCarer",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Giver {
+        if text == "parentCarer" {
+            Giver::ParentCarer
+        } else {
+            Giver::Myself
+        }
+    }
+}
+
+/// How the consent reached the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "ConsentMethod")]
+pub enum Method {
+    SigningStation,
+    PaperForm,
+    Email,
+    /// Said aloud; a witness is named.
+    Verbal,
+}
+
+impl Method {
+    pub const ALL: [Method; 4] = [Method::SigningStation, Method::PaperForm, Method::Email, Method::Verbal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::SigningStation => "signingStation",
+            Method::PaperForm => "paperForm",
+            Method::Email => "email",
+            Method::Verbal => "verbal",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Method {
+        Self::ALL.into_iter().find(|m| m.as_str() == text).unwrap_or(Method::PaperForm)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Method::SigningStation => "At the signing station",
+            Method::PaperForm => "Paper form",
+            Method::Email => "Email",
+            Method::Verbal => "Spoken, with a witness",
+        }
+    }
+}
+
+/// One use the form asked about, with the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UseAnswer {
+    /// `website`, `print`, `press`, `display`, `video` or `social:<account id>`.
+    pub use_key: String,
+    pub allowed: bool,
+}
+
+/// What the admin records from a paper form, an email or a spoken consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentDraft {
+    pub person_id: String,
+    pub giver: Giver,
+    /// The parent or carer's name; ignored when the person consents for themselves.
+    pub giver_name: String,
+    /// The parent or carer's relationship to the person, such as "Mother" or "Foster carer".
+    pub relationship: Option<String>,
+    /// The parent or carer has parental responsibility.
+    pub parental_responsibility: bool,
+    /// Why a 16 or 17 year old was judged able to decide for themselves.
+    pub judgement: Option<String>,
+    pub method: Method,
+    /// Who heard a spoken consent.
+    pub witness: Option<String>,
+    #[ts(type = "string")]
+    pub given_on: NaiveDate,
+    pub form_version: String,
+    /// `None` takes the default period from settings.
+    #[ts(type = "string | null")]
+    pub expires_on: Option<NaiveDate>,
+    pub answers: Vec<UseAnswer>,
+    pub name_with_image: bool,
+    pub notes: Option<String>,
+}
+
+/// A consent as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageConsent {
+    pub id: String,
+    /// Empty only while a signing-station consent waits for an admin to say who it is about.
+    pub person_id: Option<String>,
+    /// The name as given on the form.
+    pub about_name: String,
+    pub giver: Giver,
+    pub giver_name: String,
+    pub relationship: Option<String>,
+    pub parental_responsibility: bool,
+    pub judgement: Option<String>,
+    pub method: Method,
+    pub witness: Option<String>,
+    #[ts(type = "string")]
+    pub given_on: NaiveDate,
+    pub form_version: String,
+    #[ts(type = "string")]
+    pub expires_on: NaiveDate,
+    pub answers: Vec<UseAnswer>,
+    pub name_with_image: bool,
+    pub notes: Option<String>,
+    /// Given at the signing station and not yet confirmed by an admin.
+    pub self_declared: bool,
+    pub receipt: Option<String>,
+    pub has_drawn_mark: bool,
+    pub typed_mark: Option<String>,
+    pub withdrawal: Option<Withdrawal>,
+    pub created_at: String,
+}
+
+impl ImageConsent {
+    /// The answer the form gave for a use; `None` when it did not ask.
+    pub fn answer(&self, use_key: &str) -> Option<bool> {
+        self.answers.iter().find(|a| a.use_key == use_key).map(|a| a.allowed)
+    }
+}
+
+/// A withdrawal: when, how it was said, and who recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Withdrawal {
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    /// How it was said: in person, by email, by phone, at the signing station, in a letter.
+    pub how: String,
+    /// Filled in by the records (the admin's name); ignored when asking to withdraw.
+    #[serde(default)]
+    pub recorded_by: String,
+    pub note: Option<String>,
+}
+
+/// Settings for image consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentSettings {
+    /// How long a consent lasts unless the form says otherwise: 12 for a year, 60 for five years.
+    pub default_months: u32,
+    /// The age from which a young person may give their own consent (16 by default). From this
+    /// age to 17 a judgement that they understand must be written down; under it a parent or
+    /// carer with parental responsibility must consent.
+    pub own_consent_age: u32,
+    pub social_accounts: Vec<SocialAccount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SocialAccount {
+    pub id: String,
+    /// Such as "Instagram @riversideyouth".
+    pub name: String,
+    pub retired: bool,
+}
+
+pub const MIN_MONTHS: u32 = 1;
+pub const MAX_MONTHS: u32 = 120;
+pub const MIN_OWN_AGE: u32 = 12;
+pub const MAX_OWN_AGE: u32 = 18;
+/// The longest note, judgement or description.
+pub const MAX_TEXT: usize = 2_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConsentError {
+    #[error("That consent record was not found.")]
+    NotFound,
+    #[error("That person was not found, or has been archived. Refresh the list and choose again.")]
+    PersonNotFound,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    AgeRule(String),
+    #[error("This consent has already been withdrawn.")]
+    AlreadyWithdrawn,
+    #[error("This consent has already been confirmed.")]
+    AlreadyConfirmed,
+    #[error("This signing-station receipt is already in the records.")]
+    DuplicateReceipt,
+    #[error("That publication was not found.")]
+    PublicationNotFound,
+    #[error("That group was not found.")]
+    GroupNotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for ConsentError {
+    fn from(e: rusqlite::Error) -> Self {
+        ConsentError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for ConsentError {
+    fn code(&self) -> &'static str {
+        match self {
+            ConsentError::NotFound => "consent.notFound",
+            ConsentError::PersonNotFound => "consent.personNotFound",
+            ConsentError::Invalid(_) => "consent.invalid",
+            ConsentError::AgeRule(_) => "consent.ageRule",
+            ConsentError::AlreadyWithdrawn => "consent.alreadyWithdrawn",
+            ConsentError::AlreadyConfirmed => "consent.alreadyConfirmed",
+            ConsentError::DuplicateReceipt => "consent.duplicateReceipt",
+            ConsentError::PublicationNotFound => "consent.publicationNotFound",
+            ConsentError::GroupNotFound => "consent.groupNotFound",
+            ConsentError::Store(e) => e.code(),
+        }
+    }
+}
+
+/// Trims; `None` when empty.
+pub(crate) fn tidy(text: Option<&str>) -> Option<String> {
+    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+pub(crate) fn check_len(text: Option<&str>, what: &str) -> Result<(), ConsentError> {
+    if text.is_some_and(|t| t.chars().count() > MAX_TEXT) {
+        return Err(ConsentError::Invalid(format!("{what} is too long: keep it under {MAX_TEXT} characters.")));
+    }
+    Ok(())
+}
+
+/// Whole years between a date of birth and a day: 16 on the birthday itself.
+pub fn age_on(date_of_birth: NaiveDate, on: NaiveDate) -> u32 {
+    on.years_since(date_of_birth).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! Named groups of people (a club night, a course cohort, a trip) that the point-of-use check and
+//! the printed consent register work from.
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::ConsentError;
+use crate::records::people::{self, Person};
+use crate::records::{new_id, now_utc};
+use crate::store::audit::{self, Actor, Entry};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSummary {
+    pub id: String,
+    pub name: String,
+    #[ts(type = "number")]
+    pub members: i64,
+}
+
+pub fn groups(conn: &Connection) -> Result<Vec<GroupSummary>, ConsentError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.id, g.name, (SELECT count(*) FROM activity_group_members m JOIN people p ON p.id = m.person_id
+                               WHERE m.group_id = g.id AND p.archived_at IS NULL)
+         FROM activity_groups g WHERE g.archived_at IS NULL ORDER BY lower(g.name), g.id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok(GroupSummary { id: r.get(0)?, name: r.get(1)?, members: r.get(2)? }))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The active members of a group, by name.
+pub fn group_members(conn: &Connection, group_id: &str) -> Result<(String, Vec<Person>), ConsentError> {
+    let name: String = conn
+        .query_row("SELECT name FROM activity_groups WHERE id = ?1 AND archived_at IS NULL", [group_id], |r| r.get(0))
+        .map_err(|_| ConsentError::GroupNotFound)?;
+    let mut stmt = conn.prepare_cached("SELECT person_id FROM activity_group_members WHERE group_id = ?1")?;
+    let ids = stmt.query_map([group_id], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+    let mut members = Vec::new();
+    for id in ids {
+        match people::get(conn, &id) {
+            Ok(p) if !p.is_archived() => members.push(p),
+            Ok(_) | Err(people::PeopleError::NotFound) => {}
+            Err(people::PeopleError::Store(e)) => return Err(e.into()),
+            Err(_) => {}
+        }
+    }
+    members.sort_by_cached_key(|p| (people::display_name(&p.full_name, p.preferred_name.as_deref()).to_lowercase(), p.id.clone()));
+    Ok((name, members))
+}
+
+/// Creates a group, or renames one when `id` is given.
+pub fn save_group(conn: &mut Connection, actor: &Actor, id: Option<&str>, name: &str) -> Result<GroupSummary, ConsentError> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err(ConsentError::Invalid("Name the group, such as \"Tuesday youth club\" (up to 80 characters).".into()));
+    }
+    let tx = conn.transaction()?;
+    let id = match id {
+        Some(id) => {
+            if tx.execute("UPDATE activity_groups SET name = ?2 WHERE id = ?1", params![id, name])? == 0 {
+                return Err(ConsentError::GroupNotFound);
+            }
+            id.to_owned()
+        }
+        None => {
+            let id = new_id();
+            tx.execute("INSERT INTO activity_groups (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, now_utc()])?;
+            id
+        }
+    };
+    audit::append(&tx, actor, &Entry { action: "group.saved", subject_kind: "group", subject_id: &id, detail: "" })?;
+    tx.commit()?;
+    groups(conn)?.into_iter().find(|g| g.id == id).ok_or(ConsentError::GroupNotFound)
+}
+
+pub fn add_group_member(conn: &mut Connection, actor: &Actor, group_id: &str, person_id: &str) -> Result<(), ConsentError> {
+    let tx = conn.transaction()?;
+    group_members(&tx, group_id)?;
+    match people::get(&tx, person_id) {
+        Ok(p) if !p.is_archived() => {}
+        Err(people::PeopleError::Store(e)) => return Err(e.into()),
+        _ => return Err(ConsentError::PersonNotFound),
+    }
+    tx.execute("INSERT OR IGNORE INTO activity_group_members (group_id, person_id) VALUES (?1, ?2)", params![group_id, person_id])?;
+    let detail = format!("person={person_id}");
+    audit::append(&tx, actor, &Entry { action: "group.memberAdded", subject_kind: "group", subject_id: group_id, detail: &detail })?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub fn remove_group_member(conn: &mut Connection, actor: &Actor, group_id: &str, person_id: &str) -> Result<(), ConsentError> {
+    let tx = conn.transaction()?;
+    tx.execute("DELETE FROM activity_group_members WHERE group_id = ?1 AND person_id = ?2", params![group_id, person_id])?;
+    let detail = format!("person={person_id}");
+    audit::append(&tx, actor, &Entry { action: "group.memberRemoved", subject_kind: "group", subject_id: group_id, detail: &detail })?;
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,347 @@
+//! The publications log (where images of whom were used) and the take-down list it feeds: every
+//! logged publication of a person whose consent for that use no longer stands, until someone ticks
+//! it off as removed or as impossible to remove.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::rules::{self, long_date, Reason};
+use super::store::{for_people, recorder_name};
+use super::{check_len, is_ongoing_use, is_use_key, settings, tidy, wording, ConsentError, MAX_TEXT};
+use crate::records::people::display_name;
+use crate::records::{date_column, date_text, new_id, now_utc};
+use crate::store::audit::{self, Actor, Entry};
+
+/// What the admin logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicationDraft {
+    #[ts(type = "string")]
+    pub published_on: NaiveDate,
+    pub use_key: String,
+    /// What was published: "Summer trip photos, news page".
+    pub description: String,
+    /// A web address, if there is one.
+    pub link: Option<String>,
+    pub person_ids: Vec<String>,
+}
+
+/// A publication as logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Publication {
+    pub id: String,
+    #[ts(type = "string")]
+    pub published_on: NaiveDate,
+    pub use_key: String,
+    pub use_label: String,
+    pub description: String,
+    pub link: Option<String>,
+    /// Who appears, as (id, display name), by name.
+    pub people: Vec<PublicationPerson>,
+    pub recorded_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicationPerson {
+    pub person_id: String,
+    pub display_name: String,
+}
+
+/// One image of one person to take down from one publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TakedownItem {
+    pub publication_id: String,
+    pub person_id: String,
+    pub display_name: String,
+    #[ts(type = "string")]
+    pub published_on: NaiveDate,
+    pub use_label: String,
+    pub description: String,
+    pub link: Option<String>,
+    /// Why it must come down: "Consent withdrawn on 4 May 2026."
+    pub why: String,
+    pub reason: Reason,
+}
+
+/// A take-down ticked off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TakedownDone {
+    pub publication_id: String,
+    pub person_id: String,
+    /// The image came down (true) or cannot be removed, such as a printed newsletter (false).
+    pub removed: bool,
+    #[ts(type = "string")]
+    pub done_on: NaiveDate,
+    /// Who took it down.
+    pub done_by: String,
+    pub note: Option<String>,
+}
+
+fn label_for(accounts: &[(String, String)], key: &str) -> String {
+    let label = wording::use_label(key, accounts);
+    let mut chars = label.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Logs where an image was used and who is in it.
+pub fn add_publication(
+    conn: &mut Connection,
+    actor: &Actor,
+    draft: &PublicationDraft,
+    today: NaiveDate,
+) -> Result<Publication, ConsentError> {
+    if !is_use_key(&draft.use_key) {
+        return Err(ConsentError::Invalid("Choose where the image was used.".into()));
+    }
+    let description = tidy(Some(&draft.description))
+        .ok_or_else(|| ConsentError::Invalid("Describe what was published, such as \"Summer trip, news page\".".into()))?;
+    check_len(Some(&description), "The description")?;
+    let link = tidy(draft.link.as_deref());
+    if link.as_ref().is_some_and(|l| l.chars().count() > MAX_TEXT || l.contains(char::is_whitespace)) {
+        return Err(ConsentError::Invalid("The link must be a single web address with no spaces.".into()));
+    }
+    if draft.published_on > today {
+        return Err(ConsentError::Invalid("The date it was published cannot be in the future.".into()));
+    }
+    if draft.person_ids.is_empty() {
+        return Err(ConsentError::Invalid("Choose the people who appear in the image.".into()));
+    }
+    let tx = conn.transaction()?;
+    let id = new_id();
+    let by = recorder_name(&tx, actor)?;
+    tx.execute(
+        "INSERT INTO publications (id, published_on, use_key, description, link, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, date_text(draft.published_on), draft.use_key, description, link, now_utc(), by],
+    )?;
+    for person in &draft.person_ids {
+        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)", [person], |r| r.get(0))?;
+        if !exists {
+            return Err(ConsentError::PersonNotFound);
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO publication_people (publication_id, person_id) VALUES (?1, ?2)",
+            params![id, person],
+        )?;
+    }
+    let detail = format!("use={};people={}", draft.use_key, draft.person_ids.len());
+    audit::append(&tx, actor, &Entry { action: "publication.logged", subject_kind: "publication", subject_id: &id, detail: &detail })?;
+    tx.commit()?;
+    publications(conn, None)?.into_iter().find(|p| p.id == id).ok_or(ConsentError::PublicationNotFound)
+}
+
+/// The log, newest first; only one person's when `person_id` is given.
+pub fn publications(conn: &Connection, person_id: Option<&str>) -> Result<Vec<Publication>, ConsentError> {
+    let accounts = settings::account_pairs(conn, true)?;
+    let filter = if person_id.is_some() {
+        "WHERE p.id IN (SELECT publication_id FROM publication_people WHERE person_id = ?1)"
+    } else {
+        "WHERE ?1 IS NULL"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.id, p.published_on, p.use_key, p.description, p.link, p.recorded_by FROM publications p {filter}
+         ORDER BY p.published_on DESC, p.recorded_at DESC"
+    ))?;
+    let mut list = stmt
+        .query_map([person_id], |r| {
+            let use_key: String = r.get(2)?;
+            Ok(Publication {
+                id: r.get(0)?,
+                published_on: date_column(r, 1)?.unwrap_or_default(),
+                use_label: label_for(&accounts, &use_key),
+                use_key,
+                description: r.get(3)?,
+                link: r.get(4)?,
+                people: Vec::new(),
+                recorded_by: r.get(5)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut people = conn.prepare_cached(
+        "SELECT pe.id, pe.full_name, pe.preferred_name FROM publication_people pp JOIN people pe ON pe.id = pp.person_id
+         WHERE pp.publication_id = ?1",
+    )?;
+    for p in &mut list {
+        p.people = people
+            .query_map([&p.id], |r| {
+                let preferred: Option<String> = r.get(2)?;
+                Ok(PublicationPerson {
+                    person_id: r.get(0)?,
+                    display_name: display_name(&r.get::<_, String>(1)?, preferred.as_deref()),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        p.people.sort_by_cached_key(|x| x.display_name.to_lowercase());
+    }
+    Ok(list)
+}
+
+/// Whether a person's standing for a use on a day means an image already published must come down.
+/// A refusal or withdrawal takes everything down; an expired consent takes down only what is still
+/// on show (not printed material or press coverage); no consent ever recorded is not a take-down.
+fn must_come_down(reason: Reason, use_key: &str) -> bool {
+    match reason {
+        Reason::Withdrawn | Reason::Refused | Reason::NotAsked => true,
+        Reason::Expired => is_ongoing_use(use_key),
+        _ => false,
+    }
+}
+
+/// Everything to take down on `on`: each person in a logged publication whose consent for that
+/// use no longer stands, not yet ticked off. Oldest publication first. With `person_id`, only theirs.
+pub fn takedown_list(conn: &Connection, on: NaiveDate, person_id: Option<&str>) -> Result<Vec<TakedownItem>, ConsentError> {
+    let own_age = settings::consent_settings(conn)?.own_consent_age;
+    let accounts = settings::account_pairs(conn, true)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.published_on, p.use_key, p.description, p.link, pe.id, pe.full_name, pe.preferred_name,
+                pe.date_of_birth
+         FROM publication_people pp
+         JOIN publications p ON p.id = pp.publication_id
+         JOIN people pe ON pe.id = pp.person_id
+         WHERE NOT EXISTS (SELECT 1 FROM takedowns t WHERE t.publication_id = pp.publication_id AND t.person_id = pp.person_id)
+           AND (?1 IS NULL OR pp.person_id = ?1)
+         ORDER BY p.published_on, p.id",
+    )?;
+    struct Pair {
+        publication_id: String,
+        published_on: NaiveDate,
+        use_key: String,
+        description: String,
+        link: Option<String>,
+        person_id: String,
+        name: String,
+        dob: Option<NaiveDate>,
+    }
+    let pairs = stmt
+        .query_map([person_id], |r| {
+            let preferred: Option<String> = r.get(7)?;
+            Ok(Pair {
+                publication_id: r.get(0)?,
+                published_on: date_column(r, 1)?.unwrap_or_default(),
+                use_key: r.get(2)?,
+                description: r.get(3)?,
+                link: r.get(4)?,
+                person_id: r.get(5)?,
+                name: display_name(&r.get::<_, String>(6)?, preferred.as_deref()),
+                dob: date_column(r, 8)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut ids: Vec<&str> = pairs.iter().map(|p| p.person_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let consents = for_people(conn, &ids)?;
+    let empty = Vec::new();
+    let mut out = Vec::new();
+    for pair in &pairs {
+        let theirs = consents.get(&pair.person_id).unwrap_or(&empty);
+        let subject = rules::Subject { person_id: &pair.person_id, display_name: &pair.name, date_of_birth: pair.dob };
+        let label = wording::use_label(&pair.use_key, &accounts);
+        let answer = rules::answer(&subject, theirs, &pair.use_key, &label, false, on, own_age);
+        if answer.allowed || !must_come_down(answer.reason, &pair.use_key) {
+            continue;
+        }
+        let current = rules::in_force(theirs, on);
+        let why = match (answer.reason, current) {
+            (Reason::Withdrawn, Some(c)) => match &c.withdrawal {
+                Some(w) => format!("Consent withdrawn on {}.", long_date(w.on)),
+                None => "Consent withdrawn.".to_owned(),
+            },
+            (Reason::Expired, Some(c)) => format!("Consent expired on {}.", long_date(c.expires_on)),
+            (_, Some(c)) => format!("Consent for this use refused on {}.", long_date(c.given_on)),
+            _ => "No consent for this use.".to_owned(),
+        };
+        out.push(TakedownItem {
+            publication_id: pair.publication_id.clone(),
+            person_id: pair.person_id.clone(),
+            display_name: pair.name.clone(),
+            published_on: pair.published_on,
+            use_label: label_for(&accounts, &pair.use_key),
+            description: pair.description.clone(),
+            link: pair.link.clone(),
+            why,
+            reason: answer.reason,
+        });
+    }
+    Ok(out)
+}
+
+/// Ticks one take-down off the list.
+pub fn record_takedown(
+    conn: &mut Connection,
+    actor: &Actor,
+    done: &TakedownDone,
+    today: NaiveDate,
+) -> Result<(), ConsentError> {
+    let done_by = tidy(Some(&done.done_by))
+        .ok_or_else(|| ConsentError::Invalid("Say who took the image down.".into()))?;
+    check_len(Some(&done_by), "Who took it down")?;
+    check_len(done.note.as_deref(), "The note")?;
+    if done.done_on > today {
+        return Err(ConsentError::Invalid("The date cannot be in the future.".into()));
+    }
+    if !done.removed && tidy(done.note.as_deref()).is_none() {
+        return Err(ConsentError::Invalid("Say why the image cannot be removed, such as \"printed newsletter, already sent\".".into()));
+    }
+    let tx = conn.transaction()?;
+    let in_it: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM publication_people WHERE publication_id = ?1 AND person_id = ?2",
+            params![done.publication_id, done.person_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if in_it.is_none() {
+        return Err(ConsentError::PublicationNotFound);
+    }
+    let by = recorder_name(&tx, actor)?;
+    let outcome = if done.removed { "removed" } else { "cannotRemove" };
+    let inserted = tx.execute(
+        "INSERT OR IGNORE INTO takedowns (publication_id, person_id, outcome, done_on, done_by, note, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            done.publication_id,
+            done.person_id,
+            outcome,
+            date_text(done.done_on),
+            done_by,
+            tidy(done.note.as_deref()),
+            now_utc(),
+            by
+        ],
+    )?;
+    if inserted == 0 {
+        return Err(ConsentError::Invalid("This take-down has already been ticked off.".into()));
+    }
+    let detail = format!("person={};outcome={outcome}", done.person_id);
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "publication.takenDown", subject_kind: "publication", subject_id: &done.publication_id, detail: &detail },
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Take-downs already ticked off for a person, by publication id: (outcome removed?, on, by).
+pub fn takedowns_for_person(
+    conn: &Connection,
+    person_id: &str,
+) -> Result<HashMap<String, (bool, NaiveDate, String)>, ConsentError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT publication_id, outcome, done_on, done_by FROM takedowns WHERE person_id = ?1")?;
+    let rows = stmt
+        .query_map([person_id], |r| {
+            Ok((r.get::<_, String>(0)?, (r.get::<_, String>(1)? == "removed", date_column(r, 2)?.unwrap_or_default(), r.get(3)?)))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

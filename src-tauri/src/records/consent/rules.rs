@@ -1,0 +1,248 @@
+//! The point-of-use rules: whether one person may appear in an image for one use on one day, and
+//! why not. Pure: the caller hands in the person's consents and the settings, so the boundaries
+//! (the expiry day, the 16th birthday, a withdrawal) can be tested without a database.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{age_on, Giver, ImageConsent};
+
+/// Why the answer is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "ConsentReason")]
+pub enum Reason {
+    Consented,
+    NoConsent,
+    /// The form in force did not ask about this use.
+    NotAsked,
+    Refused,
+    Withdrawn,
+    Expired,
+    /// Given at the signing station; an admin has not confirmed it yet.
+    AwaitingConfirmation,
+    /// Consented themselves below the configured age.
+    UnderAgeWithoutParent,
+    /// Consented themselves between the configured age and 18 with no judgement written down.
+    NoJudgement,
+    NameNotAllowed,
+}
+
+/// One person's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonAnswer {
+    pub person_id: String,
+    pub display_name: String,
+    pub allowed: bool,
+    pub reason: Reason,
+    /// One plain line: "Yes: …" or "No: …".
+    pub explanation: String,
+    /// Conditions written on the consent, such as "photograph alone only", shown with a yes.
+    pub conditions: Option<String>,
+    /// The consent the answer rests on, if any.
+    pub consent_id: Option<String>,
+}
+
+/// The whole check: yes only when everyone is a yes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckAnswer {
+    pub allowed: bool,
+    /// "Yes: everyone …" or "No: A and B cannot appear …".
+    pub summary: String,
+    pub use_key: String,
+    pub use_label: String,
+    pub with_name: bool,
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    pub people: Vec<PersonAnswer>,
+}
+
+/// What the rules need to know about the person.
+pub struct Subject<'a> {
+    pub person_id: &'a str,
+    pub display_name: &'a str,
+    pub date_of_birth: Option<NaiveDate>,
+}
+
+/// The consent in force on a day: the latest given on or before it, confirmed or not. A later
+/// consent replaces an earlier one whole, so a new form with fewer uses narrows what is allowed.
+pub fn in_force(consents: &[ImageConsent], on: NaiveDate) -> Option<&ImageConsent> {
+    consents
+        .iter()
+        .filter(|c| c.given_on <= on)
+        .max_by(|a, b| (a.given_on, &a.created_at).cmp(&(b.given_on, &b.created_at)))
+}
+
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Whether `subject` may appear in an image used for `use_key` on `on`, with their name if
+/// `with_name`. `own_consent_age` is the configured age from which a young person may consent.
+pub fn answer(
+    subject: &Subject<'_>,
+    consents: &[ImageConsent],
+    use_key: &str,
+    use_label: &str,
+    with_name: bool,
+    on: NaiveDate,
+    own_consent_age: u32,
+) -> PersonAnswer {
+    let consent = in_force(consents, on);
+    let (reason, explanation) = match consent {
+        None => (Reason::NoConsent, "No: there is no image consent on record.".to_owned()),
+        Some(c) => decide(c, subject, use_key, use_label, with_name, on, own_consent_age),
+    };
+    let allowed = reason == Reason::Consented;
+    PersonAnswer {
+        person_id: subject.person_id.to_owned(),
+        display_name: subject.display_name.to_owned(),
+        allowed,
+        reason,
+        explanation,
+        conditions: consent.filter(|_| allowed).and_then(|c| c.notes.clone()),
+        consent_id: consent.map(|c| c.id.clone()),
+    }
+}
+
+/// Why a consent given by the person themselves does not count, if it does not.
+pub fn own_consent_problem(
+    date_of_birth: Option<NaiveDate>,
+    given_on: NaiveDate,
+    judgement: Option<&str>,
+    own_consent_age: u32,
+) -> Option<(Reason, String)> {
+    let age = age_on(date_of_birth?, given_on);
+    if age < own_consent_age {
+        return Some((
+            Reason::UnderAgeWithoutParent,
+            format!(
+                "they were {age} when they consented themselves; under {own_consent_age} a parent or carer with parental responsibility must give consent"
+            ),
+        ));
+    }
+    if age < 18 && judgement.is_none_or(|j| j.trim().is_empty()) {
+        return Some((
+            Reason::NoJudgement,
+            format!(
+                "they were {age} when they consented themselves, and no judgement that they understood what they agreed to is written down"
+            ),
+        ));
+    }
+    None
+}
+
+fn decide(
+    c: &ImageConsent,
+    subject: &Subject<'_>,
+    use_key: &str,
+    use_label: &str,
+    with_name: bool,
+    on: NaiveDate,
+    own_consent_age: u32,
+) -> (Reason, String) {
+    if let Some(w) = c.withdrawal.as_ref().filter(|w| w.on <= on) {
+        return (Reason::Withdrawn, format!("No: consent was withdrawn on {}.", long_date(w.on)));
+    }
+    if c.self_declared {
+        return (
+            Reason::AwaitingConfirmation,
+            format!(
+                "No: the consent given at the signing station on {} is waiting for an admin to confirm it.",
+                long_date(c.given_on)
+            ),
+        );
+    }
+    if on >= c.expires_on {
+        return (Reason::Expired, format!("No: consent expired on {}. Ask for it to be renewed.", long_date(c.expires_on)));
+    }
+    match c.giver {
+        Giver::Myself => {
+            if let Some((reason, why)) =
+                own_consent_problem(subject.date_of_birth, c.given_on, c.judgement.as_deref(), own_consent_age)
+            {
+                return (reason, format!("No: {why}."));
+            }
+        }
+        Giver::ParentCarer => {
+            let under_age = subject.date_of_birth.is_some_and(|dob| age_on(dob, c.given_on) < own_consent_age);
+            if under_age && !c.parental_responsibility {
+                return (
+                    Reason::UnderAgeWithoutParent,
+                    format!(
+                        "No: the person who consented is not recorded as having parental responsibility, which is needed under {own_consent_age}."
+                    ),
+                );
+            }
+        }
+    }
+    match c.answer(use_key) {
+        None => {
+            return (Reason::NotAsked, format!("No: the consent form did not ask about {use_label}."));
+        }
+        Some(false) => {
+            return (Reason::Refused, format!("No: consent for {use_label} was refused on {}.", long_date(c.given_on)));
+        }
+        Some(true) => {}
+    }
+    if with_name && !c.name_with_image {
+        return (Reason::NameNotAllowed, "No: their name may not appear with the image.".to_owned());
+    }
+    let by = match c.giver {
+        Giver::Myself => "themselves".to_owned(),
+        Giver::ParentCarer => match c.relationship.as_deref().filter(|r| !r.trim().is_empty()) {
+            Some(r) => format!("their {}", r.trim().to_lowercase()),
+            None => "their parent or carer".to_owned(),
+        },
+    };
+    (
+        Reason::Consented,
+        format!(
+            "Yes: consent given by {by} on {}; it expires on {}.",
+            long_date(c.given_on),
+            long_date(c.expires_on)
+        ),
+    )
+}
+
+/// Puts the people's answers together: yes only when everyone is a yes, and a no names who.
+pub fn overall(
+    people: Vec<PersonAnswer>,
+    use_key: &str,
+    use_label: &str,
+    with_name: bool,
+    on: NaiveDate,
+) -> CheckAnswer {
+    let refused: Vec<&str> = people.iter().filter(|p| !p.allowed).map(|p| p.display_name.as_str()).collect();
+    let summary = if people.is_empty() {
+        "Choose the people in the image.".to_owned()
+    } else if refused.is_empty() {
+        match people.len() {
+            1 => format!("Yes: {} may appear in {use_label}.", people[0].display_name),
+            n => format!("Yes: all {n} people may appear in {use_label}."),
+        }
+    } else {
+        format!("No: {} cannot appear in {use_label}. Leave them out, or do not use this image.", join_names(&refused))
+    };
+    CheckAnswer {
+        allowed: !people.is_empty() && refused.is_empty(),
+        summary,
+        use_key: use_key.to_owned(),
+        use_label: use_label.to_owned(),
+        with_name,
+        on,
+        people,
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,101 @@
+//! The consent form's words, written for Safekeeper: what each use means, the choice about names,
+//! and how to withdraw. The printed blank form and the signing station both show these words, and
+//! every consent records the version it was given against.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Changes whenever the words below change in meaning.
+pub const FORM_VERSION: &str = "Image consent form 2026-1";
+
+/// One use as the form explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UseWording {
+    pub use_key: String,
+    pub label: String,
+    pub explanation: String,
+}
+
+pub const INTRODUCTION: &str = "We sometimes take photographs and videos at our sessions, trips and events. \
+We only use them in the ways you agree to below. You can say yes to some uses and no to others, \
+and saying no will never stop anyone taking part.";
+
+pub const NAME_QUESTION: &str = "May we show the person's first name beside a photograph or video of them?";
+
+pub const NAME_EXPLANATION: &str = "We recommend no. We never show a young person's full name next to their image.";
+
+pub const RECALL_WARNING: &str = "Once an image has been printed, or shared online and copied by others, \
+we may not be able to get every copy back. If you withdraw consent we will take images down from \
+everything we control and stop using them.";
+
+pub const HOW_TO_WITHDRAW: &str = "You can withdraw consent at any time, as easily as you gave it: tell any member \
+of staff, email or write to us, or use the signing station in our office. We will record the date and \
+stop using the images from that day.";
+
+pub const PARENT_RULE: &str = "If the person is under 16, a parent or carer with parental responsibility must \
+fill in this form. A young person aged 16 or 17 may fill it in themselves if staff are satisfied they \
+understand what they are agreeing to.";
+
+/// The fixed uses, in the order forms list them. Social media accounts follow `website`.
+pub fn fixed_uses() -> Vec<UseWording> {
+    [
+        ("website", "Our website", "Photographs or video on our own website, which anyone can see."),
+        (
+            "print",
+            "Printed material and newsletters",
+            "Leaflets, posters, annual reports and newsletters that we print or email to supporters.",
+        ),
+        (
+            "press",
+            "Press and media",
+            "Newspapers, magazines, radio or television reporting on our work. They may keep and reuse what we send.",
+        ),
+        ("display", "Displays in our building", "Photographs on noticeboards and screens inside our own building."),
+        ("video", "Video", "Moving images, with or without sound, for any of the uses you say yes to."),
+    ]
+    .into_iter()
+    .map(|(key, label, explanation)| UseWording {
+        use_key: key.to_owned(),
+        label: label.to_owned(),
+        explanation: explanation.to_owned(),
+    })
+    .collect()
+}
+
+/// How a social media account is described on the form.
+pub fn social_use(account_id: &str, account_name: &str) -> UseWording {
+    UseWording {
+        use_key: format!("social:{account_id}"),
+        label: format!("Social media: {account_name}"),
+        explanation: "Posts on this account, which the public can see, share and copy.".to_owned(),
+    }
+}
+
+/// Every use the current form asks about: the fixed ones with each active social account after
+/// the website, in that order.
+pub fn all_uses(accounts: &[(String, String)]) -> Vec<UseWording> {
+    let mut uses = fixed_uses();
+    let socials = accounts.iter().map(|(id, name)| social_use(id, name));
+    uses.splice(1..1, socials);
+    uses
+}
+
+/// The plain label of a use key, naming the social account when it is one of ours.
+pub fn use_label(use_key: &str, accounts: &[(String, String)]) -> String {
+    if let Some(id) = use_key.strip_prefix("social:") {
+        return match accounts.iter().find(|(a, _)| a == id) {
+            Some((_, name)) => format!("social media ({name})"),
+            None => "a social media account no longer listed".to_owned(),
+        };
+    }
+    match use_key {
+        "website" => "our website",
+        "print" => "printed material and newsletters",
+        "press" => "the press and media",
+        "display" => "displays in our building",
+        "video" => "video",
+        _ => "an unknown use",
+    }
+    .to_owned()
+}
