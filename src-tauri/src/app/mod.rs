@@ -14,6 +14,7 @@ mod incident_print_commands;
 mod kiosk_commands;
 mod notify;
 mod people_commands;
+mod consent_commands;
 mod policy_commands;
 mod register_print_commands;
 mod save;
@@ -114,6 +115,25 @@ pub fn run() {
             training_commands::person_set_roles,
             training_commands::training_matrix,
             training_commands::training_due,
+            consent_commands::consent_setup,
+            consent_commands::consent_settings_save,
+            consent_commands::consent_account_add,
+            consent_commands::consent_account_retire,
+            consent_commands::consent_person,
+            consent_commands::consent_record,
+            consent_commands::consent_withdraw,
+            consent_commands::consent_unconfirmed,
+            consent_commands::consent_confirm,
+            consent_commands::consent_check,
+            consent_commands::consent_publish_checked,
+            consent_commands::publications_list,
+            consent_commands::publication_add,
+            consent_commands::takedowns_list,
+            consent_commands::takedown_record,
+            consent_commands::groups_list,
+            consent_commands::group_save,
+            consent_commands::group_members,
+            consent_commands::group_member_set,
             policy_commands::policies_list,
             policy_commands::policy_get,
             policy_commands::policy_save,

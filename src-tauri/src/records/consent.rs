@@ -26,7 +26,7 @@ pub use publications::{
 };
 pub use rules::{CheckAnswer, PersonAnswer, Reason};
 pub use settings::{add_social_account, consent_settings, retire_social_account, save_consent_settings};
-pub(crate) use store::current_uses;
+pub use store::current_uses;
 pub use store::{
     confirm, for_person, get, history_for_person, insert_from_station, record, statuses, unconfirmed, withdraw,
     PersonConsentStatus, StationConsent,
@@ -192,6 +192,7 @@ impl ImageConsent {
 /// A withdrawal: when, how it was said, and who recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "ConsentWithdrawal")]
 pub struct Withdrawal {
     #[ts(type = "string")]
     pub on: NaiveDate,
@@ -277,6 +278,52 @@ impl ErrorCode for ConsentError {
             ConsentError::Store(e) => e.code(),
         }
     }
+}
+
+/// The settings with the form the organisation currently uses: its version and every use it asks
+/// about, in order.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentSetup {
+    pub settings: ConsentSettings,
+    pub form_version: String,
+    pub uses: Vec<wording::UseWording>,
+}
+
+pub fn setup(conn: &rusqlite::Connection) -> Result<ConsentSetup, ConsentError> {
+    let settings = consent_settings(conn)?;
+    let accounts: Vec<(String, String)> =
+        settings.social_accounts.iter().filter(|a| !a.retired).map(|a| (a.id.clone(), a.name.clone())).collect();
+    Ok(ConsentSetup { uses: wording::all_uses(&accounts), form_version: wording::FORM_VERSION.to_owned(), settings })
+}
+
+/// Everything a person's page shows about their image consent.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonConsent {
+    /// Today's answer for each use the current form asks about.
+    pub status: PersonConsentStatus,
+    /// Every consent, newest first.
+    pub history: Vec<ImageConsent>,
+    pub publications: Vec<Publication>,
+    /// Images of them still to take down.
+    pub takedowns: Vec<TakedownItem>,
+}
+
+pub fn person_view(conn: &rusqlite::Connection, person_id: &str, on: NaiveDate) -> Result<PersonConsent, ConsentError> {
+    let person = match crate::records::people::get(conn, person_id) {
+        Ok(p) => p,
+        Err(crate::records::people::PeopleError::Store(e)) => return Err(e.into()),
+        Err(_) => return Err(ConsentError::PersonNotFound),
+    };
+    let uses = current_uses(conn)?;
+    let status = statuses(conn, std::slice::from_ref(&person), &uses, on)?.pop().ok_or(ConsentError::PersonNotFound)?;
+    Ok(PersonConsent {
+        status,
+        history: history_for_person(conn, person_id)?,
+        publications: publications(conn, Some(person_id))?,
+        takedowns: takedown_list(conn, on, Some(person_id))?,
+    })
 }
 
 /// Trims; `None` when empty.

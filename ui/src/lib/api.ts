@@ -61,6 +61,20 @@ import type {
   Signature,
   UnconfirmedSignature,
 } from "./bindings";
+import type {
+  CheckAnswer,
+  CheckQuestion,
+  ConsentDraft,
+  ConsentSetup,
+  ConsentWithdrawal,
+  GroupSummary,
+  ImageConsent,
+  PersonConsent,
+  Publication,
+  PublicationDraft,
+  TakedownDone,
+  TakedownItem,
+} from "./bindings";
 
 export type { CommandError };
 
@@ -414,3 +428,64 @@ export const policyDocumentAttach = (id: string, fileName: string, base64: strin
 
 /** Saves a copy of the policy document where the admin chooses; the copy is audited. */
 export const policyDocumentSave = (id: string) => call<SavedFile | null>("policy_document_save", { id });
+
+// Image consent (admin window).
+
+/** The consent settings with the current form's version and every use it asks about. */
+export const consentSetup = () => call<ConsentSetup>("consent_setup");
+
+export const consentSettingsSave = (defaultMonths: number, ownConsentAge: number) =>
+  call<ConsentSetup>("consent_settings_save", { defaultMonths, ownConsentAge });
+
+export const consentAccountAdd = (name: string) => call<ConsentSetup>("consent_account_add", { name });
+
+export const consentAccountRetire = (id: string) => call<ConsentSetup>("consent_account_retire", { id });
+
+/** A person's standing for each use today, their consents, publications and take-downs. */
+export const consentPerson = (personId: string) => call<PersonConsent>("consent_person", { personId });
+
+export const consentRecord = (draft: ConsentDraft) => call<ImageConsent>("consent_record", { draft });
+
+export const consentWithdraw = (id: string, withdrawal: ConsentWithdrawal) =>
+  call<ImageConsent>("consent_withdraw", { id, withdrawal });
+
+/** Signing-station consents waiting for an admin, oldest first. */
+export const consentUnconfirmed = () => call<ImageConsent[]>("consent_unconfirmed");
+
+export const consentConfirm = (id: string, personId: string, judgement: string | null) =>
+  call<ImageConsent>("consent_confirm", { id, personId, judgement });
+
+/** "Can I use this photo?" for today. */
+export const consentCheck = (question: CheckQuestion) => call<CheckAnswer>("consent_check", { question });
+
+/** Logs the use as a publication, only if the check still says yes for everyone. */
+export const consentPublishChecked = (question: CheckQuestion, description: string, link: string | null) =>
+  call<Publication>("consent_publish_checked", { question, description, link });
+
+export const publicationsList = () => call<Publication[]>("publications_list");
+
+export const publicationAdd = (draft: PublicationDraft) => call<Publication>("publication_add", { draft });
+
+export const takedownsList = () => call<TakedownItem[]>("takedowns_list");
+
+export const takedownRecord = (done: TakedownDone) => call<null>("takedown_record", { done });
+
+export const groupsList = () => call<GroupSummary[]>("groups_list");
+
+export const groupSave = (id: string | null, name: string) => call<GroupSummary>("group_save", { id, name });
+
+export const groupMembers = (id: string) => call<Person[]>("group_members", { id });
+
+export const groupMemberSet = (id: string, personId: string, member: boolean) =>
+  call<Person[]>("group_member_set", { id, personId, member });
+
+/** The blank image consent form, saved where the admin chooses. */
+export const consentPrintBlankForm = () => call<SavedFile | null>("consent_print_blank_form");
+
+/** A group's consent register, for a trip or event lead to carry. */
+export const consentPrintRegister = (groupId: string) =>
+  call<SavedFile | null>("consent_print_register", { groupId });
+
+/** One person's consent history, with their publications and take-downs. */
+export const consentPrintHistory = (personId: string) =>
+  call<SavedFile | null>("consent_print_history", { personId });

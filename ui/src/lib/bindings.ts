@@ -40,7 +40,75 @@ contentHash: string, createdAt: string, publishedAt: string | null, };
 
 export type AupVersionSummary = { id: string, number: number, status: VersionStatus, title: string, contentHash: string, publishedAt: string | null, };
 
+export type CheckAnswer = { allowed: boolean, 
+/**
+ * "Yes: everyone …" or "No: A and B cannot appear …".
+ */
+summary: string, useKey: string, useLabel: string, withName: boolean, on: string, people: Array<PersonAnswer>, };
+
+export type CheckQuestion = { personIds: Array<string>, useKey: string, 
+/**
+ * Their names would appear with the image.
+ */
+withName: boolean, };
+
 export type CommandError = { code: string, message: string, };
+
+export type ConsentDraft = { personId: string, giver: ConsentGiver, 
+/**
+ * The parent or carer's name; ignored when the person consents for themselves.
+ */
+giverName: string, 
+/**
+ * The parent or carer's relationship to the person, such as "Mother" or "Foster carer".
+ */
+relationship: string | null, 
+/**
+ * The parent or carer has parental responsibility.
+ */
+parentalResponsibility: boolean, 
+/**
+ * Why a 16 or 17 year old was judged able to decide for themselves.
+ */
+judgement: string | null, method: ConsentMethod, 
+/**
+ * Who heard a spoken consent.
+ */
+witness: string | null, givenOn: string, formVersion: string, 
+/**
+ * `None` takes the default period from settings.
+ */
+expiresOn: string | null, answers: Array<UseAnswer>, nameWithImage: boolean, notes: string | null, };
+
+export type ConsentGiver = "self" | "parentCarer";
+
+export type ConsentMethod = "signingStation" | "paperForm" | "email" | "verbal";
+
+export type ConsentReason = "consented" | "noConsent" | "notAsked" | "refused" | "withdrawn" | "expired" | "awaitingConfirmation" | "underAgeWithoutParent" | "noJudgement" | "nameNotAllowed";
+
+export type ConsentSettings = { 
+/**
+ * How long a consent lasts unless the form says otherwise: 12 for a year, 60 for five years.
+ */
+defaultMonths: number, 
+/**
+ * The age from which a young person may give their own consent (16 by default). From this
+ * age to 17 a judgement that they understand must be written down; under it a parent or
+ * carer with parental responsibility must consent.
+ */
+ownConsentAge: number, socialAccounts: Array<SocialAccount>, };
+
+export type ConsentSetup = { settings: ConsentSettings, formVersion: string, uses: Array<UseWording>, };
+
+export type ConsentWithdrawal = { on: string, 
+/**
+ * How it was said: in person, by email, by phone, at the signing station, in a letter.
+ */
+how: string, 
+/**
+ * Filled in by the records (the admin's name); ignored when asking to withdraw.
+ */
+recordedBy: string, note: string | null, };
 
 export type Countersignature = { name: string, mark: SignatureMark, };
 
@@ -73,6 +141,22 @@ export type DueStatus = "neverDone" | "overdue" | "dueIn30" | "dueIn60" | "dueIn
 export type FilteringEntry = { happenedOn: string, kind: FilteringKind, what: string, who: string, why: string, };
 
 export type FilteringKind = "change" | "breach";
+
+export type GroupSummary = { id: string, name: string, members: number, };
+
+export type ImageConsent = { id: string, 
+/**
+ * Empty only while a signing-station consent waits for an admin to say who it is about.
+ */
+personId: string | null, 
+/**
+ * The name as given on the form.
+ */
+aboutName: string, giver: ConsentGiver, giverName: string, relationship: string | null, parentalResponsibility: boolean, judgement: string | null, method: ConsentMethod, witness: string | null, givenOn: string, formVersion: string, expiresOn: string, answers: Array<UseAnswer>, nameWithImage: boolean, notes: string | null, 
+/**
+ * Given at the signing station and not yet confirmed by an admin.
+ */
+selfDeclared: boolean, receipt: string | null, hasDrawnMark: boolean, typedMark: string | null, withdrawal: ConsentWithdrawal | null, createdAt: string, };
 
 export type ImportPreview = { toAdd: Array<ImportRow>, duplicates: Array<RowIssue>, rejected: Array<RowIssue>, 
 /**
@@ -326,6 +410,44 @@ export type Person = { id: string, group: PersonGroup, fullName: string, preferr
  */
 archivedAt: string | null, createdAt: string, updatedAt: string, };
 
+export type PersonAnswer = { personId: string, displayName: string, allowed: boolean, reason: ConsentReason, 
+/**
+ * One plain line: "Yes: …" or "No: …".
+ */
+explanation: string, 
+/**
+ * Conditions written on the consent, such as "photograph alone only", shown with a yes.
+ */
+conditions: string | null, 
+/**
+ * The consent the answer rests on, if any.
+ */
+consentId: string | null, };
+
+export type PersonConsent = { 
+/**
+ * Today's answer for each use the current form asks about.
+ */
+status: PersonConsentStatus, 
+/**
+ * Every consent, newest first.
+ */
+history: Array<ImageConsent>, publications: Array<Publication>, 
+/**
+ * Images of them still to take down.
+ */
+takedowns: Array<TakedownItem>, };
+
+export type PersonConsentStatus = { personId: string, displayName: string, uses: Array<PersonAnswer>, 
+/**
+ * Whether their name may appear with an image, under the consent in force.
+ */
+nameWithImage: boolean, 
+/**
+ * The consent in force, if any.
+ */
+current: ImageConsent | null, };
+
 export type PersonDetail = { person: Person, links: PersonLinks, signatures: Array<Signature>, };
 
 export type PersonDraft = { group: PersonGroup, fullName: string, preferredName: string | null, dateOfBirth: string | null, startDate: string | null, leaveDate: string | null, email: string | null, phone: string | null, };
@@ -398,6 +520,24 @@ purpose: string, lead: string, reviewedOn: string, nextReview: string, trigger: 
 
 export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected";
 
+export type Publication = { id: string, publishedOn: string, useKey: string, useLabel: string, description: string, link: string | null, 
+/**
+ * Who appears, as (id, display name), by name.
+ */
+people: Array<PublicationPerson>, recordedBy: string, };
+
+export type PublicationDraft = { publishedOn: string, useKey: string, 
+/**
+ * What was published: "Summer trip photos, news page".
+ */
+description: string, 
+/**
+ * A web address, if there is one.
+ */
+link: string | null, personIds: Array<string>, };
+
+export type PublicationPerson = { personId: string, displayName: string, };
+
 export type Receipt = { 
 /**
  * e.g. `K7QM-4TXD`.
@@ -429,6 +569,28 @@ export type SignatureSource = "admin" | "signingStation";
 export type Signer = { "kind": "person", person_id: string, } | { "kind": "selfDeclared", name: string, claimed_person_id: string | null, };
 
 export type SigningMethod = "onScreen" | "paper";
+
+export type SocialAccount = { id: string, 
+/**
+ * Such as "Instagram @riversideyouth".
+ */
+name: string, retired: boolean, };
+
+export type TakedownDone = { publicationId: string, personId: string, 
+/**
+ * The image came down (true) or cannot be removed, such as a printed newsletter (false).
+ */
+removed: boolean, doneOn: string, 
+/**
+ * Who took it down.
+ */
+doneBy: string, note: string | null, };
+
+export type TakedownItem = { publicationId: string, personId: string, displayName: string, publishedOn: string, useLabel: string, description: string, link: string | null, 
+/**
+ * Why it must come down: "Consent withdrawn on 4 May 2026."
+ */
+why: string, reason: ConsentReason, };
 
 export type TrainingCompletion = { courseId: string, completedOn: string, provider: string, notes: string | null, personIds: Array<string>, };
 
@@ -491,5 +653,13 @@ months: Array<MonthCounts>,
 kinds: Array<KindCount>, total: number, };
 
 export type UnconfirmedSignature = { signature: Signature, suggestedPerson: Person | null, };
+
+export type UseAnswer = { 
+/**
+ * `website`, `print`, `press`, `display`, `video` or `social:<account id>`.
+ */
+useKey: string, allowed: boolean, };
+
+export type UseWording = { useKey: string, label: string, explanation: string, };
 
 export type VersionStatus = "draft" | "published";

@@ -9,7 +9,7 @@ use super::publications::{add_publication, Publication, PublicationDraft};
 use super::rules::{self, CheckAnswer};
 use super::store::for_people;
 use super::{is_use_key, settings, wording, ConsentError};
-use crate::records::people::{self, display_name};
+use crate::records::people;
 use crate::store::audit::Actor;
 
 /// What the person about to use an image asks.
@@ -42,7 +42,7 @@ pub fn check(conn: &rusqlite::Connection, question: &CheckQuestion, on: NaiveDat
             Err(people::PeopleError::Store(e)) => return Err(e.into()),
             Err(_) => return Err(ConsentError::PersonNotFound),
         };
-        let name = display_name(&person.full_name, person.preferred_name.as_deref());
+        let name = person.full_name.clone();
         let subject = rules::Subject { person_id: id, display_name: &name, date_of_birth: person.date_of_birth };
         let theirs = consents.get(id).unwrap_or(&empty);
         answers.push(rules::answer(&subject, theirs, &question.use_key, &label, question.with_name, on, own_age));

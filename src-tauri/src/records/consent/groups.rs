@@ -47,7 +47,7 @@ pub fn group_members(conn: &Connection, group_id: &str) -> Result<(String, Vec<P
             Err(_) => {}
         }
     }
-    members.sort_by_cached_key(|p| (people::display_name(&p.full_name, p.preferred_name.as_deref()).to_lowercase(), p.id.clone()));
+    members.sort_by_cached_key(|p| (p.full_name.to_lowercase(), p.id.clone()));
     Ok((name, members))
 }
 

@@ -12,7 +12,6 @@ use ts_rs::TS;
 use super::rules::{self, long_date, Reason};
 use super::store::{for_people, recorder_name};
 use super::{check_len, is_ongoing_use, is_use_key, settings, tidy, wording, ConsentError, MAX_TEXT};
-use crate::records::people::display_name;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
@@ -86,9 +85,7 @@ pub struct TakedownDone {
 }
 
 fn label_for(accounts: &[(String, String)], key: &str) -> String {
-    let label = wording::use_label(key, accounts);
-    let mut chars = label.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    wording::use_title(key, accounts)
 }
 
 /// Logs where an image was used and who is in it.
@@ -166,16 +163,15 @@ pub fn publications(conn: &Connection, person_id: Option<&str>) -> Result<Vec<Pu
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut people = conn.prepare_cached(
-        "SELECT pe.id, pe.full_name, pe.preferred_name FROM publication_people pp JOIN people pe ON pe.id = pp.person_id
+        "SELECT pe.id, pe.full_name FROM publication_people pp JOIN people pe ON pe.id = pp.person_id
          WHERE pp.publication_id = ?1",
     )?;
     for p in &mut list {
         p.people = people
             .query_map([&p.id], |r| {
-                let preferred: Option<String> = r.get(2)?;
                 Ok(PublicationPerson {
                     person_id: r.get(0)?,
-                    display_name: display_name(&r.get::<_, String>(1)?, preferred.as_deref()),
+                    display_name: r.get::<_, String>(1)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -201,8 +197,7 @@ pub fn takedown_list(conn: &Connection, on: NaiveDate, person_id: Option<&str>) 
     let own_age = settings::consent_settings(conn)?.own_consent_age;
     let accounts = settings::account_pairs(conn, true)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.published_on, p.use_key, p.description, p.link, pe.id, pe.full_name, pe.preferred_name,
-                pe.date_of_birth
+        "SELECT p.id, p.published_on, p.use_key, p.description, p.link, pe.id, pe.full_name, pe.date_of_birth
          FROM publication_people pp
          JOIN publications p ON p.id = pp.publication_id
          JOIN people pe ON pe.id = pp.person_id
@@ -222,7 +217,6 @@ pub fn takedown_list(conn: &Connection, on: NaiveDate, person_id: Option<&str>) 
     }
     let pairs = stmt
         .query_map([person_id], |r| {
-            let preferred: Option<String> = r.get(7)?;
             Ok(Pair {
                 publication_id: r.get(0)?,
                 published_on: date_column(r, 1)?.unwrap_or_default(),
@@ -230,8 +224,8 @@ pub fn takedown_list(conn: &Connection, on: NaiveDate, person_id: Option<&str>) 
                 description: r.get(3)?,
                 link: r.get(4)?,
                 person_id: r.get(5)?,
-                name: display_name(&r.get::<_, String>(6)?, preferred.as_deref()),
-                dob: date_column(r, 8)?,
+                name: r.get::<_, String>(6)?,
+                dob: date_column(r, 7)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

@@ -181,10 +181,10 @@ fn decide(
     }
     match c.answer(use_key) {
         None => {
-            return (Reason::NotAsked, format!("No: the consent form did not ask about {use_label}."));
+            return (Reason::NotAsked, format!("No: the consent form did not ask about appearing {use_label}."));
         }
         Some(false) => {
-            return (Reason::Refused, format!("No: consent for {use_label} was refused on {}.", long_date(c.given_on)));
+            return (Reason::Refused, format!("No: consent to appear {use_label} was refused on {}.", long_date(c.given_on)));
         }
         Some(true) => {}
     }
@@ -221,11 +221,11 @@ pub fn overall(
         "Choose the people in the image.".to_owned()
     } else if refused.is_empty() {
         match people.len() {
-            1 => format!("Yes: {} may appear in {use_label}.", people[0].display_name),
-            n => format!("Yes: all {n} people may appear in {use_label}."),
+            1 => format!("Yes: {} may appear {use_label}.", people[0].display_name),
+            n => format!("Yes: all {n} people may appear {use_label}."),
         }
     } else {
-        format!("No: {} cannot appear in {use_label}. Leave them out, or do not use this image.", join_names(&refused))
+        format!("No: {} cannot appear {use_label}. Leave them out, or do not use this image.", join_names(&refused))
     };
     CheckAnswer {
         allowed: !people.is_empty() && refused.is_empty(),

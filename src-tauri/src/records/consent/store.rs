@@ -12,7 +12,7 @@ use super::{
     check_len, is_use_key, settings, tidy, wording, ConsentDraft, ConsentError, Giver, ImageConsent, Method,
     UseAnswer, Withdrawal,
 };
-use crate::records::people::{self, display_name, validate_full_name, Person};
+use crate::records::people::{self, validate_full_name, Person};
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::Renewal;
 use crate::store::audit::{self, Actor, Entry};
@@ -152,7 +152,7 @@ fn check_age_rule(
     given_on: NaiveDate,
     own_age: u32,
 ) -> Result<(), ConsentError> {
-    let name = display_name(&person.full_name, person.preferred_name.as_deref());
+    let name = person.full_name.clone();
     match giver {
         Giver::Myself => {
             if let Some((reason, why)) = own_consent_problem(person.date_of_birth, given_on, judgement, own_age) {
@@ -545,7 +545,7 @@ pub fn statuses(
     Ok(people
         .iter()
         .map(|p| {
-            let name = display_name(&p.full_name, p.preferred_name.as_deref());
+            let name = p.full_name.clone();
             let theirs = consents.get(&p.id).unwrap_or(&empty);
             let subject = rules::Subject { person_id: &p.id, display_name: &name, date_of_birth: p.date_of_birth };
             let uses = use_keys
@@ -581,7 +581,7 @@ fn active_or_archived(conn: &Connection, id: &str) -> Result<Person, ConsentErro
 }
 
 /// The use keys and labels the current form asks about (active social accounts included).
-pub(crate) fn current_uses(conn: &Connection) -> Result<Vec<(String, String)>, ConsentError> {
+pub fn current_uses(conn: &Connection) -> Result<Vec<(String, String)>, ConsentError> {
     let accounts = settings::account_pairs(conn, false)?;
     Ok(wording::all_uses(&accounts)
         .into_iter()

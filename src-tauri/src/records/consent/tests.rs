@@ -1,0 +1,378 @@
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::*;
+use crate::records::people::{self, PersonDraft, PersonGroup};
+use crate::records::test_db;
+use crate::store::audit::{self, Actor};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real")
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 22)
+}
+
+fn dsl() -> Actor {
+    Actor::Admin("admin-dsl".into())
+}
+
+fn person(conn: &mut Connection, name: &str, group: PersonGroup, dob: Option<NaiveDate>) -> String {
+    let draft = PersonDraft {
+        group,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: dob,
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    people::add(conn, &dsl(), &draft).expect("add person").id
+}
+
+fn yes_to(uses: &[&str]) -> Vec<UseAnswer> {
+    FIXED_USES.iter().map(|u| UseAnswer { use_key: (*u).into(), allowed: uses.contains(u) }).collect()
+}
+
+fn parent_draft(person_id: &str, given_on: NaiveDate, uses: &[&str]) -> ConsentDraft {
+    ConsentDraft {
+        person_id: person_id.into(),
+        giver: Giver::ParentCarer,
+        giver_name: "Dana Okafor".into(),
+        relationship: Some("Mother".into()),
+        parental_responsibility: true,
+        judgement: None,
+        method: Method::PaperForm,
+        witness: None,
+        given_on,
+        form_version: wording::FORM_VERSION.into(),
+        expires_on: None,
+        answers: yes_to(uses),
+        name_with_image: false,
+        notes: Some("Photographs alone only".into()),
+    }
+}
+
+fn ask(conn: &Connection, ids: &[&str], use_key: &str, on: NaiveDate) -> CheckAnswer {
+    let question = CheckQuestion {
+        person_ids: ids.iter().map(|s| (*s).to_owned()).collect(),
+        use_key: use_key.into(),
+        with_name: false,
+    };
+    check(conn, &question, on).expect("check")
+}
+
+#[test]
+fn consent_lasts_the_default_year_and_expires_on_its_expiry_day() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let saved = record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 1, 10), &["website"]), today()).expect("record");
+    assert_eq!(saved.expires_on, day(2027, 1, 10));
+    assert!(ask(&conn, &[&kid], "website", day(2027, 1, 9)).allowed, "the day before expiry is still a yes");
+    let on_expiry = ask(&conn, &[&kid], "website", day(2027, 1, 10));
+    assert!(!on_expiry.allowed);
+    assert_eq!(on_expiry.people[0].reason, Reason::Expired);
+    assert!(on_expiry.people[0].explanation.contains("expired on 10 January 2027"), "{}", on_expiry.people[0].explanation);
+    assert!(!ask(&conn, &[&kid], "website", day(2026, 1, 9)).allowed, "not before it was given");
+}
+
+#[test]
+fn each_use_is_answered_separately_and_a_refusal_names_the_use() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let mut settings = add_social_account(&mut conn, &dsl(), "Instagram @riverside").expect("account");
+    let insta = format!("social:{}", settings.social_accounts.remove(0).id);
+    let mut draft = parent_draft(&kid, day(2026, 3, 1), &["website"]);
+    draft.answers.push(UseAnswer { use_key: insta.clone(), allowed: false });
+    record(&mut conn, &dsl(), &draft, today()).expect("record");
+
+    let web = ask(&conn, &[&kid], "website", today());
+    assert!(web.allowed);
+    assert!(web.people[0].explanation.starts_with("Yes: consent given by their mother on 1 March 2026"));
+    assert_eq!(web.people[0].conditions.as_deref(), Some("Photographs alone only"));
+
+    let gram = ask(&conn, &[&kid], &insta, today());
+    assert!(!gram.allowed);
+    assert_eq!(gram.people[0].reason, Reason::Refused);
+    assert!(gram.people[0].explanation.contains("consent to appear on social media (Instagram @riverside) was refused"));
+}
+
+#[test]
+fn a_name_needs_its_own_consent() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 3, 1), &["website"]), today()).expect("record");
+    let question = CheckQuestion { person_ids: vec![kid.clone()], use_key: "website".into(), with_name: true };
+    let answer = check(&conn, &question, today()).expect("check");
+    assert!(!answer.allowed);
+    assert_eq!(answer.people[0].reason, Reason::NameNotAllowed);
+}
+
+#[test]
+fn one_no_makes_the_whole_answer_no_and_says_who() {
+    let mut conn = test_db();
+    let a = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let b = person(&mut conn, "Lee Marsh", PersonGroup::YoungPerson, Some(day(2012, 2, 2)));
+    let c = person(&mut conn, "Ana Silva", PersonGroup::YoungPerson, Some(day(2012, 2, 2)));
+    record(&mut conn, &dsl(), &parent_draft(&a, day(2026, 3, 1), &["website"]), today()).expect("a");
+    record(&mut conn, &dsl(), &parent_draft(&b, day(2026, 3, 1), &["print"]), today()).expect("b");
+
+    let answer = ask(&conn, &[&a, &b, &c], "website", today());
+    assert!(!answer.allowed);
+    assert_eq!(answer.summary, "No: Ana Silva and Lee Marsh cannot appear on our website. Leave them out, or do not use this image.");
+    let c_answer = answer.people.iter().find(|p| p.person_id == c).expect("c");
+    assert_eq!(c_answer.reason, Reason::NoConsent);
+    assert!(answer.people.iter().find(|p| p.person_id == a).expect("a").allowed);
+
+    let only_a = ask(&conn, &[&a], "website", today());
+    assert!(only_a.allowed);
+    assert_eq!(only_a.summary, "Yes: Sam Okafor may appear on our website.");
+}
+
+#[test]
+fn sixteen_on_the_day_may_consent_with_a_judgement_and_fifteen_may_not() {
+    let mut conn = test_db();
+    let dob = day(2010, 6, 15);
+    let teen = person(&mut conn, "Jo Reyes", PersonGroup::YoungPerson, Some(dob));
+    let mut own = parent_draft(&teen, day(2026, 6, 14), &["website"]);
+    own.giver = Giver::Myself;
+    own.judgement = Some("Talked it through; understood who could see the photos.".into());
+
+    // The day before the 16th birthday: a parent must consent.
+    let err = record(&mut conn, &dsl(), &own, today()).expect_err("15 cannot consent alone");
+    assert!(matches!(&err, ConsentError::AgeRule(m) if m.contains("they were 15") && m.contains("parent or carer")), "{err}");
+
+    // On the birthday, with no judgement written: refused, saying what is missing.
+    own.given_on = dob.with_year(2026).expect("birthday");
+    own.judgement = None;
+    let err = record(&mut conn, &dsl(), &own, today()).expect_err("needs a judgement");
+    assert!(matches!(&err, ConsentError::AgeRule(m) if m.contains("judgement")), "{err}");
+
+    own.judgement = Some("Talked it through; understood who could see the photos.".into());
+    let saved = record(&mut conn, &dsl(), &own, today()).expect("16 on the day");
+    assert_eq!(saved.giver_name, "Jo Reyes");
+    assert!(ask(&conn, &[&teen], "website", today()).allowed);
+}
+
+use chrono::Datelike;
+
+#[test]
+fn the_configured_age_is_the_rule_enforced() {
+    let mut conn = test_db();
+    save_consent_settings(&mut conn, &dsl(), 60, 18).expect("settings");
+    let teen = person(&mut conn, "Jo Reyes", PersonGroup::YoungPerson, Some(day(2009, 1, 1)));
+    let mut own = parent_draft(&teen, day(2026, 6, 14), &["website"]);
+    own.giver = Giver::Myself;
+    own.judgement = Some("Understood.".into());
+    let err = record(&mut conn, &dsl(), &own, today()).expect_err("17 needs a parent when the rule says 18");
+    assert!(matches!(&err, ConsentError::AgeRule(m) if m.contains("under 18")), "{err}");
+    let saved = record(&mut conn, &dsl(), &parent_draft(&teen, day(2026, 6, 14), &["website"]), today()).expect("parent");
+    assert_eq!(saved.expires_on, day(2031, 6, 14), "five-year default");
+}
+
+#[test]
+fn a_parent_of_an_under_sixteen_needs_parental_responsibility() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let mut draft = parent_draft(&kid, day(2026, 3, 1), &["website"]);
+    draft.parental_responsibility = false;
+    let err = record(&mut conn, &dsl(), &draft, today()).expect_err("needs PR");
+    assert!(matches!(err, ConsentError::AgeRule(_)));
+    assert!(for_person(&conn, &kid).expect("list").is_empty(), "nothing saved");
+}
+
+#[test]
+fn withdrawal_keeps_the_record_and_lists_publications_before_and_after_it() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let other = person(&mut conn, "Lee Marsh", PersonGroup::YoungPerson, Some(day(2012, 2, 2)));
+    let consent = record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 3, 1), &["website", "print"]), today())
+        .expect("record");
+    record(&mut conn, &dsl(), &parent_draft(&other, day(2026, 3, 1), &["website", "print"]), today()).expect("other");
+    let publish = |conn: &mut Connection, on: NaiveDate, use_key: &str, who: Vec<String>| {
+        let draft = PublicationDraft {
+            published_on: on,
+            use_key: use_key.into(),
+            description: format!("Photos {on}"),
+            link: Some("https://example.org/news".into()),
+            person_ids: who,
+        };
+        add_publication(conn, &dsl(), &draft, today()).expect("publish")
+    };
+    let before = publish(&mut conn, day(2026, 4, 1), "website", vec![kid.clone(), other.clone()]);
+    let newsletter = publish(&mut conn, day(2026, 4, 2), "print", vec![kid.clone()]);
+    assert!(takedown_list(&conn, today(), None).expect("list").is_empty(), "nothing to take down yet");
+
+    let withdrawal = Withdrawal { on: day(2026, 5, 4), how: "By email".into(), recorded_by: String::new(), note: None };
+    let withdrawn = withdraw(&mut conn, &dsl(), &consent.id, &withdrawal, today()).expect("withdraw");
+    assert_eq!(withdrawn.withdrawal.as_ref().map(|w| w.on), Some(day(2026, 5, 4)));
+    assert_eq!(for_person(&conn, &kid).expect("history").len(), 1, "the record stays");
+    // A publication after the withdrawal (a mistake) must come down too.
+    let after = publish(&mut conn, day(2026, 6, 1), "website", vec![kid.clone()]);
+
+    let list = takedown_list(&conn, today(), None).expect("list");
+    let ids: Vec<&str> = list.iter().map(|t| t.publication_id.as_str()).collect();
+    assert_eq!(ids, vec![before.id.as_str(), newsletter.id.as_str(), after.id.as_str()]);
+    assert!(list.iter().all(|t| t.person_id == kid), "only the withdrawn person");
+    assert_eq!(list[0].why, "Consent withdrawn on 4 May 2026.");
+
+    // Still a yes on the day before the withdrawal.
+    assert!(ask(&conn, &[&kid], "website", day(2026, 5, 3)).allowed);
+    assert!(!ask(&conn, &[&kid], "website", day(2026, 5, 4)).allowed);
+
+    record_takedown(
+        &mut conn,
+        &dsl(),
+        &TakedownDone {
+            publication_id: before.id.clone(),
+            person_id: kid.clone(),
+            removed: true,
+            done_on: today(),
+            done_by: "Web volunteer".into(),
+            note: None,
+        },
+        today(),
+    )
+    .expect("tick");
+    let left = takedown_list(&conn, today(), None).expect("list");
+    assert_eq!(left.len(), 2);
+    assert!(audit::verify(&conn).expect("verify").verified);
+
+    let again = withdraw(&mut conn, &dsl(), &consent.id, &withdrawal, today()).expect_err("twice");
+    assert!(matches!(again, ConsentError::AlreadyWithdrawn));
+}
+
+#[test]
+fn expiry_takes_down_what_is_still_on_show_but_not_print() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    record(&mut conn, &dsl(), &parent_draft(&kid, day(2025, 1, 10), &["website", "print"]), today()).expect("record");
+    for (on, use_key) in [(day(2025, 2, 1), "website"), (day(2025, 2, 2), "print")] {
+        let draft = PublicationDraft {
+            published_on: on,
+            use_key: use_key.into(),
+            description: "Spring fair".into(),
+            link: None,
+            person_ids: vec![kid.clone()],
+        };
+        add_publication(&mut conn, &dsl(), &draft, today()).expect("publish");
+    }
+    let list = takedown_list(&conn, today(), None).expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].use_label, "Our website");
+    assert_eq!(list[0].why, "Consent expired on 10 January 2026.");
+}
+
+#[test]
+fn a_signing_station_consent_counts_only_once_confirmed() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let answers = yes_to(&["website"]);
+    let station = StationConsent {
+        about_name: "Sam Okafor",
+        person_hint: Some(&kid),
+        giver: Giver::ParentCarer,
+        giver_name: "Dana Okafor",
+        relationship: Some("Mother"),
+        parental_responsibility: true,
+        given_on: day(2026, 11, 1),
+        form_version: wording::FORM_VERSION,
+        answers: &answers,
+        name_with_image: false,
+        receipt: "K7-ABCD-EFGH",
+        mark_png: None,
+        mark_typed: Some("Dana Okafor"),
+        withdraw_all: false,
+    };
+    let id = insert_from_station(&conn, &station).expect("insert");
+    let waiting = ask(&conn, &[&kid], "website", today());
+    assert_eq!(waiting.people[0].reason, Reason::AwaitingConfirmation);
+    assert!(matches!(insert_from_station(&conn, &station), Err(ConsentError::DuplicateReceipt)));
+
+    let confirmed = confirm(&mut conn, &dsl(), &id, &kid, None).expect("confirm");
+    assert!(!confirmed.self_declared);
+    assert!(ask(&conn, &[&kid], "website", today()).allowed);
+    assert!(matches!(confirm(&mut conn, &dsl(), &id, &kid, None), Err(ConsentError::AlreadyConfirmed)));
+    assert_eq!(unconfirmed(&conn).expect("list").len(), 0);
+}
+
+#[test]
+fn a_withdrawal_at_the_signing_station_withdraws_the_consent_it_replaces_once_confirmed() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let first = record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 3, 1), &["website"]), today()).expect("record");
+    let none = yes_to(&[]);
+    let station = StationConsent {
+        about_name: "Sam Okafor",
+        person_hint: Some(&kid),
+        giver: Giver::ParentCarer,
+        giver_name: "Dana Okafor",
+        relationship: Some("Mother"),
+        parental_responsibility: true,
+        given_on: day(2026, 11, 2),
+        form_version: wording::FORM_VERSION,
+        answers: &none,
+        name_with_image: false,
+        receipt: "K7-WXYZ-EFGH",
+        mark_png: None,
+        mark_typed: Some("Dana Okafor"),
+        withdraw_all: true,
+    };
+    let id = insert_from_station(&conn, &station).expect("insert");
+    assert!(!ask(&conn, &[&kid], "website", today()).allowed, "no at once, before anyone confirms");
+    confirm(&mut conn, &dsl(), &id, &kid, None).expect("confirm");
+    let earlier = get(&conn, &first.id).expect("first");
+    assert_eq!(earlier.withdrawal.map(|w| w.on), Some(day(2026, 11, 2)));
+}
+
+#[test]
+fn spoken_consent_needs_a_witness_and_dates_cannot_be_in_the_future() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let mut draft = parent_draft(&kid, day(2026, 3, 1), &["website"]);
+    draft.method = Method::Verbal;
+    assert!(matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(m)) if m.contains("witness")));
+    draft.method = Method::PaperForm;
+    draft.given_on = day(2026, 11, 23);
+    assert!(matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(m)) if m.contains("future")));
+    draft.given_on = day(2026, 3, 1);
+    draft.answers = vec![UseAnswer { use_key: "billboard".into(), allowed: true }];
+    assert!(matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(_))));
+}
+
+#[test]
+fn a_later_form_replaces_the_earlier_one_whole() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 1, 1), &["website", "press"]), today()).expect("first");
+    record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 6, 1), &["website"]), today()).expect("second");
+    assert!(ask(&conn, &[&kid], "press", day(2026, 5, 31)).allowed);
+    assert_eq!(ask(&conn, &[&kid], "press", today()).people[0].reason, Reason::Refused);
+}
+
+#[test]
+fn groups_hold_active_members_and_a_yes_can_be_logged_in_one_step() {
+    let mut conn = test_db();
+    let a = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let b = person(&mut conn, "Lee Marsh", PersonGroup::YoungPerson, Some(day(2012, 2, 2)));
+    let group = save_group(&mut conn, &dsl(), None, "  Tuesday   club ").expect("group");
+    assert_eq!(group.name, "Tuesday club");
+    add_group_member(&mut conn, &dsl(), &group.id, &a).expect("a");
+    add_group_member(&mut conn, &dsl(), &group.id, &b).expect("b");
+    let (_, members) = group_members(&conn, &group.id).expect("members");
+    assert_eq!(members.iter().map(|p| p.full_name.as_str()).collect::<Vec<_>>(), vec!["Lee Marsh", "Sam Okafor"]);
+
+    record(&mut conn, &dsl(), &parent_draft(&a, day(2026, 3, 1), &["website"]), today()).expect("a");
+    let both = CheckQuestion { person_ids: vec![a.clone(), b.clone()], use_key: "website".into(), with_name: false };
+    let err = publish_checked(&mut conn, &dsl(), &both, "Club night", None, today()).expect_err("b has no consent");
+    assert!(matches!(&err, ConsentError::Invalid(m) if m.contains("Lee Marsh") && m.contains("Nothing was logged")));
+    assert!(publications(&conn, None).expect("log").is_empty());
+
+    let just_a = CheckQuestion { person_ids: vec![a.clone()], use_key: "website".into(), with_name: false };
+    let logged = publish_checked(&mut conn, &dsl(), &just_a, "Club night", None, today()).expect("logged");
+    assert_eq!(logged.published_on, today());
+    assert_eq!(publications(&conn, Some(&a)).expect("a's").len(), 1);
+    assert!(publications(&conn, Some(&b)).expect("b's").is_empty());
+}

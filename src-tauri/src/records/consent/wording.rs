@@ -81,21 +81,32 @@ pub fn all_uses(accounts: &[(String, String)]) -> Vec<UseWording> {
     uses
 }
 
-/// The plain label of a use key, naming the social account when it is one of ours.
+/// Where an image appears, to finish "may appear …": "on our website", "on social media (…)".
 pub fn use_label(use_key: &str, accounts: &[(String, String)]) -> String {
     if let Some(id) = use_key.strip_prefix("social:") {
         return match accounts.iter().find(|(a, _)| a == id) {
-            Some((_, name)) => format!("social media ({name})"),
-            None => "a social media account no longer listed".to_owned(),
+            Some((_, name)) => format!("on social media ({name})"),
+            None => "on a social media account no longer listed".to_owned(),
         };
     }
     match use_key {
-        "website" => "our website",
-        "print" => "printed material and newsletters",
-        "press" => "the press and media",
-        "display" => "displays in our building",
-        "video" => "video",
-        _ => "an unknown use",
+        "website" => "on our website",
+        "print" => "in printed material and newsletters",
+        "press" => "in the press and media",
+        "display" => "on displays in our building",
+        "video" => "in video",
+        _ => "in an unknown use",
     }
     .to_owned()
+}
+
+/// A use's name as a heading or list entry: "Our website", "Social media: Instagram @…".
+pub fn use_title(use_key: &str, accounts: &[(String, String)]) -> String {
+    if let Some(id) = use_key.strip_prefix("social:") {
+        return match accounts.iter().find(|(a, _)| a == id) {
+            Some((_, name)) => social_use(id, name).label,
+            None => "Social media: an account no longer listed".to_owned(),
+        };
+    }
+    fixed_uses().into_iter().find(|u| u.use_key == use_key).map(|u| u.label).unwrap_or_else(|| "Unknown use".to_owned())
 }

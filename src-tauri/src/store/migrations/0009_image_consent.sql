@@ -57,7 +57,7 @@ CREATE TABLE image_consent_answers (
     use_key    TEXT NOT NULL,
     allowed    INTEGER NOT NULL CHECK (allowed IN (0, 1)),
     PRIMARY KEY (consent_id, use_key)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- Where images were used.
 CREATE TABLE publications (
