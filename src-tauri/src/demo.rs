@@ -10,8 +10,10 @@ use chrono::NaiveDate;
 
 use crate::kiosk::outbox::{self, KioskAupSignature, KioskMark, Submission};
 use crate::records::aup::{self, Audience};
+use crate::records::consent::{self, ConsentDraft, Giver, Method, PublicationDraft, UseAnswer};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::signatures::{self, OnScreenSignature, SignatureMark, Signer};
+use crate::store::audit::Actor;
 use crate::vault::{NewVault, UnlockedVault, VaultError, VaultPaths};
 
 /// Shown on the demo's unlock screen. It protects nothing real.
@@ -101,6 +103,7 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
         )
         .map_err(demo_error)?;
     }
+    add_photo_consent(conn, &actor, &ids)?;
     vault.publish_manifest()?;
     vault.lock("demo created")?;
 
@@ -119,6 +122,64 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
     )
     .map_err(demo_error)?;
     Ok(paths)
+}
+
+/// The Instagram account, consent from Jayden's mum and from Amira (17 when she gave it), the Tuesday
+/// club as a group, and one logged publication. Ruby has no consent yet.
+fn add_photo_consent(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String]) -> Result<(), VaultError> {
+    let today = chrono::Local::now().date_naive();
+    let settings = consent::add_social_account(conn, actor, "Instagram @riversideyouth").map_err(demo_error)?;
+    let insta = format!("social:{}", settings.social_accounts[0].id);
+    let answers = |yes: &[&str]| -> Vec<UseAnswer> {
+        ["website", insta.as_str(), "print", "press", "display", "video"]
+            .into_iter()
+            .map(|key| UseAnswer { use_key: key.to_owned(), allowed: yes.contains(&key) })
+            .collect()
+    };
+    let jayden = ConsentDraft {
+        person_id: ids[6].clone(),
+        giver: Giver::ParentCarer,
+        giver_name: "Denise Clarke".to_owned(),
+        relationship: Some("Mother".to_owned()),
+        parental_responsibility: true,
+        judgement: None,
+        method: Method::PaperForm,
+        witness: None,
+        given_on: today - chrono::Days::new(75),
+        form_version: consent::wording::FORM_VERSION.to_owned(),
+        expires_on: None,
+        answers: answers(&["website", "print", "display"]),
+        name_with_image: false,
+        notes: Some("Group photographs only".to_owned()),
+    };
+    consent::record(conn, actor, &jayden, today).map_err(demo_error)?;
+    let amira = ConsentDraft {
+        person_id: ids[7].clone(),
+        giver: Giver::Myself,
+        giver_name: String::new(),
+        relationship: None,
+        parental_responsibility: false,
+        judgement: Some("Talked through who can see each use; she explained it back in her own words.".to_owned()),
+        given_on: today - chrono::Days::new(40),
+        answers: answers(&["website", insta.as_str(), "print", "display", "video"]),
+        name_with_image: true,
+        notes: None,
+        ..jayden
+    };
+    consent::record(conn, actor, &amira, today).map_err(demo_error)?;
+    let club = consent::save_group(conn, actor, None, "Tuesday youth club").map_err(demo_error)?;
+    for id in &ids[6..9] {
+        consent::add_group_member(conn, actor, &club.id, id).map_err(demo_error)?;
+    }
+    let trip = PublicationDraft {
+        published_on: today - chrono::Days::new(20),
+        use_key: "website".to_owned(),
+        description: "Autumn trip photos, news page".to_owned(),
+        link: Some("https://riverside.example/news/autumn-trip".to_owned()),
+        person_ids: vec![ids[6].clone(), ids[7].clone()],
+    };
+    consent::add_publication(conn, actor, &trip, today).map_err(demo_error)?;
+    Ok(())
 }
 
 #[cfg(test)]
