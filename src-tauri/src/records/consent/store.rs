@@ -92,7 +92,8 @@ pub fn unconfirmed(conn: &Connection) -> Result<Vec<ImageConsent>, ConsentError>
     query(conn, "source = 'signingStation' AND confirmed_at IS NULL ORDER BY created_at, id", [])
 }
 
-/// Every consent of each of these people, grouped by person: what the check and the register use.
+/// Every consent of each of these people, grouped by person: what the check, the register and the
+/// take-down list use. Reads the consents and their answers with one query each per 500 people.
 pub(crate) fn for_people(
     conn: &Connection,
     person_ids: &[&str],
@@ -100,8 +101,26 @@ pub(crate) fn for_people(
     let mut out: HashMap<String, Vec<ImageConsent>> = HashMap::new();
     for chunk in person_ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(", ");
-        let rows = query(conn, &format!("person_id IN ({marks})"), params_from_iter(chunk.iter()))?;
-        for c in rows {
+        let mut stmt =
+            conn.prepare(&format!("SELECT {COLUMNS} FROM image_consents WHERE person_id IN ({marks})"))?;
+        let mut consents: HashMap<String, ImageConsent> = stmt
+            .query_map(params_from_iter(chunk.iter()), from_row)?
+            .map(|c| c.map(|c| (c.id.clone(), c)))
+            .collect::<Result<_, _>>()?;
+        let mut answers = conn.prepare(&format!(
+            "SELECT a.consent_id, a.use_key, a.allowed FROM image_consent_answers a
+             JOIN image_consents c ON c.id = a.consent_id WHERE c.person_id IN ({marks}) ORDER BY a.rowid"
+        ))?;
+        let rows = answers.query_map(params_from_iter(chunk.iter()), |r| {
+            Ok((r.get::<_, String>(0)?, UseAnswer { use_key: r.get(1)?, allowed: r.get(2)? }))
+        })?;
+        for row in rows {
+            let (id, answer) = row?;
+            if let Some(c) = consents.get_mut(&id) {
+                c.answers.push(answer);
+            }
+        }
+        for (_, c) in consents {
             out.entry(c.person_id.clone().unwrap_or_default()).or_default().push(c);
         }
     }
