@@ -188,6 +188,8 @@ pub fn typescript() -> String {
         crate::records::incidents::MonthCounts::decl(&cfg),
         crate::records::incidents::KindCount::decl(&cfg),
         crate::records::consent::Giver::decl(&cfg),
+        crate::kiosk::outbox::KioskImageConsent::decl(&cfg),
+        crate::kiosk::manifest::KioskConsentForm::decl(&cfg),
         crate::records::consent::Method::decl(&cfg),
         crate::records::consent::UseAnswer::decl(&cfg),
         crate::records::consent::ConsentDraft::decl(&cfg),

@@ -10,8 +10,8 @@ use super::{windows, AppState};
 use crate::bindings::{AppStatus, RecoveryKeyShown, SavedFile};
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::emergency_kit::{self, EmergencyKit};
-use crate::kiosk::manifest::KioskAup;
-use crate::kiosk::outbox::{KioskConcern, Receipt};
+use crate::kiosk::manifest::{KioskAup, KioskConsentForm};
+use crate::kiosk::outbox::{KioskConcern, KioskImageConsent, Receipt};
 use crate::kiosk::station::{self, KioskSignInput};
 use crate::records::organisation;
 use crate::vault::admins;
@@ -217,6 +217,29 @@ pub async fn kiosk_report_concern(state: State<'_, AppState>, concern: KioskConc
             CommandError::new(
                 "outbox.write",
                 "Your concern could not be saved. Nothing was kept. Tell the safeguarding lead in person, and if a child is in immediate danger call 999.",
+            )
+        })?
+        .map_err(|e| e.to_command_error())
+}
+
+/// The image consent form the signing station offers, from the manifest; `None` until an admin
+/// has unlocked once since consent arrived.
+#[tauri::command]
+pub fn kiosk_consent_form(state: State<'_, AppState>) -> Option<KioskConsentForm> {
+    let paths = state.lock_inner().paths.clone();
+    station::consent_form(&paths)
+}
+
+/// Seals an image consent or withdrawal for the admins. Write-only: only the receipt comes back.
+#[tauri::command]
+pub async fn kiosk_give_consent(state: State<'_, AppState>, consent: KioskImageConsent) -> Result<Receipt, CommandError> {
+    let paths = state.lock_inner().paths.clone();
+    tauri::async_runtime::spawn_blocking(move || station::give_consent(&paths, consent))
+        .await
+        .map_err(|_| {
+            CommandError::new(
+                "outbox.write",
+                "Your answers could not be saved. Nothing was kept. Please try again, or tell a member of staff.",
             )
         })?
         .map_err(|e| e.to_command_error())

@@ -15,6 +15,7 @@ mod kiosk_commands;
 mod notify;
 mod people_commands;
 mod consent_commands;
+mod consent_print_commands;
 mod policy_commands;
 mod register_print_commands;
 mod save;
@@ -63,6 +64,8 @@ pub fn run() {
             kiosk_commands::kiosk_signing_options,
             kiosk_commands::kiosk_sign_aup,
             kiosk_commands::kiosk_report_concern,
+            kiosk_commands::kiosk_consent_form,
+            kiosk_commands::kiosk_give_consent,
             incident_print_commands::kiosk_print_blank_form,
             admin_commands::session_info,
             admin_commands::lock,
@@ -134,6 +137,9 @@ pub fn run() {
             consent_commands::group_save,
             consent_commands::group_members,
             consent_commands::group_member_set,
+            consent_print_commands::consent_print_blank_form,
+            consent_print_commands::consent_print_register,
+            consent_print_commands::consent_print_history,
             policy_commands::policies_list,
             policy_commands::policy_get,
             policy_commands::policy_save,
@@ -183,6 +189,8 @@ pub const KIOSK_COMMANDS: &[&str] = &[
     "kiosk_signing_options",
     "kiosk_sign_aup",
     "kiosk_report_concern",
+    "kiosk_consent_form",
+    "kiosk_give_consent",
     "kiosk_print_blank_form",
 ];
 

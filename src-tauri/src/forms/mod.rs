@@ -5,6 +5,7 @@
 //! that), and does not read the vault: callers hand each form the plain values it prints.
 
 pub mod aup;
+pub mod consent;
 pub mod emergency_kit;
 pub mod incident;
 pub mod layout;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::records::aup::{self, Audience, AupContent, AupError};
+use crate::records::consent::{self, wording, wording::UseWording, ConsentError};
 use crate::records::people::{display_name, PersonGroup};
 use crate::vault::atomic;
 
@@ -29,6 +30,50 @@ pub struct KioskManifest {
     /// The AUPs offered for signing: each one's current published version, in full.
     #[serde(default)]
     pub aups: Vec<KioskAup>,
+    /// The image consent form; absent in manifests written before consent existed.
+    #[serde(default)]
+    pub consent: Option<KioskConsentForm>,
+}
+
+/// The image consent form as the signing station shows it: the words, the uses it asks about
+/// (each social media account separately) and the age rule, all written by an unlocked admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskConsentForm {
+    pub form_version: String,
+    pub introduction: String,
+    pub uses: Vec<UseWording>,
+    pub name_question: String,
+    pub name_explanation: String,
+    pub recall_warning: String,
+    pub how_to_withdraw: String,
+    /// The organisation's rule in words.
+    pub age_rule: String,
+}
+
+/// The consent form as the organisation has it set up now.
+pub fn consent_form(conn: &Connection) -> Result<KioskConsentForm, ConsentError> {
+    let settings = consent::consent_settings(conn)?;
+    let accounts: Vec<(String, String)> =
+        settings.social_accounts.into_iter().filter(|a| !a.retired).map(|a| (a.id, a.name)).collect();
+    let age = settings.own_consent_age;
+    let age_rule = if age >= 18 {
+        "If the person is under 18, a parent or carer with parental responsibility must fill in this form.".to_owned()
+    } else {
+        format!(
+            "If the person is under {age}, a parent or carer with parental responsibility must fill in this form. From {age} to 17 a young person may fill it in themselves; a member of staff will check they understand what they are agreeing to."
+        )
+    };
+    Ok(KioskConsentForm {
+        form_version: wording::FORM_VERSION.to_owned(),
+        introduction: wording::INTRODUCTION.to_owned(),
+        uses: wording::all_uses(&accounts),
+        name_question: wording::NAME_QUESTION.to_owned(),
+        name_explanation: wording::NAME_EXPLANATION.to_owned(),
+        recall_warning: wording::RECALL_WARNING.to_owned(),
+        how_to_withdraw: wording::HOW_TO_WITHDRAW.to_owned(),
+        age_rule,
+    })
 }
 
 /// One AUP as the signing station shows it.

@@ -40,7 +40,9 @@ use crate::records::aup::AupError;
 use crate::records::signatures::SignatureError;
 use crate::store::StoreError;
 pub use ingest::{ingest, read_outbox, IngestReport, OutboxProblem, PendingOutbox, ProblemKind};
-pub use submission::{now_utc, KioskAupSignature, KioskConcern, KioskCountersignature, KioskMark, Submission};
+pub use submission::{
+    now_utc, KioskAupSignature, KioskConcern, KioskCountersignature, KioskImageConsent, KioskMark, Submission,
+};
 pub use writer::{submit, Receipt};
 
 /// The envelope format this version writes, and the newest it reads.
@@ -67,6 +69,8 @@ pub enum OutboxError {
     UnknownPolicy,
     #[error("{0}")]
     BadConcern(&'static str),
+    #[error("{0}")]
+    BadConsent(&'static str),
     #[error("The time of signing could not be read. Please try again.")]
     BadTime,
     #[error("Your answers could not be saved ({0}). Nothing was kept. Please tell a member of staff.")]
@@ -95,6 +99,7 @@ impl ErrorCode for OutboxError {
             OutboxError::NotReady => "outbox.notReady",
             OutboxError::BadTypedName => "outbox.badTypedName",
             OutboxError::BadMark => "outbox.badMark",
+            OutboxError::BadConsent(_) => "outbox.badConsent",
             OutboxError::BadCountersignature => "outbox.badCountersignature",
             OutboxError::UnknownPolicy => "outbox.unknownPolicy",
             OutboxError::BadConcern(_) => "outbox.badConcern",

@@ -5,12 +5,14 @@
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::manifest::{self, KioskAup};
+use super::manifest::{self, KioskAup, KioskConsentForm};
 use super::outbox::{
-    self, KioskAupSignature, KioskConcern, KioskCountersignature, KioskMark, OutboxError, Receipt, Submission,
+    self, KioskAupSignature, KioskConcern, KioskCountersignature, KioskImageConsent, KioskMark, OutboxError, Receipt,
+    Submission,
 };
 use crate::error::ErrorCode;
 use crate::forms::aup::{self as aup_forms, blank_aup_pdf, BlankAup};
+use crate::forms::consent::{self as consent_forms, blank_consent_pdf, BlankConsentForm};
 use crate::forms::incident::{self as incident_forms, BlankIncidentForm};
 use crate::forms::FormError;
 use crate::records::aup::Audience;
@@ -36,6 +38,9 @@ pub struct KioskSignInput {
 #[serde(rename_all = "camelCase", tag = "form")]
 pub enum KioskBlankForm {
     Incident,
+    /// The image consent form. The accounts, age and length set while unlocked are not in the
+    /// manifest, so it covers all social media accounts in one line and gives the usual age.
+    Consent,
     #[serde(rename_all = "camelCase")]
     Aup {
         aup_id: String,
@@ -77,6 +82,16 @@ pub fn blank_form(paths: &VaultPaths, choice: &KioskBlankForm, demo: bool) -> Re
             let org_name = offered.map(|m| m.org_name);
             let pdf = incident_forms::blank_incident_pdf(&BlankIncidentForm { org_name, demo })?;
             Ok(BlankPrint { file_name: incident_forms::BLANK_FILE_NAME.to_owned(), pdf })
+        }
+        KioskBlankForm::Consent => {
+            let form = BlankConsentForm {
+                org_name: offered.map(|m| m.org_name),
+                social_accounts: None,
+                own_consent_age: None,
+                default_months: None,
+                demo,
+            };
+            Ok(BlankPrint { file_name: consent_forms::BLANK_FILE_NAME.to_owned(), pdf: blank_consent_pdf(&form)? })
         }
         KioskBlankForm::Aup { aup_id } => {
             let manifest = offered.ok_or(BlankFormError::NotOffered)?;
@@ -128,6 +143,23 @@ pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, Ou
         countersignature: input.countersignature,
     });
     outbox::submit(paths, &submission)
+}
+
+/// The image consent form the last admin session published, if any.
+pub fn consent_form(paths: &VaultPaths) -> Option<KioskConsentForm> {
+    manifest::read(&paths.manifest()).and_then(|m| m.consent)
+}
+
+/// Seals an image consent (or a withdrawal) into the outbox. The uses must be the ones the
+/// published form asks about, so an answer always refers to words the person was shown.
+pub fn give_consent(paths: &VaultPaths, consent: KioskImageConsent) -> Result<Receipt, OutboxError> {
+    let form = consent_form(paths).ok_or(OutboxError::NotReady)?;
+    let asked: Vec<&str> = form.uses.iter().map(|u| u.use_key.as_str()).collect();
+    let answered: Vec<&str> = consent.answers.iter().map(|a| a.use_key.as_str()).collect();
+    if consent.form_version != form.form_version || asked != answered {
+        return Err(OutboxError::BadConsent("The form has changed since it was opened. Go back and start again."));
+    }
+    outbox::submit(paths, &Submission::ImageConsent(consent))
 }
 
 /// Seals a concern into the outbox for the admins. Nothing about it can be read back here.

@@ -60,6 +60,8 @@ pub enum VaultError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Aup(#[from] crate::records::aup::AupError),
+    #[error(transparent)]
+    Consent(#[from] crate::records::consent::ConsentError),
     #[error("Safekeeper could not read or write its files ({0}). Check that the disk has free space and try again. Nothing has been lost.")]
     Io(#[from] std::io::Error),
 }
@@ -85,6 +87,7 @@ impl ErrorCode for VaultError {
             VaultError::NotAllowed => "vault.notAllowed",
             VaultError::Store(e) => e.code(),
             VaultError::Aup(e) => e.code(),
+            VaultError::Consent(e) => e.code(),
             VaultError::Io(_) => "vault.io",
         }
     }

@@ -442,6 +442,7 @@ impl UnlockedVault {
             demo_passphrase: self.demo_passphrase()?,
             recipients: self.recipients()?.iter().map(ToString::to_string).collect(),
             aups: manifest::signing_options(self.db.conn())?,
+            consent: Some(manifest::consent_form(self.db.conn())?),
         };
         manifest::publish(&self.paths.manifest(), &m)?;
         Ok(())

@@ -104,14 +104,9 @@ describe("KioskApp", () => {
     expect(screen.getByTestId("demo-banner")).toBeInTheDocument();
   });
 
-  it("shows the signing station with the coming features marked and inert", async () => {
-    start(locked, { kiosk_signing_options: () => [] });
+  it("shows the signing station with what is not ready marked and inert", async () => {
+    start(locked, { kiosk_signing_options: () => [], kiosk_consent_form: () => null });
     expect(await screen.findByTestId("locked-home")).toHaveTextContent("Riverside Youth Club");
-    for (const id of ["tile-consent"]) {
-      const tile = screen.getByTestId(id);
-      expect(tile).toHaveAttribute("aria-disabled", "true");
-      expect(tile).toHaveAccessibleName(expect.stringContaining("Available soon"));
-    }
     // With no policy published for signing, the AUP tile says so and does nothing.
     await waitFor(() => expect(screen.getByTestId("tile-aup")).toHaveAttribute("aria-disabled", "true"));
     expect(screen.getByTestId("tile-aup")).toHaveAccessibleName(expect.stringContaining("Ask a member of staff"));
@@ -123,6 +118,11 @@ describe("KioskApp", () => {
     await user.click(screen.getByTestId("tile-concern"));
     expect(screen.getByTestId("report-concern")).toBeInTheDocument();
     await user.click(screen.getByTestId("concern-cancel"));
+    // Consent opens its form, which says when no form has been published yet.
+    expect(await screen.findByTestId("tile-consent")).not.toHaveAttribute("aria-disabled");
+    await user.click(screen.getByTestId("tile-consent"));
+    expect(await screen.findByTestId("kiosk-consent-not-ready")).toHaveTextContent("not ready on this laptop yet");
+    await user.click(screen.getByTestId("kiosk-consent-back"));
     expect(await screen.findByTestId("locked-home")).toBeInTheDocument();
 
     await user.click(screen.getByTestId("home-print-forms"));

@@ -69,6 +69,8 @@ import type {
   ConsentWithdrawal,
   GroupSummary,
   ImageConsent,
+  KioskConsentForm,
+  KioskImageConsent,
   PersonConsent,
   Publication,
   PublicationDraft,
@@ -489,3 +491,9 @@ export const consentPrintRegister = (groupId: string) =>
 /** One person's consent history, with their publications and take-downs. */
 export const consentPrintHistory = (personId: string) =>
   call<SavedFile | null>("consent_print_history", { personId });
+
+/** The image consent form the signing station offers; null until an admin has unlocked once. */
+export const kioskConsentForm = () => call<KioskConsentForm | null>("kiosk_consent_form");
+
+/** Seals an image consent or withdrawal for the admins; only the receipt comes back. */
+export const kioskGiveConsent = (consent: KioskImageConsent) => call<Receipt>("kiosk_give_consent", { consent });

@@ -292,7 +292,7 @@ versionHash: string, content: AupContent,
  */
 signers: Array<KioskPerson>, };
 
-export type KioskBlankForm = { "form": "incident" } | { "form": "aup", aupId: string, };
+export type KioskBlankForm = { "form": "incident" } | { "form": "consent" } | { "form": "aup", aupId: string, };
 
 export type KioskConcern = { 
 /**
@@ -324,7 +324,39 @@ doneSoFar: string | null, reporterName: string,
  */
 aboutStaff: boolean, };
 
+export type KioskConsentForm = { formVersion: string, introduction: string, uses: Array<UseWording>, nameQuestion: string, nameExplanation: string, recallWarning: string, howToWithdraw: string, 
+/**
+ * The organisation's rule in words.
+ */
+ageRule: string, };
+
 export type KioskCountersignature = { name: string, mark: KioskMark, };
+
+export type KioskImageConsent = { 
+/**
+ * The full name of the person in the images.
+ */
+aboutName: string, 
+/**
+ * The id beside the name they picked from the published list, if they picked one.
+ */
+personHint: string | null, giver: ConsentGiver, 
+/**
+ * The parent or carer's full name; for the person themselves, their own name again.
+ */
+giverName: string, relationship: string | null, parentalResponsibility: boolean, answers: Array<UseAnswer>, nameWithImage: boolean, 
+/**
+ * The form version the station showed.
+ */
+formVersion: string, 
+/**
+ * Everything is withdrawn: every answer is no.
+ */
+withdrawAll: boolean, 
+/**
+ * RFC 3339, UTC.
+ */
+signedAt: string, mark: KioskMark, };
 
 export type KioskMark = { "kind": "drawn", 
 /**

@@ -1,12 +1,13 @@
 //! What a person hands in at the signing station, and the checks the station can make without
-//! the database (the rest wait for the ingest). Image consent and concerns join `Submission` as
-//! new variants; the envelope around it does not change.
+//! the database (the rest wait for the ingest). Each kind of submission is a variant of
+//! `Submission`; the envelope around it does not change.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::OutboxError;
+use crate::records::consent::{is_use_key, Giver, UseAnswer};
 use crate::records::people::validate_full_name;
 use crate::records::signatures::{Countersignature, OnScreenSignature, SignatureMark, Signer, MAX_MARK_BYTES};
 
@@ -18,6 +19,32 @@ const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
 pub enum Submission {
     AupSignature(KioskAupSignature),
     Concern(KioskConcern),
+    ImageConsent(KioskImageConsent),
+}
+
+/// Image consent given (or withdrawn) at the signing station by a parent or carer, or by the
+/// person themselves. It arrives self-declared: an admin confirms who it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KioskImageConsent {
+    /// The full name of the person in the images.
+    pub about_name: String,
+    /// The id beside the name they picked from the published list, if they picked one.
+    pub person_hint: Option<String>,
+    pub giver: Giver,
+    /// The parent or carer's full name; for the person themselves, their own name again.
+    pub giver_name: String,
+    pub relationship: Option<String>,
+    pub parental_responsibility: bool,
+    pub answers: Vec<UseAnswer>,
+    pub name_with_image: bool,
+    /// The form version the station showed.
+    pub form_version: String,
+    /// Everything is withdrawn: every answer is no.
+    pub withdraw_all: bool,
+    /// RFC 3339, UTC.
+    pub signed_at: String,
+    pub mark: KioskMark,
 }
 
 /// A concern reported at the signing station. It reaches only the admins, as a new incident
@@ -94,6 +121,7 @@ impl Submission {
         match self {
             Submission::AupSignature(s) => s.check(),
             Submission::Concern(c) => c.check(),
+            Submission::ImageConsent(c) => c.check(),
         }
     }
 }
@@ -132,6 +160,42 @@ impl KioskConcern {
             })?;
         }
         validate_full_name(&self.reporter_name).map_err(|_| OutboxError::BadTypedName)?;
+        Ok(())
+    }
+}
+
+impl KioskImageConsent {
+    fn check(&self) -> Result<(), OutboxError> {
+        validate_full_name(&self.about_name)
+            .map_err(|_| OutboxError::BadConsent("Type the full name of the person in the photos: first name and last name."))?;
+        validate_full_name(&self.giver_name).map_err(|_| OutboxError::BadTypedName)?;
+        if self.giver == Giver::ParentCarer && self.relationship.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            return Err(OutboxError::BadConsent("Say how you are related to them, such as mother or foster carer."));
+        }
+        if [self.relationship.as_deref(), Some(self.form_version.as_str())]
+            .into_iter()
+            .flatten()
+            .any(|t| t.chars().count() > 120)
+        {
+            return Err(OutboxError::BadConsent("One of the answers is too long. Shorten it and try again."));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if self.answers.is_empty()
+            || self.answers.len() > 64
+            || !self.answers.iter().all(|a| is_use_key(&a.use_key) && seen.insert(a.use_key.as_str()))
+        {
+            return Err(OutboxError::BadConsent("The form has changed since it was opened. Go back and start again."));
+        }
+        if self.withdraw_all && (self.name_with_image || self.answers.iter().any(|a| a.allowed)) {
+            return Err(OutboxError::BadConsent("A withdrawal cannot say yes to anything. Go back and start again."));
+        }
+        DateTime::parse_from_rfc3339(&self.signed_at).map_err(|_| OutboxError::BadTime)?;
+        if !mark_ok(&self.mark) {
+            return Err(match self.mark {
+                KioskMark::Drawn { .. } => OutboxError::BadMark,
+                KioskMark::Typed { .. } => OutboxError::BadTypedName,
+            });
+        }
         Ok(())
     }
 }

@@ -54,6 +54,7 @@ pub(super) fn publish(paths: &VaultPaths, vault_id: &str, recipients: &[&x25519:
         demo_passphrase: None,
         recipients: recipients.iter().map(|i| i.to_public().to_string()).collect(),
         aups: Vec::new(),
+        consent: None,
     };
     manifest::publish(&paths.manifest(), &m).expect("manifest");
 }

@@ -2,14 +2,14 @@
 //! and how to withdraw. The printed blank form and the signing station both show these words, and
 //! every consent records the version it was given against.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Changes whenever the words below change in meaning.
 pub const FORM_VERSION: &str = "Image consent form 2026-1";
 
 /// One use as the form explains it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UseWording {
     pub use_key: String,
@@ -109,4 +109,54 @@ pub fn use_title(use_key: &str, accounts: &[(String, String)]) -> String {
         };
     }
     fixed_uses().into_iter().find(|u| u.use_key == use_key).map(|u| u.label).unwrap_or_else(|| "Unknown use".to_owned())
+}
+
+/// [`PARENT_RULE`] for the age the organisation has set, which may not be 16.
+pub fn parent_rule(own_consent_age: u32) -> String {
+    match own_consent_age {
+        16 => PARENT_RULE.to_owned(),
+        18.. => "If the person is under 18, a parent or carer with parental responsibility must fill in this form."
+            .to_owned(),
+        age => {
+            let ages = if age == 17 { "aged 17".to_owned() } else { format!("aged {age} to 17") };
+            format!(
+                "If the person is under {age}, a parent or carer with parental responsibility must fill in this \
+                 form. A young person {ages} may fill it in themselves if staff are satisfied they understand \
+                 what they are agreeing to."
+            )
+        }
+    }
+}
+
+/// How long a consent lasts, for the form: "This consent lasts for one year …".
+pub fn consent_length(months: u32) -> String {
+    let length = match months {
+        12 => "one year".to_owned(),
+        m if m % 12 == 0 => format!("{} years", m / 12),
+        1 => "one month".to_owned(),
+        m => format!("{m} months"),
+    };
+    format!("This consent lasts for {length} from the date it is signed, unless you withdraw it sooner.")
+}
+
+/// Under the list of uses on paper.
+pub const UNANSWERED_IS_NO: &str = "Tick Yes or No for each use. If a use is left blank, we will treat it as no.";
+
+/// The prompt for conditions, such as only appearing alone.
+pub const CONDITIONS_PROMPT: &str = "Anything we should know, such as photographs alone only";
+
+/// What the person signing the form confirms.
+pub const DECLARATION: &str = "The answers on this form are my choices. I have read how to withdraw consent, \
+and I know I can change my mind at any time.";
+
+/// A single social media line for a form printed where the accounts are not known (the signing
+/// station, while locked): the answer then covers every account the organisation uses.
+pub fn any_social_use() -> UseWording {
+    UseWording {
+        use_key: "social".to_owned(),
+        label: "Social media: all our accounts".to_owned(),
+        explanation: "Posts on any of our social media accounts, which the public can see, share and copy. \
+Staff can tell you which accounts we use."
+            .to_owned(),
+    }
 }

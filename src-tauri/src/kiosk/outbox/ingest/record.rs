@@ -9,6 +9,7 @@ use super::super::submission::Submission;
 use super::super::OutboxError;
 use crate::forms::uk_time;
 use crate::records::aup::{self, AupError};
+use crate::records::consent::{self, ConsentError, StationConsent};
 use crate::records::incidents::{
     self, Category, EntryBody, IncidentAction, IncidentError, IncidentKind, IncidentSource, NewIncident, Report,
 };
@@ -28,6 +29,12 @@ pub fn record(tx: &Connection, env: &Envelope) -> Result<Outcome, OutboxError> {
         Submission::Concern(c) => match record_concern(tx, env, c) {
             Ok(()) => Ok(Outcome::Recorded),
             Err(IncidentError::Store(e)) => Err(e.into()),
+            Err(e) => Ok(Outcome::Rejected(e.to_string())),
+        },
+        Submission::ImageConsent(c) => match record_consent(tx, env, c) {
+            Ok(()) => Ok(Outcome::Recorded),
+            Err(ConsentError::DuplicateReceipt) => Ok(Outcome::Duplicate),
+            Err(ConsentError::Store(e)) => Err(e.into()),
             Err(e) => Ok(Outcome::Rejected(e.to_string())),
         },
         Submission::AupSignature(s) => {
@@ -56,9 +63,42 @@ pub fn already_recorded(tx: &Connection, env: &Envelope) -> Result<bool, OutboxE
     let table = match &env.submission {
         Submission::AupSignature(_) => "signatures",
         Submission::Concern(_) => "incidents",
+        Submission::ImageConsent(_) => "image_consents",
     };
     let sql = format!("SELECT 1 FROM {table} WHERE receipt = ?1");
     Ok(tx.query_row(&sql, [&env.receipt], |_| Ok(())).optional()?.is_some())
+}
+
+/// A consent becomes a self-declared consent record, dated the UK day it was signed.
+fn record_consent(
+    tx: &Connection,
+    env: &Envelope,
+    c: &crate::kiosk::outbox::KioskImageConsent,
+) -> Result<(), ConsentError> {
+    let given_on = uk_time::uk_day_of(&c.signed_at)
+        .or_else(|| uk_time::uk_day_of(&env.submitted_at))
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let (mark_png, mark_typed) = match &c.mark {
+        crate::kiosk::outbox::KioskMark::Drawn { png } => (Some(png.as_slice()), None),
+        crate::kiosk::outbox::KioskMark::Typed { name } => (None, Some(name.as_str())),
+    };
+    let station = StationConsent {
+        about_name: c.about_name.trim(),
+        person_hint: c.person_hint.as_deref(),
+        giver: c.giver,
+        giver_name: c.giver_name.trim(),
+        relationship: c.relationship.as_deref().map(str::trim),
+        parental_responsibility: c.parental_responsibility,
+        given_on,
+        form_version: &c.form_version,
+        answers: &c.answers,
+        name_with_image: c.name_with_image,
+        receipt: &env.receipt,
+        mark_png,
+        mark_typed,
+        withdraw_all: c.withdraw_all,
+    };
+    consent::insert_from_station(tx, &station).map(|_| ())
 }
 
 /// A concern becomes a new open incident, unclassified until the DSL reads it, with what the

@@ -162,3 +162,113 @@ fn the_audit_entry_holds_counts_only() {
         s.conn.query_row("SELECT group_concat(detail, '|') FROM audit", [], |r| r.get(0)).expect("trail");
     assert!(!trail.contains("Quillfeather"), "{trail}");
 }
+
+fn consent_submission(person_hint: Option<String>, withdraw_all: bool) -> Submission {
+    use crate::records::consent::{Giver, UseAnswer};
+    Submission::ImageConsent(super::super::KioskImageConsent {
+        about_name: "Ruby Fenwick".into(),
+        person_hint,
+        giver: Giver::ParentCarer,
+        giver_name: "Laura Fenwick".into(),
+        relationship: Some("Mother".into()),
+        parental_responsibility: true,
+        answers: vec![
+            UseAnswer { use_key: "website".into(), allowed: !withdraw_all },
+            UseAnswer { use_key: "social:insta".into(), allowed: false },
+        ],
+        name_with_image: false,
+        form_version: crate::records::consent::wording::FORM_VERSION.into(),
+        withdraw_all,
+        signed_at: "2026-06-30T23:30:00Z".into(),
+        mark: KioskMark::Typed { name: "Laura Fenwick".into() },
+    })
+}
+
+#[test]
+fn a_consent_arrives_self_declared_for_the_hinted_person_and_a_copy_is_a_duplicate() {
+    fn station_copy<'a>(
+        receipt: &'a str,
+        answers: &'a [crate::records::consent::UseAnswer],
+    ) -> crate::records::consent::StationConsent<'a> {
+        crate::records::consent::StationConsent {
+            about_name: "Ruby Fenwick",
+            person_hint: None,
+            giver: crate::records::consent::Giver::ParentCarer,
+            giver_name: "Laura Fenwick",
+            relationship: Some("Mother"),
+            parental_responsibility: true,
+            given_on: chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"),
+            form_version: crate::records::consent::wording::FORM_VERSION,
+            answers,
+            name_with_image: false,
+            receipt,
+            mark_png: None,
+            mark_typed: None,
+            withdraw_all: false,
+        }
+    }
+    use crate::records::consent;
+    use crate::records::people::{self, PersonDraft, PersonGroup};
+    let mut s = station();
+    let draft = PersonDraft {
+        group: PersonGroup::YoungPerson,
+        full_name: "Ruby Fenwick".into(),
+        preferred_name: None,
+        date_of_birth: chrono::NaiveDate::from_ymd_opt(2014, 7, 29),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    let ruby = people::add(&mut s.conn, &admin(), &draft).expect("person").id;
+    let receipt = submit(&s.paths, &consent_submission(Some(ruby.clone()), false)).expect("submit").number;
+    let report = run(&mut s);
+    assert_eq!(report, IngestReport { ingested: 1, already_recorded: 0, problems: vec![] });
+    let waiting = consent::unconfirmed(&s.conn).expect("unconfirmed");
+    assert_eq!(waiting.len(), 1);
+    let c = &waiting[0];
+    assert!(c.self_declared);
+    assert_eq!(c.person_id.as_deref(), Some(ruby.as_str()));
+    assert_eq!(c.receipt.as_deref(), Some(receipt.as_str()));
+    assert_eq!(c.giver_name, "Laura Fenwick");
+    assert_eq!(c.answer("website"), Some(true));
+    assert_eq!(c.answer("social:insta"), Some(false));
+    assert_eq!(c.given_on, chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"), "the UK day it was signed (BST)");
+    assert_eq!(c.typed_mark.as_deref(), Some("Laura Fenwick"));
+
+    assert!(outbox_files(&s.paths).is_empty());
+    assert!(matches!(
+        consent::insert_from_station(&s.conn, &station_copy(c.receipt.as_deref().unwrap_or_default(), &c.answers)),
+        Err(consent::ConsentError::DuplicateReceipt)
+    ), "a second copy of the receipt is refused");
+
+    // A withdrawal at the station arrives as a record with every answer no.
+    let again = consent_submission(Some(ruby), true);
+    submit(&s.paths, &again).expect("withdrawal");
+    let report = run(&mut s);
+    assert_eq!(report.ingested, 1);
+    let all = consent::unconfirmed(&s.conn).expect("unconfirmed");
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().any(|c| c.answers.iter().all(|a| !a.allowed)), "a withdrawal arrives with every answer no");
+}
+
+#[test]
+fn a_consent_the_station_can_catch_is_refused_there() {
+    let mut bad = consent_submission(None, true);
+    let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
+    c.answers[0].allowed = true;
+    assert!(matches!(bad.check(), Err(OutboxError::BadConsent(m)) if m.contains("cannot say yes")));
+    let mut bad = consent_submission(None, false);
+    let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
+    c.relationship = None;
+    assert!(matches!(bad.check(), Err(OutboxError::BadConsent(m)) if m.contains("related")));
+    let mut bad = consent_submission(None, false);
+    let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
+    c.answers.push(crate::records::consent::UseAnswer { use_key: "billboard".into(), allowed: true });
+    assert!(matches!(bad.check(), Err(OutboxError::BadConsent(_))));
+    let mut bad = consent_submission(None, false);
+    let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
+    c.about_name = "Ruby".into();
+    assert!(matches!(bad.check(), Err(OutboxError::BadConsent(m)) if m.contains("full name")));
+    assert!(consent_submission(None, false).check().is_ok());
+}

@@ -1,0 +1,85 @@
+//! The consent print commands' work on a set of records: the file names, the audit entries for the
+//! filled forms, and the signing station's blank consent form from the manifest alone.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::demo::{self, DEMO_ORG};
+use crate::forms::pdf_check::{folded, pdf_text};
+use crate::kiosk::station::{self, KioskBlankForm};
+use crate::records::people::{self, PersonDraft, PersonGroup};
+use crate::records::test_db;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("a real date")
+}
+
+fn dsl() -> Actor {
+    Actor::Admin("admin-dsl".into())
+}
+
+fn printed_count(conn: &Connection, subject: &str) -> i64 {
+    conn.query_row("SELECT count(*) FROM audit WHERE action = 'consent.printed' AND subject_id = ?1", [subject], |r| {
+        r.get(0)
+    })
+    .expect("count")
+}
+
+fn add_person(conn: &mut Connection, name: &str) -> String {
+    let draft = PersonDraft {
+        group: PersonGroup::YoungPerson,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: None,
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    people::add(conn, &dsl(), &draft).expect("person").id
+}
+
+#[test]
+fn printing_a_register_or_history_is_audited_and_the_blank_form_is_not() {
+    let mut conn = test_db();
+    let sam = add_person(&mut conn, "Sam Okafor");
+    let group = consent::save_group(&mut conn, &dsl(), None, "Summer trip").expect("group");
+    consent::add_group_member(&mut conn, &dsl(), &group.id, &sam).expect("member");
+
+    let register = register_form(&conn, &dsl(), &group.id, false, today()).expect("register");
+    assert_eq!(register.file_name, "Image consent register Summer trip 2026-11-22.pdf");
+    assert!(folded(&pdf_text(&register.pdf)).contains("Sam Okafor"));
+    assert_eq!(printed_count(&conn, &group.id), 1);
+
+    let history = history_form(&conn, &dsl(), &sam, false, today()).expect("history");
+    assert_eq!(history.file_name, "Image consent history Sam Okafor 2026-11-22.pdf");
+    assert_eq!(printed_count(&conn, &sam), 1);
+
+    let before: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).expect("count");
+    blank_form(&conn, false).expect("blank");
+    let after: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).expect("count");
+    assert_eq!(before, after, "a blank form holds nobody's data, so it is not audited");
+}
+
+#[test]
+fn an_unknown_group_or_person_is_refused_and_not_audited() {
+    let conn = test_db();
+    let group = register_form(&conn, &dsl(), "no-such-group", false, today()).err().expect("refused");
+    assert_eq!(group.code, "consent.groupNotFound");
+    let person = history_form(&conn, &dsl(), "no-such-person", false, today()).err().expect("refused");
+    assert_eq!(person.code, "consent.personNotFound");
+    let rows: i64 =
+        conn.query_row("SELECT count(*) FROM audit WHERE action = 'consent.printed'", [], |r| r.get(0)).expect("count");
+    assert_eq!(rows, 0);
+}
+
+#[test]
+fn the_locked_home_prints_the_blank_consent_form_from_the_manifest_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = demo::create(dir.path()).expect("demo vault");
+    let printed = station::blank_form(&paths, &KioskBlankForm::Consent, true).expect("blank consent form");
+    assert_eq!(printed.file_name, "Image consent form blank.pdf");
+    let text = folded(&pdf_text(&printed.pdf));
+    assert!(text.contains("Image consent form") && text.contains(DEMO_ORG));
+    assert!(text.contains("Social media: all our accounts"));
+}

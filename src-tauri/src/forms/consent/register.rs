@@ -1,0 +1,101 @@
+//! A group's consent register on A4 landscape, for whoever leads a trip or event: one row per
+//! member, a Yes or NO for each use and for showing their name, and the conditions they set.
+//!
+//! A NO is printed in capitals after a solid square so it cannot be missed on a black and white
+//! photocopy; every answer comes from the consent rules, never from this form.
+
+use chrono::NaiveDate;
+
+use super::{column_name, CONFIDENTIAL};
+use crate::forms::layout::{FormDocument, Orientation};
+use crate::forms::{uk_date, FormError};
+use crate::records::consent::PersonConsentStatus;
+
+pub struct ConsentRegister {
+    pub org_name: String,
+    pub group_name: String,
+    /// The uses the current form asks about, as `records::consent::current_uses` gives them; each
+    /// member's answers are in this order.
+    pub uses: Vec<(String, String)>,
+    /// Every social media account as (id, name), retired ones too, to name the columns.
+    pub accounts: Vec<(String, String)>,
+    /// Each member's standing on `on`, by name.
+    pub members: Vec<PersonConsentStatus>,
+    pub on: NaiveDate,
+    pub demo: bool,
+}
+
+const TITLE: &str = "Image consent register";
+pub(super) const YES: &str = "Yes";
+pub(super) const NO: &str = "\u{25a0} NO";
+
+pub fn consent_register_pdf(sheet: &ConsentRegister) -> Result<Vec<u8>, FormError> {
+    let mut doc = FormDocument::new(&format!("{TITLE}: {}", sheet.group_name), Orientation::Landscape)?;
+    doc.set_demo(sheet.demo);
+    doc.set_footer_text(&format!("{CONFIDENTIAL} \u{b7} {} \u{b7} as at {}", sheet.group_name, uk_date(sheet.on)));
+
+    doc.title(&format!("{TITLE}: {}", sheet.group_name));
+    let count = match sheet.members.len() {
+        1 => "1 person".to_owned(),
+        n => format!("{n} people"),
+    };
+    doc.paragraph(&format!("{}\nAs at {} \u{b7} {count}", sheet.org_name, uk_date(sheet.on)));
+    doc.strong(
+        "Confidential. Keep this sheet with you, and shred it after the event. Consent can change, so print \
+         a new one for each event.",
+    );
+
+    if sheet.members.is_empty() {
+        doc.paragraph("Nobody is in this group yet. Add its members in Safekeeper, then print again.");
+        return doc.finish();
+    }
+    let use_names: Vec<String> = sheet.uses.iter().map(|(key, _)| column_name(key, &sheet.accounts)).collect();
+    let mut headers: Vec<&str> = vec!["Name"];
+    headers.extend(use_names.iter().map(String::as_str));
+    headers.extend(["Name with image", "Conditions"]);
+    let rows: Vec<Vec<String>> = sheet.members.iter().map(member_row).collect();
+    doc.table(&headers, &rows);
+
+    doc.keep_together(40.0);
+    doc.heading("Key");
+    doc.table(
+        &[],
+        &[
+            vec![
+                YES.to_owned(),
+                "They may appear in images used this way. Follow anything written under Conditions.".to_owned(),
+            ],
+            vec![
+                NO.to_owned(),
+                "Do not use images of them this way. NO covers consent refused, withdrawn, expired or not yet \
+                 confirmed, consent not valid for their age, and no consent at all."
+                    .to_owned(),
+            ],
+            vec![
+                "Name with image".to_owned(),
+                "Whether their first name may be shown beside an image of them.".to_owned(),
+            ],
+        ],
+    );
+    doc.note(&format!(
+        "Printed {} from Safekeeper. If you are unsure about anyone, leave them out of the picture.",
+        uk_date(sheet.on)
+    ));
+    doc.finish()
+}
+
+fn yes_no(allowed: bool) -> String {
+    if allowed { YES } else { NO }.to_owned()
+}
+
+fn member_row(member: &PersonConsentStatus) -> Vec<String> {
+    let mut cells = vec![member.display_name.clone()];
+    cells.extend(member.uses.iter().map(|answer| yes_no(answer.allowed)));
+    // A name may only go beside an image the person may appear in at all, so a consent that no
+    // longer stands (expired, or not valid for their age) is a no for the name too.
+    let any_use = member.uses.iter().any(|answer| answer.allowed);
+    cells.push(yes_no(member.name_with_image && any_use));
+    let conditions = member.uses.iter().find_map(|answer| answer.conditions.clone()).unwrap_or_default();
+    cells.push(conditions);
+    cells
+}
