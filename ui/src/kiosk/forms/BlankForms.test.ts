@@ -50,6 +50,14 @@ describe("Print a blank form (locked home)", () => {
     expect(print).toHaveBeenCalledWith({ form: { form: "incident" } });
   });
 
+  it("offers the blank photo consent form", async () => {
+    const print = vi.fn(() => ({ path: "/home/staff/Image consent form blank.pdf" }));
+    open({ kiosk_print_blank_form: print });
+    await userEvent.setup().click(await screen.findByTestId("blank-consent"));
+    expect(await screen.findByTestId("blank-consent-saved")).toHaveTextContent("Saved to /home/staff/Image consent form blank.pdf");
+    expect(print).toHaveBeenCalledWith({ form: { form: "consent" } });
+  });
+
   it("asks for the AUP by its id, and shows Rust's message when it is no longer offered", async () => {
     const print = vi.fn(() => {
       throw rustError("kiosk.formNotOffered", "That policy is no longer offered here. Go back and choose again.");
