@@ -232,7 +232,10 @@ pub fn kiosk_consent_form(state: State<'_, AppState>) -> Option<KioskConsentForm
 
 /// Seals an image consent or withdrawal for the admins. Write-only: only the receipt comes back.
 #[tauri::command]
-pub async fn kiosk_give_consent(state: State<'_, AppState>, consent: KioskImageConsent) -> Result<Receipt, CommandError> {
+pub async fn kiosk_give_consent(
+    state: State<'_, AppState>,
+    consent: KioskImageConsent,
+) -> Result<Receipt, CommandError> {
     let paths = state.lock_inner().paths.clone();
     tauri::async_runtime::spawn_blocking(move || station::give_consent(&paths, consent))
         .await

@@ -49,6 +49,13 @@ pub struct KioskConsentForm {
     pub how_to_withdraw: String,
     /// The organisation's rule in words.
     pub age_rule: String,
+    /// The age from which a young person may consent for themselves.
+    #[serde(default = "usual_own_age")]
+    pub own_consent_age: u32,
+}
+
+fn usual_own_age() -> u32 {
+    16
 }
 
 /// The consent form as the organisation has it set up now.
@@ -73,6 +80,7 @@ pub fn consent_form(conn: &Connection) -> Result<KioskConsentForm, ConsentError>
         recall_warning: wording::RECALL_WARNING.to_owned(),
         how_to_withdraw: wording::HOW_TO_WITHDRAW.to_owned(),
         age_rule,
+        own_consent_age: age,
     })
 }
 

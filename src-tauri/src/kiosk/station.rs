@@ -38,8 +38,7 @@ pub struct KioskSignInput {
 #[serde(rename_all = "camelCase", tag = "form")]
 pub enum KioskBlankForm {
     Incident,
-    /// The image consent form. The accounts, age and length set while unlocked are not in the
-    /// manifest, so it covers all social media accounts in one line and gives the usual age.
+    /// The image consent form, with the accounts and age rule of the published consent form.
     Consent,
     #[serde(rename_all = "camelCase")]
     Aup {
@@ -84,10 +83,23 @@ pub fn blank_form(paths: &VaultPaths, choice: &KioskBlankForm, demo: bool) -> Re
             Ok(BlankPrint { file_name: incident_forms::BLANK_FILE_NAME.to_owned(), pdf })
         }
         KioskBlankForm::Consent => {
+            // The published form names the accounts and the age rule; without one the form
+            // covers social media in one line and gives the usual age.
+            let published = offered.as_ref().and_then(|m| m.consent.as_ref());
+            let social_accounts = published.map(|f| {
+                f.uses
+                    .iter()
+                    .filter_map(|u| {
+                        let id = u.use_key.strip_prefix("social:")?;
+                        let name = u.label.strip_prefix("Social media: ").unwrap_or(&u.label);
+                        Some((id.to_owned(), name.to_owned()))
+                    })
+                    .collect()
+            });
             let form = BlankConsentForm {
+                own_consent_age: published.map(|f| f.own_consent_age),
+                social_accounts,
                 org_name: offered.map(|m| m.org_name),
-                social_accounts: None,
-                own_consent_age: None,
                 default_months: None,
                 demo,
             };

@@ -21,8 +21,8 @@ use crate::store::StoreError;
 pub use check::{check, publish_checked, CheckQuestion};
 pub use groups::{add_group_member, group_members, groups, remove_group_member, save_group, GroupSummary};
 pub use publications::{
-    add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication,
-    PublicationDraft, PublicationPerson, TakedownDone, TakedownItem,
+    add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,
+    PublicationPerson, TakedownDone, TakedownItem,
 };
 pub use rules::{CheckAnswer, PersonAnswer, Reason};
 pub use settings::{add_social_account, consent_settings, retire_social_account, save_consent_settings};

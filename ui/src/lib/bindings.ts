@@ -328,7 +328,11 @@ export type KioskConsentForm = { formVersion: string, introduction: string, uses
 /**
  * The organisation's rule in words.
  */
-ageRule: string, };
+ageRule: string, 
+/**
+ * The age from which a young person may consent for themselves.
+ */
+ownConsentAge: number, };
 
 export type KioskCountersignature = { name: string, mark: KioskMark, };
 

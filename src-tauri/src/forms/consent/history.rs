@@ -132,11 +132,8 @@ fn consent_facts(c: &ImageConsent, accounts: &[(String, String)], printed: Naive
     };
     row("How", how);
     row("Form version", c.form_version.clone());
-    let expires = if c.expires_on <= printed {
-        format!("{} (expired)", uk_date(c.expires_on))
-    } else {
-        uk_date(c.expires_on)
-    };
+    let expires =
+        if c.expires_on <= printed { format!("{} (expired)", uk_date(c.expires_on)) } else { uk_date(c.expires_on) };
     row("Expires", expires);
     let titles = |allowed: bool| {
         let names: Vec<String> =

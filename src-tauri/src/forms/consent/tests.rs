@@ -69,7 +69,12 @@ fn consent_from_parent(conn: &mut Connection, person_id: &str, given_on: NaiveDa
 }
 
 fn social_key(conn: &Connection) -> String {
-    consent::current_uses(conn).expect("uses").into_iter().map(|(k, _)| k).find(|k| k.starts_with("social:")).expect("one account")
+    consent::current_uses(conn)
+        .expect("uses")
+        .into_iter()
+        .map(|(k, _)| k)
+        .find(|k| k.starts_with("social:"))
+        .expect("one account")
 }
 
 fn account_pairs(conn: &Connection) -> Vec<(String, String)> {
@@ -189,14 +194,13 @@ fn the_blank_form_fits_two_pages_with_nothing_in_the_margins() {
         let bottom_band = px(297.0 - 18.0 + 0.5)..px(297.0 - 18.0 + 3.5);
         let stray = page
             .enumerate_pixels()
-            .filter(|(x, y, p)| {
-                p.0[0] < 200 && (*x < edge || *x >= w - edge || *y < edge || bottom_band.contains(y))
-            })
+            .filter(|(x, y, p)| p.0[0] < 200 && (*x < edge || *x >= w - edge || *y < edge || bottom_band.contains(y)))
             .count();
         assert_eq!(stray, 0, "page {} has ink outside the content area", n + 1);
     }
     let text = pdf_text(&pdf);
-    let signing = pages_of(&text).into_iter().map(folded).find(|p| p.contains("7. Signature")).expect("signature section");
+    let signing =
+        pages_of(&text).into_iter().map(folded).find(|p| p.contains("7. Signature")).expect("signature section");
     for line in ["The answers on this form are my choices", "Your full name (in capitals)", "Signature Date"] {
         assert!(signing.contains(line), "the signing block is split across pages: {line:?} is missing");
     }
@@ -229,12 +233,8 @@ fn club_night() -> Group {
         if let Some(given) = given {
             let consent_id = consent_from_parent(&mut conn, &id, given, yes);
             if name == "Dev Patel" {
-                let withdrawal = Withdrawal {
-                    on: day(2026, 9, 1),
-                    how: "By email".into(),
-                    recorded_by: String::new(),
-                    note: None,
-                };
+                let withdrawal =
+                    Withdrawal { on: day(2026, 9, 1), how: "By email".into(), recorded_by: String::new(), note: None };
                 consent::withdraw(&mut conn, &dsl(), &consent_id, &withdrawal, today()).expect("withdraw");
             }
         }
@@ -279,7 +279,8 @@ fn the_register_prints_no_for_a_refused_use_and_yes_for_a_consented_one() {
         assert!(all.contains(&format!("{refused} {all_no}")), "{refused} should be all NO: {all}");
     }
     assert!(!all.contains("Finn Walsh"), "people outside the group are left out");
-    for words in ["Tuesday club night", ORG, "As at 22 November 2026", "5 people", "Website", INSTAGRAM, "Name with image"]
+    for words in
+        ["Tuesday club night", ORG, "As at 22 November 2026", "5 people", "Website", INSTAGRAM, "Name with image"]
     {
         assert!(all.contains(words), "missing {words:?}");
     }
@@ -420,6 +421,9 @@ fn a_person_with_no_records_gets_a_history_that_says_so() {
 
 #[test]
 fn file_names_carry_the_group_or_person_and_the_date() {
-    assert_eq!(register_file_name("Trip: Lake District", day(2026, 7, 4)), "Image consent register Trip Lake District 2026-07-04.pdf");
+    assert_eq!(
+        register_file_name("Trip: Lake District", day(2026, 7, 4)),
+        "Image consent register Trip Lake District 2026-07-04.pdf"
+    );
     assert_eq!(history_file_name("Sam Okafor", today()), "Image consent history Sam Okafor 2026-11-22.pdf");
 }

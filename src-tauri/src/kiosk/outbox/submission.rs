@@ -166,8 +166,9 @@ impl KioskConcern {
 
 impl KioskImageConsent {
     fn check(&self) -> Result<(), OutboxError> {
-        validate_full_name(&self.about_name)
-            .map_err(|_| OutboxError::BadConsent("Type the full name of the person in the photos: first name and last name."))?;
+        validate_full_name(&self.about_name).map_err(|_| {
+            OutboxError::BadConsent("Type the full name of the person in the photos: first name and last name.")
+        })?;
         validate_full_name(&self.giver_name).map_err(|_| OutboxError::BadTypedName)?;
         if self.giver == Giver::ParentCarer && self.relationship.as_deref().is_none_or(|r| r.trim().is_empty()) {
             return Err(OutboxError::BadConsent("Say how you are related to them, such as mother or foster carer."));

@@ -23,7 +23,11 @@ pub struct CheckQuestion {
 }
 
 /// Answers the question for `on`: one line per person, and no overall if anyone is a no.
-pub fn check(conn: &rusqlite::Connection, question: &CheckQuestion, on: NaiveDate) -> Result<CheckAnswer, ConsentError> {
+pub fn check(
+    conn: &rusqlite::Connection,
+    question: &CheckQuestion,
+    on: NaiveDate,
+) -> Result<CheckAnswer, ConsentError> {
     if !is_use_key(&question.use_key) {
         return Err(ConsentError::Invalid("Choose where the image will be used.".into()));
     }

@@ -52,10 +52,17 @@ pub fn group_members(conn: &Connection, group_id: &str) -> Result<(String, Vec<P
 }
 
 /// Creates a group, or renames one when `id` is given.
-pub fn save_group(conn: &mut Connection, actor: &Actor, id: Option<&str>, name: &str) -> Result<GroupSummary, ConsentError> {
+pub fn save_group(
+    conn: &mut Connection,
+    actor: &Actor,
+    id: Option<&str>,
+    name: &str,
+) -> Result<GroupSummary, ConsentError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(ConsentError::Invalid("Name the group, such as \"Tuesday youth club\" (up to 80 characters).".into()));
+        return Err(ConsentError::Invalid(
+            "Name the group, such as \"Tuesday youth club\" (up to 80 characters).".into(),
+        ));
     }
     let tx = conn.transaction()?;
     let id = match id {
@@ -67,7 +74,10 @@ pub fn save_group(conn: &mut Connection, actor: &Actor, id: Option<&str>, name: 
         }
         None => {
             let id = new_id();
-            tx.execute("INSERT INTO activity_groups (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, now_utc()])?;
+            tx.execute(
+                "INSERT INTO activity_groups (id, name, created_at) VALUES (?1, ?2, ?3)",
+                params![id, name, now_utc()],
+            )?;
             id
         }
     };
@@ -76,7 +86,12 @@ pub fn save_group(conn: &mut Connection, actor: &Actor, id: Option<&str>, name: 
     groups(conn)?.into_iter().find(|g| g.id == id).ok_or(ConsentError::GroupNotFound)
 }
 
-pub fn add_group_member(conn: &mut Connection, actor: &Actor, group_id: &str, person_id: &str) -> Result<(), ConsentError> {
+pub fn add_group_member(
+    conn: &mut Connection,
+    actor: &Actor,
+    group_id: &str,
+    person_id: &str,
+) -> Result<(), ConsentError> {
     let tx = conn.transaction()?;
     group_members(&tx, group_id)?;
     match people::get(&tx, person_id) {
@@ -84,18 +99,37 @@ pub fn add_group_member(conn: &mut Connection, actor: &Actor, group_id: &str, pe
         Err(people::PeopleError::Store(e)) => return Err(e.into()),
         _ => return Err(ConsentError::PersonNotFound),
     }
-    tx.execute("INSERT OR IGNORE INTO activity_group_members (group_id, person_id) VALUES (?1, ?2)", params![group_id, person_id])?;
+    tx.execute(
+        "INSERT OR IGNORE INTO activity_group_members (group_id, person_id) VALUES (?1, ?2)",
+        params![group_id, person_id],
+    )?;
     let detail = format!("person={person_id}");
-    audit::append(&tx, actor, &Entry { action: "group.memberAdded", subject_kind: "group", subject_id: group_id, detail: &detail })?;
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "group.memberAdded", subject_kind: "group", subject_id: group_id, detail: &detail },
+    )?;
     tx.commit()?;
     Ok(())
 }
 
-pub fn remove_group_member(conn: &mut Connection, actor: &Actor, group_id: &str, person_id: &str) -> Result<(), ConsentError> {
+pub fn remove_group_member(
+    conn: &mut Connection,
+    actor: &Actor,
+    group_id: &str,
+    person_id: &str,
+) -> Result<(), ConsentError> {
     let tx = conn.transaction()?;
-    tx.execute("DELETE FROM activity_group_members WHERE group_id = ?1 AND person_id = ?2", params![group_id, person_id])?;
+    tx.execute(
+        "DELETE FROM activity_group_members WHERE group_id = ?1 AND person_id = ?2",
+        params![group_id, person_id],
+    )?;
     let detail = format!("person={person_id}");
-    audit::append(&tx, actor, &Entry { action: "group.memberRemoved", subject_kind: "group", subject_id: group_id, detail: &detail })?;
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "group.memberRemoved", subject_kind: "group", subject_id: group_id, detail: &detail },
+    )?;
     tx.commit()?;
     Ok(())
 }

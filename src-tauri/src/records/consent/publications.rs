@@ -98,8 +98,9 @@ pub fn add_publication(
     if !is_use_key(&draft.use_key) {
         return Err(ConsentError::Invalid("Choose where the image was used.".into()));
     }
-    let description = tidy(Some(&draft.description))
-        .ok_or_else(|| ConsentError::Invalid("Describe what was published, such as \"Summer trip, news page\".".into()))?;
+    let description = tidy(Some(&draft.description)).ok_or_else(|| {
+        ConsentError::Invalid("Describe what was published, such as \"Summer trip, news page\".".into())
+    })?;
     check_len(Some(&description), "The description")?;
     let link = tidy(draft.link.as_deref());
     if link.as_ref().is_some_and(|l| l.chars().count() > MAX_TEXT || l.contains(char::is_whitespace)) {
@@ -120,7 +121,8 @@ pub fn add_publication(
         params![id, date_text(draft.published_on), draft.use_key, description, link, now_utc(), by],
     )?;
     for person in &draft.person_ids {
-        let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)", [person], |r| r.get(0))?;
+        let exists: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)", [person], |r| r.get(0))?;
         if !exists {
             return Err(ConsentError::PersonNotFound);
         }
@@ -130,7 +132,11 @@ pub fn add_publication(
         )?;
     }
     let detail = format!("use={};people={}", draft.use_key, draft.person_ids.len());
-    audit::append(&tx, actor, &Entry { action: "publication.logged", subject_kind: "publication", subject_id: &id, detail: &detail })?;
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "publication.logged", subject_kind: "publication", subject_id: &id, detail: &detail },
+    )?;
     tx.commit()?;
     publications(conn, None)?.into_iter().find(|p| p.id == id).ok_or(ConsentError::PublicationNotFound)
 }
@@ -169,10 +175,7 @@ pub fn publications(conn: &Connection, person_id: Option<&str>) -> Result<Vec<Pu
     for p in &mut list {
         p.people = people
             .query_map([&p.id], |r| {
-                Ok(PublicationPerson {
-                    person_id: r.get(0)?,
-                    display_name: r.get::<_, String>(1)?,
-                })
+                Ok(PublicationPerson { person_id: r.get(0)?, display_name: r.get::<_, String>(1)? })
             })?
             .collect::<Result<_, _>>()?;
         p.people.sort_by_cached_key(|x| x.display_name.to_lowercase());
@@ -193,7 +196,11 @@ fn must_come_down(reason: Reason, use_key: &str) -> bool {
 
 /// Everything to take down on `on`: each person in a logged publication whose consent for that
 /// use no longer stands, not yet ticked off. Oldest publication first. With `person_id`, only theirs.
-pub fn takedown_list(conn: &Connection, on: NaiveDate, person_id: Option<&str>) -> Result<Vec<TakedownItem>, ConsentError> {
+pub fn takedown_list(
+    conn: &Connection,
+    on: NaiveDate,
+    person_id: Option<&str>,
+) -> Result<Vec<TakedownItem>, ConsentError> {
     let own_age = settings::consent_settings(conn)?.own_consent_age;
     let accounts = settings::account_pairs(conn, true)?;
     let mut stmt = conn.prepare_cached(
@@ -275,15 +282,17 @@ pub fn record_takedown(
     done: &TakedownDone,
     today: NaiveDate,
 ) -> Result<(), ConsentError> {
-    let done_by = tidy(Some(&done.done_by))
-        .ok_or_else(|| ConsentError::Invalid("Say who took the image down.".into()))?;
+    let done_by =
+        tidy(Some(&done.done_by)).ok_or_else(|| ConsentError::Invalid("Say who took the image down.".into()))?;
     check_len(Some(&done_by), "Who took it down")?;
     check_len(done.note.as_deref(), "The note")?;
     if done.done_on > today {
         return Err(ConsentError::Invalid("The date cannot be in the future.".into()));
     }
     if !done.removed && tidy(done.note.as_deref()).is_none() {
-        return Err(ConsentError::Invalid("Say why the image cannot be removed, such as \"printed newsletter, already sent\".".into()));
+        return Err(ConsentError::Invalid(
+            "Say why the image cannot be removed, such as \"printed newsletter, already sent\".".into(),
+        ));
     }
     let tx = conn.transaction()?;
     let in_it: Option<i64> = tx
@@ -319,7 +328,12 @@ pub fn record_takedown(
     audit::append(
         &tx,
         actor,
-        &Entry { action: "publication.takenDown", subject_kind: "publication", subject_id: &done.publication_id, detail: &detail },
+        &Entry {
+            action: "publication.takenDown",
+            subject_kind: "publication",
+            subject_id: &done.publication_id,
+            detail: &detail,
+        },
     )?;
     tx.commit()?;
     Ok(())
@@ -334,7 +348,10 @@ pub fn takedowns_for_person(
         conn.prepare_cached("SELECT publication_id, outcome, done_on, done_by FROM takedowns WHERE person_id = ?1")?;
     let rows = stmt
         .query_map([person_id], |r| {
-            Ok((r.get::<_, String>(0)?, (r.get::<_, String>(1)? == "removed", date_column(r, 2)?.unwrap_or_default(), r.get(3)?)))
+            Ok((
+                r.get::<_, String>(0)?,
+                (r.get::<_, String>(1)? == "removed", date_column(r, 2)?.unwrap_or_default(), r.get(3)?),
+            ))
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)

@@ -157,7 +157,10 @@ fn decide(
         );
     }
     if on >= c.expires_on {
-        return (Reason::Expired, format!("No: consent expired on {}. Ask for it to be renewed.", long_date(c.expires_on)));
+        return (
+            Reason::Expired,
+            format!("No: consent expired on {}. Ask for it to be renewed.", long_date(c.expires_on)),
+        );
     }
     match c.giver {
         Giver::Myself => {
@@ -184,7 +187,10 @@ fn decide(
             return (Reason::NotAsked, format!("No: the consent form did not ask about appearing {use_label}."));
         }
         Some(false) => {
-            return (Reason::Refused, format!("No: consent to appear {use_label} was refused on {}.", long_date(c.given_on)));
+            return (
+                Reason::Refused,
+                format!("No: consent to appear {use_label} was refused on {}.", long_date(c.given_on)),
+            );
         }
         Some(true) => {}
     }
@@ -200,11 +206,7 @@ fn decide(
     };
     (
         Reason::Consented,
-        format!(
-            "Yes: consent given by {by} on {}; it expires on {}.",
-            long_date(c.given_on),
-            long_date(c.expires_on)
-        ),
+        format!("Yes: consent given by {by} on {}; it expires on {}.", long_date(c.given_on), long_date(c.expires_on)),
     )
 }
 

@@ -3,9 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{
-    ConsentError, ConsentSettings, SocialAccount, MAX_MONTHS, MAX_OWN_AGE, MIN_MONTHS, MIN_OWN_AGE,
-};
+use super::{ConsentError, ConsentSettings, SocialAccount, MAX_MONTHS, MAX_OWN_AGE, MIN_MONTHS, MIN_OWN_AGE};
 use crate::records::{new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
@@ -62,7 +60,12 @@ pub fn save_consent_settings(
     audit::append(
         &tx,
         actor,
-        &Entry { action: "consent.settingsChanged", subject_kind: "settings", subject_id: "imageConsent", detail: &detail },
+        &Entry {
+            action: "consent.settingsChanged",
+            subject_kind: "settings",
+            subject_id: "imageConsent",
+            detail: &detail,
+        },
     )?;
     tx.commit()?;
     consent_settings(conn)
@@ -86,7 +89,11 @@ pub fn add_social_account(conn: &mut Connection, actor: &Actor, name: &str) -> R
     }
     let id = new_id();
     tx.execute("INSERT INTO social_accounts (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, now_utc()])?;
-    audit::append(&tx, actor, &Entry { action: "consent.accountAdded", subject_kind: "socialAccount", subject_id: &id, detail: "" })?;
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "consent.accountAdded", subject_kind: "socialAccount", subject_id: &id, detail: "" },
+    )?;
     tx.commit()?;
     consent_settings(conn)
 }
@@ -94,12 +101,18 @@ pub fn add_social_account(conn: &mut Connection, actor: &Actor, name: &str) -> R
 /// Stops offering an account on new forms. Consents that name it keep it.
 pub fn retire_social_account(conn: &mut Connection, actor: &Actor, id: &str) -> Result<ConsentSettings, ConsentError> {
     let tx = conn.transaction()?;
-    let changed =
-        tx.execute("UPDATE social_accounts SET retired_at = ?2 WHERE id = ?1 AND retired_at IS NULL", params![id, now_utc()])?;
+    let changed = tx.execute(
+        "UPDATE social_accounts SET retired_at = ?2 WHERE id = ?1 AND retired_at IS NULL",
+        params![id, now_utc()],
+    )?;
     if changed == 0 {
         return Err(ConsentError::Invalid("That account was not found, or is already retired.".into()));
     }
-    audit::append(&tx, actor, &Entry { action: "consent.accountRetired", subject_kind: "socialAccount", subject_id: id, detail: "" })?;
+    audit::append(
+        &tx,
+        actor,
+        &Entry { action: "consent.accountRetired", subject_kind: "socialAccount", subject_id: id, detail: "" },
+    )?;
     tx.commit()?;
     consent_settings(conn)
 }

@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::rules::{self, own_consent_problem, Reason};
 use super::{
-    check_len, is_use_key, settings, tidy, wording, ConsentDraft, ConsentError, Giver, ImageConsent, Method,
-    UseAnswer, Withdrawal,
+    check_len, is_use_key, settings, tidy, wording, ConsentDraft, ConsentError, Giver, ImageConsent, Method, UseAnswer,
+    Withdrawal,
 };
 use crate::records::people::{self, validate_full_name, Person};
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
@@ -20,7 +20,7 @@ use crate::store::audit::{self, Actor, Entry};
 const COLUMNS: &str = "id, person_id, about_name, giver, giver_name, relationship, parental_responsibility, judgement,
     method, witness, given_on, form_version, expires_on, name_with_image, notes, confirmed_at, receipt,
     mark_png IS NOT NULL, mark_typed, withdrawn_on, withdrawn_how, withdrawn_recorded_by, withdrawn_note, created_at,
-    source";
+    source, answers";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImageConsent> {
     let source: String = r.get(24)?;
@@ -40,7 +40,12 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImageConsent> {
         given_on: date_column(r, 10)?.unwrap_or_default(),
         form_version: r.get(11)?,
         expires_on: date_column(r, 12)?.unwrap_or_default(),
-        answers: Vec::new(),
+        answers: {
+            let text: String = r.get(25)?;
+            serde_json::from_str(&text).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(25, rusqlite::types::Type::Text, Box::new(e))
+            })?
+        },
         name_with_image: r.get(13)?,
         notes: r.get(14)?,
         self_declared: source == "signingStation" && confirmed_at.is_none(),
@@ -60,22 +65,10 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImageConsent> {
     })
 }
 
-/// Fills in each consent's answers.
-fn with_answers(conn: &Connection, mut consents: Vec<ImageConsent>) -> Result<Vec<ImageConsent>, ConsentError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT use_key, allowed FROM image_consent_answers WHERE consent_id = ?1 ORDER BY rowid")?;
-    for c in &mut consents {
-        c.answers = stmt
-            .query_map([&c.id], |r| Ok(UseAnswer { use_key: r.get(0)?, allowed: r.get(1)? }))?
-            .collect::<Result<_, _>>()?;
-    }
-    Ok(consents)
-}
-
 fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result<Vec<ImageConsent>, ConsentError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM image_consents WHERE {filter}"))?;
     let rows = stmt.query_map(args, from_row)?.collect::<Result<Vec<_>, _>>()?;
-    with_answers(conn, rows)
+    Ok(rows)
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<ImageConsent, ConsentError> {
@@ -93,34 +86,29 @@ pub fn unconfirmed(conn: &Connection) -> Result<Vec<ImageConsent>, ConsentError>
 }
 
 /// Every consent of each of these people, grouped by person: what the check, the register and the
-/// take-down list use. Reads the consents and their answers with one query each per 500 people.
+/// take-down list use. A few people are looked up by index; for many, one pass over the table reads
+/// each page once rather than jumping about it.
 pub(crate) fn for_people(
     conn: &Connection,
     person_ids: &[&str],
 ) -> Result<HashMap<String, Vec<ImageConsent>>, ConsentError> {
     let mut out: HashMap<String, Vec<ImageConsent>> = HashMap::new();
-    for chunk in person_ids.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let mut stmt =
-            conn.prepare(&format!("SELECT {COLUMNS} FROM image_consents WHERE person_id IN ({marks})"))?;
-        let mut consents: HashMap<String, ImageConsent> = stmt
-            .query_map(params_from_iter(chunk.iter()), from_row)?
-            .map(|c| c.map(|c| (c.id.clone(), c)))
-            .collect::<Result<_, _>>()?;
-        let mut answers = conn.prepare(&format!(
-            "SELECT a.consent_id, a.use_key, a.allowed FROM image_consent_answers a
-             JOIN image_consents c ON c.id = a.consent_id WHERE c.person_id IN ({marks}) ORDER BY a.rowid"
-        ))?;
-        let rows = answers.query_map(params_from_iter(chunk.iter()), |r| {
-            Ok((r.get::<_, String>(0)?, UseAnswer { use_key: r.get(1)?, allowed: r.get(2)? }))
-        })?;
-        for row in rows {
-            let (id, answer) = row?;
-            if let Some(c) = consents.get_mut(&id) {
-                c.answers.push(answer);
+    if person_ids.len() > 1_000 {
+        let wanted: std::collections::HashSet<&str> = person_ids.iter().copied().collect();
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM image_consents WHERE person_id IS NOT NULL"))?;
+        for c in stmt.query_map([], from_row)? {
+            let c = c?;
+            if let Some(id) = c.person_id.clone().filter(|id| wanted.contains(id.as_str())) {
+                out.entry(id).or_default().push(c);
             }
         }
-        for (_, c) in consents {
+        return Ok(out);
+    }
+    for chunk in person_ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM image_consents WHERE person_id IN ({marks})"))?;
+        for c in stmt.query_map(params_from_iter(chunk.iter()), from_row)? {
+            let c = c?;
             out.entry(c.person_id.clone().unwrap_or_default()).or_default().push(c);
         }
     }
@@ -220,8 +208,8 @@ fn insert(conn: &Connection, actor: &Actor, row: &Row<'_>, answers: &[UseAnswer]
     let inserted = conn.execute(
         "INSERT INTO image_consents (id, person_id, about_name, giver, giver_name, relationship,
              parental_responsibility, judgement, method, witness, given_on, form_version, expires_on,
-             name_with_image, notes, source, receipt, mark_png, mark_typed, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+             name_with_image, notes, source, receipt, mark_png, mark_typed, created_at, created_by, answers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
         params![
             id,
             row.person_id,
@@ -243,7 +231,8 @@ fn insert(conn: &Connection, actor: &Actor, row: &Row<'_>, answers: &[UseAnswer]
             row.mark_png,
             row.mark_typed,
             now_utc(),
-            actor.as_stored()
+            actor.as_stored(),
+            serde_json::to_string(answers).map_err(|e| ConsentError::Invalid(format!("The answers could not be stored: {e}")))?
         ],
     );
     match inserted {
@@ -255,11 +244,6 @@ fn insert(conn: &Connection, actor: &Actor, row: &Row<'_>, answers: &[UseAnswer]
         other => {
             other?;
         }
-    }
-    let mut stmt =
-        conn.prepare_cached("INSERT INTO image_consent_answers (consent_id, use_key, allowed) VALUES (?1, ?2, ?3)")?;
-    for a in answers {
-        stmt.execute(params![id, a.use_key, a.allowed])?;
     }
     let allowed = answers.iter().filter(|a| a.allowed).count();
     let detail = format!("uses={};allowed={allowed};source={}", answers.len(), row.source);
@@ -305,7 +289,9 @@ pub fn record(
                 ConsentError::Invalid("Enter the full name of the parent or carer who gave consent.".into())
             })?;
             let relationship = tidy(draft.relationship.as_deref()).ok_or_else(|| {
-                ConsentError::Invalid("Say how the parent or carer is related to the person, such as mother or foster carer.".into())
+                ConsentError::Invalid(
+                    "Say how the parent or carer is related to the person, such as mother or foster carer.".into(),
+                )
             })?;
             (name, Some(relationship))
         }
@@ -526,8 +512,9 @@ pub fn withdraw(
     if withdrawal.on < before.given_on {
         return Err(ConsentError::Invalid("The withdrawal cannot be earlier than the day consent was given.".into()));
     }
-    let how = tidy(Some(&withdrawal.how))
-        .ok_or_else(|| ConsentError::Invalid("Say how the consent was withdrawn, such as by email or in person.".into()))?;
+    let how = tidy(Some(&withdrawal.how)).ok_or_else(|| {
+        ConsentError::Invalid("Say how the consent was withdrawn, such as by email or in person.".into())
+    })?;
     check_len(Some(&how), "How it was withdrawn")?;
     check_len(withdrawal.note.as_deref(), "The note")?;
     let by = recorder_name(&tx, actor)?;

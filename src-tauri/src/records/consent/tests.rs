@@ -68,13 +68,18 @@ fn ask(conn: &Connection, ids: &[&str], use_key: &str, on: NaiveDate) -> CheckAn
 fn consent_lasts_the_default_year_and_expires_on_its_expiry_day() {
     let mut conn = test_db();
     let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
-    let saved = record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 1, 10), &["website"]), today()).expect("record");
+    let saved =
+        record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 1, 10), &["website"]), today()).expect("record");
     assert_eq!(saved.expires_on, day(2027, 1, 10));
     assert!(ask(&conn, &[&kid], "website", day(2027, 1, 9)).allowed, "the day before expiry is still a yes");
     let on_expiry = ask(&conn, &[&kid], "website", day(2027, 1, 10));
     assert!(!on_expiry.allowed);
     assert_eq!(on_expiry.people[0].reason, Reason::Expired);
-    assert!(on_expiry.people[0].explanation.contains("expired on 10 January 2027"), "{}", on_expiry.people[0].explanation);
+    assert!(
+        on_expiry.people[0].explanation.contains("expired on 10 January 2027"),
+        "{}",
+        on_expiry.people[0].explanation
+    );
     assert!(!ask(&conn, &[&kid], "website", day(2026, 1, 9)).allowed, "not before it was given");
 }
 
@@ -88,6 +93,18 @@ fn each_use_is_answered_separately_and_a_refusal_names_the_use() {
     draft.answers.push(UseAnswer { use_key: insta.clone(), allowed: false });
     record(&mut conn, &dsl(), &draft, today()).expect("record");
 
+    // Read back in bulk, the answers keep the order the form asked them in.
+    let read = super::store::for_people(&conn, &[&kid]).expect("read");
+    let keys: Vec<&str> = read[&kid][0].answers.iter().map(|a| a.use_key.as_str()).collect();
+    assert_eq!(keys, vec!["website", "print", "press", "display", "video", insta.as_str()]);
+    // Asked about many people at once it reads the table in one pass, with the same result.
+    let mut many: Vec<String> = (0..1_200).map(|i| format!("nobody-{i}")).collect();
+    many.push(kid.clone());
+    let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    let bulk = super::store::for_people(&conn, &many).expect("bulk");
+    assert_eq!(bulk.len(), 1);
+    assert_eq!(bulk[&kid], read[&kid]);
+
     let web = ask(&conn, &[&kid], "website", today());
     assert!(web.allowed);
     assert!(web.people[0].explanation.starts_with("Yes: consent given by their mother on 1 March 2026"));
@@ -96,7 +113,9 @@ fn each_use_is_answered_separately_and_a_refusal_names_the_use() {
     let gram = ask(&conn, &[&kid], &insta, today());
     assert!(!gram.allowed);
     assert_eq!(gram.people[0].reason, Reason::Refused);
-    assert!(gram.people[0].explanation.contains("consent to appear on social media (Instagram @riverside) was refused"));
+    assert!(gram.people[0]
+        .explanation
+        .contains("consent to appear on social media (Instagram @riverside) was refused"));
 }
 
 #[test]
@@ -121,7 +140,10 @@ fn one_no_makes_the_whole_answer_no_and_says_who() {
 
     let answer = ask(&conn, &[&a, &b, &c], "website", today());
     assert!(!answer.allowed);
-    assert_eq!(answer.summary, "No: Ana Silva and Lee Marsh cannot appear on our website. Leave them out, or do not use this image.");
+    assert_eq!(
+        answer.summary,
+        "No: Ana Silva and Lee Marsh cannot appear on our website. Leave them out, or do not use this image."
+    );
     let c_answer = answer.people.iter().find(|p| p.person_id == c).expect("c");
     assert_eq!(c_answer.reason, Reason::NoConsent);
     assert!(answer.people.iter().find(|p| p.person_id == a).expect("a").allowed);
@@ -142,7 +164,10 @@ fn sixteen_on_the_day_may_consent_with_a_judgement_and_fifteen_may_not() {
 
     // The day before the 16th birthday: a parent must consent.
     let err = record(&mut conn, &dsl(), &own, today()).expect_err("15 cannot consent alone");
-    assert!(matches!(&err, ConsentError::AgeRule(m) if m.contains("they were 15") && m.contains("parent or carer")), "{err}");
+    assert!(
+        matches!(&err, ConsentError::AgeRule(m) if m.contains("they were 15") && m.contains("parent or carer")),
+        "{err}"
+    );
 
     // On the birthday, with no judgement written: refused, saying what is missing.
     own.given_on = dob.with_year(2026).expect("birthday");
@@ -168,7 +193,8 @@ fn the_configured_age_is_the_rule_enforced() {
     own.judgement = Some("Understood.".into());
     let err = record(&mut conn, &dsl(), &own, today()).expect_err("17 needs a parent when the rule says 18");
     assert!(matches!(&err, ConsentError::AgeRule(m) if m.contains("under 18")), "{err}");
-    let saved = record(&mut conn, &dsl(), &parent_draft(&teen, day(2026, 6, 14), &["website"]), today()).expect("parent");
+    let saved =
+        record(&mut conn, &dsl(), &parent_draft(&teen, day(2026, 6, 14), &["website"]), today()).expect("parent");
     assert_eq!(saved.expires_on, day(2031, 6, 14), "five-year default");
 }
 
@@ -333,10 +359,14 @@ fn spoken_consent_needs_a_witness_and_dates_cannot_be_in_the_future() {
     let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
     let mut draft = parent_draft(&kid, day(2026, 3, 1), &["website"]);
     draft.method = Method::Verbal;
-    assert!(matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(m)) if m.contains("witness")));
+    assert!(
+        matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(m)) if m.contains("witness"))
+    );
     draft.method = Method::PaperForm;
     draft.given_on = day(2026, 11, 23);
-    assert!(matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(m)) if m.contains("future")));
+    assert!(
+        matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(m)) if m.contains("future"))
+    );
     draft.given_on = day(2026, 3, 1);
     draft.answers = vec![UseAnswer { use_key: "billboard".into(), allowed: true }];
     assert!(matches!(record(&mut conn, &dsl(), &draft, today()), Err(ConsentError::Invalid(_))));

@@ -29,6 +29,10 @@ CREATE TABLE image_consents (
     given_on                TEXT NOT NULL,
     form_version            TEXT NOT NULL,
     expires_on              TEXT NOT NULL,
+    -- Each use the form asked about with the answer, in the form's order, as JSON:
+    -- [{"useKey": "website", "allowed": true}, …]. A use not listed was not asked: it counts as no.
+    -- `useKey` is 'website', 'print', 'press', 'display', 'video' or 'social:<account id>'.
+    answers                 TEXT NOT NULL CHECK (json_valid(answers)),
     name_with_image         INTEGER NOT NULL DEFAULT 0 CHECK (name_with_image IN (0, 1)),
     notes                   TEXT,
     source                  TEXT NOT NULL CHECK (source IN ('admin', 'signingStation')),
@@ -49,15 +53,6 @@ CREATE TABLE image_consents (
 ) STRICT;
 CREATE INDEX image_consents_by_person ON image_consents (person_id, given_on, created_at);
 CREATE INDEX image_consents_unconfirmed ON image_consents (confirmed_at) WHERE confirmed_at IS NULL;
-
--- Each use the form asked about, with the answer. A use not listed was not asked, which counts as no.
--- `use_key` is 'website', 'print', 'press', 'display', 'video' or 'social:<account id>'.
-CREATE TABLE image_consent_answers (
-    consent_id TEXT NOT NULL REFERENCES image_consents (id),
-    use_key    TEXT NOT NULL,
-    allowed    INTEGER NOT NULL CHECK (allowed IN (0, 1)),
-    PRIMARY KEY (consent_id, use_key)
-) STRICT;
 
 -- Where images were used.
 CREATE TABLE publications (

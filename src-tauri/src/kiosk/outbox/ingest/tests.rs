@@ -233,14 +233,21 @@ fn a_consent_arrives_self_declared_for_the_hinted_person_and_a_copy_is_a_duplica
     assert_eq!(c.giver_name, "Laura Fenwick");
     assert_eq!(c.answer("website"), Some(true));
     assert_eq!(c.answer("social:insta"), Some(false));
-    assert_eq!(c.given_on, chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"), "the UK day it was signed (BST)");
+    assert_eq!(
+        c.given_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date"),
+        "the UK day it was signed (BST)"
+    );
     assert_eq!(c.typed_mark.as_deref(), Some("Laura Fenwick"));
 
     assert!(outbox_files(&s.paths).is_empty());
-    assert!(matches!(
-        consent::insert_from_station(&s.conn, &station_copy(c.receipt.as_deref().unwrap_or_default(), &c.answers)),
-        Err(consent::ConsentError::DuplicateReceipt)
-    ), "a second copy of the receipt is refused");
+    assert!(
+        matches!(
+            consent::insert_from_station(&s.conn, &station_copy(c.receipt.as_deref().unwrap_or_default(), &c.answers)),
+            Err(consent::ConsentError::DuplicateReceipt)
+        ),
+        "a second copy of the receipt is refused"
+    );
 
     // A withdrawal at the station arrives as a record with every answer no.
     let again = consent_submission(Some(ruby), true);
