@@ -51,7 +51,8 @@ pub fn check(
         let theirs = consents.get(id).unwrap_or(&empty);
         answers.push(rules::answer(&subject, theirs, &question.use_key, &label, question.with_name, on, own_age));
     }
-    answers.sort_by(|a, b| (a.allowed, a.display_name.to_lowercase()).cmp(&(b.allowed, b.display_name.to_lowercase())));
+    // The noes first, then by name.
+    answers.sort_by_cached_key(|a| (a.allowed, a.display_name.to_lowercase()));
     Ok(rules::overall(answers, &question.use_key, &label, question.with_name, on))
 }
 

@@ -42,9 +42,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImageConsent> {
         expires_on: date_column(r, 12)?.unwrap_or_default(),
         answers: {
             let text: String = r.get(25)?;
-            serde_json::from_str(&text).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(25, rusqlite::types::Type::Text, Box::new(e))
-            })?
+            serde_json::from_str(&text)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(25, rusqlite::types::Type::Text, Box::new(e)))?
         },
         name_with_image: r.get(13)?,
         notes: r.get(14)?,
@@ -232,7 +231,8 @@ fn insert(conn: &Connection, actor: &Actor, row: &Row<'_>, answers: &[UseAnswer]
             row.mark_typed,
             now_utc(),
             actor.as_stored(),
-            serde_json::to_string(answers).map_err(|e| ConsentError::Invalid(format!("The answers could not be stored: {e}")))?
+            serde_json::to_string(answers)
+                .map_err(|e| ConsentError::Invalid(format!("The answers could not be stored: {e}")))?
         ],
     );
     match inserted {
