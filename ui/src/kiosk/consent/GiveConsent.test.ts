@@ -36,6 +36,7 @@ const form: KioskConsentForm = {
   recallWarning: "Once an image has been printed we may not get every copy back.",
   howToWithdraw: "You can withdraw consent at any time.",
   ageRule: "If the person is under 16, a parent or carer with parental responsibility must fill in this form.",
+  ownConsentAge: 16,
 };
 
 function open(give = vi.fn((_: Record<string, unknown>) => ({ number: "K7AB-CD12" }))) {
