@@ -70,6 +70,8 @@ fn main() {
             "training_matrix",
             "training_due",
             "policies_list",
+            "backup_now",
+            "backup_status",
             "consent_setup",
             "consent_settings_save",
             "consent_account_add",

@@ -9,6 +9,7 @@ mod admin_commands;
 mod aup_commands;
 mod aup_print_commands;
 mod autolock;
+mod backup_commands;
 mod consent_commands;
 mod consent_print_commands;
 mod incident_commands;
@@ -118,6 +119,8 @@ pub fn run() {
             training_commands::person_set_roles,
             training_commands::training_matrix,
             training_commands::training_due,
+            backup_commands::backup_now,
+            backup_commands::backup_status,
             consent_commands::consent_setup,
             consent_commands::consent_settings_save,
             consent_commands::consent_account_add,

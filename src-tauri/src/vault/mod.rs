@@ -12,6 +12,7 @@
 
 pub mod admins;
 pub mod atomic;
+pub mod backup;
 pub mod keyfile;
 pub mod passphrase;
 mod session;

@@ -300,7 +300,7 @@ impl UnlockedVault {
     }
 
     /// Everyone who may open the database key: active admins and the recovery key.
-    fn recipients(&self) -> Result<Vec<x25519::Recipient>, VaultError> {
+    pub(crate) fn recipients(&self) -> Result<Vec<x25519::Recipient>, VaultError> {
         Self::recipients_in(self.db.conn())
     }
 

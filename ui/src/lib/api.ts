@@ -62,6 +62,8 @@ import type {
   UnconfirmedSignature,
 } from "./bindings";
 import type {
+  BackupReport,
+  BackupStatus,
   CheckAnswer,
   CheckQuestion,
   ConsentDraft,
@@ -497,3 +499,9 @@ export const kioskConsentForm = () => call<KioskConsentForm | null>("kiosk_conse
 
 /** Seals an image consent or withdrawal for the admins; only the receipt comes back. */
 export const kioskGiveConsent = (consent: KioskImageConsent) => call<Receipt>("kiosk_give_consent", { consent });
+
+/** Makes a verified backup in a folder the admin picks; null when they cancel. */
+export const backupNow = () => call<BackupReport | null>("backup_now");
+
+/** When the last verified backup was made, and whether another is due. */
+export const backupStatus = () => call<BackupStatus>("backup_status");

@@ -40,6 +40,32 @@ contentHash: string, createdAt: string, publishedAt: string | null, };
 
 export type AupVersionSummary = { id: string, number: number, status: VersionStatus, title: string, contentHash: string, publishedAt: string | null, };
 
+export type BackupManifest = { vaultId: string, 
+/**
+ * RFC 3339, UTC.
+ */
+createdAt: string, appVersion: string, schemaVersion: number, 
+/**
+ * (table, rows), in the order of `COUNTED`.
+ */
+counts: Array<[string, number]>, 
+/**
+ * Hex of the newest audit MAC when the copy was made.
+ */
+auditHead: string, };
+
+export type BackupReport = { path: string, bytes: number, manifest: BackupManifest, };
+
+export type BackupStatus = { 
+/**
+ * RFC 3339, UTC; `None` when no backup has been verified yet.
+ */
+lastVerified: string | null, reminderDays: number, 
+/**
+ * No verified backup, or the last one is older than `reminder_days`.
+ */
+due: boolean, };
+
 export type CheckAnswer = { allowed: boolean, 
 /**
  * "Yes: everyone …" or "No: A and B cannot appear …".

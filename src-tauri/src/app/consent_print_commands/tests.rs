@@ -30,7 +30,7 @@ fn add_person(conn: &mut Connection, name: &str) -> String {
         group: PersonGroup::YoungPerson,
         full_name: name.into(),
         preferred_name: None,
-        date_of_birth: None,
+        date_of_birth: chrono::NaiveDate::from_ymd_opt(2012, 1, 1),
         start_date: None,
         leave_date: None,
         email: None,
@@ -81,5 +81,7 @@ fn the_locked_home_prints_the_blank_consent_form_from_the_manifest_alone() {
     assert_eq!(printed.file_name, "Image consent form blank.pdf");
     let text = folded(&pdf_text(&printed.pdf));
     assert!(text.contains("Image consent form") && text.contains(DEMO_ORG));
-    assert!(text.contains("Social media: all our accounts"));
+    // The published form names the demo's Instagram account, one question of its own.
+    assert!(text.contains("Instagram @riversideyouth"), "{text}");
+    assert!(!text.contains("Social media: all our accounts"));
 }

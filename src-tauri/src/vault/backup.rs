@@ -1,0 +1,353 @@
+//! Verified encrypted backups: a plain copy of the database made in memory (never on disk),
+//! with a manifest table written into the copy (date, app version, schema, row counts, audit
+//! chain head), age-encrypted to the admins and the recovery key, written where the admin chose
+//! (temp file, fsync, rename), then read back from disk and decrypted in full, opened and checked
+//! before anyone is told "Backup verified". Also reading a backup file for a restore, with a plain
+//! message for each way a file can be wrong. The exit path needs no Safekeeper:
+//! `age -d -i key.txt -o db.sqlite backup.age && sqlite3 db.sqlite`.
+//!
+//! Does not swap a restored database in (the restore flow does that once the admin has seen the
+//! summary) and does not decide where backups go.
+
+use std::io::{Read, Write};
+use std::iter;
+use std::path::{Path, PathBuf};
+
+use age::x25519;
+use age::DecryptError;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use super::{atomic, UnlockedVault, VaultError};
+use crate::store::{audit, migrations};
+
+/// Backups larger than this are refused when read: no vault of a small charity comes near it.
+pub const MAX_BACKUP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The record tables a manifest counts, with the words a summary uses for them.
+pub const COUNTED: &[(&str, &str)] = &[
+    ("people", "people"),
+    ("signatures", "AUP signatures"),
+    ("image_consents", "image consents"),
+    ("publications", "publications"),
+    ("training_records", "training records"),
+    ("incidents", "incidents"),
+    ("incident_entries", "incident entries"),
+    ("policies", "policies"),
+    ("policy_versions", "policy reviews"),
+    ("audit", "audit entries"),
+];
+
+/// What a backup says about itself. Written into the copy as the `backup_manifest` table, so it
+/// travels inside the encrypted file and is readable with `sqlite3` after decryption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupManifest {
+    pub vault_id: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub app_version: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    /// (table, rows), in the order of `COUNTED`.
+    #[ts(type = "Array<[string, number]>")]
+    pub counts: Vec<(String, i64)>,
+    /// Hex of the newest audit MAC when the copy was made.
+    pub audit_head: String,
+}
+
+/// A backup written and verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupReport {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    pub manifest: BackupManifest,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(
+        "That file is empty, so it is not a backup. Choose the .age file Safekeeper wrote. Nothing has been changed."
+    )]
+    Empty,
+    #[error("That file is far larger than any Safekeeper backup, so it was not opened. Choose the .age file Safekeeper wrote. Nothing has been changed.")]
+    TooLarge,
+    #[error("That file is not a Safekeeper backup (it is not an age-encrypted file). Choose the .age file Safekeeper wrote. Nothing has been changed.")]
+    NotAge,
+    #[error("That backup was made for a different organisation's Safekeeper, or before its keys changed, so these keys cannot open it. Nothing has been changed.")]
+    NotForThisVault,
+    #[error("That backup is damaged or incomplete (it may have been cut short or changed after it was written), so it cannot be used. Try another backup. Nothing has been changed.")]
+    Damaged,
+    #[error("That backup was made by a newer version of Safekeeper (records version {found}; this version knows {known}). Install the newer version to restore it. Nothing has been changed.")]
+    TooNew { found: i64, known: i64 },
+    #[error("That backup's audit trail does not check out (entry {row}), so it may have been tampered with. Try another backup. Nothing has been changed.")]
+    AuditBroken { row: i64 },
+    #[error("The backup could not be written to that folder ({0}). Check the USB stick is still in and has space, then try again. Your records are unchanged.")]
+    Write(std::io::Error),
+    #[error("The backup was written but reading it back did not match, so it cannot be trusted. Try again, or use another USB stick. Your records are unchanged.")]
+    NotVerified,
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+}
+
+impl crate::error::ErrorCode for BackupError {
+    fn code(&self) -> &'static str {
+        match self {
+            BackupError::Empty => "backup.empty",
+            BackupError::TooLarge => "backup.tooLarge",
+            BackupError::NotAge => "backup.notAge",
+            BackupError::NotForThisVault => "backup.notForThisVault",
+            BackupError::Damaged => "backup.damaged",
+            BackupError::TooNew { .. } => "backup.tooNew",
+            BackupError::AuditBroken { .. } => "backup.auditBroken",
+            BackupError::Write(_) => "backup.write",
+            BackupError::NotVerified => "backup.notVerified",
+            BackupError::Vault(e) => e.code(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for BackupError {
+    fn from(e: rusqlite::Error) -> Self {
+        BackupError::Vault(VaultError::Store(e.into()))
+    }
+}
+
+impl From<crate::store::StoreError> for BackupError {
+    fn from(e: crate::store::StoreError) -> Self {
+        BackupError::Vault(VaultError::Store(e))
+    }
+}
+
+fn count(conn: &Connection, schema: &str, table: &str) -> Result<i64, BackupError> {
+    let exists: Option<i64> = conn
+        .query_row(&format!("SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?1"), [table], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if exists.is_none() {
+        return Ok(0);
+    }
+    Ok(conn.query_row(&format!("SELECT count(*) FROM {schema}.\"{table}\""), [], |r| r.get(0))?)
+}
+
+fn head_of(conn: &Connection, schema: &str) -> Result<String, BackupError> {
+    Ok(conn
+        .query_row(&format!("SELECT value FROM {schema}.meta WHERE key = 'audit_head_mac'"), [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// A plain copy of the open database, in memory, with the manifest table added. The bytes are
+/// zeroed when dropped.
+fn plain_copy(conn: &mut Connection, app_version: &str) -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
+    conn.execute_batch("ATTACH DATABASE ':memory:' AS backup_copy KEY ''; SELECT sqlcipher_export('backup_copy');")?;
+    let result = (|| -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
+        let schema_version: i64 = conn.query_row("PRAGMA backup_copy.user_version", [], |r| r.get(0))?;
+        let counts = COUNTED
+            .iter()
+            .map(|(table, _)| Ok(((*table).to_owned(), count(conn, "backup_copy", table)?)))
+            .collect::<Result<Vec<_>, BackupError>>()?;
+        let manifest = BackupManifest {
+            vault_id: conn
+                .query_row("SELECT value FROM backup_copy.meta WHERE key = 'vault_id'", [], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default(),
+            created_at: crate::records::now_utc(),
+            app_version: app_version.to_owned(),
+            schema_version,
+            counts,
+            audit_head: head_of(conn, "backup_copy")?,
+        };
+        conn.execute_batch("CREATE TABLE backup_copy.backup_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);")?;
+        let json = serde_json::to_string(&manifest).expect("a manifest serialises");
+        conn.execute("INSERT INTO backup_copy.backup_manifest (key, value) VALUES ('manifest', ?1)", [json])?;
+        let bytes = conn.serialize("backup_copy")?;
+        Ok((Zeroizing::new(bytes.to_vec()), manifest))
+    })();
+    conn.execute_batch("DETACH DATABASE backup_copy;")?;
+    result
+}
+
+fn encrypt(plain: &[u8], recipients: &[x25519::Recipient]) -> Vec<u8> {
+    let encryptor = age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+        .expect("recipients are all X25519 and there is at least one");
+    let mut out = Vec::with_capacity(plain.len() + 1024);
+    let mut writer = encryptor.wrap_output(&mut out).expect("writing to a Vec cannot fail");
+    writer.write_all(plain).expect("writing to a Vec cannot fail");
+    writer.finish().expect("writing to a Vec cannot fail");
+    out
+}
+
+/// Decrypts a backup file's bytes in full. Every failure is one of the plain messages above.
+pub fn decrypt(sealed: &[u8], identity: &x25519::Identity) -> Result<Zeroizing<Vec<u8>>, BackupError> {
+    if sealed.is_empty() {
+        return Err(BackupError::Empty);
+    }
+    if sealed.len() as u64 > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    if !sealed.starts_with(b"age-encryption.org/v1\n") && !sealed.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----") {
+        return Err(BackupError::NotAge);
+    }
+    let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| BackupError::Damaged)?;
+    let mut reader = decryptor.decrypt(iter::once(identity as &dyn age::Identity)).map_err(|e| match e {
+        DecryptError::NoMatchingKeys => BackupError::NotForThisVault,
+        _ => BackupError::Damaged,
+    })?;
+    let mut plain = Zeroizing::new(Vec::with_capacity(sealed.len()));
+    reader.read_to_end(&mut plain).map_err(|_| BackupError::Damaged)?;
+    Ok(plain)
+}
+
+/// Opens decrypted backup bytes in memory and checks them: a SQLite database that passes its
+/// integrity check, a schema this version knows, a manifest, counts and an audit chain that
+/// match it. Returns the open copy and its manifest.
+pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection, BackupManifest), BackupError> {
+    if !plain.starts_with(b"SQLite format 3\0") {
+        return Err(BackupError::Damaged);
+    }
+    let mut conn = Connection::open_in_memory()?;
+    conn.deserialize_read_exact("main", plain, plain.len(), true).map_err(|_| BackupError::Damaged)?;
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| BackupError::Damaged)?;
+    if ok != "ok" {
+        return Err(BackupError::Damaged);
+    }
+    let found = migrations::current_version(&conn).map_err(|_| BackupError::Damaged)?;
+    let known = migrations::latest_version();
+    if found > known {
+        return Err(BackupError::TooNew { found, known });
+    }
+    let json: String = conn
+        .query_row("SELECT value FROM backup_manifest WHERE key = 'manifest'", [], |r| r.get(0))
+        .map_err(|_| BackupError::Damaged)?;
+    let manifest = manifest_from_json(&json)?;
+    if vault_id.is_some_and(|id| id != manifest.vault_id) {
+        return Err(BackupError::NotForThisVault);
+    }
+    for (table, rows) in &manifest.counts {
+        if count(&conn, "main", table)? != *rows {
+            return Err(BackupError::Damaged);
+        }
+    }
+    let status = audit::verify(&conn).map_err(|_| BackupError::Damaged)?;
+    if !status.verified {
+        return Err(BackupError::AuditBroken { row: status.first_bad_row.unwrap_or(0) });
+    }
+    if head_of(&conn, "main")? != manifest.audit_head {
+        return Err(BackupError::AuditBroken { row: status.rows });
+    }
+    Ok((conn, manifest))
+}
+
+fn manifest_from_json(json: &str) -> Result<BackupManifest, BackupError> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Stored {
+        vault_id: String,
+        created_at: String,
+        app_version: String,
+        schema_version: i64,
+        counts: Vec<(String, i64)>,
+        audit_head: String,
+    }
+    let s: Stored = serde_json::from_str(json).map_err(|_| BackupError::Damaged)?;
+    Ok(BackupManifest {
+        vault_id: s.vault_id,
+        created_at: s.created_at,
+        app_version: s.app_version,
+        schema_version: s.schema_version,
+        counts: s.counts,
+        audit_head: s.audit_head,
+    })
+}
+
+/// The file name for a backup made now: `Safekeeper backup 2026-11-22 1432.age`.
+pub fn file_name(now: chrono::DateTime<chrono::Local>) -> String {
+    format!("Safekeeper backup {}.age", now.format("%Y-%m-%d %H%M"))
+}
+
+/// Makes a backup into `folder`, reads it back and checks it in full. Only an `Ok` means
+/// "Backup verified". The audit trail records the backup and its chain head.
+pub fn back_up(vault: &mut UnlockedVault, folder: &Path, app_version: &str) -> Result<BackupReport, BackupError> {
+    let recipients = vault.recipients()?;
+    let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version)?;
+    let sealed = encrypt(&plain, &recipients);
+    let target: PathBuf = folder.join(file_name(chrono::Local::now()));
+    atomic::write_atomic(&target, &sealed).map_err(BackupError::Write)?;
+
+    // Read back what is on the disk, not what is in memory.
+    let written = std::fs::read(&target).map_err(BackupError::Write)?;
+    let verified = decrypt(&written, vault.outbox_identity())
+        .ok()
+        .filter(|back| back.as_slice() == plain.as_slice())
+        .and_then(|back| open_checked(&back, Some(&manifest.vault_id)).ok())
+        .is_some_and(|(_, read)| read == manifest);
+    if !verified {
+        return Err(BackupError::NotVerified);
+    }
+    let detail = format!("bytes={};head={}", written.len(), manifest.audit_head);
+    vault.record(&audit::Entry {
+        action: "backup.verified",
+        subject_kind: "backup",
+        subject_id: "",
+        detail: &detail,
+    })?;
+    vault.db().conn().execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)",
+        [&manifest.created_at],
+    )?;
+    Ok(BackupReport { path: target.to_string_lossy().into_owned(), bytes: written.len() as u64, manifest })
+}
+
+/// How many days may pass after the last verified backup before the dashboard reminds.
+pub const REMINDER_DAYS: i64 = 7;
+
+/// When the last verified backup was made, and whether it is time for another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatus {
+    /// RFC 3339, UTC; `None` when no backup has been verified yet.
+    pub last_verified: Option<String>,
+    #[ts(type = "number")]
+    pub reminder_days: i64,
+    /// No verified backup, or the last one is older than `reminder_days`.
+    pub due: bool,
+}
+
+pub fn status(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<BackupStatus, BackupError> {
+    let last: Option<String> =
+        conn.query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0)).optional()?;
+    let age_days = last
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| (now - t.with_timezone(&chrono::Utc)).num_days());
+    Ok(BackupStatus {
+        due: age_days.is_none_or(|d| d >= REMINDER_DAYS),
+        last_verified: last,
+        reminder_days: REMINDER_DAYS,
+    })
+}
+
+/// Reads a backup file for a restore: refuses a huge file before reading it, then decrypts it in
+/// full and checks it (see `open_checked`).
+pub fn read_file(
+    path: &Path,
+    identity: &x25519::Identity,
+    vault_id: Option<&str>,
+) -> Result<(Connection, BackupManifest), BackupError> {
+    let size = std::fs::metadata(path).map_err(BackupError::Write)?.len();
+    if size == 0 {
+        return Err(BackupError::Empty);
+    }
+    if size > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    let sealed = std::fs::read(path).map_err(BackupError::Write)?;
+    let plain = decrypt(&sealed, identity)?;
+    open_checked(&plain, vault_id)
+}
