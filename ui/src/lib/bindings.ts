@@ -472,7 +472,11 @@ export type Person = { id: string, group: PersonGroup, fullName: string, preferr
  */
 archivedAt: string | null, createdAt: string, updatedAt: string, };
 
-export type PersonAnswer = { personId: string, displayName: string, allowed: boolean, reason: ConsentReason, 
+export type PersonAnswer = { personId: string, 
+/**
+ * The use this answer is about.
+ */
+useKey: string, displayName: string, allowed: boolean, reason: ConsentReason, 
 /**
  * One plain line: "Yes: …" or "No: …".
  */

@@ -34,6 +34,8 @@ pub enum Reason {
 #[serde(rename_all = "camelCase")]
 pub struct PersonAnswer {
     pub person_id: String,
+    /// The use this answer is about.
+    pub use_key: String,
     pub display_name: String,
     pub allowed: bool,
     pub reason: Reason,
@@ -99,6 +101,7 @@ pub fn answer(
     let allowed = reason == Reason::Consented;
     PersonAnswer {
         person_id: subject.person_id.to_owned(),
+        use_key: use_key.to_owned(),
         display_name: subject.display_name.to_owned(),
         allowed,
         reason,

@@ -77,8 +77,8 @@ function answer(allowed: boolean): CheckAnswer {
     people: [
       ...(allowed
         ? []
-        : [{ personId: "p-lee", displayName: "Lee Marsh", allowed: false, reason: "noConsent" as const, explanation: "No: there is no image consent on record.", conditions: null, consentId: null }]),
-      { personId: "p-sam", displayName: "Sam Okafor", allowed: true, reason: "consented" as const, explanation: "Yes: consent given by their mother on 1 March 2026; it expires on 1 March 2027.", conditions: "Photographs alone only", consentId: "c1" },
+        : [{ personId: "p-lee", useKey: "website", displayName: "Lee Marsh", allowed: false, reason: "noConsent" as const, explanation: "No: there is no image consent on record.", conditions: null, consentId: null }]),
+      { personId: "p-sam", useKey: "website", displayName: "Sam Okafor", allowed: true, reason: "consented" as const, explanation: "Yes: consent given by their mother on 1 March 2026; it expires on 1 March 2027.", conditions: "Photographs alone only", consentId: "c1" },
     ],
   };
 }
@@ -196,8 +196,8 @@ describe("A person's photos and video section", () => {
         personId: "p-sam",
         displayName: "Sam Okafor",
         uses: answer(true).people.slice(-1).concat([
-          { personId: "p-sam", displayName: "Sam Okafor", allowed: false, reason: "refused", explanation: "No: consent to appear on social media (Instagram @riverside) was refused on 1 March 2026.", conditions: null, consentId: "c1" },
-          { personId: "p-sam", displayName: "Sam Okafor", allowed: true, reason: "consented", explanation: "Yes: consent given by their mother on 1 March 2026; it expires on 1 March 2027.", conditions: null, consentId: "c1" },
+          { personId: "p-sam", useKey: "social:insta", displayName: "Sam Okafor", allowed: false, reason: "refused", explanation: "No: consent to appear on social media (Instagram @riverside) was refused on 1 March 2026.", conditions: null, consentId: "c1" },
+          { personId: "p-sam", useKey: "print", displayName: "Sam Okafor", allowed: true, reason: "consented", explanation: "Yes: consent given by their mother on 1 March 2026; it expires on 1 March 2027.", conditions: null, consentId: "c1" },
         ]),
         nameWithImage: false,
         current: consent,
