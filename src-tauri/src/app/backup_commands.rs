@@ -13,8 +13,21 @@ use crate::vault::backup::{self, BackupReport, BackupStatus};
 
 static RUNNING: AtomicBool = AtomicBool::new(false);
 
-/// Clears the running flag however the backup ends.
-struct Running;
+/// Held while a backup or a restore runs; clears the flag however it ends.
+pub(super) struct Running;
+
+impl Running {
+    /// Refuses when a backup or restore is already under way.
+    pub(super) fn start() -> Result<Running, CommandError> {
+        if RUNNING.swap(true, Ordering::SeqCst) {
+            return Err(CommandError::new(
+                "backup.running",
+                "A backup or restore is already under way. Wait for it to finish.",
+            ));
+        }
+        Ok(Running)
+    }
+}
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -22,14 +35,14 @@ impl Drop for Running {
     }
 }
 
-/// The folder to back up into: the test folder, or the one the admin picks. `None` on cancel.
-fn choose_folder(app: &AppHandle) -> Option<PathBuf> {
+/// The folder to write into: the test folder, or the one the admin picks. `None` on cancel.
+pub(super) fn choose_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
     match std::env::var_os("SAFEKEEPER_SAVE_DIR") {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
         _ => app
             .dialog()
             .file()
-            .set_title("Choose where to save the backup")
+            .set_title(title)
             .blocking_pick_folder()
             .and_then(|p| p.into_path().ok()),
     }
@@ -40,11 +53,8 @@ fn choose_folder(app: &AppHandle) -> Option<PathBuf> {
 pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupReport>, CommandError> {
     // Refuses while locked before anything else happens.
     state.with_vault(|_| Ok(()))?;
-    if RUNNING.swap(true, Ordering::SeqCst) {
-        return Err(CommandError::new("backup.running", "A backup is already being made. Wait for it to finish."));
-    }
-    let running = Running;
-    let Some(folder) = choose_folder(&app) else { return Ok(None) };
+    let running = Running::start()?;
+    let Some(folder) = choose_folder(&app, "Choose where to save the backup") else { return Ok(None) };
     let handle = app.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;

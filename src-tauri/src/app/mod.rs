@@ -6,6 +6,7 @@
 //! unlocked and is destroyed on lock, which drops every record the webview held.
 
 mod admin_commands;
+mod audit_commands;
 mod aup_commands;
 mod aup_print_commands;
 mod autolock;
@@ -14,11 +15,13 @@ mod consent_commands;
 mod consent_print_commands;
 mod incident_commands;
 mod incident_print_commands;
+mod handover_commands;
 mod kiosk_commands;
 mod notify;
 mod people_commands;
 mod policy_commands;
 mod register_print_commands;
+mod restore_commands;
 mod save;
 mod session_lock;
 mod signature_commands;
@@ -76,6 +79,9 @@ pub fn run() {
             admin_commands::admin_add,
             admin_commands::admin_remove,
             admin_commands::audit_verify,
+            audit_commands::audit_page,
+            audit_commands::audit_actors,
+            audit_commands::audit_print,
             admin_commands::recovery_set_passphrase,
             people_commands::people_search,
             people_commands::person_get,
@@ -121,6 +127,13 @@ pub fn run() {
             training_commands::training_due,
             backup_commands::backup_now,
             backup_commands::backup_status,
+            restore_commands::restore_choose,
+            restore_commands::restore_commit,
+            restore_commands::restore_cancel,
+            restore_commands::restore_status,
+            restore_commands::restore_keep,
+            restore_commands::restore_undo,
+            handover_commands::handover_export,
             consent_commands::consent_setup,
             consent_commands::consent_settings_save,
             consent_commands::consent_account_add,

@@ -4,6 +4,7 @@
 //! Does not decide where a PDF is saved or how it is opened for printing (the desktop shell does
 //! that), and does not read the vault: callers hand each form the plain values it prints.
 
+pub mod audit_trail;
 pub mod aup;
 pub mod consent;
 pub mod emergency_kit;

@@ -1,8 +1,10 @@
 //! The organisation's records, one module per record type: types, validation rules and queries.
 //! Pure Rust: no tauri, no UI concerns. Each change is audited by the caller's transaction.
 
+pub mod audit_log;
 pub mod aup;
 pub mod consent;
+pub mod handover;
 pub mod incidents;
 pub mod organisation;
 pub mod people;

@@ -36,6 +36,11 @@ impl DatabaseKey {
         Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", Zeroizing::new(hex::encode(*self.0)).as_str()))
     }
 
+    /// The key as SQLCipher takes it in `ATTACH … KEY ?`: a raw-key literal, bound as a parameter.
+    pub(super) fn attach_key_literal(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", Zeroizing::new(hex::encode(*self.0)).as_str()))
+    }
+
     pub(super) fn pragma_rekey_statement(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", Zeroizing::new(hex::encode(*self.0)).as_str()))
     }

@@ -123,6 +123,11 @@ impl Db {
         Ok(db)
     }
 
+    /// A connection to nothing, held only while the real file is closed for a swap.
+    pub(crate) fn detached() -> Result<Db, StoreError> {
+        Ok(Db { conn: Connection::open_in_memory()? })
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -154,6 +159,20 @@ impl Db {
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.conn.close().map_err(|(_, e)| StoreError::Sqlite(e))
     }
+}
+
+/// Writes the whole of a plain (unencrypted) database, such as a decrypted backup held in memory,
+/// into a new encrypted file at `path` under `key`. The plain bytes never touch the disk.
+pub fn export_plain_into(plain: &Connection, path: &Path, key: &DatabaseKey) -> Result<(), StoreError> {
+    if path.exists() {
+        return Err(StoreError::Io(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the target file is already there")));
+    }
+    let target = path.to_str().ok_or_else(|| StoreError::Io(std::io::Error::other("the vault folder's path is not valid text")))?;
+    plain.execute("ATTACH DATABASE ?1 AS restored KEY ?2", rusqlite::params![target, key.attach_key_literal().as_str()])?;
+    let exported = plain.query_row("SELECT sqlcipher_export('restored')", [], |_| Ok(()));
+    plain.execute_batch("DETACH DATABASE restored;")?;
+    exported?;
+    Ok(())
 }
 
 fn refuse_plaintext(path: &Path) -> Result<(), StoreError> {

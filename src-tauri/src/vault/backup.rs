@@ -78,7 +78,7 @@ pub enum BackupError {
     TooLarge,
     #[error("That file is not a Safekeeper backup (it is not an age-encrypted file). Choose the .age file Safekeeper wrote. Nothing has been changed.")]
     NotAge,
-    #[error("That backup was made for a different organisation's Safekeeper, or before its keys changed, so these keys cannot open it. Nothing has been changed.")]
+    #[error("That backup was made for a different organisation's Safekeeper, or before you became an admin, so your key cannot open it. If it is this organisation's, unlock with the recovery key and restore it from there. Nothing has been changed.")]
     NotForThisVault,
     #[error("That backup is damaged or incomplete (it may have been cut short or changed after it was written), so it cannot be used. Try another backup. Nothing has been changed.")]
     Damaged,
@@ -90,6 +90,10 @@ pub enum BackupError {
     Write(std::io::Error),
     #[error("The backup was written but reading it back did not match, so it cannot be trusted. Try again, or use another USB stick. Your records are unchanged.")]
     NotVerified,
+    #[error("A restore is waiting for you to keep it or undo it. Finish that first (Settings, Backups), then try again.")]
+    RestoreAwaiting,
+    #[error("There is no restore waiting. Choose a backup file to restore first.")]
+    NothingPending,
     #[error(transparent)]
     Vault(#[from] VaultError),
 }
@@ -106,6 +110,8 @@ impl crate::error::ErrorCode for BackupError {
             BackupError::AuditBroken { .. } => "backup.auditBroken",
             BackupError::Write(_) => "backup.write",
             BackupError::NotVerified => "backup.notVerified",
+            BackupError::RestoreAwaiting => "restore.awaiting",
+            BackupError::NothingPending => "restore.nothingPending",
             BackupError::Vault(e) => e.code(),
         }
     }
@@ -123,7 +129,7 @@ impl From<crate::store::StoreError> for BackupError {
     }
 }
 
-fn count(conn: &Connection, schema: &str, table: &str) -> Result<i64, BackupError> {
+pub(crate) fn count(conn: &Connection, schema: &str, table: &str) -> Result<i64, BackupError> {
     let exists: Option<i64> = conn
         .query_row(&format!("SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?1"), [table], |r| {
             r.get(0)
@@ -133,6 +139,11 @@ fn count(conn: &Connection, schema: &str, table: &str) -> Result<i64, BackupErro
         return Ok(0);
     }
     Ok(conn.query_row(&format!("SELECT count(*) FROM {schema}.\"{table}\""), [], |r| r.get(0))?)
+}
+
+/// Rows in each counted table, in the order of `COUNTED`.
+pub(crate) fn counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>, BackupError> {
+    COUNTED.iter().map(|(table, _)| Ok(((*table).to_owned(), count(conn, schema, table)?))).collect()
 }
 
 fn head_of(conn: &Connection, schema: &str) -> Result<String, BackupError> {
@@ -148,10 +159,7 @@ fn plain_copy(conn: &mut Connection, app_version: &str) -> Result<(Zeroizing<Vec
     conn.execute_batch("ATTACH DATABASE ':memory:' AS backup_copy KEY ''; SELECT sqlcipher_export('backup_copy');")?;
     let result = (|| -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
         let schema_version: i64 = conn.query_row("PRAGMA backup_copy.user_version", [], |r| r.get(0))?;
-        let counts = COUNTED
-            .iter()
-            .map(|(table, _)| Ok(((*table).to_owned(), count(conn, "backup_copy", table)?)))
-            .collect::<Result<Vec<_>, BackupError>>()?;
+        let counts = counts(conn, "backup_copy")?;
         let manifest = BackupManifest {
             vault_id: conn
                 .query_row("SELECT value FROM backup_copy.meta WHERE key = 'vault_id'", [], |r| r.get(0))

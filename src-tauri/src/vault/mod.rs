@@ -15,6 +15,7 @@ pub mod atomic;
 pub mod backup;
 pub mod keyfile;
 pub mod passphrase;
+pub mod restore;
 mod session;
 
 use std::path::{Path, PathBuf};
@@ -131,6 +132,14 @@ impl VaultPaths {
     }
     pub fn database(&self) -> PathBuf {
         self.vault_dir().join("safekeeper.db")
+    }
+    /// A backup re-encrypted for a restore, checked but not yet in use.
+    pub fn restore_pending(&self) -> PathBuf {
+        self.vault_dir().join("restore-pending.db")
+    }
+    /// The records as they were before the last restore, until the admin keeps or undoes it.
+    pub fn before_restore(&self) -> PathBuf {
+        self.vault_dir().join("before-restore.db")
     }
     pub fn manifest(&self) -> PathBuf {
         self.vault_dir().join("kiosk.json")

@@ -199,6 +199,7 @@ impl UnlockedVault {
     }
 
     fn open_with(paths: &VaultPaths, identity: x25519::Identity, actor: Actor) -> Result<UnlockedVault, VaultError> {
+        super::restore::settle(paths)?;
         let db_path = paths.database();
         let key = unwrap_file(&paths.wrapped_key(), &identity)?;
         let (db, key) = match Db::open(&db_path, &key) {
@@ -276,6 +277,23 @@ impl UnlockedVault {
 
     pub fn db_mut(&mut self) -> &mut Db {
         &mut self.db
+    }
+
+    pub(crate) fn database_key(&self) -> &DatabaseKey {
+        &self.key
+    }
+
+    /// Closes the live database, runs `swap` (which replaces the file by renames only), and opens
+    /// the file now in place with the same key. If the swap fails the live file is reopened as it
+    /// was; if the new file will not open, the error says so and the session has no records open
+    /// until the next unlock.
+    pub(crate) fn replace_database(&mut self, swap: impl FnOnce() -> std::io::Result<()>) -> Result<(), VaultError> {
+        let live = std::mem::replace(&mut self.db, Db::detached()?);
+        live.close()?;
+        let swapped = swap();
+        self.db = Db::open(&self.paths.database(), &self.key)?;
+        swapped?;
+        Ok(())
     }
 
     pub fn vault_id(&self) -> Result<String, VaultError> {

@@ -64,6 +64,12 @@ import type {
 import type {
   BackupReport,
   BackupStatus,
+  RestoreAwaiting,
+  RestorePreview,
+  AuditActor,
+  AuditPage,
+  AuditQuery,
+  HandoverReport,
   CheckAnswer,
   CheckQuestion,
   ConsentDraft,
@@ -505,3 +511,33 @@ export const backupNow = () => call<BackupReport | null>("backup_now");
 
 /** When the last verified backup was made, and whether another is due. */
 export const backupStatus = () => call<BackupStatus>("backup_status");
+
+/** Reads and checks a backup the admin picks and gets it ready to restore; null when they cancel. */
+export const restoreChoose = () => call<RestorePreview | null>("restore_choose");
+
+/** Replaces the records with the checked backup; the records from before are kept aside. */
+export const restoreCommit = () => call<RestoreAwaiting>("restore_commit");
+
+/** Drops a checked backup the admin decided not to restore. */
+export const restoreCancel = () => call<void>("restore_cancel");
+
+/** A restore waiting to be kept or undone, or null. */
+export const restoreStatus = () => call<RestoreAwaiting | null>("restore_status");
+
+/** Keeps the restored records; the records from before are deleted. */
+export const restoreKeep = () => call<void>("restore_keep");
+
+/** Puts back the records from before the restore. */
+export const restoreUndo = () => call<void>("restore_undo");
+
+/** One page of the audit log, newest first. */
+export const auditPage = (query: AuditQuery) => call<AuditPage>("audit_page", { query });
+
+/** Everyone who can be chosen as "who" in the audit log. */
+export const auditActors = () => call<AuditActor[]>("audit_actors");
+
+/** Saves the filtered audit log as a PDF; null when the Save dialog was cancelled. */
+export const auditPrint = (query: AuditQuery) => call<SavedFile | null>("audit_print", { query });
+
+/** Writes every record, unencrypted, into a folder the admin picks; null when they cancel. */
+export const handoverExport = () => call<HandoverReport | null>("handover_export");

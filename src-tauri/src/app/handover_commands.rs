@@ -1,0 +1,36 @@
+//! The hand-over export from the admin window: every record in open formats, into a folder the
+//! admin chooses after the page has warned that the output is not encrypted. Runs off the
+//! window's thread, one at a time with backups and restores, and is recorded in the audit chain.
+
+use tauri::{AppHandle, Manager, State};
+
+use super::backup_commands::{choose_folder, Running};
+use super::AppState;
+use crate::error::{CommandError, ErrorCode};
+use crate::records::handover::{self, HandoverReport};
+use crate::records::organisation;
+use crate::store::audit::Entry;
+
+/// Writes the export; `None` when the admin cancels the folder choice.
+#[tauri::command]
+pub async fn handover_export(app: AppHandle, state: State<'_, AppState>) -> Result<Option<HandoverReport>, CommandError> {
+    state.with_vault(|_| Ok(()))?;
+    let running = Running::start()?;
+    let Some(folder) = choose_folder(&app, "Choose where to save the hand-over export") else { return Ok(None) };
+    let handle = app.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        let _running = running;
+        handle.state::<AppState>().with_vault(|v| {
+            let org = organisation::get(v.db().conn()).map_err(|e| e.to_command_error())?.org_name;
+            let report = handover::export(v.db().conn(), &folder, &org, chrono::Local::now())
+                .map_err(|e| e.to_command_error())?;
+            let detail = format!("tables={};rows={};files={}", report.tables, report.rows, report.files);
+            v.record(&Entry { action: "handover.exported", subject_kind: "vault", subject_id: "", detail: &detail })
+                .map_err(|e| e.to_command_error())?;
+            Ok(report)
+        })
+    })
+    .await
+    .map_err(|_| CommandError::new("handover.failed", "The export stopped unexpectedly. Your records are unchanged. Try again."))??;
+    Ok(Some(report))
+}

@@ -1,0 +1,96 @@
+//! Restoring a backup from the admin window: choose the file, see what it holds next to what is
+//! there now, replace the records, then keep the restore or undo it. Reading and checking a
+//! backup runs off the window's thread and shares the backup's "one at a time" guard.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::backup_commands::Running;
+use super::AppState;
+use crate::error::{CommandError, ErrorCode};
+use crate::vault::restore::{self, RestoreAwaiting, RestorePreview};
+
+/// The backup file to restore. `SAFEKEEPER_OPEN_FROM` names a text file holding the path to open
+/// instead of showing the dialog (end-to-end tests cannot drive the native dialog); nothing else
+/// should set it. `None` on cancel.
+fn choose_backup_file(app: &AppHandle) -> Option<PathBuf> {
+    match std::env::var_os("SAFEKEEPER_OPEN_FROM") {
+        Some(list) if !list.is_empty() => std::fs::read_to_string(list)
+            .ok()
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from),
+        _ => app
+            .dialog()
+            .file()
+            .set_title("Choose the backup to restore")
+            .add_filter("Safekeeper backup", &["age"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
+
+fn err(e: impl ErrorCode) -> CommandError {
+    e.to_command_error()
+}
+
+/// Reads and checks a backup the admin picks, and gets it ready to swap in. `None` on cancel.
+#[tauri::command]
+pub async fn restore_choose(app: AppHandle, state: State<'_, AppState>) -> Result<Option<RestorePreview>, CommandError> {
+    state.with_vault(|_| Ok(()))?;
+    let running = Running::start()?;
+    let Some(file) = choose_backup_file(&app) else { return Ok(None) };
+    let handle = app.clone();
+    let preview = tauri::async_runtime::spawn_blocking(move || {
+        let _running = running;
+        handle.state::<AppState>().with_vault(|v| restore::prepare(v, &file).map_err(err))
+    })
+    .await
+    .map_err(|_| CommandError::new("restore.failed", "Reading the backup stopped unexpectedly. Nothing has been changed. Try again."))??;
+    Ok(Some(preview))
+}
+
+/// Replaces the live records with the checked backup; the old ones are kept aside.
+#[tauri::command]
+pub async fn restore_commit(app: AppHandle, state: State<'_, AppState>) -> Result<RestoreAwaiting, CommandError> {
+    state.with_vault(|_| Ok(()))?;
+    let running = Running::start()?;
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let _running = running;
+        handle.state::<AppState>().with_vault(|v| {
+            restore::commit(v).map_err(err)?;
+            restore::awaiting(v).map_err(err)?.ok_or_else(|| {
+                CommandError::new("restore.failed", "The restore did not finish. Lock and unlock Safekeeper, then look at Settings.")
+            })
+        })
+    })
+    .await
+    .map_err(|_| CommandError::new("restore.failed", "The restore stopped unexpectedly. Lock and unlock Safekeeper, then look at Settings."))?
+}
+
+/// Drops a checked backup the admin decided not to restore.
+#[tauri::command]
+pub fn restore_cancel(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.with_vault(|v| restore::cancel(v.paths()).map_err(err))
+}
+
+/// Whether a restore is waiting to be kept or undone.
+#[tauri::command]
+pub fn restore_status(state: State<'_, AppState>) -> Result<Option<RestoreAwaiting>, CommandError> {
+    state.with_vault(|v| restore::awaiting(v).map_err(err))
+}
+
+/// Keeps the restored records and deletes the ones from before.
+#[tauri::command]
+pub fn restore_keep(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.with_vault(|v| restore::confirm(v).map_err(err))
+}
+
+/// Puts back the records from before the restore.
+#[tauri::command]
+pub fn restore_undo(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.with_vault(|v| restore::undo(v).map_err(err))
+}

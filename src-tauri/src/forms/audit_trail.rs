@@ -1,0 +1,133 @@
+//! The audit trail on paper: the entries an admin filtered, newest first, with who, when (UK
+//! time), what, the record and its detail, and the chain check's result in words at the top.
+//!
+//! Owns the sheet's wording and arrangement; does not read the vault (callers hand over what
+//! `records::audit_log` and `store::audit::verify` returned).
+
+use chrono::NaiveDate;
+
+use super::layout::{FormDocument, Orientation};
+use super::uk_time::uk_date_time_text;
+use super::{uk_date, FormError};
+use crate::records::audit_log::AuditRow;
+use crate::store::audit::AuditStatus;
+
+pub struct AuditSheet {
+    pub org_name: String,
+    pub rows: Vec<AuditRow>,
+    /// More entries matched than the sheet holds.
+    pub truncated: bool,
+    /// The filters in words, e.g. "Who: Morgan Ellis; from 1 July 2026".
+    pub filtered: Option<String>,
+    pub status: AuditStatus,
+    pub printed: NaiveDate,
+    pub demo: bool,
+}
+
+pub fn file_name(printed: NaiveDate) -> String {
+    format!("Audit trail {}.pdf", printed.format("%Y-%m-%d"))
+}
+
+/// The chain check's result as a DSL would write it in a report.
+pub fn status_words(status: &AuditStatus) -> String {
+    match (status.verified, status.first_bad_row) {
+        (true, _) => format!("Verified: all {} entries check out, from the first to the chain head.", status.rows),
+        (false, Some(row)) => format!(
+            "Problem: entry {row} does not check out, so the trail has been changed outside Safekeeper from that entry on."
+        ),
+        (false, None) => "Problem: the trail does not check out.".to_owned(),
+    }
+}
+
+pub fn audit_pdf(sheet: &AuditSheet) -> Result<Vec<u8>, FormError> {
+    let mut doc = FormDocument::new("Audit trail", Orientation::Landscape)?;
+    doc.set_demo(sheet.demo);
+    doc.set_footer_text(&format!("Audit trail \u{b7} {} \u{b7} printed {}", sheet.org_name, uk_date(sheet.printed)));
+    doc.title("Audit trail");
+    let scope = sheet.filtered.as_deref().map_or_else(|| "\nShowing: every entry".to_owned(), |f| format!("\nShowing: {f}"));
+    doc.paragraph(&format!("{}\nPrinted {}{scope}", sheet.org_name, uk_date(sheet.printed)));
+    doc.strong(&status_words(&sheet.status));
+    doc.paragraph(&format!("Chain head: {}", sheet.status.head));
+    doc.note(
+        "Each entry is sealed to the one before it. Compare the chain head with one written down earlier: if the \
+         earlier one is no longer in the trail, entries have been removed or rewritten. Entries name records by \
+         their reference only; the records themselves are not printed here.",
+    );
+    if sheet.rows.is_empty() {
+        doc.paragraph("No entries match.");
+        return doc.finish();
+    }
+    let rows: Vec<Vec<String>> = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let record = if r.subject_id.is_empty() { r.subject_kind.clone() } else { format!("{} {}", r.subject_kind, r.subject_id) };
+            vec![
+                r.id.to_string(),
+                uk_date_time_text(&r.at).unwrap_or_else(|| r.at.clone()),
+                r.actor_name.clone(),
+                r.what.clone(),
+                record,
+                r.detail.clone(),
+            ]
+        })
+        .collect();
+    doc.table(&["No.", "When (UK time)", "Who", "What", "Record", "Detail"], &rows);
+    if sheet.truncated {
+        doc.note("More entries match than one printout holds. Narrow the dates to print the rest.");
+    }
+    doc.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::pdf_check::pdf_text;
+
+    fn row(id: i64, what: &str) -> AuditRow {
+        AuditRow {
+            id,
+            at: "2026-07-01T09:15:00Z".into(),
+            actor: "admin:a1".into(),
+            actor_name: "Morgan Ellis".into(),
+            action: "incident.opened".into(),
+            what: what.into(),
+            subject_kind: "incident".into(),
+            subject_id: "inc-42".into(),
+            detail: "".into(),
+        }
+    }
+
+    #[test]
+    fn the_printout_says_who_when_what_and_the_check_in_words() {
+        let sheet = AuditSheet {
+            org_name: "Northfield Youth Trust".into(),
+            rows: vec![row(7, "Opened an incident"), row(6, "Unlocked")],
+            truncated: true,
+            filtered: Some("Who: Morgan Ellis".into()),
+            status: AuditStatus { rows: 7, head: "ab".repeat(32), verified: true, first_bad_row: None },
+            printed: NaiveDate::from_ymd_opt(2026, 12, 2).expect("date"),
+            demo: false,
+        };
+        let text = pdf_text(&audit_pdf(&sheet).expect("pdf"));
+        for expected in [
+            "Audit trail",
+            "Northfield Youth Trust",
+            "Showing: Who: Morgan Ellis",
+            "Verified: all 7 entries check out",
+            "Opened an incident",
+            "10:15",
+            "inc-42",
+            "Narrow the dates",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+        assert!(text.contains(&"ab".repeat(32)), "the chain head is printed whole");
+    }
+
+    #[test]
+    fn a_broken_chain_names_the_first_bad_entry() {
+        let status = AuditStatus { rows: 9, head: String::new(), verified: false, first_bad_row: Some(4) };
+        assert!(status_words(&status).contains("entry 4 does not check out"));
+    }
+}

@@ -1,0 +1,255 @@
+//! Restoring a backup: the backup is decrypted and checked in memory, written as a NEW encrypted
+//! file beside the live one, checked again there, and shown to the admin as a summary. Only when
+//! the admin says so is it swapped in, and the records from before are kept aside until the admin
+//! confirms the restore (or undoes it). The live database is never overwritten in place.
+//!
+//! ```text
+//! vault/restore-pending.db   the backup, re-encrypted with the live database key, not yet in use
+//! vault/safekeeper.db        the live records
+//! vault/before-restore.db    the records as they were before the last restore, until confirmed
+//! ```
+//!
+//! Every step on disk is a whole-file rename, so a restore killed at any moment leaves
+//! `safekeeper.db` as either the old records or the restored ones, never a mix; `settle`, run at
+//! every unlock, tidies up after an interrupted one by comparing files (no key needed).
+//!
+//! Keys and admins are not part of what a backup brings back: the restored records keep today's
+//! admins (a removed admin stays removed, an admin added since the backup can still unlock) and
+//! today's database key, so nobody's passphrase changes meaning.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::backup::{self, BackupError, BackupManifest};
+use super::{atomic, UnlockedVault, VaultError, VaultPaths};
+use crate::store::audit::{self, Entry};
+use crate::store::{Db, StoreError};
+
+/// What the admin sees before deciding to replace the live records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestorePreview {
+    /// The backup file's name (not its folder).
+    pub file_name: String,
+    pub manifest: BackupManifest,
+    /// (table, rows) in the live records now, in the order of `backup::COUNTED`.
+    #[ts(type = "Array<[string, number]>")]
+    pub current_counts: Vec<(String, i64)>,
+}
+
+/// A restore that has been swapped in and is waiting for the admin to keep it or undo it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreAwaiting {
+    /// When the restored backup was made (RFC 3339, UTC), when the restored records say so.
+    pub backup_created_at: Option<String>,
+}
+
+fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+fn remove_with_journal(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        remove_if_present(&path.with_file_name(format!(
+            "{}{suffix}",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+        )))?;
+    }
+    Ok(())
+}
+
+fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
+    if fs::metadata(a)?.len() != fs::metadata(b)?.len() {
+        return Ok(false);
+    }
+    Ok(fs::read(a)? == fs::read(b)?)
+}
+
+/// Tidies up after a restore that was interrupted, before the database is opened. A pending file
+/// was never swapped in and is dropped (it is encrypted, and the backup it came from still
+/// exists). A kept-aside file identical to the live one means the swap never happened.
+pub fn settle(paths: &VaultPaths) -> Result<(), VaultError> {
+    remove_with_journal(&paths.restore_pending())?;
+    let aside = paths.before_restore();
+    if aside.is_file() && same_bytes(&aside, &paths.database())? {
+        fs::remove_file(&aside)?;
+        atomic::sync_dir(&paths.vault_dir())?;
+    }
+    Ok(())
+}
+
+/// Whether a restore is waiting to be kept or undone.
+pub fn awaiting(vault: &UnlockedVault) -> Result<Option<RestoreAwaiting>, VaultError> {
+    if !vault.paths().before_restore().is_file() {
+        return Ok(None);
+    }
+    let created: Option<String> = vault
+        .db()
+        .conn()
+        .query_row(
+            "SELECT detail FROM audit WHERE action = 'backup.restored' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .ok()
+        .and_then(|d| d.split(';').find_map(|p| p.strip_prefix("made=").map(str::to_owned)));
+    Ok(Some(RestoreAwaiting { backup_created_at: created }))
+}
+
+/// Reads and checks a backup file and writes it, re-encrypted with the live key, as the pending
+/// restore. The live records are not touched. A second call replaces the first's pending file.
+pub fn prepare(vault: &mut UnlockedVault, backup_file: &Path) -> Result<RestorePreview, BackupError> {
+    if vault.paths().before_restore().is_file() {
+        return Err(BackupError::RestoreAwaiting);
+    }
+    let vault_id = vault.vault_id()?;
+    let (plain, manifest) = backup::read_file(backup_file, vault.outbox_identity(), Some(&vault_id))?;
+    let pending = vault.paths().restore_pending();
+    remove_with_journal(&pending).map_err(BackupError::Write)?;
+
+    let written = (|| -> Result<(), BackupError> {
+        crate::store::export_plain_into(&plain, &pending, vault.database_key())?;
+        drop(plain);
+        let mut restored = Db::open(&pending, vault.database_key())?;
+        // Counts and chain first, exactly as the backup holds them (opening may have brought an
+        // older backup's tables up to date, which can add rows to them).
+        let migrated = manifest.schema_version != crate::store::migrations::latest_version();
+        check_against_manifest(&restored, &manifest, !migrated)?;
+        adopt_live_keys(vault, &mut restored, &manifest)?;
+        let status = audit::verify(restored.conn())?;
+        if !status.verified || !restored.integrity_check()? {
+            return Err(BackupError::Damaged);
+        }
+        restored.close()?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = remove_with_journal(&pending);
+        return Err(e);
+    }
+    let file_name = backup_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let current_counts = backup::counts(vault.db().conn(), "main")?;
+    Ok(RestorePreview { file_name, manifest, current_counts })
+}
+
+fn check_against_manifest(restored: &Db, manifest: &BackupManifest, counts: bool) -> Result<(), BackupError> {
+    if !restored.integrity_check()? {
+        return Err(BackupError::Damaged);
+    }
+    for (table, rows) in manifest.counts.iter().filter(|_| counts) {
+        if backup::count(restored.conn(), "main", table)? != *rows {
+            return Err(BackupError::Damaged);
+        }
+    }
+    let status = audit::verify(restored.conn())?;
+    if !status.verified {
+        return Err(BackupError::AuditBroken { row: status.first_bad_row.unwrap_or(0) });
+    }
+    if audit::verify(restored.conn())?.head != manifest.audit_head {
+        return Err(BackupError::AuditBroken { row: status.rows });
+    }
+    Ok(())
+}
+
+/// Gives the restored records today's admins and backup history, drops the manifest table, and
+/// records the restore at the end of the restored chain.
+fn adopt_live_keys(vault: &UnlockedVault, restored: &mut Db, manifest: &BackupManifest) -> Result<(), BackupError> {
+    let live = vault.db().conn();
+    let mut stmt = live.prepare("SELECT id, name, recipient, created_at, removed_at FROM admins")?;
+    let admins: Vec<(String, String, String, String, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<Result<_, _>>()?;
+    drop(stmt);
+    let last_backup: Option<String> = live
+        .query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0))
+        .ok();
+    let live_head = audit::verify(live)?.head;
+
+    let tx = restored.conn_mut().transaction().map_err(StoreError::from)?;
+    tx.execute_batch("DROP TABLE IF EXISTS backup_manifest;")?;
+    // Recipients are unique: clear any that moved to another admin row before writing them back.
+    for (id, name, recipient, created_at, removed_at) in &admins {
+        tx.execute("DELETE FROM admins WHERE recipient = ?1 AND id <> ?2", [recipient, id])?;
+        tx.execute(
+            "INSERT INTO admins (id, name, recipient, created_at, removed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(id) DO UPDATE SET name = excluded.name, recipient = excluded.recipient,
+               created_at = excluded.created_at, removed_at = excluded.removed_at",
+            rusqlite::params![id, name, recipient, created_at, removed_at],
+        )?;
+    }
+    if let Some(last) = last_backup {
+        tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)", [last])?;
+    }
+    let detail = format!("made={};head={};before={live_head}", manifest.created_at, manifest.audit_head);
+    audit::append(
+        &tx,
+        vault.actor(),
+        &Entry { action: "backup.restored", subject_kind: "backup", subject_id: "", detail: &detail },
+    )?;
+    tx.commit().map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Swaps the pending restore in. The live file is first kept aside (a hard link where the disk
+/// allows, a copy otherwise), then the pending file is renamed over it in one step.
+pub fn commit(vault: &mut UnlockedVault) -> Result<(), BackupError> {
+    let paths = vault.paths().clone();
+    let pending = paths.restore_pending();
+    if !pending.is_file() {
+        return Err(BackupError::NothingPending);
+    }
+    if paths.before_restore().is_file() {
+        return Err(BackupError::RestoreAwaiting);
+    }
+    vault
+        .replace_database(|| {
+            let live = paths.database();
+            let aside = paths.before_restore();
+            if fs::hard_link(&live, &aside).is_err() {
+                let bytes = fs::read(&live)?;
+                atomic::write_atomic(&aside, &bytes)?;
+            }
+            atomic::sync_dir(&paths.vault_dir())?;
+            atomic::commit(&pending, &live)
+        })
+        .map_err(BackupError::from)?;
+    vault.publish_manifest()?;
+    Ok(())
+}
+
+/// Keeps the restored records: the records from before the restore are deleted.
+pub fn confirm(vault: &mut UnlockedVault) -> Result<(), BackupError> {
+    let aside = vault.paths().before_restore();
+    if !aside.is_file() {
+        return Err(BackupError::NothingPending);
+    }
+    remove_with_journal(&aside).map_err(BackupError::Write)?;
+    atomic::sync_dir(&vault.paths().vault_dir()).map_err(BackupError::Write)?;
+    vault.record(&Entry { action: "backup.restoreKept", subject_kind: "backup", subject_id: "", detail: "" })?;
+    Ok(())
+}
+
+/// Undoes the restore: the records from before it come back, exactly as they were.
+pub fn undo(vault: &mut UnlockedVault) -> Result<(), BackupError> {
+    let paths = vault.paths().clone();
+    let aside = paths.before_restore();
+    if !aside.is_file() {
+        return Err(BackupError::NothingPending);
+    }
+    vault.replace_database(|| atomic::commit(&aside, &paths.database())).map_err(BackupError::from)?;
+    vault.record(&Entry { action: "backup.restoreUndone", subject_kind: "backup", subject_id: "", detail: "" })?;
+    vault.publish_manifest()?;
+    Ok(())
+}
+
+/// Drops a pending restore the admin decided against.
+pub fn cancel(paths: &VaultPaths) -> Result<(), BackupError> {
+    remove_with_journal(&paths.restore_pending()).map_err(BackupError::Write)
+}

@@ -1,0 +1,247 @@
+//! Restoring a backup: the round trip equals the backup, the old records are kept aside until the
+//! admin keeps or undoes the restore, admins and keys stay as they are today, a bad file changes
+//! nothing, and a restore killed at any moment leaves a vault that opens with whole records.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{new_vault, pass, PASSPHRASE, SECOND_PASSPHRASE};
+use rand::{Rng, SeedableRng};
+use safekeeper::records::people::{self, PersonDraft, PersonGroup};
+use safekeeper::store::audit;
+use safekeeper::vault::backup::{self, BackupError};
+use safekeeper::vault::{restore, UnlockedVault, VaultPaths};
+
+fn add_people(vault: &mut UnlockedVault, names: &[&str]) {
+    let actor = vault.actor().clone();
+    for name in names {
+        let draft = PersonDraft {
+            group: PersonGroup::Staff,
+            full_name: (*name).into(),
+            preferred_name: None,
+            date_of_birth: None,
+            start_date: None,
+            leave_date: None,
+            email: None,
+            phone: None,
+        };
+        people::add(vault.db_mut().conn_mut(), &actor, &draft).expect("person");
+    }
+}
+
+fn names(vault: &UnlockedVault) -> Vec<String> {
+    let mut stmt = vault.db().conn().prepare("SELECT full_name FROM people ORDER BY full_name").expect("names");
+    stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
+}
+
+fn count(preview: &[(String, i64)], table: &str) -> i64 {
+    preview.iter().find(|(t, _)| t == table).map(|(_, n)| *n).expect("counted table")
+}
+
+fn audited(vault: &UnlockedVault, action: &str) -> bool {
+    audit::has_action(vault.db().conn(), action).expect("audit")
+}
+
+#[test]
+fn restore_round_trip_equals_the_backup_and_keeps_the_old_records_until_confirmed() {
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    add_people(&mut vault, &["Asha Patel", "Ben Jones"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    let at_backup = names(&vault);
+
+    // Life goes on after the backup.
+    add_people(&mut vault, &["Chi Okafor"]);
+    let since = names(&vault);
+    assert_ne!(since, at_backup);
+
+    let preview = restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
+    assert_eq!(preview.manifest, report.manifest);
+    assert_eq!(count(&preview.manifest.counts, "people"), 2);
+    assert_eq!(count(&preview.current_counts, "people"), 3);
+    assert!(preview.file_name.ends_with(".age"));
+    assert_eq!(names(&vault), since, "preparing changes nothing live");
+    assert!(tv.paths.restore_pending().is_file());
+
+    restore::commit(&mut vault).expect("commit");
+    assert_eq!(names(&vault), at_backup, "the restored records are the backup's");
+    assert!(!tv.paths.restore_pending().exists());
+    assert!(tv.paths.before_restore().is_file(), "the old records are kept aside");
+    let waiting = restore::awaiting(&vault).expect("awaiting").expect("a restore waits");
+    assert_eq!(waiting.backup_created_at.as_deref(), Some(report.manifest.created_at.as_str()));
+    assert!(audited(&vault, "backup.restored"));
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+    assert!(vault.db().integrity_check().expect("integrity"));
+    // No manifest table is left in the live records, and the backup reminder still knows the backup.
+    let manifest_tables: i64 = vault
+        .db()
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'backup_manifest'", [], |r| r.get(0))
+        .expect("schema");
+    assert_eq!(manifest_tables, 0);
+    assert!(!backup::status(vault.db().conn(), chrono::Utc::now()).expect("status").due);
+    // A second restore cannot start while this one waits.
+    assert!(matches!(restore::prepare(&mut vault, report.path.as_ref()), Err(BackupError::RestoreAwaiting)));
+
+    // Lock and unlock with the passphrase: the restore is still waiting, and the records hold.
+    vault.lock("test").expect("lock");
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock after restore");
+    assert_eq!(names(&vault), at_backup);
+    assert!(restore::awaiting(&vault).expect("awaiting").is_some());
+
+    restore::confirm(&mut vault).expect("keep");
+    assert!(!tv.paths.before_restore().exists(), "kept: the old records are gone");
+    assert!(restore::awaiting(&vault).expect("awaiting").is_none());
+    assert!(audited(&vault, "backup.restoreKept"));
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+}
+
+#[test]
+fn undo_brings_back_the_records_from_before_the_restore() {
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    add_people(&mut vault, &["Asha Patel"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    add_people(&mut vault, &["Ben Jones", "Chi Okafor"]);
+    let before = names(&vault);
+
+    restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
+    restore::commit(&mut vault).expect("commit");
+    assert_eq!(names(&vault), vec!["Asha Patel".to_owned()]);
+    restore::undo(&mut vault).expect("undo");
+    assert_eq!(names(&vault), before);
+    assert!(!tv.paths.before_restore().exists());
+    assert!(audited(&vault, "backup.restoreUndone"));
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+    assert!(matches!(restore::confirm(&mut vault), Err(BackupError::NothingPending)));
+}
+
+#[test]
+fn admins_added_since_the_backup_can_still_unlock_and_keys_do_not_change() {
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    let new_admin = vault.add_admin("Priya Raman", &pass(SECOND_PASSPHRASE)).expect("add admin");
+    let key_file = std::fs::read(tv.paths.wrapped_key()).expect("dek");
+
+    restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
+    restore::commit(&mut vault).expect("commit");
+    restore::confirm(&mut vault).expect("keep");
+    assert_eq!(std::fs::read(tv.paths.wrapped_key()).expect("dek"), key_file, "the database key file is unchanged");
+    vault.lock("test").expect("lock");
+
+    let second = UnlockedVault::unlock(&tv.paths, &pass(SECOND_PASSPHRASE)).expect("the newer admin still unlocks");
+    assert_eq!(second.admin_id(), Some(new_admin.as_str()));
+    second.lock("test").expect("lock");
+    UnlockedVault::unlock_with_recovery(&tv.paths, &tv.recovery_text()).expect("recovery key still opens");
+}
+
+#[test]
+fn a_bad_backup_changes_nothing_and_leaves_no_pending_file() {
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    add_people(&mut vault, &["Asha Patel"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    let mut bytes = std::fs::read(&report.path).expect("file");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    let corrupt = usb.path().join("corrupt copy.age");
+    std::fs::write(&corrupt, &bytes).expect("write");
+    let before = names(&vault);
+
+    let err = restore::prepare(&mut vault, &corrupt).expect_err("refused");
+    assert!(matches!(err, BackupError::Damaged), "{err}");
+    assert!(err.to_string().contains("Nothing has been changed"));
+    assert_eq!(names(&vault), before);
+    assert!(!tv.paths.restore_pending().exists());
+    assert!(!tv.paths.before_restore().exists());
+    assert!(matches!(restore::commit(&mut vault), Err(BackupError::NothingPending)));
+}
+
+const CHILD_ENV: &str = "SAFEKEEPER_RESTORE_CHILD";
+
+/// Not a test on its own: the restore loop the parent runs in a child process and kills.
+#[test]
+fn child_restorer() {
+    let Ok(data_dir) = std::env::var(CHILD_ENV) else { return };
+    let key = std::env::var("SAFEKEEPER_RESTORE_KEY").expect("key for the child");
+    let backup_file = std::env::var("SAFEKEEPER_RESTORE_FILE").expect("backup for the child");
+    let paths = VaultPaths::new(data_dir);
+    let mut vault = UnlockedVault::unlock_with_recovery(&paths, &key).expect("child unlock");
+    let mut out = std::io::stdout().lock();
+    loop {
+        restore::prepare(&mut vault, backup_file.as_ref()).expect("prepare");
+        restore::commit(&mut vault).expect("commit");
+        writeln!(out, "restored").expect("stdout");
+        out.flush().expect("flush");
+        restore::undo(&mut vault).expect("undo");
+        writeln!(out, "undone").expect("stdout");
+        out.flush().expect("flush");
+    }
+}
+
+#[test]
+fn restore_killed_at_any_moment_leaves_a_vault_that_opens_whole() {
+    let rounds: usize = std::env::var("SAFEKEEPER_KILL_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock_with_recovery(&tv.paths, &tv.recovery_text()).expect("unlock");
+    add_people(&mut vault, &["Asha Patel"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    add_people(&mut vault, &["Ben Jones"]);
+    vault.lock("test").expect("lock");
+    let old = vec!["Asha Patel".to_owned(), "Ben Jones".to_owned()];
+    let restored = vec!["Asha Patel".to_owned()];
+
+    let exe = std::env::current_exe().expect("test binary");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0x7e57);
+    let mut seen = (0usize, 0usize);
+    for round in 0..rounds {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "child_restorer", "--nocapture", "--test-threads=1"])
+            .env(CHILD_ENV, tv.paths.data_dir())
+            .env("SAFEKEEPER_RESTORE_KEY", tv.recovery_text())
+            .env("SAFEKEEPER_RESTORE_FILE", &report.path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn child");
+        let stdout = child.stdout.take().expect("piped");
+        let reader = std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).count());
+        std::thread::sleep(Duration::from_millis(rng.gen_range(20..400)));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reap");
+        let steps = reader.join().expect("reader");
+
+        let mut vault = UnlockedVault::unlock_with_recovery(&tv.paths, &tv.recovery_text())
+            .unwrap_or_else(|e| panic!("round {round} ({steps} steps): the vault did not open after the kill: {e}"));
+        assert!(vault.db().integrity_check().expect("integrity"), "round {round}: integrity_check failed");
+        assert!(audit::verify(vault.db().conn()).expect("verify").verified, "round {round}: audit chain broken");
+        assert!(!tv.paths.restore_pending().exists(), "round {round}: the pending file was not tidied");
+        let now = names(&vault);
+        if now == old {
+            seen.0 += 1;
+        } else {
+            assert_eq!(now, restored, "round {round}: the records are neither the old ones nor the backup's");
+            seen.1 += 1;
+        }
+        // Put the vault back as it was for the next round.
+        if restore::awaiting(&vault).expect("awaiting").is_some() {
+            if now == restored {
+                restore::undo(&mut vault).expect("undo");
+            } else {
+                restore::confirm(&mut vault).expect("tidy");
+            }
+        }
+        assert_eq!(names(&vault), old, "round {round}: the old records came back");
+        vault.lock("test").expect("lock");
+    }
+    eprintln!("{rounds} kill rounds: {} left the old records, {} the restored ones", seen.0, seen.1);
+}
