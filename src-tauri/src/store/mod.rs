@@ -169,7 +169,11 @@ pub fn export_plain_into(plain: &Connection, path: &Path, key: &DatabaseKey) -> 
     }
     let target = path.to_str().ok_or_else(|| StoreError::Io(std::io::Error::other("the vault folder's path is not valid text")))?;
     plain.execute("ATTACH DATABASE ?1 AS restored KEY ?2", rusqlite::params![target, key.attach_key_literal().as_str()])?;
-    let exported = plain.query_row("SELECT sqlcipher_export('restored')", [], |_| Ok(()));
+    // sqlcipher_export copies tables and rows, not the schema version the migrations go by.
+    let exported = plain.query_row("SELECT sqlcipher_export('restored')", [], |_| Ok(())).and_then(|()| {
+        let version: i64 = plain.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        plain.execute_batch(&format!("PRAGMA restored.user_version = {version};"))
+    });
     plain.execute_batch("DETACH DATABASE restored;")?;
     exported?;
     Ok(())
