@@ -157,6 +157,9 @@ fn head_of(conn: &Connection, schema: &str) -> Result<String, BackupError> {
 /// zeroed when dropped.
 fn plain_copy(conn: &mut Connection, app_version: &str) -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
     conn.execute_batch("ATTACH DATABASE ':memory:' AS backup_copy KEY ''; SELECT sqlcipher_export('backup_copy');")?;
+    // sqlcipher_export copies tables and rows, not the schema version the migrations go by.
+    let live_version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA backup_copy.user_version = {live_version};"))?;
     let result = (|| -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
         let schema_version: i64 = conn.query_row("PRAGMA backup_copy.user_version", [], |r| r.get(0))?;
         let counts = counts(conn, "backup_copy")?;
