@@ -12,6 +12,7 @@ pub mod people_import;
 pub mod policies;
 pub mod signatures;
 pub mod training;
+pub mod trustee_report;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 
