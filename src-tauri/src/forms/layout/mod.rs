@@ -11,6 +11,7 @@
 //! let pdf_bytes = doc.finish()?;
 //! ```
 
+mod bar_chart;
 mod canvas;
 mod fonts;
 mod marks;
@@ -20,6 +21,7 @@ mod qr;
 mod table;
 mod wrap;
 
+pub use bar_chart::Bar;
 use printpdf::{PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 
 use crate::forms::FormError;
