@@ -117,6 +117,7 @@ fn main() {
             "policy_print_history",
             "review_checklist_print",
             "due_dates_export",
+            "trustee_report_print",
             "aups_due",
             "training_certificate_attach",
             "training_certificate_save",

@@ -21,6 +21,7 @@ mod notify;
 mod people_commands;
 mod policy_commands;
 mod register_print_commands;
+mod report_commands;
 mod restore_commands;
 mod save;
 mod session_lock;
@@ -170,6 +171,7 @@ pub fn run() {
             register_print_commands::policy_print_history,
             register_print_commands::review_checklist_print,
             register_print_commands::due_dates_export,
+            report_commands::trustee_report_print,
             aup_commands::aups_due,
             training_commands::training_certificate_attach,
             training_commands::training_certificate_save,

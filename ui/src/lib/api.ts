@@ -415,6 +415,10 @@ export const reviewChecklistPrint = () => call<SavedFile | null>("review_checkli
 /** The due dates as an .ics calendar file. It names staff; the page warns before calling this. */
 export const dueDatesExport = () => call<SavedFile | null>("due_dates_export");
 
+/** The online-safety report to trustees for a period ("YYYY-MM-DD", inclusive); Rust records the printing. */
+export const trusteeReportPrint = (from: string, to: string) =>
+  call<SavedFile | null>("trustee_report_print", { from, to });
+
 /** Published AUPs that someone has still to sign, again or for the first time. */
 export const aupsDue = () => call<AupDue[]>("aups_due");
 
