@@ -13,6 +13,7 @@ mod register;
 use chrono::NaiveDate;
 
 pub use blank::{blank_consent_pdf, BlankConsentForm};
+pub(crate) use history::{consent_facts, consent_heading};
 pub use history::{consent_history_pdf, ConsentHistory};
 pub use register::{consent_register_pdf, ConsentRegister};
 

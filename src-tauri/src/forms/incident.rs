@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use blank::{blank_incident_pdf, BlankIncidentForm};
+pub(crate) use entry_text::entry_fields;
 pub use person::{person_chronology_pdf, PersonChronology, PersonIncident};
 pub use report::{incident_report_pdf, IncidentReportForm};
 

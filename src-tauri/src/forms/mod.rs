@@ -11,6 +11,7 @@ pub mod emergency_kit;
 pub mod incident;
 pub mod layout;
 pub mod registers;
+pub mod subject_access;
 pub mod trustee_report;
 pub mod uk_time;
 

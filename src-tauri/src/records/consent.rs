@@ -19,7 +19,9 @@ use ts_rs::TS;
 use crate::error::ErrorCode;
 use crate::store::StoreError;
 pub use check::{check, publish_checked, CheckQuestion};
-pub use groups::{add_group_member, group_members, groups, remove_group_member, save_group, GroupSummary};
+pub use groups::{
+    add_group_member, group_members, groups, groups_of_person, remove_group_member, save_group, GroupSummary,
+};
 pub use publications::{
     add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,
     PublicationPerson, TakedownDone, TakedownItem,
@@ -28,8 +30,8 @@ pub use rules::{CheckAnswer, PersonAnswer, Reason};
 pub use settings::{add_social_account, consent_settings, retire_social_account, save_consent_settings};
 pub use store::current_uses;
 pub use store::{
-    confirm, for_person, get, history_for_person, insert_from_station, record, statuses, unconfirmed, withdraw,
-    PersonConsentStatus, StationConsent,
+    confirm, for_person, get, history_for_person, insert_from_station, mark_png, record, statuses, unconfirmed,
+    withdraw, PersonConsentStatus, StationConsent,
 };
 
 /// The fixed uses; each social media account is a use of its own (`social:<account id>`).

@@ -23,7 +23,8 @@ pub use entries::{
     Referral, Report, Role, SignOff, StatusChange,
 };
 pub use store::{
-    add_entry, amend, change_status, create, get, list, record_printed, set_access, IncidentFilter, NewIncident,
+    add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
+    NewIncident,
 };
 pub(crate) use store::{insert_added_entry, insert_incident};
 pub use trends::{trends, KindCount, MonthCounts, Trends};

@@ -11,6 +11,7 @@ pub mod people;
 pub mod people_import;
 pub mod policies;
 pub mod signatures;
+pub mod subject_access;
 pub mod training;
 pub mod trustee_report;
 

@@ -99,14 +99,14 @@ pub fn consent_history_pdf(sheet: &ConsentHistory) -> Result<Vec<u8>, FormError>
     doc.finish()
 }
 
-fn consent_heading(c: &ImageConsent) -> String {
+pub(crate) fn consent_heading(c: &ImageConsent) -> String {
     match &c.withdrawal {
         Some(w) => format!("Given {} \u{b7} withdrawn {}", uk_date(c.given_on), uk_date(w.on)),
         None => format!("Given {}", uk_date(c.given_on)),
     }
 }
 
-fn consent_facts(c: &ImageConsent, accounts: &[(String, String)], printed: NaiveDate) -> Vec<Vec<String>> {
+pub(crate) fn consent_facts(c: &ImageConsent, accounts: &[(String, String)], printed: NaiveDate) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut row = |label: &str, value: String| rows.push(vec![label.to_owned(), value]);
     let by = match c.giver {

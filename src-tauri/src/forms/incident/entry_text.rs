@@ -5,7 +5,7 @@ use crate::forms::uk_date;
 use crate::records::incidents::{Agency, EntryBody, Referral};
 
 /// Label and value pairs for one entry. Empty optional fields are left out.
-pub(super) fn entry_fields(body: &EntryBody) -> Vec<(&'static str, String)> {
+pub(crate) fn entry_fields(body: &EntryBody) -> Vec<(&'static str, String)> {
     let mut rows: Vec<(&'static str, String)> = Vec::new();
     let some = |rows: &mut Vec<(&'static str, String)>, label, value: &Option<String>| {
         if let Some(v) = value {

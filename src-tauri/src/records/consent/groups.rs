@@ -31,6 +31,16 @@ pub fn groups(conn: &Connection) -> Result<Vec<GroupSummary>, ConsentError> {
     Ok(rows)
 }
 
+/// The names of the groups a person belongs to, archived groups included, by name.
+pub fn groups_of_person(conn: &Connection, person_id: &str) -> Result<Vec<String>, ConsentError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.name FROM activity_group_members m JOIN activity_groups g ON g.id = m.group_id
+         WHERE m.person_id = ?1 ORDER BY lower(g.name), g.id",
+    )?;
+    let names = stmt.query_map([person_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
 /// The active members of a group, by name.
 pub fn group_members(conn: &Connection, group_id: &str) -> Result<(String, Vec<Person>), ConsentError> {
     let name: String = conn

@@ -79,6 +79,13 @@ pub fn for_person(conn: &Connection, person_id: &str) -> Result<Vec<ImageConsent
     query(conn, "person_id = ?1 ORDER BY given_on DESC, created_at DESC", [person_id])
 }
 
+/// The signature drawn on a signing-station consent, if one was drawn.
+pub fn mark_png(conn: &Connection, id: &str) -> Result<Option<Vec<u8>>, ConsentError> {
+    conn.query_row("SELECT mark_png FROM image_consents WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(ConsentError::NotFound)
+}
+
 /// Signing-station consents waiting for an admin, oldest first.
 pub fn unconfirmed(conn: &Connection) -> Result<Vec<ImageConsent>, ConsentError> {
     query(conn, "source = 'signingStation' AND confirmed_at IS NULL ORDER BY created_at, id", [])

@@ -447,6 +447,27 @@ pub fn set_access(
 /// is recorded in the audit trail.
 pub fn get(conn: &Connection, actor: &Actor, incident_id: &str) -> Result<IncidentDetail, IncidentError> {
     let incident = visible(conn, actor, incident_id)?;
+    let detail = read_detail(conn, incident)?;
+    audit_incident(conn, actor, "incident.opened", incident_id, "")?;
+    Ok(detail)
+}
+
+/// Every incident a person is linked to, restricted ones included, oldest first, for a subject
+/// access export: the person has a right to their data whoever may open the incident in the app.
+/// Not audited here: the caller records the export itself, with the person's id.
+pub fn linked_to_person(conn: &Connection, person_id: &str) -> Result<Vec<IncidentDetail>, IncidentError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM incidents
+         WHERE id IN (SELECT incident_id FROM incident_people WHERE person_id = ?1)
+         ORDER BY occurred_on, reference"
+    ))?;
+    let incidents: Vec<Incident> = stmt.query_map([person_id], from_row)?.collect::<Result<_, _>>()?;
+    incidents.into_iter().map(|i| read_detail(conn, i)).collect()
+}
+
+fn read_detail(conn: &Connection, incident: Incident) -> Result<IncidentDetail, IncidentError> {
+    let incident_id = incident.id.clone();
+    let incident_id = incident_id.as_str();
     let mut stmt = conn.prepare_cached(
         "SELECT id, seq, body, amends, reason, recorded_at, recorded_by FROM incident_entries
          WHERE incident_id = ?1 ORDER BY seq",
@@ -467,7 +488,6 @@ pub fn get(conn: &Connection, actor: &Actor, incident_id: &str) -> Result<Incide
         .prepare_cached("SELECT admin_id FROM incident_access WHERE incident_id = ?1 ORDER BY admin_id")?
         .query_map([incident_id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    audit_incident(conn, actor, "incident.opened", incident_id, "")?;
     Ok(IncidentDetail { incident, chronology, current, access })
 }
 
