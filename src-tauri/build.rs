@@ -82,6 +82,7 @@ fn main() {
             "restore_keep",
             "restore_undo",
             "handover_export",
+            "subject_access_export",
             "consent_setup",
             "consent_settings_save",
             "consent_account_add",

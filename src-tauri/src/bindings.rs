@@ -73,6 +73,16 @@ pub struct SavedFile {
     pub path: String,
 }
 
+/// Where a subject access export went, and how many restricted incidents it holds (the admin
+/// should check those for exemptions before sending the files).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SubjectAccessSaved {
+    pub pdf_path: String,
+    pub json_path: String,
+    pub restricted_incidents: u32,
+}
+
 /// How many people a confirmed CSV import added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -263,6 +273,7 @@ pub fn typescript() -> String {
         RecoveryKeyShown::decl(&cfg),
         SavedFile::decl(&cfg),
         SessionInfo::decl(&cfg),
+        SubjectAccessSaved::decl(&cfg),
         Settings::decl(&cfg),
     ];
     decls.sort();

@@ -27,6 +27,7 @@ mod save;
 mod session_lock;
 mod signature_commands;
 mod state;
+mod subject_access_commands;
 mod training_commands;
 mod windows;
 
@@ -135,6 +136,7 @@ pub fn run() {
             restore_commands::restore_keep,
             restore_commands::restore_undo,
             handover_commands::handover_export,
+            subject_access_commands::subject_access_export,
             consent_commands::consent_setup,
             consent_commands::consent_settings_save,
             consent_commands::consent_account_add,

@@ -40,6 +40,15 @@ pub fn choose_target(app: &AppHandle, file_name: &str, kind: FileKind) -> Option
     }
 }
 
+/// A folder to save several files into: the test folder, or the one the user picks. `None` when
+/// they cancel.
+pub fn choose_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
+    match std::env::var_os("SAFEKEEPER_SAVE_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => app.dialog().file().set_title(title).blocking_pick_folder().and_then(|p| p.into_path().ok()),
+    }
+}
+
 /// Writes `bytes` to `target` (temp file, fsync, rename) and says where they went.
 pub fn write(target: &Path, bytes: &[u8]) -> Result<SavedFile, CommandError> {
     atomic::write_atomic(target, bytes).map_err(|e| {

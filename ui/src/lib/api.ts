@@ -82,6 +82,7 @@ import type {
   PersonConsent,
   Publication,
   PublicationDraft,
+  SubjectAccessSaved,
   TakedownDone,
   TakedownItem,
 } from "./bindings";
@@ -512,6 +513,11 @@ export const kioskGiveConsent = (consent: KioskImageConsent) => call<Receipt>("k
 
 /** Makes a verified backup in a folder the admin picks; null when they cancel. */
 export const backupNow = () => call<BackupReport | null>("backup_now");
+
+/** Saves everything held about one person (a PDF and a JSON file) into a folder the admin picks;
+ *  null when they cancel. */
+export const subjectAccessExport = (personId: string, redactOthers: boolean) =>
+  call<SubjectAccessSaved | null>("subject_access_export", { personId, redactOthers });
 
 /** When the last verified backup was made, and whether another is due. */
 export const backupStatus = () => call<BackupStatus>("backup_status");

@@ -642,6 +642,8 @@ export type SocialAccount = { id: string,
  */
 name: string, retired: boolean, };
 
+export type SubjectAccessSaved = { pdfPath: string, jsonPath: string, restrictedIncidents: number, };
+
 export type TakedownDone = { publicationId: string, personId: string, 
 /**
  * The image came down (true) or cannot be removed, such as a printed newsletter (false).
