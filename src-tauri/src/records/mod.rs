@@ -10,6 +10,7 @@ pub mod organisation;
 pub mod people;
 pub mod people_import;
 pub mod policies;
+pub mod retention;
 pub mod signatures;
 pub mod subject_access;
 pub mod training;

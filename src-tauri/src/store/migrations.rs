@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 7, sql: include_str!("migrations/0007_training_certificates.sql") },
     Migration { version: 8, sql: include_str!("migrations/0008_policy_documents.sql") },
     Migration { version: 9, sql: include_str!("migrations/0009_image_consent.sql") },
+    Migration { version: 10, sql: include_str!("migrations/0010_retention.sql") },
 ];
 
 /// The schema version this build writes.

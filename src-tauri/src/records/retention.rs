@@ -1,0 +1,212 @@
+//! Retention review: how long each kind of record is kept (rules with UK defaults the organisation
+//! can change, each with its own written reason), which records have reached their review date,
+//! and the admin's decision on each (keep until a later review, legal hold, or erase).
+//! Owns the rules, the due list and erasure with its tombstone. Never deletes anything by itself:
+//! only `decide` with `Decision::Erase` removes a record, and only once it is due and not held.
+//! Does not own the records themselves (see `incidents`, `consent`, `signatures`, `training`).
+
+mod decide;
+mod due;
+mod rules;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::store::StoreError;
+pub use decide::decide;
+pub use due::{due, on_hold, review};
+pub use rules::{rules, save_rules};
+
+/// The kinds of record a retention decision can be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "RetentionRecordKind")]
+pub enum RecordKind {
+    Incident,
+    ImageConsent,
+    AupSignature,
+    TrainingRecord,
+}
+
+impl RecordKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Incident => "incident",
+            RecordKind::ImageConsent => "imageConsent",
+            RecordKind::AupSignature => "aupSignature",
+            RecordKind::TrainingRecord => "trainingRecord",
+        }
+    }
+}
+
+/// Which rule brought a record up for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "RetentionRuleCode")]
+pub enum RuleCode {
+    ChildProtection,
+    StaffAllegation,
+    ImageConsent,
+    AupSignature,
+    Training,
+}
+
+impl RuleCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleCode::ChildProtection => "childProtection",
+            RuleCode::StaffAllegation => "staffAllegation",
+            RuleCode::ImageConsent => "imageConsent",
+            RuleCode::AupSignature => "aupSignature",
+            RuleCode::Training => "training",
+        }
+    }
+
+    pub fn from_stored(text: &str) -> Option<RuleCode> {
+        [RuleCode::ChildProtection, RuleCode::StaffAllegation, RuleCode::ImageConsent, RuleCode::AupSignature, RuleCode::Training]
+            .into_iter()
+            .find(|r| r.as_str() == text)
+    }
+}
+
+/// A period in whole years, and why the organisation chose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct YearsRule {
+    pub years: u32,
+    pub why: String,
+}
+
+/// Allegations about staff: until normal retirement age, or `years` from the allegation,
+/// whichever is later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffAllegationRule {
+    pub retirement_age: u32,
+    pub years: u32,
+    pub why: String,
+}
+
+/// Every retention rule, as stored in settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionRules {
+    /// Incidents (child-protection records): years after the youngest young person's birth.
+    pub child_protection: YearsRule,
+    pub staff_allegation: StaffAllegationRule,
+    /// Years after a consent ended (expired or withdrawn).
+    pub image_consent: YearsRule,
+    /// Years after the signer left (their leave date, or when they were archived).
+    pub aup_signature: YearsRule,
+    /// Years after the person left.
+    pub training: YearsRule,
+}
+
+/// A record whose review date has come. `person` is for the admin's screen only; it never goes
+/// into the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionItem {
+    pub kind: RecordKind,
+    pub id: String,
+    /// What the record is, without anyone's name: "Incident INC-2026-0007", "Training: Prevent".
+    pub label: String,
+    /// Who the record is about, when it is about one person.
+    pub person: Option<String>,
+    /// The record's own date: when it happened, was given, signed or completed.
+    #[ts(type = "string")]
+    pub record_date: NaiveDate,
+    pub rule: RuleCode,
+    /// The day it fell due: by its rule, or the review date a "keep" decision set.
+    #[ts(type = "string")]
+    pub due_on: NaiveDate,
+    /// No date of birth was held, so the date came from a fallback (see `due`): check before
+    /// deciding.
+    pub date_of_birth_unknown: bool,
+    /// It was kept at an earlier review.
+    pub kept_before: bool,
+}
+
+/// The review page: what is due, and what is held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionReview {
+    pub due: Vec<RetentionItem>,
+    pub on_hold: Vec<RetentionItem>,
+}
+
+/// What the admin decided about one record. Every decision needs a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "decision")]
+#[ts(rename = "RetentionDecision")]
+pub enum Decision {
+    /// Keep it, and review it again on `next_review`.
+    Keep {
+        reason: String,
+        #[ts(type = "string")]
+        next_review: NaiveDate,
+    },
+    /// Keep it for an inquiry or claim; it cannot be erased until the hold is lifted.
+    LegalHold { reason: String },
+    LiftHold { reason: String },
+    /// Remove the record's content for good, leaving a tombstone.
+    Erase { reason: String },
+}
+
+pub const MAX_REASON_CHARS: usize = 2000;
+/// A "keep" decision looks no further ahead than this.
+pub const MAX_KEEP_YEARS: u32 = 50;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RetentionError {
+    #[error("That record was not found. It may have been erased already, or you do not have access to it.")]
+    NotFound,
+    #[error("Say why you are making this decision (up to 2,000 characters).")]
+    ReasonNeeded,
+    #[error("This record is not due for a retention review yet, so it cannot be kept or erased now.")]
+    NotDue,
+    #[error("This record is under a legal hold, so it cannot be erased. Lift the hold first, saying why.")]
+    OnLegalHold,
+    #[error("This record is already under a legal hold.")]
+    AlreadyHeld,
+    #[error("This record is not under a legal hold.")]
+    NotHeld,
+    #[error("Choose a next review date after today and within {MAX_KEEP_YEARS} years.")]
+    BadNextReview,
+    #[error("{0}")]
+    InvalidRule(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for RetentionError {
+    fn from(e: rusqlite::Error) -> Self {
+        RetentionError::Store(StoreError::Sqlite(e))
+    }
+}
+
+impl ErrorCode for RetentionError {
+    fn code(&self) -> &'static str {
+        match self {
+            RetentionError::NotFound => "retention.notFound",
+            RetentionError::ReasonNeeded => "retention.reasonNeeded",
+            RetentionError::NotDue => "retention.notDue",
+            RetentionError::OnLegalHold => "retention.legalHold",
+            RetentionError::AlreadyHeld => "retention.alreadyHeld",
+            RetentionError::NotHeld => "retention.notHeld",
+            RetentionError::BadNextReview => "retention.badNextReview",
+            RetentionError::InvalidRule(_) => "retention.invalidRule",
+            RetentionError::Store(e) => e.code(),
+        }
+    }
+}
+
+/// `date` plus whole years; 29 February moves back to 28 February in a year that has none.
+pub(crate) fn add_years(date: NaiveDate, years: u32) -> NaiveDate {
+    date.checked_add_months(chrono::Months::new(years.saturating_mul(12))).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests;
