@@ -23,6 +23,7 @@ mod policy_commands;
 mod register_print_commands;
 mod report_commands;
 mod restore_commands;
+mod retention_commands;
 mod save;
 mod session_lock;
 mod signature_commands;
@@ -159,6 +160,10 @@ pub fn run() {
             consent_print_commands::consent_print_blank_form,
             consent_print_commands::consent_print_register,
             consent_print_commands::consent_print_history,
+            retention_commands::retention_rules,
+            retention_commands::retention_rules_save,
+            retention_commands::retention_due,
+            retention_commands::retention_decide,
             policy_commands::policies_list,
             policy_commands::policy_get,
             policy_commands::policy_save,

@@ -145,6 +145,7 @@ pub enum Decision {
     /// Keep it, and review it again on `next_review`.
     Keep {
         reason: String,
+        #[serde(rename = "nextReview")]
         #[ts(type = "string")]
         next_review: NaiveDate,
     },

@@ -62,6 +62,10 @@ import type {
   UnconfirmedSignature,
 } from "./bindings";
 import type {
+  RetentionDecision,
+  RetentionRecordKind,
+  RetentionReview,
+  RetentionRules,
   BackupReport,
   BackupStatus,
   RestoreAwaiting,
@@ -401,6 +405,20 @@ export const filteringLogAdd = (entry: FilteringEntry) => call<FilteringEntry>("
 
 /** Policy reviews overdue, due within 90 days, or never recorded, most urgent first. */
 export const policiesDue = () => call<PolicyDue[]>("policies_due");
+
+// ---- Admin window: retention review ----
+
+export const retentionRules = () => call<RetentionRules>("retention_rules");
+
+/** Saves every retention rule with the organisation's reason for it. */
+export const retentionRulesSave = (rules: RetentionRules) => call<RetentionRules>("retention_rules_save", { rules });
+
+/** Records due for a retention review, and records on legal hold. */
+export const retentionDue = () => call<RetentionReview>("retention_due");
+
+/** Keep, hold, lift a hold, or erase one record. Erasing cannot be undone. */
+export const retentionDecide = (kind: RetentionRecordKind, id: string, decision: RetentionDecision) =>
+  call<void>("retention_decide", { kind, id, decision });
 
 // ---- Admin window: printing registers and exporting due dates ----
 
