@@ -79,6 +79,7 @@ fn main() {
             "policies_list",
             "backup_now",
             "backup_status",
+            "backup_set_reminder_days",
             "restore_choose",
             "restore_commit",
             "restore_cancel",

@@ -6,18 +6,11 @@ mod support;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use rand::{Rng, SeedableRng};
 use safekeeper::forms::trustee_report::{trustee_report_pdf, TrusteeReport};
-use safekeeper::records::incidents::{
-    self, Agency, Category, EntryBody, IncidentKind, IncidentSource, NewIncident, Outcome, Referral, Report, SignOff,
-    Status, StatusChange,
-};
 use safekeeper::records::people::{self, PeopleQuery, PersonGroup, PersonStatus};
 use safekeeper::records::training::{self, Completion};
 use safekeeper::records::trustee_report;
 use safekeeper::vault::UnlockedVault;
-
-const CATEGORIES: [Category; 4] = [Category::Content, Category::Contact, Category::Conduct, Category::Commerce];
 
 fn trustee_report_bench(c: &mut Criterion) {
     let org = support::generate(2_000, 5_000, 31);
@@ -44,49 +37,7 @@ fn trustee_report_bench(c: &mut Criterion) {
         person_ids: staff,
     };
     training::record(conn, &actor, &completion, today).expect("training");
-    let mut rng = rand::rngs::StdRng::seed_from_u64(31);
-    for i in 0..3_000u64 {
-        let on = today - chrono::Days::new(rng.gen_range(0..730));
-        let report = Report {
-            occurred_on: on,
-            occurred_at_time: None,
-            reported_on: on,
-            how_reported: "In person".into(),
-            reported_by: "A youth worker".into(),
-            reported_to: "The DSL".into(),
-            place: "Youth club".into(),
-            platform: "A messaging app".into(),
-            device: "Own phone".into(),
-            category: CATEGORIES[(i % 4) as usize],
-            kind: IncidentKind::Cyberbullying,
-            facts: format!("Synthetic incident number {i}."),
-            own_words: None,
-            opinion: None,
-        };
-        let new =
-            NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
-        let incident = incidents::create(conn, &actor, &new, today).expect("create");
-        if i % 3 == 0 {
-            let referral = EntryBody::Referral(Referral {
-                agency: Agency::ALL[(i % 6) as usize],
-                other_agency: None,
-                on,
-                reference: None,
-                outcome: None,
-            });
-            incidents::add_entry(conn, &actor, &incident.id, &referral, today).expect("referral");
-            let outcome = EntryBody::Outcome(Outcome {
-                outcome: "Resolved".into(),
-                sanctions: None,
-                lessons_learnt: None,
-                policy_changes: None,
-            });
-            incidents::add_entry(conn, &actor, &incident.id, &outcome, today).expect("outcome");
-            let close =
-                StatusChange { to: Status::Closed, sign_off: Some(SignOff { name: "The DSL".into(), on: today }), reason: None };
-            incidents::change_status(conn, &actor, &incident.id, &close, today).expect("close");
-        }
-    }
+    support::add_incidents(conn, &actor, 3_000, today, 31);
     conn.execute_batch("PRAGMA synchronous = FULL;").expect("pragma");
     let conn = vault.db().conn();
     let from = NaiveDate::from_ymd_opt(2025, 12, 3).expect("date");

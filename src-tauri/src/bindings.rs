@@ -201,6 +201,7 @@ pub fn typescript() -> String {
         crate::vault::backup::BackupManifest::decl(&cfg),
         crate::vault::backup::BackupReport::decl(&cfg),
         crate::vault::backup::BackupStatus::decl(&cfg),
+        crate::vault::backup::BackupStep::decl(&cfg),
         crate::vault::restore::RestorePreview::decl(&cfg),
         crate::vault::restore::RestoreAwaiting::decl(&cfg),
         crate::records::audit_log::AuditQuery::decl(&cfg),

@@ -181,3 +181,30 @@ fn recovery_drill_with_age_and_sqlite3() {
     assert_eq!(live, 2);
     assert!(query("SELECT value FROM backup_manifest;").contains(&report.manifest.audit_head));
 }
+
+#[test]
+fn the_reminder_waits_the_number_of_days_the_organisation_sets() {
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    let folder = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, folder.path(), "test").expect("backup");
+    let made = chrono::DateTime::parse_from_rfc3339(&report.manifest.created_at).expect("time").with_timezone(&chrono::Utc);
+    let after = |days: i64| backup::status(vault.db().conn(), made + chrono::Duration::days(days)).expect("status");
+    assert_eq!(after(0).reminder_days, backup::REMINDER_DAYS);
+    assert!(!after(6).due);
+    assert!(after(7).due, "the default is 7 days");
+
+    let actor = vault.actor().clone();
+    backup::set_reminder_days(vault.db_mut().conn_mut(), &actor, 14).expect("set");
+    let after = |days: i64| backup::status(vault.db().conn(), made + chrono::Duration::days(days)).expect("status");
+    assert_eq!(after(0).reminder_days, 14);
+    assert!(!after(13).due);
+    assert!(after(14).due);
+    for bad in [0, 91, -3] {
+        let actor = vault.actor().clone();
+        let err = backup::set_reminder_days(vault.db_mut().conn_mut(), &actor, bad).expect_err("refused");
+        assert!(matches!(err, BackupError::BadReminderDays), "{bad}: {err}");
+    }
+    assert_eq!(backup::status(vault.db().conn(), made).expect("status").reminder_days, 14, "a refused number changes nothing");
+    assert!(safekeeper::store::audit::has_action(vault.db().conn(), "backup.reminderChanged").expect("audit"));
+}

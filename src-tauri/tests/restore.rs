@@ -245,3 +245,56 @@ fn restore_killed_at_any_moment_leaves_a_vault_that_opens_whole() {
     }
     eprintln!("{rounds} kill rounds: {} left the old records, {} the restored ones", seen.0, seen.1);
 }
+
+/// Backups from the first release with backups carry schema version 0 and have no retention
+/// tables. They restore, and the restored records are brought up to date.
+#[test]
+fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
+    use std::io::Write as _;
+
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    add_people(&mut vault, &["Asha Patel", "Ben Jones"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    let identity = vault.outbox_identity().clone();
+    let plain = backup::decrypt(&std::fs::read(&report.path).expect("file"), &identity).expect("decrypt");
+
+    // Turn the backup into what the first release wrote: schema 9's tables and version 0.
+    let mut conn = rusqlite::Connection::open_in_memory().expect("memory");
+    conn.deserialize_read_exact("main", plain.as_slice(), plain.len(), false).expect("load");
+    conn.execute_batch(
+        "DROP TRIGGER incident_entries_are_never_deleted;
+         CREATE TRIGGER incident_entries_are_never_deleted BEFORE DELETE ON incident_entries
+         BEGIN SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment'); END;
+         DROP TABLE retention_decisions;
+         DROP TABLE retention_erasing;
+         UPDATE backup_manifest SET value = json_set(value, '$.schemaVersion', 0) WHERE key = 'manifest';
+         PRAGMA user_version = 0;",
+    )
+    .expect("older schema");
+    let old_plain = conn.serialize("main").expect("bytes").to_vec();
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&identity.to_public() as &dyn age::Recipient)).expect("recipient");
+    let mut sealed = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut sealed).expect("wrap");
+    writer.write_all(&old_plain).expect("write");
+    writer.finish().expect("finish");
+    let old_file = usb.path().join("first release.age");
+    std::fs::write(&old_file, sealed).expect("old backup");
+
+    add_people(&mut vault, &["Chi Okafor"]);
+    let preview = restore::prepare(&mut vault, &old_file).expect("an unversioned backup is read as schema 9");
+    assert_eq!(preview.manifest.schema_version, 9);
+    assert_eq!(count(&preview.manifest.counts, "people"), 2);
+    restore::commit(&mut vault).expect("commit");
+    assert_eq!(names(&vault), vec!["Asha Patel".to_owned(), "Ben Jones".to_owned()]);
+    let version: i64 = vault.db().conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    assert_eq!(version, safekeeper::store::migrations::latest_version());
+    let retention_table: i64 = vault
+        .db()
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'retention_decisions'", [], |r| r.get(0))
+        .expect("schema");
+    assert_eq!(retention_table, 1, "migration 10 ran on the restored records");
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+}

@@ -2,7 +2,7 @@
 // and offers the helpers every scenario uses. `run.mjs` runs the scenarios; each file in
 // `scenarios/` exports a default async function that takes this module.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -116,3 +116,51 @@ export async function invokeFromPage(s, command, args = {}) {
   );
 }
 
+
+/**
+ * Runs the setup wizard for a new vault named `org`, with `PASSPHRASE`, confirming the recovery
+ * key, and ends on the dashboard. The Emergency Kit PDF lands in `saveDir` and is removed.
+ * Returns the recovery key's text (a throwaway test vault's).
+ */
+export async function setUpVault(s, saveDir, org = ORG) {
+  await s.click('[data-testid="setup-start"]');
+  await s.type('[data-testid="org-name"]', org);
+  await s.click('[data-testid="continue"]');
+  await s.type('[data-testid="admin-name"]', 'Morgan Ellis');
+  await s.type('[data-testid="passphrase"]', PASSPHRASE);
+  await s.type('[data-testid="passphrase-confirm"]', PASSPHRASE);
+  await s.waitForText('[data-testid="passphrase-strength"]', /strong/i);
+  await s.click('[data-testid="continue"]');
+  const recoveryKey = (await s.waitForText('[data-testid="recovery-key"]', /AGE-SECRET-KEY-1/)).replace(/\s+/g, '');
+  await s.click('[data-testid="save-kit"]');
+  await s.waitFor('[data-testid="kit-saved"]');
+  for (const f of readdirSync(saveDir).filter((f) => f.endsWith('.pdf'))) rmSync(join(saveDir, f));
+  await s.type('[data-testid="confirm-last6"]', recoveryKey.slice(-6));
+  await s.click('[data-testid="create-vault"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+  await s.waitFor('[data-testid="dashboard"]');
+  return recoveryKey;
+}
+
+/** Adds a member of staff by hand and ends on their page. */
+export async function addStaff(s, fullName) {
+  await s.click('[data-testid="nav-people"]');
+  await s.click('[data-testid="person-add-start"]');
+  await s.type('[data-testid="person-full-name"]', fullName);
+  const groups = await s.findAll('[data-testid="person-group-option"]');
+  await s.cmd('POST', `/element/${groups[0]}/click`, {});
+  await s.click('[data-testid="person-continue"]');
+  await s.waitFor('[data-testid="person-check"]');
+  await s.click('[data-testid="person-save"]');
+  await s.waitForText('[data-testid="person-page"]', new RegExp(fullName));
+}
+
+/** Opens one person's page by searching for their name. */
+export async function openPerson(s, name) {
+  await s.click('[data-testid="nav-people"]');
+  await s.type('[data-testid="people-search"]', name);
+  await s.click('[data-testid="people-search-submit"]');
+  await s.waitForText('[data-testid="people-count"]', /^1 person/);
+  await s.click('[data-testid="person-link"]');
+  await s.waitForText('[data-testid="person-page"]', new RegExp(name));
+}

@@ -6,6 +6,11 @@ use age::x25519;
 use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use safekeeper::records::aup::{self, Audience};
+use safekeeper::records::incidents::{
+    self, Agency, Category, EntryBody, IncidentKind, IncidentSource, NewIncident, Outcome, Referral, Report, SignOff,
+    Status, StatusChange,
+};
+use safekeeper::store::audit::Actor;
 use safekeeper::records::people::{PeopleQuery, PersonDraft, PersonGroup, PersonStatus};
 use safekeeper::records::people_import::{self, ImportPreview, ImportRow};
 use safekeeper::records::signatures::{self, OnScreenSignature, SignatureMark, SignatureSource, Signer};
@@ -165,6 +170,56 @@ fn roman(mut n: usize) -> String {
         n /= 26;
         if n == 0 {
             break out;
+        }
+    }
+}
+
+/// `count` incidents over the two years before `today`, spread over the 4 Cs; a third of them
+/// referred, given an outcome and closed.
+#[allow(dead_code)]
+pub fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, count: u64, today: NaiveDate, seed: u64) {
+    const CATEGORIES: [Category; 4] = [Category::Content, Category::Contact, Category::Conduct, Category::Commerce];
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    for i in 0..count {
+        let on = today - chrono::Days::new(rng.gen_range(0..730));
+        let report = Report {
+            occurred_on: on,
+            occurred_at_time: None,
+            reported_on: on,
+            how_reported: "In person".into(),
+            reported_by: "A youth worker".into(),
+            reported_to: "The DSL".into(),
+            place: "Youth club".into(),
+            platform: "A messaging app".into(),
+            device: "Own phone".into(),
+            category: CATEGORIES[(i % 4) as usize],
+            kind: IncidentKind::Cyberbullying,
+            facts: format!("Synthetic incident number {i}."),
+            own_words: None,
+            opinion: None,
+        };
+        let new =
+            NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
+        let incident = incidents::create(conn, actor, &new, today).expect("create");
+        if i % 3 == 0 {
+            let referral = EntryBody::Referral(Referral {
+                agency: Agency::ALL[(i % 6) as usize],
+                other_agency: None,
+                on,
+                reference: None,
+                outcome: None,
+            });
+            incidents::add_entry(conn, actor, &incident.id, &referral, today).expect("referral");
+            let outcome = EntryBody::Outcome(Outcome {
+                outcome: "Resolved".into(),
+                sanctions: None,
+                lessons_learnt: None,
+                policy_changes: None,
+            });
+            incidents::add_entry(conn, actor, &incident.id, &outcome, today).expect("outcome");
+            let close =
+                StatusChange { to: Status::Closed, sign_off: Some(SignOff { name: "The DSL".into(), on: today }), reason: None };
+            incidents::change_status(conn, actor, &incident.id, &close, today).expect("close");
         }
     }
 }

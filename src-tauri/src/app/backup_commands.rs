@@ -1,15 +1,16 @@
 //! Backups from the admin window: "Back up now" to a folder the admin chooses (a USB stick), and
 //! whether one is due. The backup runs off the window's thread and cannot be started twice.
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Emitter, Manager, State};
 
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
-use crate::vault::backup::{self, BackupReport, BackupStatus};
+use crate::vault::backup::{self, BackupReport, BackupStatus, BackupStep};
+
+/// Emitted to the admin window as each step of a backup starts, with the step.
+pub const PROGRESS_EVENT: &str = "backup-progress";
 
 static RUNNING: AtomicBool = AtomicBool::new(false);
 
@@ -35,31 +36,24 @@ impl Drop for Running {
     }
 }
 
-/// The folder to write into: the test folder, or the one the admin picks. `None` on cancel.
-pub(super) fn choose_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
-    match std::env::var_os("SAFEKEEPER_SAVE_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => app
-            .dialog()
-            .file()
-            .set_title(title)
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok()),
-    }
-}
-
 /// Makes a verified backup. `None` when the admin cancels the folder choice.
 #[tauri::command]
 pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupReport>, CommandError> {
     // Refuses while locked before anything else happens.
     state.with_vault(|_| Ok(()))?;
     let running = Running::start()?;
-    let Some(folder) = choose_folder(&app, "Choose where to save the backup") else { return Ok(None) };
+    let Some(folder) = super::save::choose_folder(&app, "Choose where to save the backup") else { return Ok(None) };
     let handle = app.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
         let state = handle.state::<AppState>();
-        state.with_vault(|v| backup::back_up(v, &folder, env!("CARGO_PKG_VERSION")).map_err(|e| e.to_command_error()))
+        let mut progress = |step: BackupStep| {
+            let _ = handle.emit_to(super::windows::ADMIN, PROGRESS_EVENT, step);
+        };
+        state.with_vault(|v| {
+            backup::back_up_with_progress(v, &folder, env!("CARGO_PKG_VERSION"), &mut progress)
+                .map_err(|e| e.to_command_error())
+        })
     })
     .await
     .map_err(|_| {
@@ -71,4 +65,14 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<Op
 #[tauri::command]
 pub fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, CommandError> {
     state.with_vault(|v| backup::status(v.db().conn(), chrono::Utc::now()).map_err(|e| e.to_command_error()))
+}
+
+/// Sets how many days after the last verified backup the dashboard reminds.
+#[tauri::command]
+pub fn backup_set_reminder_days(state: State<'_, AppState>, days: i64) -> Result<BackupStatus, CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        backup::set_reminder_days(v.db_mut().conn_mut(), &actor, days).map_err(|e| e.to_command_error())?;
+        backup::status(v.db().conn(), chrono::Utc::now()).map_err(|e| e.to_command_error())
+    })
 }

@@ -4,7 +4,8 @@
 
 use tauri::{AppHandle, Manager, State};
 
-use super::backup_commands::{choose_folder, Running};
+use super::backup_commands::Running;
+use super::save::choose_folder;
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::handover::{self, HandoverReport};

@@ -130,6 +130,7 @@ pub fn run() {
             training_commands::training_due,
             backup_commands::backup_now,
             backup_commands::backup_status,
+            backup_commands::backup_set_reminder_days,
             restore_commands::restore_choose,
             restore_commands::restore_commit,
             restore_commands::restore_cancel,

@@ -61,14 +61,15 @@ pub fn audit_pdf(sheet: &AuditSheet) -> Result<Vec<u8>, FormError> {
         .rows
         .iter()
         .map(|r| {
-            let record = if r.subject_id.is_empty() { r.subject_kind.clone() } else { format!("{} {}", r.subject_kind, r.subject_id) };
+            // One part per line, so long ids and details wrap at their joins, not mid-word.
+            let record = if r.subject_id.is_empty() { r.subject_kind.clone() } else { format!("{}\n{}", r.subject_kind, r.subject_id) };
             vec![
                 r.id.to_string(),
                 uk_date_time_text(&r.at).unwrap_or_else(|| r.at.clone()),
                 r.actor_name.clone(),
                 r.what.clone(),
                 record,
-                r.detail.clone(),
+                r.detail.split(';').collect::<Vec<_>>().join("\n"),
             ]
         })
         .collect();

@@ -146,6 +146,16 @@ const WORDS: &[(&str, &str)] = &[
     ("group.memberRemoved", "Removed someone from a group"),
     ("audit.printed", "Printed the audit trail"),
     ("handover.exported", "Exported every record for hand-over"),
+    ("subjectAccess.exported", "Saved a subject access export"),
+    ("report.trusteePrinted", "Saved the trustee report"),
+    ("backup.reminderChanged", "Changed the backup reminder"),
+    ("retention.rulesChanged", "Changed the retention rules"),
+    ("record.kept", "Kept a record at its retention review"),
+    ("record.legalHold", "Put a record on legal hold"),
+    ("record.holdLifted", "Lifted a legal hold"),
+    ("record.erased", "Erased a record at its retention review"),
+    ("consent.printed", "Printed image consent records"),
+    ("consent.settingsChanged", "Changed the image consent settings"),
 ];
 
 pub fn words_for(action: &str) -> String {

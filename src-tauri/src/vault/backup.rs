@@ -94,6 +94,8 @@ pub enum BackupError {
     RestoreAwaiting,
     #[error("There is no restore waiting. Choose a backup file to restore first.")]
     NothingPending,
+    #[error("Choose a whole number of days from 1 to 90.")]
+    BadReminderDays,
     #[error(transparent)]
     Vault(#[from] VaultError),
 }
@@ -112,6 +114,7 @@ impl crate::error::ErrorCode for BackupError {
             BackupError::NotVerified => "backup.notVerified",
             BackupError::RestoreAwaiting => "restore.awaiting",
             BackupError::NothingPending => "restore.nothingPending",
+            BackupError::BadReminderDays => "backup.badReminderDays",
             BackupError::Vault(e) => e.code(),
         }
     }
@@ -215,6 +218,11 @@ pub fn decrypt(sealed: &[u8], identity: &x25519::Identity) -> Result<Zeroizing<V
     Ok(plain)
 }
 
+/// The first release with backups wrote every backup with schema version 0, because the export
+/// does not copy the version. All of them were made at schema 9, the latest of that release; a
+/// backup with a manifest and version 0 is therefore read as schema 9.
+const UNVERSIONED_BACKUP_SCHEMA: i64 = 9;
+
 /// Opens decrypted backup bytes in memory and checks them: a SQLite database that passes its
 /// integrity check, a schema this version knows, a manifest, counts and an audit chain that
 /// match it. Returns the open copy and its manifest.
@@ -236,7 +244,11 @@ pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection,
     let json: String = conn
         .query_row("SELECT value FROM backup_manifest WHERE key = 'manifest'", [], |r| r.get(0))
         .map_err(|_| BackupError::Damaged)?;
-    let manifest = manifest_from_json(&json)?;
+    let mut manifest = manifest_from_json(&json)?;
+    if found == 0 {
+        // Made before backups carried their schema version (see UNVERSIONED_BACKUP_SCHEMA).
+        manifest.schema_version = UNVERSIONED_BACKUP_SCHEMA;
+    }
     if vault_id.is_some_and(|id| id != manifest.vault_id) {
         return Err(BackupError::NotForThisVault);
     }
@@ -282,16 +294,40 @@ pub fn file_name(now: chrono::DateTime<chrono::Local>) -> String {
     format!("Safekeeper backup {}.age", now.format("%Y-%m-%d %H%M"))
 }
 
+/// The steps of "Back up now", in order, as the admin window shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BackupStep {
+    Copying,
+    Encrypting,
+    Writing,
+    Checking,
+}
+
 /// Makes a backup into `folder`, reads it back and checks it in full. Only an `Ok` means
 /// "Backup verified". The audit trail records the backup and its chain head.
 pub fn back_up(vault: &mut UnlockedVault, folder: &Path, app_version: &str) -> Result<BackupReport, BackupError> {
+    back_up_with_progress(vault, folder, app_version, &mut |_| {})
+}
+
+/// `back_up`, telling `progress` as each step starts.
+pub fn back_up_with_progress(
+    vault: &mut UnlockedVault,
+    folder: &Path,
+    app_version: &str,
+    progress: &mut dyn FnMut(BackupStep),
+) -> Result<BackupReport, BackupError> {
     let recipients = vault.recipients()?;
+    progress(BackupStep::Copying);
     let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version)?;
+    progress(BackupStep::Encrypting);
     let sealed = encrypt(&plain, &recipients);
     let target: PathBuf = folder.join(file_name(chrono::Local::now()));
+    progress(BackupStep::Writing);
     atomic::write_atomic(&target, &sealed).map_err(BackupError::Write)?;
 
     // Read back what is on the disk, not what is in memory.
+    progress(BackupStep::Checking);
     let written = std::fs::read(&target).map_err(BackupError::Write)?;
     let verified = decrypt(&written, vault.outbox_identity())
         .ok()
@@ -315,8 +351,12 @@ pub fn back_up(vault: &mut UnlockedVault, folder: &Path, app_version: &str) -> R
     Ok(BackupReport { path: target.to_string_lossy().into_owned(), bytes: written.len() as u64, manifest })
 }
 
-/// How many days may pass after the last verified backup before the dashboard reminds.
+/// How many days may pass after the last verified backup before the dashboard reminds, until the
+/// organisation sets its own number.
 pub const REMINDER_DAYS: i64 = 7;
+/// The number of days the organisation can set is between these.
+pub const MIN_REMINDER_DAYS: i64 = 1;
+pub const MAX_REMINDER_DAYS: i64 = 90;
 
 /// When the last verified backup was made, and whether it is time for another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -330,6 +370,15 @@ pub struct BackupStatus {
     pub due: bool,
 }
 
+fn reminder_days(conn: &Connection) -> Result<i64, BackupError> {
+    let stored: Option<String> =
+        conn.query_row("SELECT value FROM settings WHERE key = 'backup_reminder_days'", [], |r| r.get(0)).optional()?;
+    Ok(stored
+        .and_then(|d| d.parse::<i64>().ok())
+        .filter(|d| (MIN_REMINDER_DAYS..=MAX_REMINDER_DAYS).contains(d))
+        .unwrap_or(REMINDER_DAYS))
+}
+
 pub fn status(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<BackupStatus, BackupError> {
     let last: Option<String> =
         conn.query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0)).optional()?;
@@ -337,11 +386,25 @@ pub fn status(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<B
         .as_deref()
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
         .map(|t| (now - t.with_timezone(&chrono::Utc)).num_days());
-    Ok(BackupStatus {
-        due: age_days.is_none_or(|d| d >= REMINDER_DAYS),
-        last_verified: last,
-        reminder_days: REMINDER_DAYS,
-    })
+    let days = reminder_days(conn)?;
+    Ok(BackupStatus { due: age_days.is_none_or(|d| d >= days), last_verified: last, reminder_days: days })
+}
+
+/// Sets how many days after the last verified backup the dashboard reminds. Audited.
+pub fn set_reminder_days(conn: &mut Connection, actor: &audit::Actor, days: i64) -> Result<(), BackupError> {
+    if !(MIN_REMINDER_DAYS..=MAX_REMINDER_DAYS).contains(&days) {
+        return Err(BackupError::BadReminderDays);
+    }
+    let tx = conn.transaction()?;
+    tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('backup_reminder_days', ?1)", [days.to_string()])?;
+    let detail = format!("days={days}");
+    audit::append(
+        &tx,
+        actor,
+        &audit::Entry { action: "backup.reminderChanged", subject_kind: "settings", subject_id: "backup", detail: &detail },
+    )?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Reads a backup file for a restore: refuses a huge file before reading it, then decrypts it in

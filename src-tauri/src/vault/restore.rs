@@ -115,7 +115,7 @@ pub fn prepare(vault: &mut UnlockedVault, backup_file: &Path) -> Result<RestoreP
     remove_with_journal(&pending).map_err(BackupError::Write)?;
 
     let written = (|| -> Result<(), BackupError> {
-        crate::store::export_plain_into(&plain, &pending, vault.database_key())?;
+        crate::store::export_plain_into(&plain, &pending, vault.database_key(), manifest.schema_version)?;
         drop(plain);
         let mut restored = Db::open(&pending, vault.database_key())?;
         // Counts and chain first, exactly as the backup holds them (opening may have brought an

@@ -89,6 +89,7 @@ import type {
   SubjectAccessSaved,
   TakedownDone,
   TakedownItem,
+  BackupStep,
 } from "./bindings";
 
 export type { CommandError };
@@ -539,6 +540,17 @@ export const subjectAccessExport = (personId: string, redactOthers: boolean) =>
 
 /** When the last verified backup was made, and whether another is due. */
 export const backupStatus = () => call<BackupStatus>("backup_status");
+
+/** Sets how many days after the last verified backup the dashboard reminds. */
+export const backupSetReminderDays = (days: number) => call<BackupStatus>("backup_set_reminder_days", { days });
+
+/** The event Rust emits as each step of "Back up now" starts. */
+export const BACKUP_PROGRESS_EVENT = "backup-progress";
+
+/** Calls `handler` with each step of a backup as it starts. */
+export function onBackupProgress(handler: (step: BackupStep) => void): Promise<UnlistenFn> {
+  return listen<BackupStep>(BACKUP_PROGRESS_EVENT, (event) => handler(event.payload));
+}
 
 /** Reads and checks a backup the admin picks and gets it ready to restore; null when they cancel. */
 export const restoreChoose = () => call<RestorePreview | null>("restore_choose");

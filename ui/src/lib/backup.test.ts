@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsText, tableLabel } from "./backup";
+import { countsText, stepText, tableLabel } from "./backup";
 
 describe("backup counts in words", () => {
   it("names each table with rows, singular for one, and leaves empty tables out", () => {
@@ -19,5 +19,12 @@ describe("backup counts in words", () => {
 
   it("gives a heading label with a capital", () => {
     expect(tableLabel("policy_versions")).toBe("Policy reviews");
+  });
+});
+
+describe("backup progress in words", () => {
+  it("numbers each step out of four, in order", () => {
+    expect(stepText("copying")).toBe("Step 1 of 4: Copying the records");
+    expect(stepText("checking")).toBe("Step 4 of 4: Reading it back and checking it");
   });
 });

@@ -1,6 +1,8 @@
 // Words for what a backup holds: the manifest counts rows per table, and pages say them as
 // "3 people, 1 incident". Shared by the backup result and the restore summary.
 
+import type { BackupStep } from "./bindings";
+
 const MANY: Record<string, string> = {
   people: "people",
   signatures: "AUP signatures",
@@ -39,4 +41,19 @@ export function countsText(counts: Array<[string, number]>): string {
     .filter(([, rows]) => rows > 0)
     .map(([table, rows]) => `${rows.toLocaleString("en-GB")} ${(rows === 1 ? ONE[table] : MANY[table]) ?? table}`);
   return parts.length ? parts.join(", ") : "no records";
+}
+
+/** The steps of "Back up now" in the order Rust reports them. */
+export const BACKUP_STEPS: BackupStep[] = ["copying", "encrypting", "writing", "checking"];
+
+const STEP_LABELS: Record<BackupStep, string> = {
+  copying: "Copying the records",
+  encrypting: "Encrypting the copy",
+  writing: "Writing it to the folder",
+  checking: "Reading it back and checking it",
+};
+
+/** "Step 2 of 4: Encrypting the copy". */
+export function stepText(step: BackupStep): string {
+  return `Step ${BACKUP_STEPS.indexOf(step) + 1} of ${BACKUP_STEPS.length}: ${STEP_LABELS[step]}`;
 }

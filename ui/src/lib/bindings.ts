@@ -6,6 +6,50 @@ export type AppStatus = { phase: Phase, orgName: string | null, demo: boolean, d
 
 export type Audience = "staffVolunteers" | "youngPeople" | "parentsCarers" | "visitorsContractors" | "socialMedia";
 
+export type AuditActor = { actor: string, name: string, };
+
+export type AuditPage = { rows: Array<AuditRow>, 
+/**
+ * More matching entries are older than the last row.
+ */
+more: boolean, };
+
+export type AuditQuery = { 
+/**
+ * As stored: `admin:<id>`, `recovery-key`, `signing-station` or `system`.
+ */
+actor: string | null, 
+/**
+ * The kind of record, e.g. `incident`, `person`, `signature`.
+ */
+subjectKind: string | null, 
+/**
+ * Entries about this person or any record about them.
+ */
+personId: string | null, 
+/**
+ * First and last UK day, both included.
+ */
+from: string | null, to: string | null, 
+/**
+ * Only entries older than this id (the next page).
+ */
+beforeId: number | null, limit: number | null, };
+
+export type AuditRow = { id: number, 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, actor: string, 
+/**
+ * The admin's name, or "Recovery key", "Signing station", "Safekeeper".
+ */
+actorName: string, action: string, 
+/**
+ * What happened, in words.
+ */
+what: string, subjectKind: string, subjectId: string, detail: string, };
+
 export type AuditStatus = { rows: number, head: string, verified: boolean, firstBadRow: number | null, };
 
 export type Aup = { id: string, audience: Audience, kioskPublished: boolean, current: AupVersionSummary | null, draft: AupVersionSummary | null, };
@@ -65,6 +109,8 @@ lastVerified: string | null, reminderDays: number,
  * No verified backup, or the last one is older than `reminder_days`.
  */
 due: boolean, };
+
+export type BackupStep = "copying" | "encrypting" | "writing" | "checking";
 
 export type CheckAnswer = { allowed: boolean, 
 /**
@@ -169,6 +215,12 @@ export type FilteringEntry = { happenedOn: string, kind: FilteringKind, what: st
 export type FilteringKind = "change" | "breach";
 
 export type GroupSummary = { id: string, name: string, members: number, };
+
+export type HandoverReport = { folder: string, tables: number, rows: number, 
+/**
+ * Stored files (signatures, scans, certificates, documents) written out.
+ */
+files: number, };
 
 export type ImageConsent = { id: string, 
 /**
@@ -616,6 +668,75 @@ export type ReferralAgency = "police" | "childrensSocialCare" | "lado" | "intern
 
 export type Renewal = { "every": "never" } | { "every": "months", months: number, };
 
+export type RestoreAwaiting = { 
+/**
+ * When the restored backup was made (RFC 3339, UTC), when the restored records say so.
+ */
+backupCreatedAt: string | null, };
+
+export type RestorePreview = { 
+/**
+ * The backup file's name (not its folder).
+ */
+fileName: string, manifest: BackupManifest, 
+/**
+ * (table, rows) in the live records now, in the order of `backup::COUNTED`.
+ */
+currentCounts: Array<[string, number]>, };
+
+export type RetentionDecision = { "decision": "keep", reason: string, nextReview: string, } | { "decision": "legalHold", reason: string, } | { "decision": "liftHold", reason: string, } | { "decision": "erase", reason: string, };
+
+export type RetentionItem = { kind: RetentionRecordKind, id: string, 
+/**
+ * What the record is, without anyone's name: "Incident INC-2026-0007", "Training: Prevent".
+ */
+label: string, 
+/**
+ * Who the record is about, when it is about one person.
+ */
+person: string | null, 
+/**
+ * The record's own date: when it happened, was given, signed or completed.
+ */
+recordDate: string, rule: RetentionRuleCode, 
+/**
+ * The day it fell due: by its rule, or the review date a "keep" decision set.
+ */
+dueOn: string, 
+/**
+ * No date of birth was held, so the date came from a fallback (see `due`): check before
+ * deciding.
+ */
+dateOfBirthUnknown: boolean, 
+/**
+ * It was kept at an earlier review.
+ */
+keptBefore: boolean, };
+
+export type RetentionRecordKind = "incident" | "imageConsent" | "aupSignature" | "trainingRecord";
+
+export type RetentionReview = { due: Array<RetentionItem>, onHold: Array<RetentionItem>, };
+
+export type RetentionRuleCode = "childProtection" | "staffAllegation" | "imageConsent" | "aupSignature" | "training";
+
+export type RetentionRules = { 
+/**
+ * Incidents (child-protection records): years after the youngest young person's birth.
+ */
+childProtection: YearsRule, staffAllegation: StaffAllegationRule, 
+/**
+ * Years after a consent ended (expired or withdrawn).
+ */
+imageConsent: YearsRule, 
+/**
+ * Years after the signer left (their leave date, or when they were archived).
+ */
+aupSignature: YearsRule, 
+/**
+ * Years after the person left.
+ */
+training: YearsRule, };
+
 export type ReviewTrigger = "newPolicy" | "scheduled" | "incident" | "lawOrGuidance" | "itChange" | "other";
 
 export type RowIssue = { line: number, reason: string, };
@@ -641,6 +762,8 @@ export type SocialAccount = { id: string,
  * Such as "Instagram @riversideyouth".
  */
 name: string, retired: boolean, };
+
+export type StaffAllegationRule = { retirementAge: number, years: number, why: string, };
 
 export type SubjectAccessSaved = { pdfPath: string, jsonPath: string, restrictedIncidents: number, };
 
@@ -731,3 +854,5 @@ useKey: string, allowed: boolean, };
 export type UseWording = { useKey: string, label: string, explanation: string, };
 
 export type VersionStatus = "draft" | "published";
+
+export type YearsRule = { years: number, why: string, };

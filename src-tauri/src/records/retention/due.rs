@@ -168,7 +168,7 @@ fn signatures(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> 
         let Some(from) = from else { continue };
         let audience = Audience::from_stored(&audience).map_or("AUP", Audience::label);
         let label = format!("AUP signature: {audience}, version {number}");
-        let due_on = add_years(from, rules.aup_signature.years);
+        let due_on = add_years(from.max(signed), rules.aup_signature.years);
         found.push(Candidate {
             item: item(RecordKind::AupSignature, id, label, person, signed, RuleCode::AupSignature, due_on, false),
             reference: None,

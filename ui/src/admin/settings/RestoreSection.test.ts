@@ -48,7 +48,9 @@ describe("Restore from a backup", () => {
     await user.click(await screen.findByTestId("restore-choose"));
     const shown = await screen.findByTestId("restore-preview");
     expect(shown).toHaveTextContent("22 November 2026 at 14:32");
-    const rows = screen.getAllByRole("row").map((r) => r.textContent?.replace(/\s+/g, " ").trim());
+    const rows = screen
+      .getAllByRole("row")
+      .map((r) => [...r.querySelectorAll("th, td")].map((cell) => cell.textContent?.trim()).join(" "));
     expect(rows).toContain("People 12 14");
     expect(rows).toContain("Incidents 2 3");
     expect(commit).not.toHaveBeenCalled();
