@@ -18,13 +18,15 @@ fn trustee_report_bench(c: &mut Criterion) {
     let mut vault = UnlockedVault::unlock_with_recovery(&org.paths, &key).expect("unlock");
     let actor = vault.actor().clone();
     let today = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
-    let staff: Vec<String> =
-        people::search(vault.db().conn(), &PeopleQuery { text: String::new(), group: None, status: PersonStatus::Active })
-            .expect("people")
-            .into_iter()
-            .filter(|p| matches!(p.group, PersonGroup::Staff | PersonGroup::Volunteer))
-            .map(|p| p.id)
-            .collect();
+    let staff: Vec<String> = people::search(
+        vault.db().conn(),
+        &PeopleQuery { text: String::new(), group: None, status: PersonStatus::Active },
+    )
+    .expect("people")
+    .into_iter()
+    .filter(|p| matches!(p.group, PersonGroup::Staff | PersonGroup::Volunteer))
+    .map(|p| p.id)
+    .collect();
     let conn = vault.db_mut().conn_mut();
     // Thousands of single-record transactions are what the app does, but waiting for the disk
     // each time is not what is being measured.

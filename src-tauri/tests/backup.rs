@@ -6,27 +6,9 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use common::{new_vault, new_vault_named, pass, PASSPHRASE};
-use safekeeper::records::people::{self, PersonDraft, PersonGroup};
+use common::{add_people, new_vault, new_vault_named, pass, PASSPHRASE};
 use safekeeper::vault::backup::{self, BackupError, MAX_BACKUP_BYTES};
 use safekeeper::vault::UnlockedVault;
-
-fn add_people(vault: &mut UnlockedVault, names: &[&str]) {
-    let actor = vault.actor().clone();
-    for name in names {
-        let draft = PersonDraft {
-            group: PersonGroup::Staff,
-            full_name: (*name).into(),
-            preferred_name: None,
-            date_of_birth: None,
-            start_date: None,
-            leave_date: None,
-            email: None,
-            phone: None,
-        };
-        people::add(vault.db_mut().conn_mut(), &actor, &draft).expect("person");
-    }
-}
 
 fn names(conn: &rusqlite::Connection) -> Vec<String> {
     let mut stmt = conn.prepare("SELECT full_name FROM people ORDER BY full_name").expect("names");
@@ -188,7 +170,8 @@ fn the_reminder_waits_the_number_of_days_the_organisation_sets() {
     let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
     let folder = tempfile::tempdir().expect("usb");
     let report = backup::back_up(&mut vault, folder.path(), "test").expect("backup");
-    let made = chrono::DateTime::parse_from_rfc3339(&report.manifest.created_at).expect("time").with_timezone(&chrono::Utc);
+    let made =
+        chrono::DateTime::parse_from_rfc3339(&report.manifest.created_at).expect("time").with_timezone(&chrono::Utc);
     let after = |days: i64| backup::status(vault.db().conn(), made + chrono::Duration::days(days)).expect("status");
     assert_eq!(after(0).reminder_days, backup::REMINDER_DAYS);
     assert!(!after(6).due);
@@ -205,6 +188,10 @@ fn the_reminder_waits_the_number_of_days_the_organisation_sets() {
         let err = backup::set_reminder_days(vault.db_mut().conn_mut(), &actor, bad).expect_err("refused");
         assert!(matches!(err, BackupError::BadReminderDays), "{bad}: {err}");
     }
-    assert_eq!(backup::status(vault.db().conn(), made).expect("status").reminder_days, 14, "a refused number changes nothing");
+    assert_eq!(
+        backup::status(vault.db().conn(), made).expect("status").reminder_days,
+        14,
+        "a refused number changes nothing"
+    );
     assert!(safekeeper::store::audit::has_action(vault.db().conn(), "backup.reminderChanged").expect("audit"));
 }

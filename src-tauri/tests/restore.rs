@@ -8,29 +8,11 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{new_vault, pass, PASSPHRASE, SECOND_PASSPHRASE};
+use common::{add_people, new_vault, pass, PASSPHRASE, SECOND_PASSPHRASE};
 use rand::{Rng, SeedableRng};
-use safekeeper::records::people::{self, PersonDraft, PersonGroup};
 use safekeeper::store::audit;
 use safekeeper::vault::backup::{self, BackupError};
 use safekeeper::vault::{restore, UnlockedVault, VaultPaths};
-
-fn add_people(vault: &mut UnlockedVault, names: &[&str]) {
-    let actor = vault.actor().clone();
-    for name in names {
-        let draft = PersonDraft {
-            group: PersonGroup::Staff,
-            full_name: (*name).into(),
-            preferred_name: None,
-            date_of_birth: None,
-            start_date: None,
-            leave_date: None,
-            email: None,
-            phone: None,
-        };
-        people::add(vault.db_mut().conn_mut(), &actor, &draft).expect("person");
-    }
-}
 
 fn names(vault: &UnlockedVault) -> Vec<String> {
     let mut stmt = vault.db().conn().prepare("SELECT full_name FROM people ORDER BY full_name").expect("names");
@@ -274,7 +256,8 @@ fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
     )
     .expect("older schema");
     let old_plain = conn.serialize("main").expect("bytes").to_vec();
-    let encryptor = age::Encryptor::with_recipients(std::iter::once(&identity.to_public() as &dyn age::Recipient)).expect("recipient");
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&identity.to_public() as &dyn age::Recipient))
+        .expect("recipient");
     let mut sealed = Vec::new();
     let mut writer = encryptor.wrap_output(&mut sealed).expect("wrap");
     writer.write_all(&old_plain).expect("write");

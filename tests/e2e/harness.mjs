@@ -164,3 +164,12 @@ export async function openPerson(s, name) {
   await s.click('[data-testid="person-link"]');
   await s.waitForText('[data-testid="person-page"]', new RegExp(name));
 }
+
+/** Unlocks the demo vault with the passphrase its unlock screen shows, and ends on the dashboard. */
+export async function unlockDemo(s) {
+  await s.click('[data-testid="tile-unlock"]');
+  const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
+  await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="dashboard"]');
+}

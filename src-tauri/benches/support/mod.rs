@@ -10,10 +10,10 @@ use safekeeper::records::incidents::{
     self, Agency, Category, EntryBody, IncidentKind, IncidentSource, NewIncident, Outcome, Referral, Report, SignOff,
     Status, StatusChange,
 };
-use safekeeper::store::audit::Actor;
 use safekeeper::records::people::{PeopleQuery, PersonDraft, PersonGroup, PersonStatus};
 use safekeeper::records::people_import::{self, ImportPreview, ImportRow};
 use safekeeper::records::signatures::{self, OnScreenSignature, SignatureMark, SignatureSource, Signer};
+use safekeeper::store::audit::Actor;
 use safekeeper::vault::{NewVault, UnlockedVault, VaultPaths};
 
 pub const PASSPHRASE: &str = "copper lantern orchard whistle";
@@ -217,8 +217,11 @@ pub fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, count: u64,
                 policy_changes: None,
             });
             incidents::add_entry(conn, actor, &incident.id, &outcome, today).expect("outcome");
-            let close =
-                StatusChange { to: Status::Closed, sign_off: Some(SignOff { name: "The DSL".into(), on: today }), reason: None };
+            let close = StatusChange {
+                to: Status::Closed,
+                sign_off: Some(SignOff { name: "The DSL".into(), on: today }),
+                reason: None,
+            };
             incidents::change_status(conn, actor, &incident.id, &close, today).expect("close");
         }
     }

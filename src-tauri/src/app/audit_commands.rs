@@ -62,8 +62,9 @@ pub async fn audit_print(
     let demo = state.is_demo();
     let printed = chrono::Local::now().date_naive();
     let (file_name, pdf) = state.with_vault(|v| {
-        let page = audit_log::page(v.db().conn(), &AuditQuery { before_id: None, limit: Some(PRINT_LIMIT), ..query.clone() })
-            .map_err(err)?;
+        let page =
+            audit_log::page(v.db().conn(), &AuditQuery { before_id: None, limit: Some(PRINT_LIMIT), ..query.clone() })
+                .map_err(err)?;
         let sheet = audit_trail::AuditSheet {
             org_name: organisation::get(v.db().conn()).map_err(err)?.org_name,
             truncated: page.more,

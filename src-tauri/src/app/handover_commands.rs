@@ -14,7 +14,10 @@ use crate::store::audit::Entry;
 
 /// Writes the export; `None` when the admin cancels the folder choice.
 #[tauri::command]
-pub async fn handover_export(app: AppHandle, state: State<'_, AppState>) -> Result<Option<HandoverReport>, CommandError> {
+pub async fn handover_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<HandoverReport>, CommandError> {
     state.with_vault(|_| Ok(()))?;
     let running = Running::start()?;
     let Some(folder) = choose_folder(&app, "Choose where to save the hand-over export") else { return Ok(None) };
@@ -32,6 +35,8 @@ pub async fn handover_export(app: AppHandle, state: State<'_, AppState>) -> Resu
         })
     })
     .await
-    .map_err(|_| CommandError::new("handover.failed", "The export stopped unexpectedly. Your records are unchanged. Try again."))??;
+    .map_err(|_| {
+        CommandError::new("handover.failed", "The export stopped unexpectedly. Your records are unchanged. Try again.")
+    })??;
     Ok(Some(report))
 }

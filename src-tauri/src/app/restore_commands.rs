@@ -17,11 +17,9 @@ use crate::vault::restore::{self, RestoreAwaiting, RestorePreview};
 /// should set it. `None` on cancel.
 fn choose_backup_file(app: &AppHandle) -> Option<PathBuf> {
     match std::env::var_os("SAFEKEEPER_OPEN_FROM") {
-        Some(list) if !list.is_empty() => std::fs::read_to_string(list)
-            .ok()
-            .map(|p| p.trim().to_owned())
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from),
+        Some(list) if !list.is_empty() => {
+            std::fs::read_to_string(list).ok().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).map(PathBuf::from)
+        }
         _ => app
             .dialog()
             .file()
@@ -38,7 +36,10 @@ fn err(e: impl ErrorCode) -> CommandError {
 
 /// Reads and checks a backup the admin picks, and gets it ready to swap in. `None` on cancel.
 #[tauri::command]
-pub async fn restore_choose(app: AppHandle, state: State<'_, AppState>) -> Result<Option<RestorePreview>, CommandError> {
+pub async fn restore_choose(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<RestorePreview>, CommandError> {
     state.with_vault(|_| Ok(()))?;
     let running = Running::start()?;
     let Some(file) = choose_backup_file(&app) else { return Ok(None) };
@@ -48,7 +49,12 @@ pub async fn restore_choose(app: AppHandle, state: State<'_, AppState>) -> Resul
         handle.state::<AppState>().with_vault(|v| restore::prepare(v, &file).map_err(err))
     })
     .await
-    .map_err(|_| CommandError::new("restore.failed", "Reading the backup stopped unexpectedly. Nothing has been changed. Try again."))??;
+    .map_err(|_| {
+        CommandError::new(
+            "restore.failed",
+            "Reading the backup stopped unexpectedly. Nothing has been changed. Try again.",
+        )
+    })??;
     Ok(Some(preview))
 }
 
@@ -63,12 +69,20 @@ pub async fn restore_commit(app: AppHandle, state: State<'_, AppState>) -> Resul
         handle.state::<AppState>().with_vault(|v| {
             restore::commit(v).map_err(err)?;
             restore::awaiting(v).map_err(err)?.ok_or_else(|| {
-                CommandError::new("restore.failed", "The restore did not finish. Lock and unlock Safekeeper, then look at Settings.")
+                CommandError::new(
+                    "restore.failed",
+                    "The restore did not finish. Lock and unlock Safekeeper, then look at Settings.",
+                )
             })
         })
     })
     .await
-    .map_err(|_| CommandError::new("restore.failed", "The restore stopped unexpectedly. Lock and unlock Safekeeper, then look at Settings."))?
+    .map_err(|_| {
+        CommandError::new(
+            "restore.failed",
+            "The restore stopped unexpectedly. Lock and unlock Safekeeper, then look at Settings.",
+        )
+    })?
 }
 
 /// Drops a checked backup the admin decided not to restore.

@@ -39,12 +39,24 @@ pub fn status_words(status: &AuditStatus) -> String {
     }
 }
 
+/// The first 8 characters of a generated id (a UUID), as the audit log screen shows it; anything
+/// else whole. Enough to tell records apart on one printout.
+fn short_id(id: &str) -> &str {
+    let generated = id.len() == 36 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if generated {
+        &id[..8]
+    } else {
+        id
+    }
+}
+
 pub fn audit_pdf(sheet: &AuditSheet) -> Result<Vec<u8>, FormError> {
     let mut doc = FormDocument::new("Audit trail", Orientation::Landscape)?;
     doc.set_demo(sheet.demo);
     doc.set_footer_text(&format!("Audit trail \u{b7} {} \u{b7} printed {}", sheet.org_name, uk_date(sheet.printed)));
     doc.title("Audit trail");
-    let scope = sheet.filtered.as_deref().map_or_else(|| "\nShowing: every entry".to_owned(), |f| format!("\nShowing: {f}"));
+    let scope =
+        sheet.filtered.as_deref().map_or_else(|| "\nShowing: every entry".to_owned(), |f| format!("\nShowing: {f}"));
     doc.paragraph(&format!("{}\nPrinted {}{scope}", sheet.org_name, uk_date(sheet.printed)));
     doc.strong(&status_words(&sheet.status));
     doc.paragraph(&format!("Chain head: {}", sheet.status.head));
@@ -61,15 +73,26 @@ pub fn audit_pdf(sheet: &AuditSheet) -> Result<Vec<u8>, FormError> {
         .rows
         .iter()
         .map(|r| {
-            // One part per line, so long ids and details wrap at their joins, not mid-word.
-            let record = if r.subject_id.is_empty() { r.subject_kind.clone() } else { format!("{}\n{}", r.subject_kind, r.subject_id) };
+            // One part per line, so details wrap at their joins; ids are shortened as on screen.
+            let record = if r.subject_id.is_empty() {
+                r.subject_kind.clone()
+            } else {
+                format!("{}\n{}", r.subject_kind, short_id(&r.subject_id))
+            };
             vec![
                 r.id.to_string(),
                 uk_date_time_text(&r.at).unwrap_or_else(|| r.at.clone()),
                 r.actor_name.clone(),
                 r.what.clone(),
                 record,
-                r.detail.split(';').collect::<Vec<_>>().join("\n"),
+                r.detail
+                    .split(';')
+                    .map(|part| match part.split_once('=') {
+                        Some((key, value)) => format!("{key}={}", short_id(value)),
+                        None => part.to_owned(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ]
         })
         .collect();
@@ -124,6 +147,13 @@ mod tests {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
         assert!(text.contains(&"ab".repeat(32)), "the chain head is printed whole");
+    }
+
+    #[test]
+    fn generated_ids_are_shortened_and_other_values_kept_whole() {
+        assert_eq!(short_id("e1b09254-64bb-443e-8d4e-bbd98a8c595b"), "e1b09254");
+        assert_eq!(short_id("course-online-safety"), "course-online-safety");
+        assert_eq!(short_id("inc-42"), "inc-42");
     }
 
     #[test]

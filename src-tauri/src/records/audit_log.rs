@@ -175,7 +175,9 @@ pub fn actors(conn: &Connection) -> Result<Vec<AuditActor>, StoreError> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    for (actor, name) in [("recovery-key", "Recovery key"), ("signing-station", "Signing station"), ("system", "Safekeeper")] {
+    for (actor, name) in
+        [("recovery-key", "Recovery key"), ("signing-station", "Signing station"), ("system", "Safekeeper")]
+    {
         out.push(AuditActor { actor: actor.to_owned(), name: name.to_owned() });
     }
     Ok(out)
@@ -214,13 +216,8 @@ pub fn page(conn: &Connection, query: &AuditQuery) -> Result<AuditPage, StoreErr
            AND at >= ?4 AND (?5 IS NULL OR at < ?5)
          ORDER BY id DESC",
     )?;
-    let mut rows = stmt.query(params![
-        query.before_id.unwrap_or(i64::MAX),
-        query.actor,
-        query.subject_kind,
-        low,
-        high
-    ])?;
+    let mut rows =
+        stmt.query(params![query.before_id.unwrap_or(i64::MAX), query.actor, query.subject_kind, low, high])?;
     let mut out = Vec::new();
     let mut more = false;
     while let Some(row) = rows.next()? {
@@ -232,7 +229,8 @@ pub fn page(conn: &Connection, query: &AuditQuery) -> Result<AuditPage, StoreErr
             }
         }
         let day = uk_day_of(&at);
-        if query.from.is_some_and(|f| day.is_none_or(|d| d < f)) || query.to.is_some_and(|t| day.is_none_or(|d| d > t)) {
+        if query.from.is_some_and(|f| day.is_none_or(|d| d < f)) || query.to.is_some_and(|t| day.is_none_or(|d| d > t))
+        {
             continue;
         }
         if out.len() == limit {
@@ -284,12 +282,19 @@ mod tests {
     #[test]
     fn filters_by_who_by_kind_and_by_the_person_a_record_is_about() {
         let mut conn = crate::records::test_db();
-        conn.execute("INSERT INTO admins (id, name, recipient, created_at) VALUES ('a1', 'Morgan Ellis', 'r1', 'x')", [])
-            .expect("admin");
+        conn.execute(
+            "INSERT INTO admins (id, name, recipient, created_at) VALUES ('a1', 'Morgan Ellis', 'r1', 'x')",
+            [],
+        )
+        .expect("admin");
         let asha = person(&mut conn, "Asha Patel");
         let ben = person(&mut conn, "Ben Jones");
-        audit::append(&conn, &Actor::RecoveryKey, &Entry { action: "session.recoveryKeyUsed", subject_kind: "admin", subject_id: "", detail: "" })
-            .expect("append");
+        audit::append(
+            &conn,
+            &Actor::RecoveryKey,
+            &Entry { action: "session.recoveryKeyUsed", subject_kind: "admin", subject_id: "", detail: "" },
+        )
+        .expect("append");
         let all = page(&conn, &AuditQuery::default()).expect("page");
         assert_eq!(all.rows.len(), 3);
         assert_eq!(all.rows[0].what, "Unlocked with the recovery key", "newest first, in words");
@@ -299,7 +304,8 @@ mod tests {
         assert_eq!(by_admin.rows.len(), 2);
         let about_ben = page(&conn, &AuditQuery { person_id: Some(ben.clone()), ..Default::default() }).expect("page");
         assert_eq!(about_ben.rows.iter().map(|r| r.subject_id.as_str()).collect::<Vec<_>>(), vec![ben.as_str()]);
-        let people_only = page(&conn, &AuditQuery { subject_kind: Some("person".into()), ..Default::default() }).expect("page");
+        let people_only =
+            page(&conn, &AuditQuery { subject_kind: Some("person".into()), ..Default::default() }).expect("page");
         assert!(people_only.rows.iter().all(|r| r.subject_id == asha || r.subject_id == ben));
         assert_eq!(people_only.rows.len(), 2);
     }
@@ -308,8 +314,12 @@ mod tests {
     fn uk_days_decide_the_date_filter_and_pages_continue_where_they_stopped() {
         let conn = crate::records::test_db();
         for _ in 0..5 {
-            audit::append(&conn, &Actor::System, &Entry { action: "test.write", subject_kind: "test", subject_id: "", detail: "" })
-                .expect("append");
+            audit::append(
+                &conn,
+                &Actor::System,
+                &Entry { action: "test.write", subject_kind: "test", subject_id: "", detail: "" },
+            )
+            .expect("append");
         }
         // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
         at(&conn, 1, "2026-06-30T22:59:00Z");
@@ -318,7 +328,8 @@ mod tests {
         at(&conn, 4, "2026-07-01T23:30:00Z");
         at(&conn, 5, "2026-07-03T09:00:00Z");
         let july_1 = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
-        let day = page(&conn, &AuditQuery { from: Some(july_1), to: Some(july_1), ..Default::default() }).expect("page");
+        let day =
+            page(&conn, &AuditQuery { from: Some(july_1), to: Some(july_1), ..Default::default() }).expect("page");
         assert_eq!(day.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![3, 2]);
 
         let first = page(&conn, &AuditQuery { limit: Some(2), ..Default::default() }).expect("page");

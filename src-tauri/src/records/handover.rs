@@ -86,9 +86,8 @@ fn csv_cell(text: &str) -> String {
 }
 
 fn tables(conn: &Connection) -> Result<Vec<String>, HandoverError> {
-    let mut stmt = conn.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
     let names = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     Ok(names)
 }
@@ -100,7 +99,8 @@ struct TableOut {
 }
 
 fn export_table(conn: &Connection, table: &str, root: &Path) -> Result<TableOut, HandoverError> {
-    let mut stmt = conn.prepare(&format!("SELECT rowid AS \"__row\", * FROM \"{table}\""))
+    let mut stmt = conn
+        .prepare(&format!("SELECT rowid AS \"__row\", * FROM \"{table}\""))
         .or_else(|_| conn.prepare(&format!("SELECT NULL AS \"__row\", * FROM \"{table}\"")))?;
     let columns: Vec<String> = stmt.column_names().skip(1).map(str::to_owned).collect();
     let mut csv = columns.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",");
@@ -193,7 +193,12 @@ were not changed.
 
 /// Writes the export into a new folder inside `parent`. The folder is assembled under a hidden
 /// name and renamed when complete, so a half-written export never looks like a whole one.
-pub fn export(conn: &Connection, parent: &Path, org_name: &str, now: chrono::DateTime<chrono::Local>) -> Result<HandoverReport, HandoverError> {
+pub fn export(
+    conn: &Connection,
+    parent: &Path,
+    org_name: &str,
+    now: chrono::DateTime<chrono::Local>,
+) -> Result<HandoverReport, HandoverError> {
     let name = format!("Safekeeper hand-over {}", now.format("%Y-%m-%d %H%M"));
     let finished: PathBuf = parent.join(&name);
     if finished.exists() {
@@ -263,7 +268,8 @@ mod tests {
             phone: None,
         };
         people::add(&mut conn, &Actor::System, &draft).expect("person");
-        conn.execute("INSERT INTO meta (key, value) VALUES ('demo_passphrase', 'secret words here')", []).expect("meta");
+        conn.execute("INSERT INTO meta (key, value) VALUES ('demo_passphrase', 'secret words here')", [])
+            .expect("meta");
         let png = b"\x89PNG\r\n\x1a\nfake image bytes".to_vec();
         conn.execute("CREATE TABLE pictures (id TEXT PRIMARY KEY, image BLOB)", []).expect("table");
         conn.execute("INSERT INTO pictures VALUES ('p1', ?1)", [&png]).expect("picture");

@@ -39,6 +39,17 @@ impl RecordKind {
             RecordKind::TrainingRecord => "trainingRecord",
         }
     }
+
+    /// The record kind as the rest of the audit trail names it, so the audit log's "kind of
+    /// record" filter finds retention decisions beside the record's other entries.
+    pub fn audit_kind(self) -> &'static str {
+        match self {
+            RecordKind::Incident => "incident",
+            RecordKind::ImageConsent => "imageConsent",
+            RecordKind::AupSignature => "signature",
+            RecordKind::TrainingRecord => "training",
+        }
+    }
 }
 
 /// Which rule brought a record up for review.
@@ -65,9 +76,15 @@ impl RuleCode {
     }
 
     pub fn from_stored(text: &str) -> Option<RuleCode> {
-        [RuleCode::ChildProtection, RuleCode::StaffAllegation, RuleCode::ImageConsent, RuleCode::AupSignature, RuleCode::Training]
-            .into_iter()
-            .find(|r| r.as_str() == text)
+        [
+            RuleCode::ChildProtection,
+            RuleCode::StaffAllegation,
+            RuleCode::ImageConsent,
+            RuleCode::AupSignature,
+            RuleCode::Training,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text)
     }
 }
 
@@ -150,10 +167,16 @@ pub enum Decision {
         next_review: NaiveDate,
     },
     /// Keep it for an inquiry or claim; it cannot be erased until the hold is lifted.
-    LegalHold { reason: String },
-    LiftHold { reason: String },
+    LegalHold {
+        reason: String,
+    },
+    LiftHold {
+        reason: String,
+    },
     /// Remove the record's content for good, leaving a tombstone.
-    Erase { reason: String },
+    Erase {
+        reason: String,
+    },
 }
 
 pub const MAX_REASON_CHARS: usize = 2000;

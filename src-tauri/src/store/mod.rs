@@ -164,12 +164,25 @@ impl Db {
 /// Writes the whole of a plain (unencrypted) database, such as a decrypted backup held in memory,
 /// into a new encrypted file at `path` under `key`, marked as schema `schema_version`. The plain
 /// bytes never touch the disk.
-pub fn export_plain_into(plain: &Connection, path: &Path, key: &DatabaseKey, schema_version: i64) -> Result<(), StoreError> {
+pub fn export_plain_into(
+    plain: &Connection,
+    path: &Path,
+    key: &DatabaseKey,
+    schema_version: i64,
+) -> Result<(), StoreError> {
     if path.exists() {
-        return Err(StoreError::Io(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the target file is already there")));
+        return Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "the target file is already there",
+        )));
     }
-    let target = path.to_str().ok_or_else(|| StoreError::Io(std::io::Error::other("the vault folder's path is not valid text")))?;
-    plain.execute("ATTACH DATABASE ?1 AS restored KEY ?2", rusqlite::params![target, key.attach_key_literal().as_str()])?;
+    let target = path
+        .to_str()
+        .ok_or_else(|| StoreError::Io(std::io::Error::other("the vault folder's path is not valid text")))?;
+    plain.execute(
+        "ATTACH DATABASE ?1 AS restored KEY ?2",
+        rusqlite::params![target, key.attach_key_literal().as_str()],
+    )?;
     // sqlcipher_export copies tables and rows, not the schema version the migrations go by.
     let exported = plain
         .query_row("SELECT sqlcipher_export('restored')", [], |_| Ok(()))

@@ -90,7 +90,9 @@ pub enum BackupError {
     Write(std::io::Error),
     #[error("The backup was written but reading it back did not match, so it cannot be trusted. Try again, or use another USB stick. Your records are unchanged.")]
     NotVerified,
-    #[error("A restore is waiting for you to keep it or undo it. Finish that first (Settings, Backups), then try again.")]
+    #[error(
+        "A restore is waiting for you to keep it or undo it. Finish that first (Settings, Backups), then try again."
+    )]
     RestoreAwaiting,
     #[error("There is no restore waiting. Choose a backup file to restore first.")]
     NothingPending,
@@ -401,7 +403,12 @@ pub fn set_reminder_days(conn: &mut Connection, actor: &audit::Actor, days: i64)
     audit::append(
         &tx,
         actor,
-        &audit::Entry { action: "backup.reminderChanged", subject_kind: "settings", subject_id: "backup", detail: &detail },
+        &audit::Entry {
+            action: "backup.reminderChanged",
+            subject_kind: "settings",
+            subject_id: "backup",
+            detail: &detail,
+        },
     )?;
     tx.commit()?;
     Ok(())

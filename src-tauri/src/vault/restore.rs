@@ -57,10 +57,9 @@ fn remove_if_present(path: &Path) -> std::io::Result<()> {
 
 fn remove_with_journal(path: &Path) -> std::io::Result<()> {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        remove_if_present(&path.with_file_name(format!(
-            "{}{suffix}",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or_default()
-        )))?;
+        remove_if_present(
+            &path.with_file_name(format!("{}{suffix}", path.file_name().and_then(|n| n.to_str()).unwrap_or_default())),
+        )?;
     }
     Ok(())
 }
@@ -93,11 +92,9 @@ pub fn awaiting(vault: &UnlockedVault) -> Result<Option<RestoreAwaiting>, VaultE
     let created: Option<String> = vault
         .db()
         .conn()
-        .query_row(
-            "SELECT detail FROM audit WHERE action = 'backup.restored' ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get::<_, String>(0),
-        )
+        .query_row("SELECT detail FROM audit WHERE action = 'backup.restored' ORDER BY id DESC LIMIT 1", [], |r| {
+            r.get::<_, String>(0)
+        })
         .ok()
         .and_then(|d| d.split(';').find_map(|p| p.strip_prefix("made=").map(str::to_owned)));
     Ok(Some(RestoreAwaiting { backup_created_at: created }))
@@ -167,9 +164,8 @@ fn adopt_live_keys(vault: &UnlockedVault, restored: &mut Db, manifest: &BackupMa
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<_, _>>()?;
     drop(stmt);
-    let last_backup: Option<String> = live
-        .query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0))
-        .ok();
+    let last_backup: Option<String> =
+        live.query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0)).ok();
     let live_head = audit::verify(live)?.head;
 
     let tx = restored.conn_mut().transaction().map_err(StoreError::from)?;

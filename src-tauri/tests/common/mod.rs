@@ -78,3 +78,22 @@ pub fn copy_tree(from: &Path, to: &Path) {
         std::fs::write(target, bytes).expect("write copy");
     }
 }
+
+/// Adds members of staff by name, as the admin who unlocked `vault`.
+pub fn add_people(vault: &mut UnlockedVault, names: &[&str]) {
+    use safekeeper::records::people::{self, PersonDraft, PersonGroup};
+    let actor = vault.actor().clone();
+    for name in names {
+        let draft = PersonDraft {
+            group: PersonGroup::Staff,
+            full_name: (*name).into(),
+            preferred_name: None,
+            date_of_birth: None,
+            start_date: None,
+            leave_date: None,
+            email: None,
+            phone: None,
+        };
+        people::add(vault.db_mut().conn_mut(), &actor, &draft).expect("person");
+    }
+}

@@ -32,16 +32,7 @@ async function scrollTo(s, css) {
   await s.exec(`document.querySelector(arguments[0]).scrollIntoView({ block: 'center' }); return true;`, [css]);
 }
 
-async function openPerson(s, name) {
-  await s.click('[data-testid="nav-people"]');
-  await s.type('[data-testid="people-search"]', name);
-  await s.click('[data-testid="people-search-submit"]');
-  await s.waitForText('[data-testid="people-count"]', /^1 person/);
-  await s.click('[data-testid="person-link"]');
-  await s.waitForText('[data-testid="person-page"]', new RegExp(name));
-}
-
-export default async function ({ withApp, shots, checkAccessibility, invokeFromPage }) {
+export default async function ({ withApp, shots, checkAccessibility, invokeFromPage, openPerson }) {
   const tempRoot = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-tmp-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-save-'));
   const env = {

@@ -8,18 +8,14 @@ import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
 import { collect, pdfWords, renderFirstPage } from '../pdf.mjs';
 
-export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility }) {
+export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility, unlockDemo }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-training-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-training-save-'));
   await withApp(
     'training: record a group session and watch the dashboard change',
     { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
     async (s) => {
-      await s.click('[data-testid="tile-unlock"]');
-      const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
-      await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
-      await s.click('[data-testid="unlock-submit"]');
-      await s.switchToWindowWith('[data-testid="dashboard"]');
+      await unlockDemo(s);
 
       // Nothing has been recorded, so every required course is listed as never done.
       const before = await s.waitForText('[data-testid="due-now"]', /Online-safety update for/);

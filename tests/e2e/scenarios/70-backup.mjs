@@ -6,18 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
-export default async function ({ withApp, shots, artifacts, checkAccessibility }) {
+export default async function ({ withApp, shots, artifacts, checkAccessibility, unlockDemo }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-backup-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-backup-usb-'));
   await withApp(
     'back up now: written, read back, verified; the dashboard reminder goes',
     { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
     async (s) => {
-      await s.click('[data-testid="tile-unlock"]');
-      const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
-      await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
-      await s.click('[data-testid="unlock-submit"]');
-      await s.switchToWindowWith('[data-testid="dashboard"]');
+      await unlockDemo(s);
       await s.waitForText('[data-testid="backup-reminder"]', /No backup of these records has been made yet/);
       await s.click('[data-testid="backup-reminder-link"]');
       await s.waitForText('[data-testid="backup-last"]', /No backup has been made yet/);

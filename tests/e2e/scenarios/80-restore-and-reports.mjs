@@ -18,7 +18,7 @@ function renderFirstPages(pdf, name, pages = 2) {
   execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', String(pages), pdf, name]);
 }
 
-export default async function ({ withApp, shots, artifacts, checkAccessibility, setUpVault, addStaff, openPerson, PASSPHRASE }) {
+export default async function ({ withApp, shots, artifacts, checkAccessibility, setUpVault, addStaff, openPerson, unlockDemo, PASSPHRASE }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-restore-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-restore-usb-'));
   const openFrom = join(mkdtempSync(join(tmpdir(), 'safekeeper-e2e-open-')), 'open.txt');
@@ -113,11 +113,7 @@ export default async function ({ withApp, shots, artifacts, checkAccessibility, 
     'trustee report and a subject access export from the demo vault',
     { SAFEKEEPER_DATA_DIR: demoDir, SAFEKEEPER_SAVE_DIR: reportsDir },
     async (s) => {
-      await s.click('[data-testid="tile-unlock"]');
-      const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
-      await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
-      await s.click('[data-testid="unlock-submit"]');
-      await s.switchToWindowWith('[data-testid="dashboard"]');
+      await unlockDemo(s);
 
       await s.click('[data-testid="nav-reports"]');
       await s.click('[data-testid="report-period-last12"]');

@@ -15,18 +15,14 @@ async function scrollTo(s, css) {
   await s.exec(`document.querySelector(arguments[0]).scrollIntoView({ block: 'center' }); return true;`, [css]);
 }
 
-export default async function ({ withApp, shots, artifacts, checkAccessibility, invokeFromPage }) {
+export default async function ({ withApp, shots, artifacts, checkAccessibility, invokeFromPage, unlockDemo }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-retention-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-retention-save-'));
   await withApp(
     'retention review erases a record with a tombstone; the audit log shows it; the hand-over export',
     { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
     async (s) => {
-      await s.click('[data-testid="tile-unlock"]');
-      const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
-      await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
-      await s.click('[data-testid="unlock-submit"]');
-      await s.switchToWindowWith('[data-testid="dashboard"]');
+      await unlockDemo(s);
 
       // Arrange the past: Marek started in 2015, trained in 2016 and left in 2017.
       const found = (await invokeFromPage(s, 'people_search', { query: { text: 'Marek Nowicki', group: null, status: 'active' } })).ok;
@@ -80,13 +76,32 @@ export default async function ({ withApp, shots, artifacts, checkAccessibility, 
       const history = (await invokeFromPage(s, 'person_training', { personId: marek.id })).ok;
       assert.equal(history.records.length, 0, 'the training record is gone');
 
+      // The organisation changes a rule and writes why; an empty reason is refused first.
+      await scrollTo(s, '[data-testid="retention-rules"]');
+      await s.type('[data-testid="rule-imageConsent-years"]', '7');
+      await s.type('[data-testid="rule-imageConsent-why"]', ' ');
+      await s.click('[data-testid="retention-rules-save"]');
+      await s.waitForText('[data-testid="error-summary"]', /image consents/i);
+      await s.type('[data-testid="rule-imageConsent-why"]', 'Our insurer asked us to keep consents for seven years after they end.');
+      await s.click('[data-testid="retention-rules-save"]');
+      await s.waitForText('[data-testid="retention-notice"]', /retention rules have been saved/);
+      const rules = (await invokeFromPage(s, 'retention_rules')).ok;
+      assert.equal(rules.imageConsent.years, 7);
+      assert.match(rules.imageConsent.why, /insurer/);
+      await scrollTo(s, '[data-testid="retention-rules"]');
+      await s.screenshot(join(shots, '97b-retention-rules.png'));
+
       // The audit log shows the erasure, in words; the chain still verifies; it prints.
       await s.click('[data-testid="nav-settings"]');
       await s.click('[data-testid="audit-open-log"]');
       await s.waitFor('[data-testid="audit-log-table"]');
-      const firstRow = await s.text('[data-testid="audit-log-row"]');
-      assert.match(firstRow, /erased/i, `the newest entry is the erasure: ${firstRow}`);
-      assert.doesNotMatch(firstRow, /Marek|Six years/, 'no names or reasons in the audit trail');
+      const newest = await s.exec(
+        `return [...document.querySelectorAll('[data-testid="audit-log-row"]')].slice(0, 2).map(r => r.innerText);`,
+      );
+      assert.match(newest[0], /Changed the retention rules/, `the newest entry is the rules change: ${newest[0]}`);
+      assert.match(newest[1], /Erased a record at its retention review/, `then the erasure: ${newest[1]}`);
+      assert.match(newest[1], /Training/, 'named by its kind of record');
+      for (const row of newest) assert.doesNotMatch(row, /Marek|Six years|insurer/, 'no names or reasons in the audit trail');
       await s.click('[data-testid="audit-log-verify"]');
       await s.waitForText('[data-testid="audit-log-verified"]', /checked|verified|intact/i);
       await s.screenshot(join(shots, '98-audit-log.png'));

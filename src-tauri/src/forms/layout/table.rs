@@ -13,6 +13,8 @@ const BORDER_PT: f32 = 0.5;
 const BORDER_GREY: f32 = 0.35;
 /// No column is squeezed narrower than this, so every column can hold a few letters.
 const MIN_COLUMN_MM: f32 = 12.0;
+/// Room above a column's longest word, so rounding in the measure never breaks that word.
+const WORD_SLACK_MM: f32 = 0.5;
 
 /// One row's cells, each already wrapped into lines.
 type WrappedRow = Vec<Vec<String>>;
@@ -40,7 +42,7 @@ impl FormDocument {
                     let widest_line = text.lines().map(|l| measure(face, l)).fold(0.0, f32::max);
                     let widest_word = text.split_whitespace().map(|w| measure(face, w)).fold(0.0, f32::max);
                     natural[i] = natural[i].max(widest_line + 2.0 * CELL_PAD_X);
-                    minimum[i] = minimum[i].max(widest_word + 2.0 * CELL_PAD_X);
+                    minimum[i] = minimum[i].max(widest_word + 2.0 * CELL_PAD_X + WORD_SLACK_MM);
                 }
             }
             column_widths(&natural, &minimum, self.column.1)

@@ -79,7 +79,8 @@ pub fn decide(
     }
 
     let tx = conn.transaction()?;
-    let mut candidate = candidates(&tx, actor, Some(kind), Some(id))?.into_iter().next().ok_or(RetentionError::NotFound)?;
+    let mut candidate =
+        candidates(&tx, actor, Some(kind), Some(id))?.into_iter().next().ok_or(RetentionError::NotFound)?;
     let latest = latest_decisions(&tx, Some((kind, id)))?;
     let key = (kind.as_str().to_owned(), id.to_owned());
     let now = standing(&mut candidate.item, latest.get(&key), today);
@@ -126,7 +127,7 @@ pub fn decide(
     if let Some(next) = next_review {
         detail.push_str(&format!(";nextReview={}", date_text(next)));
     }
-    audit::append(&tx, actor, &Entry { action, subject_kind: kind.as_str(), subject_id: id, detail: &detail })?;
+    audit::append(&tx, actor, &Entry { action, subject_kind: kind.audit_kind(), subject_id: id, detail: &detail })?;
     tx.commit()?;
     if erase {
         // Fold the write-ahead log back into the main file so the old pages do not linger in it.

@@ -44,11 +44,35 @@ fn parse_date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(t.get(..10).unwrap_or(&t), DATE_FORMAT).ok())
 }
 
-fn item(kind: RecordKind, id: String, label: String, person: Option<String>, record_date: NaiveDate, rule: RuleCode, due_on: NaiveDate, dob_unknown: bool) -> RetentionItem {
-    RetentionItem { kind, id, label, person, record_date, rule, due_on, date_of_birth_unknown: dob_unknown, kept_before: false }
+fn item(
+    kind: RecordKind,
+    id: String,
+    label: String,
+    person: Option<String>,
+    record_date: NaiveDate,
+    rule: RuleCode,
+    due_on: NaiveDate,
+    dob_unknown: bool,
+) -> RetentionItem {
+    RetentionItem {
+        kind,
+        id,
+        label,
+        person,
+        record_date,
+        rule,
+        due_on,
+        date_of_birth_unknown: dob_unknown,
+        kept_before: false,
+    }
 }
 
-fn incidents(conn: &Connection, actor: &Actor, rules: &RetentionRules, only: Option<&str>) -> Result<Vec<Candidate>, RetentionError> {
+fn incidents(
+    conn: &Connection,
+    actor: &Actor,
+    rules: &RetentionRules,
+    only: Option<&str>,
+) -> Result<Vec<Candidate>, RetentionError> {
     let (admin, everything) = match actor {
         Actor::Admin(id) => (Some(id.as_str()), false),
         Actor::RecoveryKey => (None, true),
@@ -96,7 +120,11 @@ fn incidents(conn: &Connection, actor: &Actor, rules: &RetentionRules, only: Opt
                 Some(date) => (RuleCode::ChildProtection, date, false),
                 None => {
                     let closed = if status == "closed" { status_changed } else { None };
-                    (RuleCode::ChildProtection, add_years(closed.unwrap_or(occurred).max(occurred), rules.child_protection.years), true)
+                    (
+                        RuleCode::ChildProtection,
+                        add_years(closed.unwrap_or(occurred).max(occurred), rules.child_protection.years),
+                        true,
+                    )
                 }
             }
         };
@@ -109,14 +137,24 @@ fn incidents(conn: &Connection, actor: &Actor, rules: &RetentionRules, only: Opt
     Ok(found)
 }
 
-fn image_consents(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Result<Vec<Candidate>, RetentionError> {
+fn image_consents(
+    conn: &Connection,
+    rules: &RetentionRules,
+    only: Option<&str>,
+) -> Result<Vec<Candidate>, RetentionError> {
     let mut stmt = conn.prepare(
         "SELECT c.id, coalesce(p.full_name, c.about_name), c.given_on, c.expires_on, c.withdrawn_on
          FROM image_consents c LEFT JOIN people p ON p.id = c.person_id
          WHERE ?1 IS NULL OR c.id = ?1",
     )?;
     let rows = stmt.query_map(params![only], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, parse_date(r.get(2)?), parse_date(r.get(3)?), parse_date(r.get(4)?)))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            parse_date(r.get(2)?),
+            parse_date(r.get(3)?),
+            parse_date(r.get(4)?),
+        ))
     })?;
     let mut found = Vec::new();
     for row in rows {
@@ -199,7 +237,16 @@ fn training(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Re
         let (Some(completed), Some(left)) = (completed, left_on(leave, archived)) else { continue };
         let due_on = add_years(left.max(completed), rules.training.years);
         found.push(Candidate {
-            item: item(RecordKind::TrainingRecord, id, format!("Training: {course}"), Some(person), completed, RuleCode::Training, due_on, false),
+            item: item(
+                RecordKind::TrainingRecord,
+                id,
+                format!("Training: {course}"),
+                Some(person),
+                completed,
+                RuleCode::Training,
+                due_on,
+                false,
+            ),
             reference: None,
         });
     }
@@ -207,7 +254,12 @@ fn training(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Re
 }
 
 /// Every record of one kind (or only the one with `only` as its id) with its rule's due date.
-pub(super) fn candidates(conn: &Connection, actor: &Actor, kind: Option<RecordKind>, only: Option<&str>) -> Result<Vec<Candidate>, RetentionError> {
+pub(super) fn candidates(
+    conn: &Connection,
+    actor: &Actor,
+    kind: Option<RecordKind>,
+    only: Option<&str>,
+) -> Result<Vec<Candidate>, RetentionError> {
     let rules = super::rules(conn)?;
     let mut found = Vec::new();
     let wanted = |k: RecordKind| kind.is_none_or(|w| w == k);
@@ -227,7 +279,10 @@ pub(super) fn candidates(conn: &Connection, actor: &Actor, kind: Option<RecordKi
 }
 
 /// The latest decision about each record: (decision, next review).
-pub(super) fn latest_decisions(conn: &Connection, only: Option<(RecordKind, &str)>) -> Result<HashMap<(String, String), (String, Option<NaiveDate>)>, RetentionError> {
+pub(super) fn latest_decisions(
+    conn: &Connection,
+    only: Option<(RecordKind, &str)>,
+) -> Result<HashMap<(String, String), (String, Option<NaiveDate>)>, RetentionError> {
     // rowid order is insertion order, which stays right when two decisions share a second.
     let mut stmt = conn.prepare(
         "SELECT record_kind, record_id, decision, next_review FROM retention_decisions
@@ -242,7 +297,11 @@ pub(super) fn latest_decisions(conn: &Connection, only: Option<(RecordKind, &str
 }
 
 /// Applies the latest decision to a candidate: moves its due date to a "keep" review date.
-pub(super) fn standing(item: &mut RetentionItem, latest: Option<&(String, Option<NaiveDate>)>, today: NaiveDate) -> Standing {
+pub(super) fn standing(
+    item: &mut RetentionItem,
+    latest: Option<&(String, Option<NaiveDate>)>,
+    today: NaiveDate,
+) -> Standing {
     match latest {
         Some((decision, _)) if decision == "legalHold" => return Standing::Held,
         Some((decision, Some(next))) if decision == "keep" => {
@@ -255,7 +314,11 @@ pub(super) fn standing(item: &mut RetentionItem, latest: Option<&(String, Option
         }
         _ => {}
     }
-    if item.due_on <= today { Standing::Due } else { Standing::NotDue }
+    if item.due_on <= today {
+        Standing::Due
+    } else {
+        Standing::NotDue
+    }
 }
 
 /// The whole review page: records due (soonest first) and records on legal hold.

@@ -97,7 +97,11 @@ fn validated(wanted: &RetentionRules) -> Result<RetentionRules, RetentionError> 
 }
 
 /// Validates and saves every rule, with the organisation's reasons, in one audited transaction.
-pub fn save_rules(conn: &mut Connection, actor: &Actor, wanted: &RetentionRules) -> Result<RetentionRules, RetentionError> {
+pub fn save_rules(
+    conn: &mut Connection,
+    actor: &Actor,
+    wanted: &RetentionRules,
+) -> Result<RetentionRules, RetentionError> {
     let rules = validated(wanted)?;
     let json = serde_json::to_string(&rules).expect("retention rules always serialise");
     let tx = conn.transaction()?;

@@ -2,7 +2,9 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::*;
-use crate::records::incidents::{self, Category, EntryBody, IncidentKind, IncidentSource, InvolvedPerson, NewIncident, Report, Role};
+use crate::records::incidents::{
+    self, Category, EntryBody, IncidentKind, IncidentSource, InvolvedPerson, NewIncident, Report, Role,
+};
 use crate::records::test_db;
 use crate::store::audit::{self, Actor};
 
@@ -55,7 +57,8 @@ fn incident(conn: &mut Connection, occurred: NaiveDate, allegation: bool, people
     )
     .expect("incident");
     for (id, role) in people {
-        let body = EntryBody::Person(InvolvedPerson { person_id: Some((*id).into()), name: CANARY.into(), role: *role });
+        let body =
+            EntryBody::Person(InvolvedPerson { person_id: Some((*id).into()), name: CANARY.into(), role: *role });
         incidents::add_entry(conn, &dsl(), &made.id, &body, occurred).expect("person entry");
     }
     made.id
@@ -76,7 +79,8 @@ fn child_protection_record_falls_due_when_the_youngest_young_person_turns_25() {
     let mut conn = test_db();
     person(&conn, "yp-old", "youngPerson", Some("2008-05-10"), None);
     person(&conn, "yp-young", "youngPerson", Some("2010-03-15"), None);
-    let id = incident(&mut conn, day(2024, 6, 1), false, &[("yp-old", Role::SubjectOrVictim), ("yp-young", Role::Witness)]);
+    let id =
+        incident(&mut conn, day(2024, 6, 1), false, &[("yp-old", Role::SubjectOrVictim), ("yp-young", Role::Witness)]);
     assert_falls_due_on(&conn, &id, day(2035, 3, 15));
     let item = due(&conn, &dsl(), day(2035, 3, 15)).expect("due").remove(0);
     assert_eq!(item.rule, RuleCode::ChildProtection);
@@ -171,9 +175,15 @@ fn a_kept_record_leaves_the_list_until_its_next_review() {
     assert!(again[0].kept_before);
     // A next review in the past, or a blank reason, is refused.
     let past = Decision::Keep { reason: "x".into(), next_review: day(2027, 1, 1) };
-    assert!(matches!(decide(&mut conn, &dsl(), RecordKind::Incident, &id, &past, day(2028, 1, 1)), Err(RetentionError::BadNextReview)));
+    assert!(matches!(
+        decide(&mut conn, &dsl(), RecordKind::Incident, &id, &past, day(2028, 1, 1)),
+        Err(RetentionError::BadNextReview)
+    ));
     let blank = Decision::Erase { reason: "   ".into() };
-    assert!(matches!(decide(&mut conn, &dsl(), RecordKind::Incident, &id, &blank, day(2028, 1, 1)), Err(RetentionError::ReasonNeeded)));
+    assert!(matches!(
+        decide(&mut conn, &dsl(), RecordKind::Incident, &id, &blank, day(2028, 1, 1)),
+        Err(RetentionError::ReasonNeeded)
+    ));
 }
 
 #[test]
@@ -181,8 +191,15 @@ fn legal_hold_refuses_erasure_until_it_is_lifted() {
     let mut conn = test_db();
     let id = incident(&mut conn, day(2000, 1, 1), false, &[]);
     let today = day(2026, 1, 1);
-    decide(&mut conn, &dsl(), RecordKind::Incident, &id, &Decision::LegalHold { reason: "Public inquiry".into() }, today)
-        .expect("hold");
+    decide(
+        &mut conn,
+        &dsl(),
+        RecordKind::Incident,
+        &id,
+        &Decision::LegalHold { reason: "Public inquiry".into() },
+        today,
+    )
+    .expect("hold");
     let review = review(&conn, &dsl(), today).expect("review");
     assert!(review.due.is_empty());
     assert_eq!(review.on_hold.len(), 1);
@@ -192,8 +209,15 @@ fn legal_hold_refuses_erasure_until_it_is_lifted() {
     assert!(err.to_string().contains("legal hold"));
     let count: i64 = conn.query_row("SELECT count(*) FROM incidents", [], |r| r.get(0)).expect("count");
     assert_eq!(count, 1);
-    decide(&mut conn, &dsl(), RecordKind::Incident, &id, &Decision::LiftHold { reason: "Inquiry closed".into() }, today)
-        .expect("lift");
+    decide(
+        &mut conn,
+        &dsl(),
+        RecordKind::Incident,
+        &id,
+        &Decision::LiftHold { reason: "Inquiry closed".into() },
+        today,
+    )
+    .expect("lift");
     decide(&mut conn, &dsl(), RecordKind::Incident, &id, &erase, today).expect("erase after lift");
 }
 
@@ -206,7 +230,10 @@ fn nothing_is_erased_without_a_decision_and_not_before_it_is_due() {
     let count: i64 = conn.query_row("SELECT count(*) FROM incident_entries", [], |r| r.get(0)).expect("count");
     assert_eq!(count, 1);
     let erase = Decision::Erase { reason: "Too early".into() };
-    assert!(matches!(decide(&mut conn, &dsl(), RecordKind::Incident, &id, &erase, day(2030, 1, 1)), Err(RetentionError::NotDue)));
+    assert!(matches!(
+        decide(&mut conn, &dsl(), RecordKind::Incident, &id, &erase, day(2030, 1, 1)),
+        Err(RetentionError::NotDue)
+    ));
     assert!(conn.execute("DELETE FROM incident_entries", []).is_err(), "entries still cannot be deleted directly");
 }
 
@@ -330,7 +357,10 @@ fn a_restricted_incident_is_not_listed_or_erasable_for_an_admin_without_access()
     let today = day(2026, 1, 1);
     assert!(due(&conn, &other, today).expect("due").is_empty());
     let erase = Decision::Erase { reason: "Ended".into() };
-    assert!(matches!(decide(&mut conn, &other, RecordKind::Incident, &id, &erase, today), Err(RetentionError::NotFound)));
+    assert!(matches!(
+        decide(&mut conn, &other, RecordKind::Incident, &id, &erase, today),
+        Err(RetentionError::NotFound)
+    ));
     assert_eq!(due_ids(&conn, today), vec![id]);
 }
 
@@ -338,7 +368,10 @@ fn a_restricted_incident_is_not_listed_or_erasable_for_an_admin_without_access()
 fn rules_are_saved_with_their_reasons_and_a_missing_reason_is_refused() {
     let mut conn = test_db();
     let mut wanted = rules(&conn).expect("defaults");
-    assert_eq!((wanted.child_protection.years, wanted.staff_allegation.retirement_age, wanted.image_consent.years), (25, 67, 5));
+    assert_eq!(
+        (wanted.child_protection.years, wanted.staff_allegation.retirement_age, wanted.image_consent.years),
+        (25, 67, 5)
+    );
     wanted.image_consent = YearsRule { years: 2, why: "  We renew every year and need little history.  ".into() };
     let saved = save_rules(&mut conn, &dsl(), &wanted).expect("save");
     assert_eq!(saved.image_consent.why, "We renew every year and need little history.");
