@@ -76,3 +76,19 @@ pub fn backup_set_reminder_days(state: State<'_, AppState>, days: i64) -> Result
         backup::status(v.db().conn(), chrono::Utc::now()).map_err(|e| e.to_command_error())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Running;
+
+    #[test]
+    fn a_second_backup_or_restore_is_refused_until_the_first_ends() {
+        let first = Running::start().expect("the first starts");
+        let second = Running::start().map(|_| ()).expect_err("a second is refused");
+        assert_eq!(second.code, "backup.running");
+        assert!(second.message.contains("already under way"));
+        drop(first);
+        let again = Running::start().expect("free again once the first has ended");
+        drop(again);
+    }
+}
