@@ -81,6 +81,10 @@ export default async function ({ withApp, shots, artifacts, checkAccessibility, 
     await s.exec(`document.querySelector('[data-testid="restore-awaiting"]').scrollIntoView({ block: 'center' }); return true;`);
     await s.screenshot(join(shots, '93-restore-awaiting.png'));
 
+    // The dashboard says a restore is waiting to be kept or undone.
+    await s.click('[data-testid="nav-dashboard"]');
+    await s.waitForText('[data-testid="restore-waiting"]', /keep them or undo the restore/);
+
     // The restored records are the backup's: Tomasz, added after it, is not in them.
     await s.click('[data-testid="nav-people"]');
     await s.waitForText('[data-testid="people-count"]', /^1 person/);
