@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::error::CommandError;
-pub use crate::kiosk::outbox::{IngestReport, OutboxProblem, ProblemKind};
+pub use crate::kiosk::outbox::{
+    IngestReport, KeptSubmission, OutboxProblem, ProblemKind, RetryOutcome, SubmissionKind,
+};
 pub use crate::records::aup::{Audience, Aup, AupContent, AupVersion, AupVersionSummary, VersionStatus};
 pub use crate::records::people::{PeopleQuery, Person, PersonDraft, PersonGroup, PersonLinks, PersonStatus};
 pub use crate::records::people_import::{ImportPreview, ImportRow, RowIssue};
@@ -170,6 +172,9 @@ pub fn typescript() -> String {
         IngestReport::decl(&cfg),
         OutboxProblem::decl(&cfg),
         ProblemKind::decl(&cfg),
+        KeptSubmission::decl(&cfg),
+        RetryOutcome::decl(&cfg),
+        SubmissionKind::decl(&cfg),
         PersonDetail::decl(&cfg),
         AupDetail::decl(&cfg),
         UnconfirmedSignature::decl(&cfg),

@@ -137,7 +137,7 @@ fn a_written_then_ingested_submission_is_a_self_declared_signature_for_that_vers
     assert_ne!(v2.content_hash, v1.content_hash);
 
     let report = outbox::ingest(&mut vault).expect("ingest");
-    assert_eq!(report, IngestReport { ingested: 1, already_recorded: 0, problems: vec![] });
+    assert_eq!(report, IngestReport { ingested: 1, already_recorded: 0, problems: vec![], manifest_changed: false });
     let conn = vault.db().conn();
     let pending = signatures::unconfirmed(conn).expect("unconfirmed");
     assert_eq!(pending.len(), 1);
@@ -147,7 +147,11 @@ fn a_written_then_ingested_submission_is_a_self_declared_signature_for_that_vers
     assert_eq!((sig.version_id.as_str(), sig.content_hash.as_str()), (v1.id.as_str(), v1.content_hash.as_str()));
     assert_eq!(sig.receipt.as_deref(), Some(receipt.as_str()));
     assert_eq!(sig.declared_name.as_deref(), Some("Aisha Khanzada"));
-    assert_eq!(sig.signed_at, "2025-03-01T09:15:00Z");
+    let sealed = chrono::DateTime::parse_from_rfc3339(&sig.signed_at).expect("rfc3339");
+    assert!(
+        (chrono::Utc::now() - sealed.with_timezone(&chrono::Utc)).num_minutes().abs() < 5,
+        "signed when the station sealed it, not at the time the submission claims (2025-03-01)"
+    );
     assert_eq!(signatures::mark_png(conn, &sig.id).expect("png").as_deref(), Some(PNG));
     let ingests: i64 =
         conn.query_row("SELECT count(*) FROM audit WHERE action = 'outbox.ingested'", [], |r| r.get(0)).expect("audit");

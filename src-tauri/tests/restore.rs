@@ -251,6 +251,8 @@ fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
          BEGIN SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment'); END;
          DROP TABLE retention_decisions;
          DROP TABLE retention_erasing;
+         DROP TABLE outbox_problems;
+         DROP TABLE kiosk_manifests;
          UPDATE backup_manifest SET value = json_set(value, '$.schemaVersion', 0) WHERE key = 'manifest';
          PRAGMA user_version = 0;",
     )

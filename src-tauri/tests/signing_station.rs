@@ -89,9 +89,71 @@ fn locked_home_offers_exactly_what_the_admin_published() {
     drop(vault);
 
     let manifest = std::fs::read_to_string(o.v.paths.manifest()).expect("manifest");
-    for hidden in ["Unlisted", "Quentin", "Imogen", "Featherstone", "Tobias"] {
+    for hidden in ["Unlisted", "Quentin", "Imogen", "Featherstone", "Tobias", o.listed.as_str()] {
         assert!(!manifest.contains(hidden), "{hidden} must not be in the plain manifest");
     }
+}
+
+#[test]
+fn people_are_tokens_that_change_with_every_manifest() {
+    let o = org();
+    let first = station::signing_options(&o.v.paths).remove(0).signers.remove(0).token;
+    let vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    vault.lock("again").expect("lock");
+    let second = station::signing_options(&o.v.paths).remove(0).signers.remove(0).token;
+    assert_ne!(first, second, "a token from one manifest says nothing in the next");
+    assert_ne!(second, o.listed);
+}
+
+/// The attack tried on an earlier version: one age recipient of someone else's appended to the
+/// manifest by hand while the app is locked. While the app runs, the station ignores the change;
+/// the next unlock says the file was changed and writes it again.
+#[test]
+fn an_extra_recipient_added_to_the_manifest_while_running_is_ignored_and_reported() {
+    let o = org();
+    let intruder = age::x25519::Identity::generate();
+    let path = o.v.paths.manifest();
+    let mut tampered: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+    tampered["recipients"].as_array_mut().expect("recipients").push(intruder.to_public().to_string().into());
+    std::fs::write(&path, serde_json::to_vec_pretty(&tampered).expect("json")).expect("tamper");
+
+    station::report_concern(&o.v.paths, concern()).expect("reported");
+    let file = std::fs::read_dir(o.v.paths.outbox_dir())
+        .expect("outbox")
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "age"))
+        .expect("sealed file");
+    let sealed = std::fs::read(file.path()).expect("read");
+    let decryptor = age::Decryptor::new_buffered(&sealed[..]).expect("an age file");
+    assert!(
+        decryptor.decrypt(std::iter::once(&intruder as &dyn age::Identity)).is_err(),
+        "the intruder's key must not open what the station sealed"
+    );
+
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let report = outbox::ingest(&mut vault).expect("ingest");
+    assert_eq!(report.ingested, 1);
+    assert!(report.manifest_changed, "the admin is told the file had been changed");
+    assert!(report.problems.is_empty(), "sealed under what the vault published: {:?}", report.problems);
+    let rewritten = std::fs::read_to_string(&path).expect("manifest");
+    assert!(!rewritten.contains(&intruder.to_public().to_string()), "the manifest is written again without it");
+}
+
+#[test]
+fn two_listed_people_who_would_look_the_same_are_told_apart() {
+    let o = org();
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    let conn = vault.db_mut().conn_mut();
+    for name in ["Sam Jones", "Sam Johnson"] {
+        let id = people::add(conn, &actor, &draft(PersonGroup::Staff, name, None)).expect("add").id;
+        people::set_kiosk_listed(conn, &actor, &id, true).expect("list");
+    }
+    vault.lock("test").expect("lock");
+    let names: Vec<String> =
+        station::signing_options(&o.v.paths).remove(0).signers.into_iter().map(|p| p.display_name).collect();
+    assert!(names.contains(&"Sam Jon.".to_owned()) && names.contains(&"Sam Joh.".to_owned()), "{names:?}");
+    assert!(names.contains(&"Ros F.".to_owned()), "only the clashing names change: {names:?}");
 }
 
 #[test]
@@ -124,7 +186,7 @@ fn a_picked_name_arrives_as_a_hint_awaiting_confirmation() {
             aup_id: staff.aup_id.clone(),
             version_hash: staff.version_hash.clone(),
             name: "Ros F.".into(),
-            person_hint: Some(o.listed.clone()),
+            person_hint: Some(staff.signers[0].token.clone()),
             mark: typed("Rosalind Featherstone"),
             countersignature: None,
         },
@@ -153,7 +215,7 @@ fn a_hint_that_does_not_match_the_name_shown_is_dropped() {
             aup_id: staff.aup_id,
             version_hash: staff.version_hash,
             name: "Someone Else".into(),
-            person_hint: Some(o.listed.clone()),
+            person_hint: Some(staff.signers[0].token.clone()),
             mark: typed("Someone Else"),
             countersignature: None,
         },

@@ -6,7 +6,7 @@ use tauri::State;
 use super::AppState;
 use crate::bindings::{AupDetail, UnconfirmedSignature};
 use crate::error::{CommandError, ErrorCode};
-use crate::kiosk::outbox::IngestReport;
+use crate::kiosk::outbox::{self, IngestReport, KeptSubmission, RetryOutcome};
 use crate::records::aup::{self, Aup, AupContent, AupVersion};
 use crate::records::people;
 use crate::records::signatures::{self, Coverage, Signature};
@@ -115,6 +115,24 @@ pub fn signature_confirm(
 #[tauri::command]
 pub fn outbox_report(state: State<'_, AppState>) -> Result<Option<IngestReport>, CommandError> {
     state.with_session(|s| Ok(s.last_ingest.clone()))
+}
+
+/// Every signing-station file the ingest kept because it could not be recorded.
+#[tauri::command]
+pub async fn outbox_kept(state: State<'_, AppState>) -> Result<Vec<KeptSubmission>, CommandError> {
+    state.with_vault(|v| outbox::kept_submissions(v).map_err(err))
+}
+
+/// "Try again" on one kept file: recorded now, or the reason it still cannot be.
+#[tauri::command]
+pub async fn outbox_kept_retry(state: State<'_, AppState>, file_name: String) -> Result<RetryOutcome, CommandError> {
+    state.with_vault(|v| outbox::retry_kept(v, &file_name).map_err(err))
+}
+
+/// "Keep aside" on one kept file: it stays, and stops asking for attention.
+#[tauri::command]
+pub async fn outbox_kept_set_aside(state: State<'_, AppState>, file_name: String) -> Result<(), CommandError> {
+    state.with_vault(|v| outbox::set_aside_kept(v, &file_name).map_err(err))
 }
 
 /// Removes a signing-station signature an admin cannot match to anyone (it was never confirmed).

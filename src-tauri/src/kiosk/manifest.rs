@@ -2,12 +2,25 @@
 //! whether this is a demo, the AUPs offered for signing and the names the admin chose to list) and
 //! the public keys that kiosk submissions are encrypted to.
 //! Written by an unlocked admin session; read while locked. It holds display names only when an
-//! admin ticked "show on the signing station" for that person, and never anything else about them.
+//! admin ticked "show on the signing station" for that person, and never anything else about them:
+//! each listed person is a token that only the vault can map back, new with every manifest.
+//!
+//! The file is plain and anyone with access to the folder could change it, so it is not trusted:
+//! - while the app runs, the station uses the manifest this run published (kept in memory) and
+//!   ignores a file changed underneath it, noting the change for the next unlock;
+//! - the vault records every manifest it publishes (hash, recipients, consent form hash, token
+//!   salt) and compares the file with the newest record at every unlock;
+//! - every submission names the manifest it was sealed under, and the station re-hashes every
+//!   AUP and consent text before showing it.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
-use rusqlite::Connection;
+use hmac::{Hmac, Mac};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::records::aup::{self, Audience, AupContent, AupError};
@@ -15,7 +28,10 @@ use crate::records::consent::{self, wording, wording::UseWording, ConsentError};
 use crate::records::people::{display_name, PersonGroup};
 use crate::vault::atomic;
 
-pub const FORMAT: u32 = 1;
+/// Format 2: people are tokens, the consent form carries its hash.
+pub const FORMAT: u32 = 2;
+/// How many published manifests the vault remembers: enough for any submission still waiting.
+const KEEP_PUBLISHED: i64 = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,6 +68,22 @@ pub struct KioskConsentForm {
     /// The age from which a young person may consent for themselves.
     #[serde(default = "usual_own_age")]
     pub own_consent_age: u32,
+    /// Hex SHA-256 of everything above, so the station can tell the words were not changed.
+    #[serde(default)]
+    pub form_hash: String,
+}
+
+impl KioskConsentForm {
+    /// The hash over every field but the hash itself.
+    pub fn computed_hash(&self) -> String {
+        let unhashed = KioskConsentForm { form_hash: String::new(), ..self.clone() };
+        hash_hex(serde_json::to_string(&unhashed).expect("a consent form serialises").as_bytes())
+    }
+
+    /// Whether the words are the ones the vault hashed.
+    pub fn is_intact(&self) -> bool {
+        self.form_hash == self.computed_hash()
+    }
 }
 
 fn usual_own_age() -> u32 {
@@ -71,7 +103,7 @@ pub fn consent_form(conn: &Connection) -> Result<KioskConsentForm, ConsentError>
             "If the person is under {age}, a parent or carer with parental responsibility must fill in this form. From {age} to 17 a young person may fill it in themselves; a member of staff will check they understand what they are agreeing to."
         )
     };
-    Ok(KioskConsentForm {
+    let mut form = KioskConsentForm {
         form_version: wording::FORM_VERSION.to_owned(),
         introduction: wording::INTRODUCTION.to_owned(),
         uses: wording::all_uses(&accounts),
@@ -81,7 +113,10 @@ pub fn consent_form(conn: &Connection) -> Result<KioskConsentForm, ConsentError>
         how_to_withdraw: wording::HOW_TO_WITHDRAW.to_owned(),
         age_rule,
         own_consent_age: age,
-    })
+        form_hash: String::new(),
+    };
+    form.form_hash = form.computed_hash();
+    Ok(form)
 }
 
 /// One AUP as the signing station shows it.
@@ -99,18 +134,34 @@ pub struct KioskAup {
     pub signers: Vec<KioskPerson>,
 }
 
-/// A name someone can pick at the signing station. The id only travels back inside an encrypted
-/// submission, as a hint the admin sees when confirming who signed.
+impl KioskAup {
+    /// Whether the words are the ones the vault published under `version_hash`.
+    pub fn is_intact(&self) -> bool {
+        aup::content_hash(&self.content.canonical_json()) == self.version_hash
+    }
+}
+
+/// A name someone can pick at the signing station. The token only travels back inside an
+/// encrypted submission, as a hint the admin sees when confirming who signed; only the vault can
+/// tell whose it is, and it changes with every manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskPerson {
-    pub id: String,
+    pub token: String,
+    /// Unique on this list: two people who would show the same are told apart.
     pub display_name: String,
 }
 
+/// The token that stands for `person_id` in the manifest made with `salt`.
+pub fn person_token(salt: &str, person_id: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(salt.as_bytes()).expect("HMAC-SHA256 accepts a key of any length");
+    mac.update(person_id.as_bytes());
+    hex::encode(&mac.finalize().into_bytes()[..10])
+}
+
 /// The AUPs an admin chose to show on the signing station, each at its current published version,
-/// with the listed active people of its audience.
-pub fn signing_options(conn: &Connection) -> Result<Vec<KioskAup>, AupError> {
+/// with the listed active people of its audience as tokens made with `salt`.
+pub fn signing_options(conn: &Connection, salt: &str) -> Result<Vec<KioskAup>, AupError> {
     let mut out = Vec::new();
     for listed in aup::list(conn)?.into_iter().filter(|a| a.kiosk_published) {
         let Some(current) = aup::current_version(conn, &listed.id)? else { continue };
@@ -120,13 +171,13 @@ pub fn signing_options(conn: &Connection) -> Result<Vec<KioskAup>, AupError> {
             version_number: current.number,
             version_hash: current.content_hash,
             content: current.content,
-            signers: listed_people(conn, listed.audience.groups())?,
+            signers: listed_people(conn, listed.audience.groups(), salt)?,
         });
     }
     Ok(out)
 }
 
-fn listed_people(conn: &Connection, groups: &[PersonGroup]) -> Result<Vec<KioskPerson>, AupError> {
+fn listed_people(conn: &Connection, groups: &[PersonGroup], salt: &str) -> Result<Vec<KioskPerson>, AupError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, full_name, preferred_name, person_group FROM people
          WHERE kiosk_listed = 1 AND archived_at IS NULL",
@@ -134,25 +185,248 @@ fn listed_people(conn: &Connection, groups: &[PersonGroup]) -> Result<Vec<KioskP
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?))
     })?;
-    let mut people = Vec::new();
+    let mut listed = Vec::new();
     for row in rows {
         let (id, full_name, preferred, group) = row?;
-        if PersonGroup::from_stored(&group).is_some_and(|g| groups.contains(&g)) {
-            people.push(KioskPerson { id, display_name: display_name(&full_name, preferred.as_deref()) });
+        if let Some(group) = PersonGroup::from_stored(&group).filter(|g| groups.contains(g)) {
+            listed.push(Listed { id, full_name, preferred, group });
         }
     }
-    people.sort_by_cached_key(|p| (p.display_name.to_lowercase(), p.id.clone()));
+    let labels = told_apart(&listed);
+    let mut people: Vec<KioskPerson> = listed
+        .iter()
+        .zip(labels)
+        .map(|(p, display_name)| KioskPerson { token: person_token(salt, &p.id), display_name })
+        .collect();
+    people.sort_by_cached_key(|p| (p.display_name.to_lowercase(), p.token.clone()));
     Ok(people)
 }
 
-pub fn publish(path: &Path, manifest: &KioskManifest) -> std::io::Result<()> {
-    let json = serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?;
-    atomic::write_atomic(path, &json)
+struct Listed {
+    id: String,
+    full_name: String,
+    preferred: Option<String>,
+    group: PersonGroup,
 }
 
-/// `None` when missing or unreadable: the locked home then shows no organisation name rather
-/// than failing.
+/// Each listed person's name as the station shows it: the short display name ("Sam J."), with
+/// more of the surname, then the full name, then the group, then a number, only for people who
+/// would otherwise look the same.
+fn told_apart(listed: &[Listed]) -> Vec<String> {
+    let surname = |p: &Listed| p.full_name.split(' ').next_back().unwrap_or_default().to_owned();
+    let shown_first = |p: &Listed| {
+        p.preferred.clone().unwrap_or_else(|| p.full_name.split(' ').next().unwrap_or_default().to_owned())
+    };
+    let longest = listed.iter().map(|p| surname(p).chars().count()).max().unwrap_or(0);
+    // The ways to show a person, from shortest to fullest.
+    let level = |p: &Listed, level: usize| -> String {
+        match level {
+            0 => display_name(&p.full_name, p.preferred.as_deref()),
+            n if n < longest => {
+                let part: String = surname(p).chars().take(n + 1).collect();
+                if part.chars().count() < surname(p).chars().count() {
+                    format!("{} {part}.", shown_first(p))
+                } else {
+                    format!("{} {part}", shown_first(p))
+                }
+            }
+            n if n == longest => p.full_name.clone(),
+            _ => format!("{} ({})", p.full_name, p.group.label().to_lowercase()),
+        }
+    };
+    let mut labels: Vec<String> = listed.iter().map(|p| level(p, 0)).collect();
+    let key = |l: &str| l.to_lowercase();
+    for depth in 1..=longest + 1 {
+        let clashing: Vec<usize> = (0..listed.len())
+            .filter(|&i| (0..listed.len()).any(|j| j != i && key(&labels[j]) == key(&labels[i])))
+            .collect();
+        if clashing.is_empty() {
+            return labels;
+        }
+        for i in clashing {
+            labels[i] = level(&listed[i], depth);
+        }
+    }
+    // Still the same: the same full name in the same group. Number them.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let counts: std::collections::HashMap<String, usize> =
+        labels.iter().fold(std::collections::HashMap::new(), |mut m, l| {
+            *m.entry(key(l)).or_insert(0) += 1;
+            m
+        });
+    labels
+        .into_iter()
+        .map(|l| {
+            if counts[&key(&l)] < 2 {
+                return l;
+            }
+            let n = seen.entry(key(&l)).or_insert(0);
+            *n += 1;
+            format!("{l} {n}")
+        })
+        .collect()
+}
+
+/// Hex SHA-256, as the manifest's hash and the consent form's are written.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// A fresh salt for one manifest's tokens.
+pub fn new_token_salt() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+/// The manifest this run published, which the station trusts over the file.
+struct Published {
+    hash: String,
+    manifest: KioskManifest,
+    /// The station found the file changed underneath it; read and cleared by the next unlock,
+    /// which tells the admin.
+    changed_underneath: bool,
+}
+
+/// By the file's path: one vault's manifest, or a demo's beside it.
+static PUBLISHED: Mutex<Option<HashMap<PathBuf, Published>>> = Mutex::new(None);
+
+fn published() -> std::sync::MutexGuard<'static, Option<HashMap<PathBuf, Published>>> {
+    PUBLISHED.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Writes the manifest file and remembers it for this run. Returns the file's hash.
+pub fn write_file(path: &Path, manifest: &KioskManifest) -> std::io::Result<String> {
+    let json = serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?;
+    atomic::write_atomic(path, &json)?;
+    let hash = hash_hex(&json);
+    published().get_or_insert_with(HashMap::new).insert(
+        path.to_owned(),
+        Published { hash: hash.clone(), manifest: manifest.clone(), changed_underneath: false },
+    );
+    Ok(hash)
+}
+
+/// Publishes `manifest` made with `token_salt`: writes the file, remembers it for this run, and
+/// records what was published in the vault, keeping the most recent records.
+pub fn publish(
+    conn: &Connection,
+    path: &Path,
+    manifest: &KioskManifest,
+    token_salt: &str,
+) -> Result<String, ManifestError> {
+    let hash = write_file(path, manifest).map_err(ManifestError::Write)?;
+    let recipients = serde_json::to_string(&manifest.recipients).expect("a list of strings serialises");
+    let consent_hash = manifest.consent.as_ref().map(|c| c.form_hash.clone());
+    conn.execute(
+        "INSERT OR REPLACE INTO kiosk_manifests (hash, token_salt, recipients, consent_hash, published_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash, token_salt, recipients, consent_hash, crate::kiosk::outbox::now_utc()],
+    )?;
+    conn.execute(
+        "DELETE FROM kiosk_manifests WHERE rowid NOT IN (SELECT rowid FROM kiosk_manifests ORDER BY rowid DESC LIMIT ?1)",
+        [KEEP_PUBLISHED],
+    )?;
+    Ok(hash)
+}
+
+/// Why a manifest could not be published.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("The signing station's list could not be written ({0}).")]
+    Write(std::io::Error),
+    #[error(transparent)]
+    Store(#[from] rusqlite::Error),
+}
+
+/// What the vault recorded when it published one manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedRecord {
+    pub hash: String,
+    pub token_salt: String,
+    pub recipients: Vec<String>,
+    pub consent_hash: Option<String>,
+}
+
+/// The record of the manifest with this hash, if the vault published it recently.
+pub fn published_record(conn: &Connection, hash: &str) -> rusqlite::Result<Option<PublishedRecord>> {
+    conn.query_row(
+        "SELECT hash, token_salt, recipients, consent_hash FROM kiosk_manifests WHERE hash = ?1",
+        [hash],
+        record_from_row,
+    )
+    .optional()
+}
+
+/// The newest record, if the vault has published since records began.
+pub fn newest_record(conn: &Connection) -> rusqlite::Result<Option<PublishedRecord>> {
+    conn.query_row(
+        "SELECT hash, token_salt, recipients, consent_hash FROM kiosk_manifests ORDER BY rowid DESC LIMIT 1",
+        [],
+        record_from_row,
+    )
+    .optional()
+}
+
+fn record_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PublishedRecord> {
+    Ok(PublishedRecord {
+        hash: r.get(0)?,
+        token_salt: r.get(1)?,
+        recipients: serde_json::from_str(&r.get::<_, String>(2)?).unwrap_or_default(),
+        consent_hash: r.get(3)?,
+    })
+}
+
+/// Whether the manifest file is the one the vault last published; `false` also when this run's
+/// station found it changed underneath it (which this call clears). Called at unlock.
+pub fn changed_since_published(conn: &Connection, path: &Path) -> rusqlite::Result<bool> {
+    let seen_by_station = published()
+        .as_mut()
+        .and_then(|all| all.get_mut(path))
+        .is_some_and(|p| std::mem::replace(&mut p.changed_underneath, false));
+    let Some(newest) = newest_record(conn)? else { return Ok(seen_by_station) };
+    let on_disk = std::fs::read(path).ok().map(|b| hash_hex(&b));
+    Ok(seen_by_station || on_disk.as_deref() != Some(newest.hash.as_str()))
+}
+
+/// The person a token stands for in the manifest with `manifest_hash`: `None` when the manifest
+/// is not one the vault remembers, or the token is nobody's.
+pub fn person_for_token(conn: &Connection, manifest_hash: &str, token: &str) -> rusqlite::Result<Option<String>> {
+    let Some(record) = published_record(conn, manifest_hash)? else { return Ok(None) };
+    let mut stmt = conn.prepare_cached("SELECT id FROM people")?;
+    let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for id in ids {
+        let id = id?;
+        if person_token(&record.token_salt, &id) == token {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// The manifest the signing station trusts, with its hash: the one this run published when
+/// there is one (a file changed underneath it is ignored, and the change noted for the next
+/// unlock), otherwise the file as it is. `None` when there is neither.
+pub fn current(path: &Path) -> Option<(KioskManifest, String)> {
+    let on_disk = std::fs::read(path).ok();
+    if let Some(p) = published().as_mut().and_then(|all| all.get_mut(path)) {
+        if on_disk.as_deref().map(hash_hex).as_deref() != Some(p.hash.as_str()) {
+            p.changed_underneath = true;
+        }
+        return Some((p.manifest.clone(), p.hash.clone()));
+    }
+    let bytes = on_disk?;
+    let manifest = serde_json::from_slice(&bytes).ok()?;
+    Some((manifest, hash_hex(&bytes)))
+}
+
+/// The trusted manifest without its hash; see `current`.
 pub fn read(path: &Path) -> Option<KioskManifest> {
-    let bytes = std::fs::read(path).ok()?;
-    serde_json::from_slice(&bytes).ok()
+    current(path).map(|(m, _)| m)
+}
+
+/// Forgets what this run published for `path`, as a restart of the app would.
+#[cfg(test)]
+pub fn forget_published(path: &Path) {
+    if let Some(all) = published().as_mut() {
+        all.remove(path);
+    }
 }

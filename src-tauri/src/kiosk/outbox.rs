@@ -31,6 +31,7 @@
 mod chain;
 mod envelope;
 mod ingest;
+mod problems;
 mod receipt;
 mod submission;
 mod writer;
@@ -40,6 +41,10 @@ use crate::records::aup::AupError;
 use crate::records::signatures::SignatureError;
 use crate::store::StoreError;
 pub use ingest::{ingest, read_outbox, IngestReport, OutboxProblem, PendingOutbox, ProblemKind};
+pub use problems::{
+    list_for as kept_submissions, retry_for as retry_kept, set_aside_for as set_aside_kept, KeptSubmission,
+    RetryOutcome, SubmissionKind,
+};
 pub use submission::{
     now_utc, KioskAupSignature, KioskConcern, KioskCountersignature, KioskImageConsent, KioskMark, Submission,
 };
@@ -68,7 +73,7 @@ pub enum OutboxError {
     #[error("That policy is no longer offered here. Go back and choose it again.")]
     UnknownPolicy,
     #[error("{0}")]
-    BadConcern(&'static str),
+    BadConcern(String),
     #[error("{0}")]
     BadConsent(&'static str),
     #[error("The time of signing could not be read. Please try again.")]
@@ -77,6 +82,8 @@ pub enum OutboxError {
     Write(std::io::Error),
     #[error("The signing station's submissions could not be read ({0}). They are all still waiting and will be tried again at the next unlock.")]
     Read(std::io::Error),
+    #[error("That file is no longer among the submissions waiting for a decision. Reload the page.")]
+    NoSuchProblem,
     #[error("The signing station's submissions were recorded, but their files could not be tidied away ({0}). They will be recognised as already recorded at the next unlock.")]
     Cleanup(std::io::Error),
     #[error(transparent)]
@@ -107,6 +114,7 @@ impl ErrorCode for OutboxError {
             OutboxError::Write(_) => "outbox.write",
             OutboxError::Read(_) => "outbox.read",
             OutboxError::Cleanup(_) => "outbox.cleanup",
+            OutboxError::NoSuchProblem => "outbox.noSuchProblem",
             OutboxError::Store(e) => e.code(),
             OutboxError::Aup(e) => e.code(),
             OutboxError::Signature(e) => e.code(),

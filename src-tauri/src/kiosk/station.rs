@@ -127,7 +127,10 @@ pub fn blank_form(paths: &VaultPaths, choice: &KioskBlankForm, demo: bool) -> Re
 /// The AUPs offered for signing, or none when no admin has published any (or the manifest is
 /// missing, which the locked home treats the same way).
 pub fn signing_options(paths: &VaultPaths) -> Vec<KioskAup> {
-    manifest::read(&paths.manifest()).map(|m| m.aups).unwrap_or_default()
+    // Words whose hash does not match were changed outside Safekeeper: never shown for signing.
+    manifest::read(&paths.manifest())
+        .map(|m| m.aups.into_iter().filter(KioskAup::is_intact).collect())
+        .unwrap_or_default()
 }
 
 /// Checks `input` against what the manifest offers and seals it into the outbox.
@@ -136,12 +139,13 @@ pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, Ou
     let aup = offered
         .aups
         .iter()
-        .find(|a| a.aup_id == input.aup_id && a.version_hash == input.version_hash)
+        .find(|a| a.aup_id == input.aup_id && a.version_hash == input.version_hash && a.is_intact())
         .ok_or(OutboxError::UnknownPolicy)?;
-    // A hint must name someone on this AUP's list, under the name shown for them; otherwise the
-    // name typed stands alone.
-    let person_hint =
-        input.person_hint.filter(|id| aup.signers.iter().any(|p| &p.id == id && p.display_name == input.name.trim()));
+    // A hint must be the token of someone on this AUP's list, under the name shown for them;
+    // otherwise the name typed stands alone.
+    let person_hint = input
+        .person_hint
+        .filter(|token| aup.signers.iter().any(|p| &p.token == token && p.display_name == input.name.trim()));
     if input.countersignature.is_some() && aup.audience != Audience::YoungPeople {
         return Err(OutboxError::BadCountersignature);
     }
@@ -159,13 +163,17 @@ pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, Ou
 
 /// The image consent form the last admin session published, if any.
 pub fn consent_form(paths: &VaultPaths) -> Option<KioskConsentForm> {
-    manifest::read(&paths.manifest()).and_then(|m| m.consent)
+    // Words whose hash does not match were changed outside Safekeeper: the form is not offered.
+    manifest::read(&paths.manifest()).and_then(|m| m.consent).filter(KioskConsentForm::is_intact)
 }
 
 /// Seals an image consent (or a withdrawal) into the outbox. The uses must be the ones the
 /// published form asks about, so an answer always refers to words the person was shown.
-pub fn give_consent(paths: &VaultPaths, consent: KioskImageConsent) -> Result<Receipt, OutboxError> {
+pub fn give_consent(paths: &VaultPaths, mut consent: KioskImageConsent) -> Result<Receipt, OutboxError> {
     let form = consent_form(paths).ok_or(OutboxError::NotReady)?;
+    // The time of signing is the station's, never the page's; the words are the ones shown.
+    consent.signed_at = outbox::now_utc();
+    consent.form_hash = Some(form.form_hash.clone());
     let asked: Vec<&str> = form.uses.iter().map(|u| u.use_key.as_str()).collect();
     let answered: Vec<&str> = consent.answers.iter().map(|a| a.use_key.as_str()).collect();
     if consent.form_version != form.form_version || asked != answered {

@@ -88,6 +88,8 @@ const WORDS: &[(&str, &str)] = &[
     ("backup.restoreKept", "Kept a restore"),
     ("backup.restoreUndone", "Undid a restore"),
     ("outbox.ingested", "Took in signing-station submissions"),
+    ("outbox.problemRecorded", "Recorded a signing-station submission that had been kept"),
+    ("outbox.problemSetAside", "Kept aside a signing-station submission that could not be recorded"),
     ("person.added", "Added a person"),
     ("person.updated", "Changed a person's details"),
     ("person.archived", "Archived a person"),

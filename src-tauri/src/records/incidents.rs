@@ -20,7 +20,7 @@ pub use entries::Action as IncidentAction;
 pub use entries::Report as IncidentReport;
 pub use entries::{
     Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
-    Referral, Report, Role, SignOff, StatusChange,
+    Referral, Report, Role, SignOff, StatusChange, LONG_TEXT, SHORT_TEXT,
 };
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,

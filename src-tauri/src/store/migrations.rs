@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 8, sql: include_str!("migrations/0008_policy_documents.sql") },
     Migration { version: 9, sql: include_str!("migrations/0009_image_consent.sql") },
     Migration { version: 10, sql: include_str!("migrations/0010_retention.sql") },
+    Migration { version: 11, sql: include_str!("migrations/0011_signing_station_trust.sql") },
 ];
 
 /// The schema version this build writes.

@@ -450,19 +450,24 @@ impl UnlockedVault {
         Ok(())
     }
 
-    /// Writes what the locked home may show. Nothing in it is secret.
+    /// Writes what the locked home may show, and records what was published. Nothing in it is
+    /// secret: people appear as tokens only this vault can map back.
     pub fn publish_manifest(&self) -> Result<(), VaultError> {
         let settings = organisation::get(self.db.conn())?;
+        let salt = manifest::new_token_salt();
         let m = KioskManifest {
             format: manifest::FORMAT,
             vault_id: self.vault_id()?,
             org_name: settings.org_name,
             demo_passphrase: self.demo_passphrase()?,
             recipients: self.recipients()?.iter().map(ToString::to_string).collect(),
-            aups: manifest::signing_options(self.db.conn())?,
+            aups: manifest::signing_options(self.db.conn(), &salt)?,
             consent: Some(manifest::consent_form(self.db.conn())?),
         };
-        manifest::publish(&self.paths.manifest(), &m)?;
+        manifest::publish(self.db.conn(), &self.paths.manifest(), &m, &salt).map_err(|e| match e {
+            manifest::ManifestError::Write(io) => VaultError::from(io),
+            manifest::ManifestError::Store(db) => VaultError::from(StoreError::from(db)),
+        })?;
         Ok(())
     }
 

@@ -18,8 +18,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe("The signing station's report on the dashboard", () => {
   it.each([
     ["no ingest ran", null],
-    ["the outbox was empty", { ingested: 0, alreadyRecorded: 0, problems: [] }],
-    ["only left-overs of an earlier ingest were tidied", { ingested: 0, alreadyRecorded: 2, problems: [] }],
+    ["the outbox was empty", { ingested: 0, alreadyRecorded: 0, problems: [], manifestChanged: false }],
+    ["only left-overs of an earlier ingest were tidied", { ingested: 0, alreadyRecorded: 2, problems: [], manifestChanged: false }],
   ])("shows nothing when %s", async (_, report) => {
     open(report);
     await settle();
@@ -28,7 +28,7 @@ describe("The signing station's report on the dashboard", () => {
   });
 
   it("says how many submissions were recorded when all went well", async () => {
-    open({ ingested: 3, alreadyRecorded: 0, problems: [] });
+    open({ ingested: 3, alreadyRecorded: 0, problems: [], manifestChanged: false });
     expect(await screen.findByTestId("outbox-recorded")).toHaveTextContent(
       "3 signing-station submissions were recorded when Safekeeper was unlocked.",
     );
@@ -40,16 +40,18 @@ describe("The signing station's report on the dashboard", () => {
       ingested: 1,
       alreadyRecorded: 0,
       problems: [
-        { fileName: "00000002-5c1d.age", kind: "corrupt", message: "This submission is damaged or was changed after it was written." },
-        { fileName: "00000005-77aa.age", kind: "gap", message: "Submissions 3 to 4 are missing or could not be read." },
-        { fileName: "00000001-9e0f.age", kind: "duplicate", message: "This is a second copy of a submission." },
+        { fileName: "00000002-5c1d.age", receipt: null, kind: "corrupt", message: "This submission is damaged or was changed after it was written." },
+        { fileName: "00000005-77aa.age", receipt: "K7QM-4TXD", kind: "gap", message: "Submissions 3 to 4 are missing or could not be read." },
+        { fileName: "00000001-9e0f.age", receipt: "ABCD-EFGH", kind: "duplicate", message: "This is a second copy of a submission." },
       ],
+      manifestChanged: false,
     });
     const panel = await screen.findByTestId("outbox-report");
     expect(within(panel).getByRole("heading", { level: 2 })).toHaveTextContent("some submissions need your attention");
     expect(screen.getByTestId("outbox-recorded")).toHaveTextContent("1 signing-station submission was recorded");
     expect(panel).toHaveTextContent("2 files could not be recorded. Every other submission was recorded as usual.");
-    expect(panel).toHaveTextContent("outbox/problems");
+    expect(panel).toHaveTextContent("Nothing was thrown away");
+    expect(within(panel).getByTestId("outbox-kept-link")).toHaveTextContent("See the submissions not recorded");
 
     const [corrupt, gap, duplicate] = screen.getAllByTestId("outbox-problem");
     expect(corrupt).toHaveTextContent("Damaged or changed");
@@ -57,6 +59,7 @@ describe("The signing station's report on the dashboard", () => {
     expect(corrupt).toHaveTextContent("00000002-5c1d.age");
     expect(within(corrupt).getByTestId("outbox-problem-next")).toHaveTextContent(/sign again/);
     expect(gap).toHaveTextContent("Submissions missing before this one");
+    expect(gap).toHaveTextContent("Receipt K7QM-4TXD");
     expect(gap).toHaveTextContent("Recorded");
     expect(gap).not.toHaveTextContent("Not recorded");
     expect(within(gap).getByTestId("outbox-problem-next")).toHaveTextContent(/security concern/);
@@ -67,8 +70,31 @@ describe("The signing station's report on the dashboard", () => {
     open({
       ingested: 2,
       alreadyRecorded: 0,
-      problems: [{ fileName: "00000004-77aa.age", kind: "gap", message: "Submission number 3 is missing." }],
+      problems: [{ fileName: "00000004-77aa.age", receipt: null, kind: "gap", message: "Submission number 3 is missing." }],
+      manifestChanged: false,
     });
     expect(await screen.findByTestId("outbox-report")).toHaveTextContent("Every submission was recorded");
+  });
+
+  it("says plainly when the signing station's file had been changed, and names what was sealed under it", async () => {
+    open({
+      ingested: 1,
+      alreadyRecorded: 0,
+      problems: [
+        { fileName: "00000003-aa11.age", receipt: "WXYZ-2345", kind: "extraRecipients", message: "This submission was sealed to keys other than this vault's." },
+      ],
+      manifestChanged: true,
+    });
+    const panel = await screen.findByTestId("outbox-report");
+    expect(within(panel).getByTestId("outbox-manifest-changed")).toHaveTextContent("changed outside Safekeeper");
+    const [sealed] = screen.getAllByTestId("outbox-problem");
+    expect(sealed).toHaveTextContent("Sealed to keys that are not this vault's");
+    expect(sealed).toHaveTextContent("Receipt WXYZ-2345");
+    expect(within(sealed).getByTestId("outbox-problem-next")).toHaveTextContent("possible data breach");
+  });
+
+  it("reports a changed signing-station file even when nothing was handed in", async () => {
+    open({ ingested: 0, alreadyRecorded: 0, problems: [], manifestChanged: true });
+    expect(await screen.findByTestId("outbox-manifest-changed")).toBeInTheDocument();
   });
 });

@@ -2,9 +2,7 @@
 // problem means and what the admin should do next. Rust's message says what happened to the file;
 // these say what to do about it.
 
-import type { IngestReport, ProblemKind } from "../lib/bindings";
-
-export const PROBLEMS_FOLDER = "outbox/problems";
+import type { IngestReport, KeptSubmission, ProblemKind } from "../lib/bindings";
 
 type Explanation = { title: string; recorded: boolean; next: string };
 
@@ -32,22 +30,60 @@ export const PROBLEM_EXPLANATIONS: Record<ProblemKind, Explanation> = {
   duplicate: {
     title: "Duplicate",
     recorded: false,
-    next: "Nothing to do: the first copy was recorded. You can delete this copy.",
+    next: "Nothing to do: the first copy was recorded. Keep this copy aside.",
+  },
+  unknownManifest: {
+    title: "Sealed under a changed signing-station file",
+    recorded: true,
+    next: "It was recorded. The signing station's list of keys and words had been changed outside Safekeeper when this was handed in, so someone may be able to read it. Find out who had access to the laptop, and tell your data protection lead.",
+  },
+  extraRecipients: {
+    title: "Sealed to keys that are not this vault's",
+    recorded: true,
+    next: "It was recorded, but someone other than your admins may be able to read it. Treat this as a possible data breach: tell your data protection lead and find out who had access to the laptop.",
   },
   rejected: {
     title: "Refused by the records",
     recorded: false,
-    next: "Read the reason given. Most often the AUP was changed after they signed: ask them to sign the version now in force.",
+    next: "Read the reason given. Once the cause is put right (for example after updating Safekeeper), choose Try again. If it cannot be, ask the person to hand it in again, then keep this one aside.",
   },
 };
 
 /** True when the report holds anything the admin should see. */
 export function worthReporting(report: IngestReport | null): report is IngestReport {
-  return report !== null && (report.ingested > 0 || report.problems.length > 0);
+  return report !== null && (report.ingested > 0 || report.problems.length > 0 || report.manifestChanged);
 }
 
 export function recordedText(count: number): string {
   if (count === 0) return "No signing-station submissions were recorded at this unlock.";
   if (count === 1) return "1 signing-station submission was recorded when Safekeeper was unlocked.";
   return `${count} signing-station submissions were recorded when Safekeeper was unlocked.`;
+}
+
+/** What a kept file holds, as a heading. */
+export function keptKindText(item: KeptSubmission): string {
+  switch (item.submission) {
+    case "concern":
+      return "A concern";
+    case "aupSignature":
+      return "An AUP signature";
+    case "imageConsent":
+      return "A photo consent";
+    default:
+      return "A submission that cannot be read (it may be a concern)";
+  }
+}
+
+/** What the admin should do about one kept file. */
+export function keptNextStep(item: KeptSubmission): string {
+  if (item.submission === "concern") {
+    return "Read the concern today. Choose Try again; if it still cannot be recorded, ask the safeguarding lead to record it by hand under Incidents, using the receipt number, then keep this file aside.";
+  }
+  if (item.problem) return PROBLEM_EXPLANATIONS[item.problem].next;
+  return "Choose Try again. If it still cannot be recorded, find out who used the signing station around then, ask them to hand it in again, and keep this file aside.";
+}
+
+/** Files that may be a concern about a child and that nobody has decided on yet. */
+export function urgentKept(kept: KeptSubmission[]): KeptSubmission[] {
+  return kept.filter((k) => k.urgent);
 }

@@ -47,6 +47,8 @@ import type {
   KioskConcern,
   KioskSignInput,
   IngestReport,
+  KeptSubmission,
+  RetryOutcome,
   PaperSignatureForm,
   PassphraseStrength,
   PeopleQuery,
@@ -352,6 +354,15 @@ export const signatureSaveScan = (signatureId: string) =>
 
 /** What the last unlock took in from the signing station; `null` if the ingest did not run. */
 export const outboxReport = () => call<IngestReport | null>("outbox_report");
+
+/** Signing-station files the ingest could not record, kept for an admin's decision. */
+export const outboxKept = () => call<KeptSubmission[]>("outbox_kept");
+
+/** Tries to record one kept file now; says why not if it still cannot be. */
+export const outboxKeptRetry = (fileName: string) => call<RetryOutcome>("outbox_kept_retry", { fileName });
+
+/** Keeps one file aside: it stays, and stops asking for attention. */
+export const outboxKeptSetAside = (fileName: string) => call<void>("outbox_kept_set_aside", { fileName });
 
 // ---- Admin window: training ----
 

@@ -350,13 +350,45 @@ ingested: number,
 /**
  * Files recorded by an earlier ingest that stopped before tidying up; now removed.
  */
-alreadyRecorded: number, problems: Array<OutboxProblem>, };
+alreadyRecorded: number, problems: Array<OutboxProblem>, 
+/**
+ * The signing station's manifest was changed outside Safekeeper since the vault published
+ * it. It has been written again; `problems` names any submission sealed under the change.
+ */
+manifestChanged: boolean, };
 
 export type InvolvedPerson = { 
 /**
  * Their id in the people register, when they are in it.
  */
 personId: string | null, name: string, role: IncidentRole, };
+
+export type KeptSubmission = { fileName: string, 
+/**
+ * Why the ingest kept it; `None` for a file kept by a version that did not record why.
+ */
+problem: ProblemKind | null, 
+/**
+ * `None` when the file cannot be opened with this vault's key.
+ */
+submission: SubmissionKind | null, receipt: string | null, 
+/**
+ * RFC 3339, as the station sealed it.
+ */
+handedInAt: string | null, 
+/**
+ * Why it was not recorded, in words; holds no names.
+ */
+reason: string, 
+/**
+ * An admin chose "Keep aside": it no longer asks for attention.
+ */
+setAside: boolean, 
+/**
+ * Could be a concern about a child, and nobody has dealt with it yet: the dashboard shows it
+ * beside new concerns. A file that cannot be opened might be one, so it counts too.
+ */
+urgent: boolean, };
 
 export type KindCount = { kind: IncidentKind, count: number, };
 
@@ -410,7 +442,11 @@ ageRule: string,
 /**
  * The age from which a young person may consent for themselves.
  */
-ownConsentAge: number, };
+ownConsentAge: number, 
+/**
+ * Hex SHA-256 of everything above, so the station can tell the words were not changed.
+ */
+formHash: string, };
 
 export type KioskCountersignature = { name: string, mark: KioskMark, };
 
@@ -420,7 +456,7 @@ export type KioskImageConsent = {
  */
 aboutName: string, 
 /**
- * The id beside the name they picked from the published list, if they picked one.
+ * The token beside the name they picked from the published list, if they picked one.
  */
 personHint: string | null, giver: ConsentGiver, 
 /**
@@ -431,6 +467,10 @@ giverName: string, relationship: string | null, parentalResponsibility: boolean,
  * The form version the station showed.
  */
 formVersion: string, 
+/**
+ * The hash of the form's words the station showed; set by the station, not the page.
+ */
+formHash: string | null, 
 /**
  * Everything is withdrawn: every answer is no.
  */
@@ -446,7 +486,11 @@ export type KioskMark = { "kind": "drawn",
  */
 png: string, } | { "kind": "typed", name: string, };
 
-export type KioskPerson = { id: string, displayName: string, };
+export type KioskPerson = { token: string, 
+/**
+ * Unique on this list: two people who would show the same are told apart.
+ */
+displayName: string, };
 
 export type KioskSignInput = { aupId: string, versionHash: string, 
 /**
@@ -474,7 +518,11 @@ signedAt: string, mark: SignatureMark, countersignature: Countersignature | null
  */
 receipt: string | null, };
 
-export type OutboxProblem = { fileName: string, kind: ProblemKind, message: string, };
+export type OutboxProblem = { fileName: string, 
+/**
+ * The receipt number, when the file could be opened.
+ */
+receipt: string | null, kind: ProblemKind, message: string, };
 
 export type PaperSignature = { versionId: string, personId: string, signedOn: string, 
 /**
@@ -636,7 +684,7 @@ export type PolicyVersion = { id: string, version: string,
  */
 purpose: string, lead: string, reviewedOn: string, nextReview: string, trigger: ReviewTrigger, approvedBy: string | null, approvedOn: string | null, recordedAt: string, };
 
-export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected";
+export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected" | "unknownManifest" | "extraRecipients";
 
 export type Publication = { id: string, publishedOn: string, useKey: string, useLabel: string, description: string, link: string | null, 
 /**
@@ -737,6 +785,12 @@ aupSignature: YearsRule,
  */
 training: YearsRule, };
 
+export type RetryOutcome = { recorded: boolean, 
+/**
+ * Why it still could not be recorded; empty when it was.
+ */
+reason: string, };
+
 export type ReviewTrigger = "newPolicy" | "scheduled" | "incident" | "lawOrGuidance" | "itChange" | "other";
 
 export type RowIssue = { line: number, reason: string, };
@@ -766,6 +820,8 @@ name: string, retired: boolean, };
 export type StaffAllegationRule = { retirementAge: number, years: number, why: string, };
 
 export type SubjectAccessSaved = { pdfPath: string, jsonPath: string, restrictedIncidents: number, };
+
+export type SubmissionKind = "aupSignature" | "concern" | "imageConsent";
 
 export type TakedownDone = { publicationId: string, personId: string, 
 /**

@@ -22,6 +22,10 @@ pub struct Envelope<S = Submission> {
     pub prev_hash: String,
     pub receipt: String,
     pub submitted_at: String,
+    /// Hex SHA-256 of the manifest the station sealed under, so the ingest can tell whether the
+    /// vault published it. Empty in files written before manifests were recorded.
+    #[serde(default)]
+    pub manifest_hash: String,
     pub submission: S,
 }
 
@@ -56,4 +60,19 @@ pub fn open(sealed: &[u8], identity: &x25519::Identity) -> Result<Envelope, Open
     let mut plaintext = Zeroizing::new(Vec::with_capacity(sealed.len()));
     reader.read_to_end(&mut plaintext).map_err(|_| OpenFailure::Damaged)?;
     serde_json::from_slice(&plaintext).map_err(|_| OpenFailure::Damaged)
+}
+
+/// How many X25519 recipients the file was sealed to, read from its plain header (`None` when
+/// the header cannot be read). The station seals to exactly the vault's recipients, so another
+/// number means someone else may be able to read it.
+pub fn x25519_stanzas(sealed: &[u8]) -> Option<usize> {
+    const HEADER_LIMIT: usize = 64 * 1024;
+    let header = &sealed[..sealed.len().min(HEADER_LIMIT)];
+    let end = header.windows(4).position(|w| w == b"\n---")?;
+    let text = std::str::from_utf8(&header[..end]).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != "age-encryption.org/v1" {
+        return None;
+    }
+    Some(lines.filter(|l| l.starts_with("-> X25519 ")).count())
 }

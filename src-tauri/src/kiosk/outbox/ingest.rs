@@ -4,7 +4,7 @@
 //! commit leaves every file where it was; a crash after it is caught by the head kept in the
 //! database, so nothing is recorded twice.
 
-mod record;
+pub(super) mod record;
 
 use std::collections::HashSet;
 use std::fs;
@@ -19,6 +19,8 @@ use ts_rs::TS;
 use super::chain::{self, ChainHead, OutboxFile};
 use super::envelope::{self, Envelope, OpenFailure};
 use super::{receipt, writer, OutboxError, FORMAT, MAX_FILE_BYTES, PROBLEMS_DIR};
+use crate::error::ErrorCode;
+use crate::kiosk::manifest;
 use crate::store::audit::{self, Actor, Entry};
 use crate::vault::{atomic, UnlockedVault, VaultPaths};
 use record::Outcome;
@@ -34,6 +36,9 @@ pub struct IngestReport {
     #[ts(type = "number")]
     pub already_recorded: usize,
     pub problems: Vec<OutboxProblem>,
+    /// The signing station's manifest was changed outside Safekeeper since the vault published
+    /// it. It has been written again; `problems` names any submission sealed under the change.
+    pub manifest_changed: bool,
 }
 
 /// Something the admin should know about one outbox file.
@@ -41,6 +46,8 @@ pub struct IngestReport {
 #[serde(rename_all = "camelCase")]
 pub struct OutboxProblem {
     pub file_name: String,
+    /// The receipt number, when the file could be opened.
+    pub receipt: Option<String>,
     pub kind: ProblemKind,
     pub message: String,
 }
@@ -60,11 +67,50 @@ pub enum ProblemKind {
     Duplicate,
     /// Read, but the records refused it (e.g. an AUP version they do not hold). Kept.
     Rejected,
+    /// Sealed under a signing-station manifest this vault did not publish (the file was changed).
+    /// Recorded; whoever changed the manifest may be able to read it.
+    UnknownManifest,
+    /// Sealed to more (or other) recipients than the vault's. Recorded; someone else may be able
+    /// to read it.
+    ExtraRecipients,
+}
+
+impl ProblemKind {
+    const ALL: [ProblemKind; 8] = [
+        ProblemKind::Corrupt,
+        ProblemKind::OtherVault,
+        ProblemKind::Gap,
+        ProblemKind::OutOfOrder,
+        ProblemKind::Duplicate,
+        ProblemKind::Rejected,
+        ProblemKind::UnknownManifest,
+        ProblemKind::ExtraRecipients,
+    ];
+
+    /// As stored in `outbox_problems`, and as the page knows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Corrupt => "corrupt",
+            ProblemKind::OtherVault => "otherVault",
+            ProblemKind::Gap => "gap",
+            ProblemKind::OutOfOrder => "outOfOrder",
+            ProblemKind::Duplicate => "duplicate",
+            ProblemKind::Rejected => "rejected",
+            ProblemKind::UnknownManifest => "unknownManifest",
+            ProblemKind::ExtraRecipients => "extraRecipients",
+        }
+    }
+
+    pub fn from_str(text: &str) -> Option<ProblemKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
 }
 
 struct ReadFile {
     file: OutboxFile,
     hash: String,
+    /// How many X25519 recipients it was sealed to, from its header.
+    stanzas: Option<usize>,
     opened: Result<Envelope, OpenFailure>,
 }
 
@@ -89,32 +135,45 @@ pub fn read_outbox(paths: &VaultPaths, identity: &x25519::Identity) -> Result<Pe
     let mut files = Vec::new();
     for file in chain::list(&outbox).map_err(OutboxError::Read)? {
         let size = fs::metadata(&file.path).map_err(OutboxError::Read)?.len();
-        let (hash, opened) = if size > MAX_FILE_BYTES {
-            (String::new(), Err(OpenFailure::Damaged))
+        let (hash, stanzas, opened) = if size > MAX_FILE_BYTES {
+            (String::new(), None, Err(OpenFailure::Damaged))
         } else {
             let bytes = fs::read(&file.path).map_err(OutboxError::Read)?;
-            (chain::hash_hex(&bytes), envelope::open(&bytes, identity))
+            (chain::hash_hex(&bytes), envelope::x25519_stanzas(&bytes), envelope::open(&bytes, identity))
         };
-        files.push(ReadFile { file, hash, opened });
+        files.push(ReadFile { file, hash, stanzas, opened });
     }
     Ok(PendingOutbox { _exclusive: exclusive, outbox, files })
 }
 
 /// Reads the outbox with the unlocked vault's identity and records it in the vault's database.
+/// Checks the signing station's manifest against what the vault published, and writes it again
+/// if it was changed (or never recorded).
 pub fn ingest(vault: &mut UnlockedVault) -> Result<IngestReport, OutboxError> {
+    let conn = vault.db().conn();
+    let had_records = manifest::newest_record(conn)?.is_some();
+    let manifest_changed = manifest::changed_since_published(conn, &vault.paths().manifest())?;
     let pending = read_outbox(vault.paths(), vault.outbox_identity())?;
     let actor = vault.actor().clone();
-    pending.ingest(vault.db_mut().conn_mut(), &actor)
+    let mut report = pending.ingest(vault.db_mut().conn_mut(), &actor)?;
+    report.manifest_changed = manifest_changed;
+    if manifest_changed || !had_records {
+        // The station goes back to what the vault publishes; the lock writes it again in any case.
+        if let Err(e) = vault.publish_manifest() {
+            eprintln!("safekeeper: signing-station manifest not rewritten at unlock: {}", e.code());
+        }
+    }
+    Ok(report)
 }
 
-const DAMAGED: &str = "This submission is damaged or was changed after it was written, so it cannot be read. It has been kept in the outbox's problems folder and was not recorded.";
-const NOT_FOR_THESE_KEYS: &str = "This submission cannot be opened with this vault's keys: it was written for another Safekeeper vault, or before the keys were changed. It has been kept in the outbox's problems folder and was not recorded.";
-const OTHER_VAULT: &str = "This submission was written for a different Safekeeper vault. It has been kept in the outbox's problems folder and was not recorded.";
+pub(super) const DAMAGED: &str = "This submission is damaged or was changed after it was written, so it cannot be read. It has been kept in the outbox's problems folder and was not recorded.";
+pub(super) const NOT_FOR_THESE_KEYS: &str = "This submission cannot be opened with this vault's keys: it was written for another Safekeeper vault, or before the keys were changed. It has been kept in the outbox's problems folder and was not recorded.";
+pub(super) const OTHER_VAULT: &str = "This submission was written for a different Safekeeper vault. It has been kept in the outbox's problems folder and was not recorded.";
 const TOO_NEW: &str = "This submission was written by a newer version of Safekeeper. It has been kept in the outbox's problems folder; install the newer version to record it.";
 const RENAMED: &str = "This submission's file name does not match its place in the chain: it was renamed or moved. It has been kept in the outbox's problems folder and was not recorded.";
 const BEHIND: &str = "This submission's number comes before submissions already recorded, so it is out of order. It has been kept in the outbox's problems folder and was not recorded.";
-const DUPLICATE: &str = "This is a second copy of a submission (same receipt number). It has been kept in the outbox's problems folder and was not recorded twice.";
-const REJECTED: &str = "This submission could be read but the records refused it, so it has been kept in the outbox's problems folder. The reason:";
+pub(super) const DUPLICATE: &str = "This is a second copy of a submission (same receipt number). It has been kept in the outbox's problems folder and was not recorded twice.";
+pub(super) const REJECTED: &str = "This submission could be read but the records refused it, so it has been kept in the outbox's problems folder. The reason:";
 const CHANGED_BEFORE: &str =
     "The submission before this one was changed or replaced after this one was written. This one was recorded.";
 
@@ -130,7 +189,26 @@ fn missing(from: u64, to: u64) -> String {
 #[derive(Default)]
 struct Tidy {
     delete: Vec<PathBuf>,
-    keep: Vec<PathBuf>,
+    /// Each kept file and the name it takes in `problems/`, chosen before the commit so the
+    /// database can say why that very file was kept.
+    keep: Vec<(PathBuf, String)>,
+}
+
+impl Tidy {
+    /// Keeps `file`, noting why in the ingest's transaction.
+    fn keep(
+        &mut self,
+        tx: &Connection,
+        outbox: &Path,
+        file: &OutboxFile,
+        problem: &OutboxProblem,
+    ) -> rusqlite::Result<()> {
+        let taken: Vec<&str> = self.keep.iter().map(|(_, name)| name.as_str()).collect();
+        let name = free_name(&outbox.join(PROBLEMS_DIR), &file.name, &taken);
+        super::problems::note_kept(tx, &name, problem.kind, &problem.message)?;
+        self.keep.push((file.path.clone(), name));
+        Ok(())
+    }
 }
 
 impl PendingOutbox {
@@ -201,13 +279,16 @@ impl PendingOutbox {
                     continue;
                 }
             };
-            report.problems.push(problem(&read.file, kind, message));
-            tidy.keep.push(read.file.path.clone());
+            let kept = problem(&read.file, kind, message);
+            tidy.keep(tx, &self.outbox, &read.file, &kept)?;
+            report.problems.push(kept);
         }
         in_chain.sort_by(|(a, ea), (b, eb)| (ea.seq, &a.file.name).cmp(&(eb.seq, &b.file.name)));
 
         let mut head = start.clone();
         let mut receipts: HashSet<&str> = HashSet::new();
+        // Before the vault recorded its manifests there is nothing to compare with.
+        let checks_manifests = manifest::newest_record(tx)?.is_some();
         for (read, env) in in_chain {
             let file = &read.file;
             let kept = if !receipts.insert(env.receipt.as_str()) {
@@ -224,9 +305,11 @@ impl PendingOutbox {
                 }
             } else {
                 if env.seq > head.seq + 1 {
-                    report.problems.push(problem(file, ProblemKind::Gap, missing(head.seq + 1, env.seq - 1)));
+                    report.problems.push(
+                        problem(file, ProblemKind::Gap, missing(head.seq + 1, env.seq - 1)).with_receipt(&env.receipt),
+                    );
                 } else if env.prev_hash != head.hash {
-                    report.problems.push(problem(file, ProblemKind::Gap, CHANGED_BEFORE));
+                    report.problems.push(problem(file, ProblemKind::Gap, CHANGED_BEFORE).with_receipt(&env.receipt));
                 }
                 head = ChainHead { seq: env.seq, hash: read.hash.clone() };
                 match record::record(tx, env)? {
@@ -238,10 +321,14 @@ impl PendingOutbox {
                     Outcome::Rejected(reason) => Some((ProblemKind::Rejected, format!("{REJECTED} {reason}"))),
                 }
             };
+            if checks_manifests {
+                report.problems.extend(sealing_problems(tx, read, env)?);
+            }
             match kept {
                 Some((kind, message)) => {
-                    report.problems.push(problem(file, kind, message));
-                    tidy.keep.push(file.path.clone());
+                    let kept = problem(file, kind, message).with_receipt(&env.receipt);
+                    tidy.keep(tx, &self.outbox, file, &kept)?;
+                    report.problems.push(kept);
                 }
                 None => tidy.delete.push(file.path.clone()),
             }
@@ -251,7 +338,35 @@ impl PendingOutbox {
 }
 
 fn problem(file: &OutboxFile, kind: ProblemKind, message: impl Into<String>) -> OutboxProblem {
-    OutboxProblem { file_name: file.name.clone(), kind, message: message.into() }
+    OutboxProblem { file_name: file.name.clone(), receipt: None, kind, message: message.into() }
+}
+
+impl OutboxProblem {
+    fn with_receipt(mut self, receipt: &str) -> OutboxProblem {
+        self.receipt = Some(receipt.to_owned());
+        self
+    }
+}
+
+const UNKNOWN_MANIFEST: &str = "This submission was sealed while the signing station's manifest held something this vault did not publish: the file had been changed outside Safekeeper. It was recorded, but whoever changed the manifest may be able to read it.";
+const EXTRA_RECIPIENTS: &str = "This submission was sealed to keys other than this vault's, so someone else may be able to read it. It was recorded. Treat it as a possible data breach and tell your data protection lead.";
+
+/// What is wrong with how one file was sealed, judged against the manifests the vault published.
+fn sealing_problems(tx: &Connection, read: &ReadFile, env: &Envelope) -> Result<Vec<OutboxProblem>, OutboxError> {
+    let mut out = Vec::new();
+    let record = manifest::published_record(tx, &env.manifest_hash)?;
+    if record.is_none() {
+        out.push(problem(&read.file, ProblemKind::UnknownManifest, UNKNOWN_MANIFEST).with_receipt(&env.receipt));
+    }
+    // Under an unknown manifest, the vault's own recipients are the newest it published.
+    let expected = match record {
+        Some(r) => Some(r.recipients.len()),
+        None => manifest::newest_record(tx)?.map(|r| r.recipients.len()),
+    };
+    if read.stanzas.is_none() || (expected.is_some() && read.stanzas != expected) {
+        out.push(problem(&read.file, ProblemKind::ExtraRecipients, EXTRA_RECIPIENTS).with_receipt(&env.receipt));
+    }
+    Ok(out)
 }
 
 impl Tidy {
@@ -268,8 +383,8 @@ impl Tidy {
         if !self.keep.is_empty() {
             let problems = outbox.join(PROBLEMS_DIR);
             fs::create_dir_all(&problems)?;
-            for path in &self.keep {
-                fs::rename(path, free_name(&problems, path))?;
+            for (path, name) in &self.keep {
+                fs::rename(path, problems.join(name))?;
             }
             atomic::sync_dir(&problems)?;
         }
@@ -277,13 +392,13 @@ impl Tidy {
     }
 }
 
-/// The file's own name inside `dir`, or the name with `-2`, `-3`, … if that is taken.
-fn free_name(dir: &Path, path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut candidate = dir.join(&name);
+/// The file's own name, or the name with `-2`, `-3`, … if `dir` already holds it or this ingest
+/// has already given it to another file.
+fn free_name(dir: &Path, name: &str, taken: &[&str]) -> String {
+    let mut candidate = name.to_owned();
     let mut n = 2;
-    while candidate.exists() {
-        candidate = dir.join(format!("{name}-{n}"));
+    while dir.join(&candidate).exists() || taken.contains(&candidate.as_str()) {
+        candidate = format!("{name}-{n}");
         n += 1;
     }
     candidate

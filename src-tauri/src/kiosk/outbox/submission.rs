@@ -2,12 +2,13 @@
 //! the database (the rest wait for the ingest). Each kind of submission is a variant of
 //! `Submission`; the envelope around it does not change.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::OutboxError;
 use crate::records::consent::{is_use_key, Giver, UseAnswer};
+use crate::records::incidents::{Category, EntryBody, IncidentAction, IncidentKind, Report, LONG_TEXT, SHORT_TEXT};
 use crate::records::people::validate_full_name;
 use crate::records::signatures::{Countersignature, OnScreenSignature, SignatureMark, Signer, MAX_MARK_BYTES};
 
@@ -29,7 +30,7 @@ pub enum Submission {
 pub struct KioskImageConsent {
     /// The full name of the person in the images.
     pub about_name: String,
-    /// The id beside the name they picked from the published list, if they picked one.
+    /// The token beside the name they picked from the published list, if they picked one.
     pub person_hint: Option<String>,
     pub giver: Giver,
     /// The parent or carer's full name; for the person themselves, their own name again.
@@ -40,6 +41,9 @@ pub struct KioskImageConsent {
     pub name_with_image: bool,
     /// The form version the station showed.
     pub form_version: String,
+    /// The hash of the form's words the station showed; set by the station, not the page.
+    #[serde(default)]
+    pub form_hash: Option<String>,
     /// Everything is withdrawn: every answer is no.
     pub withdraw_all: bool,
     /// RFC 3339, UTC.
@@ -71,8 +75,13 @@ pub struct KioskConcern {
     pub about_staff: bool,
 }
 
-/// The longest free text a concern may hold in any one box.
-pub const MAX_CONCERN_TEXT: usize = 20_000;
+/// The longest free text a concern may hold in any one box (and, together, in "what happened"
+/// and "who was involved", which become one answer on the incident).
+pub const MAX_CONCERN_TEXT: usize = LONG_TEXT;
+/// The longest "Where did it happen?" may be: it becomes the incident's place.
+pub const MAX_CONCERN_PLACE: usize = SHORT_TEXT;
+/// Joins "who was involved" to "what happened" on the incident.
+pub(super) const PEOPLE_INVOLVED: &str = "\n\nPeople involved, as the person reporting named them: ";
 
 /// An AUP signed at the signing station. The AUP is named by its content hash, the one thing the
 /// locked home and the database agree on for a published version.
@@ -83,7 +92,7 @@ pub struct KioskAupSignature {
     pub version_hash: String,
     /// The name the signer typed or picked: who they say they are.
     pub typed_name: String,
-    /// The id beside the display name they picked from the published list, if they picked one.
+    /// The token beside the display name they picked from the published list, if they picked one.
     pub person_hint: Option<String>,
     /// RFC 3339, UTC.
     pub signed_at: String,
@@ -115,13 +124,24 @@ pub struct KioskCountersignature {
 }
 
 impl Submission {
-    /// Refuses what the signer can fix at the station, so they are told there and then rather
-    /// than an admin finding a rejected file later.
-    pub fn check(&self) -> Result<(), OutboxError> {
+    /// The one set of rules for what a submission may hold. The station runs it before sealing,
+    /// so the person is told there and then; the ingest runs it again on what it opens, so a file
+    /// written by anything else is held to the same rules. Anything it accepts, the records
+    /// accept too (see the property tests in `ingest::tests`). `today` is the local date.
+    pub fn check(&self, today: NaiveDate) -> Result<(), OutboxError> {
         match self {
             Submission::AupSignature(s) => s.check(),
-            Submission::Concern(c) => c.check(),
+            Submission::Concern(c) => c.check(today),
             Submission::ImageConsent(c) => c.check(),
+        }
+    }
+
+    /// What kind of submission this is, in words for the admin.
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            Submission::AupSignature(_) => "AUP signature",
+            Submission::Concern(_) => "Concern",
+            Submission::ImageConsent(_) => "Photo consent",
         }
     }
 }
@@ -138,29 +158,87 @@ fn mark_ok(mark: &KioskMark) -> bool {
 }
 
 impl KioskConcern {
-    fn check(&self) -> Result<(), OutboxError> {
-        let fits = |t: &str| t.chars().count() <= MAX_CONCERN_TEXT;
+    fn check(&self, today: NaiveDate) -> Result<(), OutboxError> {
+        let too_long = |t: &str, max: usize| t.chars().count() > max;
         if self.what_happened.trim().is_empty() {
-            return Err(OutboxError::BadConcern("Say what happened."));
+            return Err(OutboxError::BadConcern("Say what happened.".into()));
         }
-        let texts = [Some(&self.what_happened), Some(&self.place), Some(&self.people_involved)]
-            .into_iter()
-            .chain([self.own_words.as_ref(), self.done_so_far.as_ref()])
-            .flatten();
-        if !texts.into_iter().all(|t| fits(t)) {
-            return Err(OutboxError::BadConcern("One of the boxes is too long. Shorten it and try again."));
+        if too_long(&self.place, MAX_CONCERN_PLACE) {
+            return Err(OutboxError::BadConcern(format!(
+                "Shorten where it happened to {MAX_CONCERN_PLACE} characters or fewer. You can say more under what happened."
+            )));
         }
-        let today = chrono::Local::now().date_naive();
+        if too_long(&self.facts(), MAX_CONCERN_TEXT) {
+            return Err(OutboxError::BadConcern(
+                "What happened and who was involved are too long together. Shorten them to 20,000 characters in all."
+                    .into(),
+            ));
+        }
+        let others = [self.own_words.as_deref(), self.done_so_far.as_deref()];
+        if others.into_iter().flatten().any(|t| too_long(t, MAX_CONCERN_TEXT)) {
+            return Err(OutboxError::BadConcern(
+                "One of the boxes is too long. Shorten it to 20,000 characters or fewer and try again.".into(),
+            ));
+        }
         if self.happened_on > today {
-            return Err(OutboxError::BadConcern("The date it happened cannot be in the future."));
+            return Err(OutboxError::BadConcern("The date it happened cannot be in the future.".into()));
         }
         if let Some(time) = self.happened_at_time.as_deref().filter(|t| !t.trim().is_empty()) {
             chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
-                OutboxError::BadConcern("Enter the time as hours and minutes, like 14:30, or leave it empty.")
+                OutboxError::BadConcern("Enter the time as hours and minutes, like 14:30, or leave it empty.".into())
             })?;
         }
         validate_full_name(&self.reporter_name).map_err(|_| OutboxError::BadTypedName)?;
+        // The incident's own rules, on the very entries the ingest will write: whatever the
+        // checks above missed is refused here, at the station, and never after a receipt.
+        let receipt_placeholder = "XXXX-XXXX";
+        let entries = [Some(EntryBody::Report(self.report(receipt_placeholder, today))), self.first_action(today)];
+        for entry in entries.into_iter().flatten() {
+            entry.validated(today).map_err(|e| OutboxError::BadConcern(e.to_string()))?;
+        }
         Ok(())
+    }
+
+    /// "What happened" with "who was involved" after it, as the incident holds them.
+    fn facts(&self) -> String {
+        let mut facts = self.what_happened.trim().to_owned();
+        if !self.people_involved.trim().is_empty() {
+            facts.push_str(PEOPLE_INVOLVED);
+            facts.push_str(self.people_involved.trim());
+        }
+        facts
+    }
+
+    /// The person reporting, as their name is recorded: spaces folded, as the check reads it.
+    fn reporter(&self) -> String {
+        validate_full_name(&self.reporter_name).unwrap_or_else(|_| self.reporter_name.trim().to_owned())
+    }
+
+    /// The incident report this concern becomes: open, unclassified until the DSL reads it.
+    pub fn report(&self, receipt: &str, reported_on: NaiveDate) -> Report {
+        Report {
+            occurred_on: self.happened_on.min(reported_on),
+            occurred_at_time: self.happened_at_time.clone(),
+            reported_on,
+            how_reported: format!("At the signing station (receipt {receipt})"),
+            reported_by: self.reporter(),
+            reported_to: "The safeguarding lead, through the signing station".into(),
+            place: self.place.clone(),
+            platform: String::new(),
+            device: String::new(),
+            category: Category::NotYetClassified,
+            kind: IncidentKind::Other,
+            facts: self.facts(),
+            own_words: self.own_words.clone(),
+            opinion: None,
+        }
+    }
+
+    /// What the person reporting has already done, as the incident's first action.
+    pub fn first_action(&self, reported_on: NaiveDate) -> Option<EntryBody> {
+        self.done_so_far.as_deref().filter(|d| !d.trim().is_empty()).map(|done| {
+            EntryBody::Action(IncidentAction { on: reported_on, by: self.reporter(), what: done.to_owned() })
+        })
     }
 }
 
@@ -223,12 +301,20 @@ impl KioskAupSignature {
     }
 
     /// The signature as `records::signatures` records it: always self-declared, whatever was
-    /// picked from the list, until an admin confirms who signed.
-    pub fn to_on_screen(&self, version_id: &str, receipt: &str) -> OnScreenSignature {
+    /// picked from the list, until an admin confirms who signed. `sealed_at` is the time the
+    /// station sealed the file, which is when it was signed: the page never sets it.
+    /// `claimed_person_id` is whoever the vault found behind the picked name's token.
+    pub fn to_on_screen(
+        &self,
+        version_id: &str,
+        receipt: &str,
+        sealed_at: &str,
+        claimed_person_id: Option<String>,
+    ) -> OnScreenSignature {
         OnScreenSignature {
             version_id: version_id.to_owned(),
-            signer: Signer::SelfDeclared { name: self.typed_name.clone(), claimed_person_id: self.person_hint.clone() },
-            signed_at: self.signed_at.clone(),
+            signer: Signer::SelfDeclared { name: self.typed_name.clone(), claimed_person_id },
+            signed_at: sealed_at.to_owned(),
             mark: self.mark.clone().into(),
             countersignature: self
                 .countersignature

@@ -56,7 +56,7 @@ pub(super) fn publish(paths: &VaultPaths, vault_id: &str, recipients: &[&x25519:
         aups: Vec::new(),
         consent: None,
     };
-    manifest::publish(&paths.manifest(), &m).expect("manifest");
+    manifest::write_file(&paths.manifest(), &m).expect("manifest");
 }
 
 pub(super) fn signature(version: &AupVersion, name: &str) -> Submission {
@@ -69,6 +69,20 @@ pub(super) fn signature(version: &AupVersion, name: &str) -> Submission {
         mark: KioskMark::Drawn { png: PNG.to_vec() },
         countersignature: None,
     })
+}
+
+pub(super) fn concern() -> KioskConcern {
+    KioskConcern {
+        what_happened: "A learner showed me messages from an adult asking to meet.".into(),
+        happened_on: chrono::Local::now().date_naive(),
+        happened_at_time: Some("15:40".into()),
+        place: "Computer room, a gaming chat".into(),
+        people_involved: "A learner in the Tuesday group".into(),
+        own_words: Some("He said he was sixteen.".into()),
+        done_so_far: Some("Took a screenshot.".into()),
+        reporter_name: "Ada Pennington".into(),
+        about_staff: false,
+    }
 }
 
 /// The waiting `.age` files, oldest first.
@@ -119,6 +133,8 @@ fn station_refuses_what_the_signer_can_fix_and_saves_nothing() {
 #[test]
 fn without_a_manifest_the_station_saves_nothing() {
     let s = station();
+    // As at a start-up before any admin has published in this run.
+    manifest::forget_published(&s.paths.manifest());
     fs::remove_file(s.paths.manifest()).expect("remove manifest");
     assert!(matches!(submit(&s.paths, &signature(&s.version, "Aisha Khan")), Err(OutboxError::NotReady)));
     assert!(!s.paths.outbox_dir().exists());
@@ -181,4 +197,125 @@ fn the_writer_follows_the_head_past_an_older_leftover_file() {
     let head = ChainHead { seq: 5, hash: "ab".repeat(32) };
     head.write_file(&outbox).expect("head");
     assert_eq!(chain::next_link(&outbox).expect("next"), (6, head.hash));
+}
+
+#[test]
+fn the_stations_page_checks_concerns_against_the_same_limits() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/stationLimits.ts");
+    let ts = fs::read_to_string(path).expect("ui/src/lib/stationLimits.ts");
+    let joiner = submission::PEOPLE_INVOLVED.chars().count();
+    for expected in [
+        format!("MAX_CONCERN_PLACE = {};", submission::MAX_CONCERN_PLACE),
+        format!("MAX_CONCERN_TEXT = {};", submission::MAX_CONCERN_TEXT),
+        format!("PEOPLE_INVOLVED_JOINER_LENGTH = {joiner};"),
+    ] {
+        assert!(ts.contains(&expected), "stationLimits.ts has drifted from Rust: expected `{expected}`");
+    }
+}
+
+/// The manifest a vault would publish for the station fixture, recorded in its database: the
+/// staff AUP offered, the consent form, the one admin as recipient.
+pub(super) fn publish_recorded(s: &mut Station) -> KioskManifest {
+    let salt = manifest::new_token_salt();
+    let mut aups = manifest::signing_options(&s.conn, &salt).expect("options");
+    if aups.is_empty() {
+        aup::set_kiosk_published(&mut s.conn, &admin(), &s.version.aup_id, true).expect("show");
+        aups = manifest::signing_options(&s.conn, &salt).expect("options");
+    }
+    let m = KioskManifest {
+        format: manifest::FORMAT,
+        vault_id: "vault-1".into(),
+        org_name: "Test Trust".into(),
+        demo_passphrase: None,
+        recipients: vec![s.admin.to_public().to_string()],
+        aups,
+        consent: Some(manifest::consent_form(&s.conn).expect("form")),
+    };
+    manifest::publish(&s.conn, &s.paths.manifest(), &m, &salt).expect("publish");
+    m
+}
+
+fn tamper(paths: &VaultPaths, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut json: serde_json::Value = serde_json::from_slice(&fs::read(paths.manifest()).expect("read")).expect("json");
+    change(&mut json);
+    fs::write(paths.manifest(), serde_json::to_vec_pretty(&json).expect("json")).expect("write");
+}
+
+/// After a restart nothing is in memory, so a changed manifest cannot be ignored: the station
+/// seals under it, and the next unlock names every submission sealed that way.
+#[test]
+fn after_a_restart_submissions_sealed_under_a_changed_manifest_are_named_at_unlock() {
+    let mut s = station();
+    publish_recorded(&mut s);
+    manifest::forget_published(&s.paths.manifest());
+    let intruder = x25519::Identity::generate();
+    tamper(&s.paths, |m| m["recipients"].as_array_mut().expect("list").push(intruder.to_public().to_string().into()));
+    let receipt = submit(&s.paths, &Submission::Concern(concern())).expect("reported").number;
+
+    assert!(manifest::changed_since_published(&s.conn, &s.paths.manifest()).expect("check"));
+    let report = read_outbox(&s.paths, &s.admin).expect("read").ingest(&mut s.conn, &admin()).expect("ingest");
+    assert_eq!(report.ingested, 1, "what the person handed in is still recorded");
+    let kinds: Vec<ProblemKind> = report.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, vec![ProblemKind::UnknownManifest, ProblemKind::ExtraRecipients]);
+    assert!(report.problems.iter().all(|p| p.receipt.as_deref() == Some(receipt.as_str())));
+}
+
+#[test]
+fn a_file_sealed_as_the_vault_published_raises_nothing() {
+    let mut s = station();
+    publish_recorded(&mut s);
+    manifest::forget_published(&s.paths.manifest());
+    submit(&s.paths, &Submission::Concern(concern())).expect("reported");
+    assert!(!manifest::changed_since_published(&s.conn, &s.paths.manifest()).expect("check"));
+    let report = read_outbox(&s.paths, &s.admin).expect("read").ingest(&mut s.conn, &admin()).expect("ingest");
+    assert_eq!(report.problems, vec![]);
+}
+
+#[test]
+fn the_station_never_shows_words_whose_hash_does_not_match() {
+    let mut s = station();
+    publish_recorded(&mut s);
+    manifest::forget_published(&s.paths.manifest());
+    assert_eq!(crate::kiosk::station::signing_options(&s.paths).len(), 1);
+    assert!(crate::kiosk::station::consent_form(&s.paths).is_some());
+    tamper(&s.paths, |m| {
+        m["aups"][0]["content"]["rules"][0] = "I may share my password with anyone who asks.".into();
+        m["consent"]["recallWarning"] = "Images can always be taken back.".into();
+    });
+    assert!(crate::kiosk::station::signing_options(&s.paths).is_empty(), "changed AUP words are not offered");
+    assert!(crate::kiosk::station::consent_form(&s.paths).is_none(), "changed consent words are not offered");
+}
+
+#[test]
+fn a_consent_given_on_words_the_vault_did_not_publish_is_kept_not_recorded() {
+    let mut s = station();
+    publish_recorded(&mut s);
+    let sub = Submission::ImageConsent(KioskImageConsent {
+        about_name: "Ruby Fenwick".into(),
+        person_hint: None,
+        giver: crate::records::consent::Giver::ParentCarer,
+        giver_name: "Laura Fenwick".into(),
+        relationship: Some("Mother".into()),
+        parental_responsibility: true,
+        answers: vec![crate::records::consent::UseAnswer { use_key: "website".into(), allowed: true }],
+        name_with_image: false,
+        form_version: crate::records::consent::wording::FORM_VERSION.into(),
+        form_hash: Some("0".repeat(64)),
+        withdraw_all: false,
+        signed_at: now_utc(),
+        mark: KioskMark::Typed { name: "Laura Fenwick".into() },
+    });
+    submit(&s.paths, &sub).expect("sealed");
+    let report = read_outbox(&s.paths, &s.admin).expect("read").ingest(&mut s.conn, &admin()).expect("ingest");
+    assert_eq!(report.ingested, 0);
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems[0].kind, ProblemKind::Rejected);
+    assert!(report.problems[0].message.contains("does not match the one this vault published"));
+}
+
+#[test]
+fn while_running_a_deleted_manifest_does_not_stop_the_station() {
+    let s = station();
+    fs::remove_file(s.paths.manifest()).expect("remove manifest");
+    assert!(submit(&s.paths, &signature(&s.version, "Aisha Khan")).is_ok(), "this run's manifest is in memory");
 }

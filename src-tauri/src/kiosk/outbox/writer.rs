@@ -33,8 +33,19 @@ pub struct Receipt {
 
 /// Seals `submission` into the outbox. Returns only once the file and its name are durable.
 pub fn submit(paths: &VaultPaths, submission: &Submission) -> Result<Receipt, OutboxError> {
-    submission.check()?;
-    let manifest = manifest::read(&paths.manifest()).ok_or(OutboxError::NotReady)?;
+    submission.check(chrono::Local::now().date_naive())?;
+    seal_into_outbox(paths, submission)
+}
+
+/// As a file written by something other than the station would be: sealed without the rules.
+#[cfg(test)]
+pub(super) fn submit_unchecked(paths: &VaultPaths, submission: &Submission) -> Result<Receipt, OutboxError> {
+    seal_into_outbox(paths, submission)
+}
+
+fn seal_into_outbox(paths: &VaultPaths, submission: &Submission) -> Result<Receipt, OutboxError> {
+    // The manifest this run published, if any, whatever has happened to the file since.
+    let (manifest, manifest_hash) = manifest::current(&paths.manifest()).ok_or(OutboxError::NotReady)?;
     let recipients: Vec<x25519::Recipient> = manifest
         .recipients
         .iter()
@@ -60,6 +71,7 @@ pub fn submit(paths: &VaultPaths, submission: &Submission) -> Result<Receipt, Ou
             prev_hash,
             receipt: number.clone(),
             submitted_at: now_utc(),
+            manifest_hash,
             submission,
         },
     );

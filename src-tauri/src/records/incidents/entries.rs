@@ -203,8 +203,12 @@ pub enum EntryBody {
     Status(StatusChange),
 }
 
-const SHORT: usize = 200;
-const LONG: usize = 20_000;
+/// The longest a one-line answer on an incident may be (a place, a name, a reference).
+pub const SHORT_TEXT: usize = 200;
+/// The longest a free-text answer on an incident may be (what happened, an action, a decision).
+pub const LONG_TEXT: usize = 20_000;
+const SHORT: usize = SHORT_TEXT;
+const LONG: usize = LONG_TEXT;
 
 fn tidy(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n").trim().to_owned()

@@ -54,6 +54,30 @@ describe("ReportConcern", () => {
     expect(kioskReportConcern).not.toHaveBeenCalled();
   });
 
+  it("refuses a place longer than the incident can hold before sending, so nothing is lost after a receipt", async () => {
+    render(ReportConcern, { onExit: vi.fn(), today: "2026-11-22" });
+    const user = userEvent.setup();
+    await fillRequired(user);
+    const place = screen.getByTestId("concern-place");
+    await user.click(place);
+    await user.paste("x".repeat(201));
+    await user.click(screen.getByTestId("concern-submit"));
+    const summary = await screen.findByTestId("error-summary");
+    expect(summary).toHaveTextContent("Shorten where it happened to 200 characters or fewer");
+    expect(kioskReportConcern).not.toHaveBeenCalled();
+  });
+
+  it("refuses what happened and who was involved when together they are too long", async () => {
+    render(ReportConcern, { onExit: vi.fn(), today: "2026-11-22" });
+    const user = userEvent.setup();
+    await fillRequired(user);
+    await user.click(screen.getByTestId("concern-who"));
+    await user.paste("w".repeat(19_990));
+    await user.click(screen.getByTestId("concern-submit"));
+    expect(await screen.findByTestId("error-summary")).toHaveTextContent("too long together");
+    expect(kioskReportConcern).not.toHaveBeenCalled();
+  });
+
   it("sends the concern, shows the receipt and what happens next, and keeps nothing typed", async () => {
     vi.mocked(kioskReportConcern).mockResolvedValue({ number: "C7QM-4TXD" });
     const onExit = vi.fn();

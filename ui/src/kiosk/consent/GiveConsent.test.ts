@@ -37,6 +37,7 @@ const form: KioskConsentForm = {
   howToWithdraw: "You can withdraw consent at any time.",
   ageRule: "If the person is under 16, a parent or carer with parental responsibility must fill in this form.",
   ownConsentAge: 16,
+  formHash: "f0",
 };
 
 function open(give = vi.fn((_: Record<string, unknown>) => ({ number: "K7AB-CD12" }))) {

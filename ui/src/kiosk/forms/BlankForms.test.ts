@@ -22,7 +22,7 @@ const staffAup: KioskAup = {
     monitoring: "",
     reportConcerns: "",
   },
-  signers: [{ id: "p1", displayName: "Sam O." }],
+  signers: [{ token: "p1", displayName: "Sam O." }],
 };
 
 function open(handlers: Record<string, Handler>) {

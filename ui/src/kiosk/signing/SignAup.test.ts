@@ -53,8 +53,8 @@ function aup(over: Partial<KioskAup> = {}): KioskAup {
       reportConcerns: "Report concerns to Sam Okafor, the DSL.",
     },
     signers: [
-      { id: "p1", displayName: "Ros F." },
-      { id: "p2", displayName: "Sam O." },
+      { token: "p1", displayName: "Ros F." },
+      { token: "p2", displayName: "Sam O." },
     ],
     ...over,
   };
