@@ -76,6 +76,7 @@ export function keptKindText(item: KeptSubmission): string {
 
 /** What the admin should do about one kept file. */
 export function keptNextStep(item: KeptSubmission): string {
+  if (item.problem === "duplicate") return PROBLEM_EXPLANATIONS.duplicate.next;
   if (item.submission === "concern") {
     return "Read the concern today. Choose Try again; if it still cannot be recorded, ask the safeguarding lead to record it by hand under Incidents, using the receipt number, then keep this file aside.";
   }

@@ -56,8 +56,9 @@ pub struct KeptSubmission {
     pub reason: String,
     /// An admin chose "Keep aside": it no longer asks for attention.
     pub set_aside: bool,
-    /// Could be a concern about a child, and nobody has dealt with it yet: the dashboard shows it
-    /// beside new concerns. A file that cannot be opened might be one, so it counts too.
+    /// Could be a concern about a child that is not in the records, and nobody has dealt with it
+    /// yet: the dashboard shows it beside new concerns. A file that cannot be opened might be one,
+    /// so it counts too; a second copy of one already recorded does not.
     pub urgent: bool,
 }
 
@@ -164,7 +165,10 @@ pub fn list(
             }
             Err(_) => (None, None, None),
         };
-        let urgent = !set_aside && submission.is_none_or(|k| k == SubmissionKind::Concern);
+        // A second copy of something already recorded is not urgent, whatever it holds.
+        let urgent = !set_aside
+            && problem != Some(ProblemKind::Duplicate)
+            && submission.is_none_or(|k| k == SubmissionKind::Concern);
         out.push(KeptSubmission { file_name, problem, submission, receipt, handed_in_at, reason, set_aside, urgent });
     }
     Ok(out)

@@ -92,7 +92,7 @@ fn try_again_on_a_copy_of_a_recorded_submission_keeps_it_and_says_why() {
     assert!(!again.recorded && again.reason.contains("second copy"), "{}", again.reason);
     assert_eq!(count(&s.conn, "SELECT count(*) FROM signatures"), 1, "never recorded twice");
     assert_eq!(kept(&s)[0].problem, Some(ProblemKind::Duplicate));
-    assert!(!kept(&s)[0].urgent, "an AUP signature is not a concern");
+    assert!(!kept(&s)[0].urgent, "a copy of what is recorded is not urgent");
 }
 
 #[test]
