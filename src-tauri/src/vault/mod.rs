@@ -58,6 +58,10 @@ pub enum VaultError {
     AlreadySetUp,
     #[error("Only the recovery key, or the admin themselves, can set a new passphrase for an admin.")]
     NotAllowed,
+    #[error("A restore is waiting for you to keep it or undo it. Keep or undo the restore first (Settings, Backups), then try again. Nothing has been changed.")]
+    RestoreWaiting,
+    #[error("The records from before the restore no longer open with today's database key, so they cannot be put back. Keep the restored records, or restore another backup. Nothing has been changed.")]
+    KeptAsideUnreadable,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -87,6 +91,8 @@ impl ErrorCode for VaultError {
             VaultError::NotSetUp => "vault.notSetUp",
             VaultError::AlreadySetUp => "setup.alreadySetUp",
             VaultError::NotAllowed => "vault.notAllowed",
+            VaultError::RestoreWaiting => "restore.awaiting",
+            VaultError::KeptAsideUnreadable => "restore.keptAsideUnreadable",
             VaultError::Store(e) => e.code(),
             VaultError::Aup(e) => e.code(),
             VaultError::Consent(e) => e.code(),

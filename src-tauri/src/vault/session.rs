@@ -36,6 +36,9 @@ pub struct UnlockedVault {
     key: DatabaseKey,
     identity: x25519::Identity,
     actor: Actor,
+    /// Where the backup waiting in `restore-pending.db` came from, as this session found when
+    /// it checked it. A pending file this session did not check is never swapped in.
+    pub(crate) pending_restore: Option<super::restore::BackupOrigin>,
 }
 
 impl std::fmt::Debug for UnlockedVault {
@@ -137,7 +140,7 @@ impl UnlockedVault {
         atomic::sync_dir(paths.data_dir())?;
         let _ = fs::remove_dir_all(staging.data_dir());
         let db = Db::open(&paths.database(), &key)?;
-        let vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor };
+        let vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
         vault.publish_manifest()?;
         Ok(vault)
     }
@@ -199,9 +202,10 @@ impl UnlockedVault {
     }
 
     fn open_with(paths: &VaultPaths, identity: x25519::Identity, actor: Actor) -> Result<UnlockedVault, VaultError> {
+        // The key is proven before anything on disk is tidied: a wrong key changes nothing.
+        let key = unwrap_file(&paths.wrapped_key(), &identity)?;
         super::restore::settle(paths)?;
         let db_path = paths.database();
-        let key = unwrap_file(&paths.wrapped_key(), &identity)?;
         let (db, key) = match Db::open(&db_path, &key) {
             Ok(db) => (db, key),
             // A rotation that died after the rekey but before the new key file was moved in.
@@ -228,7 +232,7 @@ impl UnlockedVault {
         if paths.wrapped_key_next().is_file() {
             fs::remove_file(paths.wrapped_key_next())?;
         }
-        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor };
+        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
         let subject = match &vault.actor {
             Actor::Admin(id) => id.clone(),
             _ => String::new(),
@@ -293,6 +297,17 @@ impl UnlockedVault {
         let swapped = swap();
         self.db = Db::open(&self.paths.database(), &self.key)?;
         swapped?;
+        Ok(())
+    }
+
+    /// Checks typed recovery key text against the recovery recipient this vault records.
+    pub fn check_recovery_key(&self, key_text: &str) -> Result<(), VaultError> {
+        let identity = keyfile::parse_recovery_key(key_text).ok_or(VaultError::BadRecoveryKey)?;
+        let recorded = get_meta(self.db.conn(), "recovery_recipient")?
+            .ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?;
+        if identity.to_public().to_string() != recorded {
+            return Err(VaultError::RecoveryKeyNotForThisVault);
+        }
         Ok(())
     }
 
@@ -374,16 +389,43 @@ impl UnlockedVault {
             .collect()
     }
 
+    /// Removing an admin or rotating the key re-encrypts only the live records; the records kept
+    /// aside by a restore would then open with nothing, and "Undo the restore" would lock everyone
+    /// out. So both wait until the restore is kept or undone.
+    fn refuse_while_restore_waits(&self) -> Result<(), VaultError> {
+        if self.paths.before_restore().is_file() {
+            return Err(VaultError::RestoreWaiting);
+        }
+        Ok(())
+    }
+
     /// Removes an admin and rotates the database key, so that a copy of the old key file is no
     /// use to them.
     pub fn remove_admin(&mut self, id: &str) -> Result<(), VaultError> {
+        self.remove_admin_with(id, || Ok(()))
+    }
+
+    /// `remove_admin`, with `between` run after the re-key and before the admin is marked
+    /// removed (tests make it fail there). The new key is wrapped without the admin and the
+    /// database re-keyed first: whatever fails after that, they are no longer a recipient, and
+    /// removing them again finishes the job.
+    fn remove_admin_with(
+        &mut self,
+        id: &str,
+        between: impl FnOnce() -> Result<(), VaultError>,
+    ) -> Result<(), VaultError> {
+        self.refuse_while_restore_waits()?;
         if self.admin_id() == Some(id) {
             return Err(VaultError::RemoveSelf);
         }
-        admins::find_active(self.db.conn(), id)?.ok_or(VaultError::AdminNotFound)?;
+        let leaving = admins::find_active(self.db.conn(), id)?.ok_or(VaultError::AdminNotFound)?;
         if admins::active(self.db.conn())?.len() <= 1 {
             return Err(VaultError::LastAdmin);
         }
+        let remaining: Vec<x25519::Recipient> =
+            self.recipients()?.into_iter().filter(|r| r.to_string() != leaving.recipient).collect();
+        self.rotate_key_to(&remaining)?;
+        between()?;
         {
             let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
             admins::mark_removed(&tx, id, &now())?;
@@ -394,19 +436,24 @@ impl UnlockedVault {
             )?;
             tx.commit().map_err(StoreError::from)?;
         }
-        self.rotate_key()?;
         let _ = fs::remove_file(self.paths.admin_file(id));
         atomic::sync_dir(&self.paths.admins_dir())?;
         self.publish_manifest()?;
         Ok(())
     }
 
+    /// New database key for everyone who may open it today.
+    pub fn rotate_key(&mut self) -> Result<(), VaultError> {
+        self.refuse_while_restore_waits()?;
+        let recipients = self.recipients()?;
+        self.rotate_key_to(&recipients)
+    }
+
     /// New database key: written to `dek.age.next`, then the database is rekeyed, then the new
     /// file replaces `dek.age`. A crash at any point leaves a pair that opens (see `open_with`).
-    pub fn rotate_key(&mut self) -> Result<(), VaultError> {
+    fn rotate_key_to(&mut self, recipients: &[x25519::Recipient]) -> Result<(), VaultError> {
         let next = DatabaseKey::generate();
-        let recipients = self.recipients()?;
-        let temp = Self::write_proven_key(&next, &recipients, &self.paths.wrapped_key_next(), &self.identity)?;
+        let temp = Self::write_proven_key(&next, recipients, &self.paths.wrapped_key_next(), &self.identity)?;
         atomic::commit(&temp, &self.paths.wrapped_key_next())?;
         self.db.rekey(&next)?;
         self.key = next;
@@ -498,3 +545,6 @@ fn set_meta(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), S
 fn get_meta(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
+
+#[cfg(test)]
+mod tests;

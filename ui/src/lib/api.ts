@@ -555,8 +555,12 @@ export function onBackupProgress(handler: (step: BackupStep) => void): Promise<U
 /** Reads and checks a backup the admin picks and gets it ready to restore; null when they cancel. */
 export const restoreChoose = () => call<RestorePreview | null>("restore_choose");
 
-/** Replaces the records with the checked backup; the records from before are kept aside. */
-export const restoreCommit = () => call<RestoreAwaiting>("restore_commit");
+/**
+ * Replaces the records with the checked backup; the records from before are kept aside. A backup
+ * this vault did not make (or that changed since) needs the paper recovery key, as typed.
+ */
+export const restoreCommit = (recoveryKey: string | null = null) =>
+  call<RestoreAwaiting>("restore_commit", { recoveryKey });
 
 /** Drops a checked backup the admin decided not to restore. */
 export const restoreCancel = () => call<void>("restore_cancel");

@@ -98,6 +98,8 @@ counts: Array<[string, number]>,
  */
 auditHead: string, };
 
+export type BackupOrigin = "thisVault" | "unverified";
+
 export type BackupReport = { path: string, bytes: number, manifest: BackupManifest, };
 
 export type BackupStatus = { 
@@ -678,7 +680,7 @@ export type RestorePreview = {
 /**
  * The backup file's name (not its folder).
  */
-fileName: string, manifest: BackupManifest, 
+fileName: string, origin: BackupOrigin, manifest: BackupManifest, 
 /**
  * (table, rows) in the live records now, in the order of `backup::COUNTED`.
  */
