@@ -204,6 +204,7 @@ pub fn typescript() -> String {
         crate::vault::backup::BackupStep::decl(&cfg),
         crate::vault::restore::RestorePreview::decl(&cfg),
         crate::vault::restore::BackupOrigin::decl(&cfg),
+        crate::vault::BackupForNewVault::decl(&cfg),
         crate::vault::restore::RestoreAwaiting::decl(&cfg),
         crate::records::audit_log::AuditQuery::decl(&cfg),
         crate::records::audit_log::AuditRow::decl(&cfg),

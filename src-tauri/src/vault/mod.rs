@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::ErrorCode;
 use crate::store::StoreError;
+pub use session::from_backup::{read_backup_for_new_vault, BackupForNewVault};
 pub use session::{NewVault, UnlockedVault};
 
 #[derive(Debug, thiserror::Error)]

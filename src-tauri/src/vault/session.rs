@@ -546,5 +546,6 @@ fn get_meta(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>, St
     Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
+pub mod from_backup;
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppStatus,
   AuditStatus,
+  BackupForNewVault,
   Aup,
   AupContent,
   AupDetail,
@@ -172,6 +173,17 @@ export const setupSaveKit = () => call<SavedFile | null>("setup_save_kit");
 
 /** `confirmation` is the last 6 characters of the recovery key, as the person typed them. */
 export const setupFinish = (confirmation: string) => call<void>("setup_finish", { confirmation });
+
+/**
+ * First run on a new computer: Rust shows an Open dialog for the backup and reads it with the
+ * recovery key. Writes nothing; `null` means the person cancelled the dialog.
+ */
+export const setupRestoreRead = (recoveryKey: string) =>
+  call<BackupForNewVault | null>("setup_restore_read", { recoveryKey });
+
+/** Makes the vault from the backup just read; the chosen admin sets a new passphrase and is let in. */
+export const setupRestoreFinish = (input: { recoveryKey: string; adminId: string; passphrase: string }) =>
+  call<void>("setup_restore_finish", input);
 
 export const startDemo = () => call<AppStatus>("start_demo");
 

@@ -84,6 +84,12 @@ contentHash: string, createdAt: string, publishedAt: string | null, };
 
 export type AupVersionSummary = { id: string, number: number, status: VersionStatus, title: string, contentHash: string, publishedAt: string | null, };
 
+export type BackupForNewVault = { manifest: BackupManifest, 
+/**
+ * The admins in the backup: the person restoring says which of them they are.
+ */
+admins: Array<AdminSummary>, };
+
 export type BackupManifest = { vaultId: string, 
 /**
  * RFC 3339, UTC.
