@@ -44,7 +44,7 @@ export default async function ({ withApp, shots, checkAccessibility, setUpVault,
     await s.cmd('POST', `/element/${admins[0]}/click`, {});
     await s.type('[data-testid="restore-new-passphrase"]', NEW_PASSPHRASE);
     await s.type('[data-testid="restore-new-passphrase-confirm"]', NEW_PASSPHRASE);
-    await s.waitForText('[data-testid="passphrase-strength"]', /strong/i);
+    await s.waitForText('[data-testid="restore-new-passphrase-strength"]', /strong/i);
     await checkAccessibility(s, 'restore from a backup: who are you');
     await s.screenshot(join(shots, '96-restore-new-admin.png'));
     await s.click('[data-testid="restore-new-finish"]');
