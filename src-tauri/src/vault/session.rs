@@ -223,7 +223,9 @@ impl UnlockedVault {
         };
         if let Actor::Admin(id) = &actor {
             match admins::find_active(db.conn(), id)? {
-                Some(row) if row.recipient == identity.to_public().to_string() => {}
+                Some(row)
+                    if row.recipient == identity.to_public().to_string()
+                        && get_meta(db.conn(), ADMIN_LEAVING)?.as_deref() != Some(id.as_str()) => {}
                 _ => return Err(VaultError::AdminRemoved),
             }
         }
@@ -239,7 +241,18 @@ impl UnlockedVault {
         };
         let action = if vault.actor == Actor::RecoveryKey { "session.recoveryKeyUsed" } else { "session.unlocked" };
         vault.record(&Entry { action, subject_kind: "admin", subject_id: &subject, detail: "" })?;
+        vault.finish_owed_removal();
         Ok(vault)
+    }
+
+    /// Finishes an admin removal that stopped halfway (see `remove_admin_with`). A failure here
+    /// does not stop the unlock: the next unlock tries again. While a restore waits the key
+    /// cannot change, so it waits too.
+    fn finish_owed_removal(&mut self) {
+        let Ok(Some(id)) = get_meta(self.db.conn(), ADMIN_LEAVING) else { return };
+        if let Err(e) = self.remove_admin_with(&id, || Ok(())) {
+            eprintln!("safekeeper: an admin removal is still to be finished: {}", e.code());
+        }
     }
 
     /// Appends one audit entry in its own transaction.
@@ -380,7 +393,12 @@ impl UnlockedVault {
     }
 
     fn recipients_in(conn: &rusqlite::Connection) -> Result<Vec<x25519::Recipient>, VaultError> {
-        let mut keys: Vec<String> = admins::active(conn)?.into_iter().map(|a| a.recipient).collect();
+        let leaving = get_meta(conn, ADMIN_LEAVING)?;
+        let mut keys: Vec<String> = admins::active(conn)?
+            .into_iter()
+            .filter(|a| leaving.as_deref() != Some(a.id.as_str()))
+            .map(|a| a.recipient)
+            .collect();
         keys.push(
             get_meta(conn, "recovery_recipient")?.ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?,
         );
@@ -406,9 +424,10 @@ impl UnlockedVault {
     }
 
     /// `remove_admin`, with `between` run after the re-key and before the admin is marked
-    /// removed (tests make it fail there). The new key is wrapped without the admin and the
-    /// database re-keyed first: whatever fails after that, they are no longer a recipient, and
-    /// removing them again finishes the job.
+    /// removed (tests make it fail there). The admin is first recorded as leaving (so nothing
+    /// wraps a key to them again and they cannot unlock), then a new key is wrapped without them
+    /// and the database re-keyed, and only then are they marked removed. If anything fails on
+    /// the way, every later unlock finishes the removal, and removing them again does too.
     fn remove_admin_with(
         &mut self,
         id: &str,
@@ -418,17 +437,18 @@ impl UnlockedVault {
         if self.admin_id() == Some(id) {
             return Err(VaultError::RemoveSelf);
         }
-        let leaving = admins::find_active(self.db.conn(), id)?.ok_or(VaultError::AdminNotFound)?;
+        admins::find_active(self.db.conn(), id)?.ok_or(VaultError::AdminNotFound)?;
         if admins::active(self.db.conn())?.len() <= 1 {
             return Err(VaultError::LastAdmin);
         }
-        let remaining: Vec<x25519::Recipient> =
-            self.recipients()?.into_iter().filter(|r| r.to_string() != leaving.recipient).collect();
+        set_meta(self.db.conn(), ADMIN_LEAVING, id)?;
+        let remaining = self.recipients()?;
         self.rotate_key_to(&remaining)?;
         between()?;
         {
             let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
             admins::mark_removed(&tx, id, &now())?;
+            tx.execute("DELETE FROM meta WHERE key = ?1", [ADMIN_LEAVING]).map_err(StoreError::from)?;
             audit::append(
                 &tx,
                 &self.actor,
@@ -536,6 +556,9 @@ fn unwrap_file(path: &std::path::Path, identity: &x25519::Identity) -> Result<Da
         _ => VaultError::KeyFileDamaged { which: "database key file (dek.age)" },
     })
 }
+
+/// The admin whose removal has begun and not yet finished, by id.
+const ADMIN_LEAVING: &str = "admin_leaving";
 
 fn set_meta(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), StoreError> {
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value])?;

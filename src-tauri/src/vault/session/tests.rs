@@ -45,15 +45,23 @@ fn removed_admin_is_no_recipient_when_removal_fails_after_the_rekey() {
     assert!(matches!(keyfile::unwrap_key(&wrapped, &jordan_identity), Err(KeyFileError::NotForThisKey)));
     assert_eq!(keyfile::unwrap_key(&wrapped, &recovery).expect("recovery opens"), vault.key);
     assert_ne!(vault.key, old_key, "the database key was rotated");
+    // Nothing wraps a key to Jordan again: not the signing station, not a later key change.
+    let jordan_recipient = jordan_identity.to_public().to_string();
+    assert!(!vault.recipients().expect("recipients").iter().any(|r| r.to_string() == jordan_recipient));
+    vault.add_admin("Priya Raman", &pass("meadow cobalt lantern harvest")).expect("another admin");
+    let wrapped = fs::read(paths.wrapped_key()).expect("dek");
+    assert!(matches!(keyfile::unwrap_key(&wrapped, &jordan_identity), Err(KeyFileError::NotForThisKey)));
+    assert!(!fs::read_to_string(paths.manifest()).expect("station manifest").contains(&jordan_recipient));
     vault.lock("test").expect("lock");
     assert!(matches!(Db::open(&paths.database(), &old_key), Err(StoreError::KeyRejected)));
     assert!(UnlockedVault::unlock(&paths, &pass(SECOND_PASSPHRASE)).is_err(), "Jordan can no longer unlock");
 
-    // Removing them again finishes the job.
-    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("the remaining admin unlocks");
-    assert_eq!(vault.admins().expect("admins").len(), 2, "not yet marked removed");
-    vault.remove_admin(&jordan).expect("retry");
-    assert_eq!(vault.admins().expect("admins").len(), 1);
+    // The next unlock finishes the removal.
+    let vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("the remaining admin unlocks");
+    let names: Vec<String> = vault.admins().expect("admins").into_iter().map(|a| a.name).collect();
+    assert_eq!(names.len(), 2, "Alex and Priya remain: {names:?}");
+    assert!(!names.iter().any(|n| n == "Jordan Lee"));
     assert!(!paths.admin_file(&jordan).exists());
+    assert!(audit::has_action(vault.db.conn(), "admin.removed").expect("audit"));
     assert!(audit::verify(vault.db.conn()).expect("verify").verified);
 }
