@@ -9,6 +9,8 @@ fn main() {
             "setup_begin",
             "setup_save_kit",
             "setup_finish",
+            "setup_restore_read",
+            "setup_restore_finish",
             "start_demo",
             "unlock",
             "recovery_unlock",

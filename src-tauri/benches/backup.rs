@@ -42,7 +42,7 @@ fn backup_bench(c: &mut Criterion) {
     group.bench_function("restore (read, check, re-encrypt, swap, keep)", |b| {
         b.iter(|| {
             restore::prepare(&mut vault, &backup_file).expect("prepare");
-            restore::commit(&mut vault).expect("commit");
+            restore::commit(&mut vault, None).expect("commit");
             restore::confirm(&mut vault).expect("keep");
         })
     });

@@ -208,6 +208,8 @@ pub fn typescript() -> String {
         crate::vault::backup::BackupStatus::decl(&cfg),
         crate::vault::backup::BackupStep::decl(&cfg),
         crate::vault::restore::RestorePreview::decl(&cfg),
+        crate::vault::restore::BackupOrigin::decl(&cfg),
+        crate::vault::BackupForNewVault::decl(&cfg),
         crate::vault::restore::RestoreAwaiting::decl(&cfg),
         crate::records::audit_log::AuditQuery::decl(&cfg),
         crate::records::audit_log::AuditRow::decl(&cfg),

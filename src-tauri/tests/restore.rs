@@ -49,7 +49,7 @@ fn restore_round_trip_equals_the_backup_and_keeps_the_old_records_until_confirme
     assert_eq!(names(&vault), since, "preparing changes nothing live");
     assert!(tv.paths.restore_pending().is_file());
 
-    restore::commit(&mut vault).expect("commit");
+    restore::commit(&mut vault, None).expect("commit");
     assert_eq!(names(&vault), at_backup, "the restored records are the backup's");
     assert!(!tv.paths.restore_pending().exists());
     assert!(tv.paths.before_restore().is_file(), "the old records are kept aside");
@@ -93,7 +93,7 @@ fn undo_brings_back_the_records_from_before_the_restore() {
     let before = names(&vault);
 
     restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
-    restore::commit(&mut vault).expect("commit");
+    restore::commit(&mut vault, None).expect("commit");
     assert_eq!(names(&vault), vec!["Asha Patel".to_owned()]);
     restore::undo(&mut vault).expect("undo");
     assert_eq!(names(&vault), before);
@@ -113,7 +113,7 @@ fn admins_added_since_the_backup_can_still_unlock_and_keys_do_not_change() {
     let key_file = std::fs::read(tv.paths.wrapped_key()).expect("dek");
 
     restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
-    restore::commit(&mut vault).expect("commit");
+    restore::commit(&mut vault, None).expect("commit");
     restore::confirm(&mut vault).expect("keep");
     assert_eq!(std::fs::read(tv.paths.wrapped_key()).expect("dek"), key_file, "the database key file is unchanged");
     vault.lock("test").expect("lock");
@@ -144,7 +144,7 @@ fn a_bad_backup_changes_nothing_and_leaves_no_pending_file() {
     assert_eq!(names(&vault), before);
     assert!(!tv.paths.restore_pending().exists());
     assert!(!tv.paths.before_restore().exists());
-    assert!(matches!(restore::commit(&mut vault), Err(BackupError::NothingPending)));
+    assert!(matches!(restore::commit(&mut vault, None), Err(BackupError::NothingPending)));
 }
 
 const CHILD_ENV: &str = "SAFEKEEPER_RESTORE_CHILD";
@@ -160,7 +160,7 @@ fn child_restorer() {
     let mut out = std::io::stdout().lock();
     loop {
         restore::prepare(&mut vault, backup_file.as_ref()).expect("prepare");
-        restore::commit(&mut vault).expect("commit");
+        restore::commit(&mut vault, None).expect("commit");
         writeln!(out, "restored").expect("stdout");
         out.flush().expect("flush");
         restore::undo(&mut vault).expect("undo");
@@ -242,13 +242,16 @@ fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
     let identity = vault.outbox_identity().clone();
     let plain = backup::decrypt(&std::fs::read(&report.path).expect("file"), &identity).expect("decrypt");
 
-    // Turn the backup into what the first release wrote: schema 9's tables and version 0.
+    // Turn the backup into what the first release wrote: schema 9's tables and version 0. The
+    // trigger is put back exactly as migration 4 wrote it (a restore compares the text).
     let mut conn = rusqlite::Connection::open_in_memory().expect("memory");
     conn.deserialize_read_exact("main", plain.as_slice(), plain.len(), false).expect("load");
     conn.execute_batch(
         "DROP TRIGGER incident_entries_are_never_deleted;
          CREATE TRIGGER incident_entries_are_never_deleted BEFORE DELETE ON incident_entries
-         BEGIN SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment'); END;
+BEGIN
+    SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment');
+END;
          DROP TABLE retention_decisions;
          DROP TABLE retention_erasing;
          DROP TABLE outbox_problems;
@@ -271,7 +274,10 @@ fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
     let preview = restore::prepare(&mut vault, &old_file).expect("an unversioned backup is read as schema 9");
     assert_eq!(preview.manifest.schema_version, 9);
     assert_eq!(count(&preview.manifest.counts, "people"), 2);
-    restore::commit(&mut vault).expect("commit");
+    // Made before backups were authenticated: the vault cannot vouch for it, so it takes the key.
+    assert_eq!(preview.origin, restore::BackupOrigin::Unverified);
+    assert!(matches!(restore::commit(&mut vault, None), Err(BackupError::RecoveryKeyNeeded)));
+    restore::commit(&mut vault, Some(&tv.recovery_text())).expect("commit with the recovery key");
     assert_eq!(names(&vault), vec!["Asha Patel".to_owned(), "Ben Jones".to_owned()]);
     let version: i64 = vault.db().conn().query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     assert_eq!(version, safekeeper::store::migrations::latest_version());
@@ -282,4 +288,70 @@ fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
         .expect("schema");
     assert_eq!(retention_table, 1, "migration 10 ran on the restored records");
     assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+}
+
+/// Regression: removing an admin re-keyed only the live records, so "Undo the restore" put back
+/// a file nothing could open. Key changes now wait until the restore is kept or undone.
+#[test]
+fn undo_after_an_admin_removal_cannot_brick_the_vault() {
+    use safekeeper::vault::VaultError;
+
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    let jordan = vault.add_admin("Jordan Lee", &pass(SECOND_PASSPHRASE)).expect("add admin");
+    add_people(&mut vault, &["Asha Patel"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    add_people(&mut vault, &["Ben Jones"]);
+    let before = names(&vault);
+
+    restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
+    restore::commit(&mut vault, None).expect("commit");
+    let key_file = std::fs::read(tv.paths.wrapped_key()).expect("dek");
+    let err = vault.remove_admin(&jordan).expect_err("refused while the restore waits");
+    assert!(matches!(err, VaultError::RestoreWaiting), "{err:?}");
+    assert!(err.to_string().contains("Keep or undo the restore first"), "{err}");
+    assert!(matches!(vault.rotate_key(), Err(VaultError::RestoreWaiting)));
+    assert_eq!(std::fs::read(tv.paths.wrapped_key()).expect("dek"), key_file, "the key did not change");
+    assert_eq!(vault.admins().expect("admins").len(), 2, "Jordan is still an admin");
+
+    restore::undo(&mut vault).expect("undo");
+    vault.lock("test").expect("lock");
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock after undo");
+    assert_eq!(names(&vault), before);
+    // Once the restore is settled the removal goes through, and the vault still opens.
+    vault.remove_admin(&jordan).expect("removal after undo");
+    vault.lock("test").expect("lock");
+    UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock after removal").lock("t").expect("lock");
+    assert!(UnlockedVault::unlock(&tv.paths, &pass(SECOND_PASSPHRASE)).is_err());
+}
+
+/// Regression: a passphrase set (or an admin added) while a restore waited lived only in the
+/// restored records, so undoing the restore locked that admin out.
+#[test]
+fn passphrases_set_and_admins_added_while_a_restore_waits_still_unlock_after_undo() {
+    const NEW_PASSPHRASE: &str = "sunrise pottery glacier violet";
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    add_people(&mut vault, &["Asha Patel"]);
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    add_people(&mut vault, &["Ben Jones"]);
+
+    restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
+    restore::commit(&mut vault, None).expect("commit");
+    let me = vault.admin_id().expect("admin").to_owned();
+    vault.set_passphrase(&me, &pass(NEW_PASSPHRASE)).expect("new passphrase");
+    let priya = vault.add_admin("Priya Raman", &pass(SECOND_PASSPHRASE)).expect("add admin");
+    restore::undo(&mut vault).expect("undo");
+    vault.lock("test").expect("lock");
+
+    let vault = UnlockedVault::unlock(&tv.paths, &pass(NEW_PASSPHRASE)).expect("the new passphrase unlocks");
+    assert_eq!(names(&vault), vec!["Asha Patel".to_owned(), "Ben Jones".to_owned()]);
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+    vault.lock("test").expect("lock");
+    let second = UnlockedVault::unlock(&tv.paths, &pass(SECOND_PASSPHRASE)).expect("the added admin unlocks");
+    assert_eq!(second.admin_id(), Some(priya.as_str()));
+    second.lock("test").expect("lock");
+    assert!(UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).is_err(), "the old passphrase is gone");
 }

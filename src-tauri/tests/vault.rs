@@ -239,3 +239,39 @@ fn rotation_interrupted_after_the_rekey_still_unlocks() {
     assert!(!v.paths.wrapped_key_next().exists(), "the waiting key was promoted");
     assert_eq!(std::fs::read(v.paths.wrapped_key()).expect("read"), new_key_file);
 }
+
+/// Regression: the recovery unlock tidied up after an interrupted restore (deleting files)
+/// before it knew whether the key was right. A wrong key must change nothing on disk.
+#[test]
+fn wrong_recovery_key_changes_nothing_even_with_a_restore_in_progress() {
+    use safekeeper::vault::{backup, restore};
+
+    let v = new_vault();
+    let mut vault = UnlockedVault::unlock(&v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let usb = tempfile::tempdir().expect("usb");
+    let report = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    // As an app that stopped with a restore read and checked but not yet swapped in leaves it.
+    restore::prepare(&mut vault, report.path.as_ref()).expect("prepare");
+    vault.lock("test").expect("lock");
+    assert!(v.paths.restore_pending().is_file());
+    let before = snapshot(v.paths.data_dir());
+
+    let other = new_vault();
+    let err = UnlockedVault::unlock_with_recovery(&v.paths, &other.recovery_text()).expect_err("another vault's key");
+    assert!(matches!(err, VaultError::RecoveryKeyNotForThisVault), "{err:?}");
+    assert_eq!(snapshot(v.paths.data_dir()), before);
+    let stranger = age::x25519::Identity::generate();
+    use age::secrecy::ExposeSecret;
+    let err =
+        UnlockedVault::unlock_with_recovery(&v.paths, stranger.to_string().expose_secret()).expect_err("stranger");
+    assert!(matches!(err, VaultError::RecoveryKeyNotForThisVault), "{err:?}");
+    assert!(matches!(
+        UnlockedVault::unlock_with_recovery(&v.paths, "AGE-SECRET-KEY-1XYZ"),
+        Err(VaultError::BadRecoveryKey)
+    ));
+    assert_eq!(snapshot(v.paths.data_dir()), before, "not one byte changed");
+
+    // The right key then tidies the interrupted restore away.
+    UnlockedVault::unlock_with_recovery(&v.paths, &v.recovery_text()).expect("right key").lock("t").expect("lock");
+    assert!(!v.paths.restore_pending().exists());
+}

@@ -13,6 +13,7 @@ mod autolock;
 mod backup_commands;
 mod consent_commands;
 mod consent_print_commands;
+mod first_run_restore_commands;
 mod handover_commands;
 mod incident_commands;
 mod incident_print_commands;
@@ -65,6 +66,8 @@ pub fn run() {
             kiosk_commands::setup_begin,
             kiosk_commands::setup_save_kit,
             kiosk_commands::setup_finish,
+            first_run_restore_commands::setup_restore_read,
+            first_run_restore_commands::setup_restore_finish,
             kiosk_commands::start_demo,
             kiosk_commands::unlock,
             kiosk_commands::recovery_unlock,
@@ -212,6 +215,8 @@ pub const KIOSK_COMMANDS: &[&str] = &[
     "setup_begin",
     "setup_save_kit",
     "setup_finish",
+    "setup_restore_read",
+    "setup_restore_finish",
     "start_demo",
     "unlock",
     "recovery_unlock",

@@ -15,7 +15,7 @@ use crate::vault::restore::{self, RestoreAwaiting, RestorePreview};
 /// The backup file to restore. `SAFEKEEPER_OPEN_FROM` names a text file holding the path to open
 /// instead of showing the dialog (end-to-end tests cannot drive the native dialog); nothing else
 /// should set it. `None` on cancel.
-fn choose_backup_file(app: &AppHandle) -> Option<PathBuf> {
+pub(super) fn choose_backup_file(app: &AppHandle) -> Option<PathBuf> {
     match std::env::var_os("SAFEKEEPER_OPEN_FROM") {
         Some(list) if !list.is_empty() => {
             std::fs::read_to_string(list).ok().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).map(PathBuf::from)
@@ -58,16 +58,21 @@ pub async fn restore_choose(
     Ok(Some(preview))
 }
 
-/// Replaces the live records with the checked backup; the old ones are kept aside.
+/// Replaces the live records with the checked backup; the old ones are kept aside. A backup this
+/// vault did not make (or that changed since) needs the paper recovery key.
 #[tauri::command]
-pub async fn restore_commit(app: AppHandle, state: State<'_, AppState>) -> Result<RestoreAwaiting, CommandError> {
+pub async fn restore_commit(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recovery_key: Option<String>,
+) -> Result<RestoreAwaiting, CommandError> {
     state.with_vault(|_| Ok(()))?;
     let running = Running::start()?;
     let handle = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
         handle.state::<AppState>().with_vault(|v| {
-            restore::commit(v).map_err(err)?;
+            restore::commit(v, recovery_key.as_deref()).map_err(err)?;
             restore::awaiting(v).map_err(err)?.ok_or_else(|| {
                 CommandError::new(
                     "restore.failed",
@@ -88,7 +93,7 @@ pub async fn restore_commit(app: AppHandle, state: State<'_, AppState>) -> Resul
 /// Drops a checked backup the admin decided not to restore.
 #[tauri::command]
 pub fn restore_cancel(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::cancel(v.paths()).map_err(err))
+    state.with_vault(|v| restore::cancel(v).map_err(err))
 }
 
 /// Whether a restore is waiting to be kept or undone.

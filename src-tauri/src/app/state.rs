@@ -47,6 +47,8 @@ pub struct Inner {
     /// Present for a demo vault; the folder is deleted when the app exits.
     demo_dir: Option<tempfile::TempDir>,
     pub pending_setup: Option<PendingSetup>,
+    /// The backup file the first-run screen read, to make a vault from once an admin is chosen.
+    pub restore_source: Option<std::path::PathBuf>,
     pub session: Option<Unlocked>,
 }
 
@@ -56,7 +58,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn start(data_dir: std::path::PathBuf, demo: bool) -> Result<AppState, CommandError> {
-        let mut inner = Inner { paths: VaultPaths::new(data_dir), demo_dir: None, pending_setup: None, session: None };
+        let mut inner = Inner {
+            paths: VaultPaths::new(data_dir),
+            demo_dir: None,
+            pending_setup: None,
+            restore_source: None,
+            session: None,
+        };
         if demo {
             inner.start_demo()?;
         }

@@ -75,6 +75,7 @@ pub struct AuditActor {
 const WORDS: &[(&str, &str)] = &[
     ("vault.created", "Set up Safekeeper"),
     ("vault.keyRotated", "Changed the database key"),
+    ("vault.restoredFromBackup", "Restored the records from a backup onto a new computer"),
     ("session.unlocked", "Unlocked"),
     ("session.locked", "Locked"),
     ("session.recoveryKeyUsed", "Unlocked with the recovery key"),

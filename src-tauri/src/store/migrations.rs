@@ -34,12 +34,17 @@ pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
 }
 
 pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
+    apply_up_to(conn, latest_version())
+}
+
+/// Runs the migrations after the database's version, up to and including `target`.
+fn apply_up_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
     let found = current_version(conn)?;
     let known = latest_version();
     if found > known {
         return Err(StoreError::SchemaTooNew { found, known });
     }
-    for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+    for migration in MIGRATIONS.iter().filter(|m| m.version > found && m.version <= target) {
         let tx = conn.transaction()?;
         tx.execute_batch(migration.sql)?;
         // user_version lives in the database header page, so it commits with the transaction.
@@ -47,6 +52,28 @@ pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// One row of `sqlite_master`: kind (table, index, trigger, view), name, the table it belongs
+/// to, and the SQL that made it (none for SQLite's own automatic indexes).
+pub type SchemaEntry = (String, String, String, Option<String>);
+
+/// Every table, index, trigger and view in `schema` (a database name such as `main`), sorted.
+pub fn schema_of(conn: &Connection, schema: &str) -> Result<Vec<SchemaEntry>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT type, name, tbl_name, sql FROM \"{schema}\".sqlite_master ORDER BY type, name, tbl_name"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The schema the migrations up to `version` create, built in a fresh in-memory database, with
+/// `extra` (statements run after them) added.
+pub fn expected_schema(version: i64, extra: &str) -> Result<Vec<SchemaEntry>, StoreError> {
+    let mut conn = Connection::open_in_memory()?;
+    apply_up_to(&mut conn, version)?;
+    conn.execute_batch(extra)?;
+    schema_of(&conn, "main")
 }
 
 #[cfg(test)]
@@ -58,6 +85,17 @@ mod tests {
         for (i, m) in MIGRATIONS.iter().enumerate() {
             assert_eq!(m.version, i as i64 + 1);
         }
+    }
+
+    #[test]
+    fn expected_schema_stops_at_the_version_asked_for() {
+        let nine = expected_schema(9, "").expect("schema 9");
+        let latest = expected_schema(latest_version(), "").expect("latest");
+        assert!(!nine.iter().any(|(_, name, _, _)| name == "retention_decisions"));
+        assert!(latest.iter().any(|(kind, name, _, _)| kind == "table" && name == "retention_decisions"));
+        let mut fresh = Connection::open_in_memory().expect("memory db");
+        apply(&mut fresh).expect("migrate");
+        assert_eq!(schema_of(&fresh, "main").expect("schema"), latest);
     }
 
     #[test]

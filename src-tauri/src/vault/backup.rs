@@ -3,7 +3,10 @@
 //! chain head), age-encrypted to the admins and the recovery key, written where the admin chose
 //! (temp file, fsync, rename), then read back from disk and decrypted in full, opened and checked
 //! before anyone is told "Backup verified". Also reading a backup file for a restore, with a plain
-//! message for each way a file can be wrong. The exit path needs no Safekeeper:
+//! message for each way a file can be wrong, and a refusal for any backup whose schema is not
+//! exactly what Safekeeper's migrations make. Each backup carries a MAC under a key only this
+//! vault holds (see `mac`), so a restore can tell this vault's backups from any other file
+//! sealed to its (public) recipients. The exit path needs no Safekeeper:
 //! `age -d -i key.txt -o db.sqlite backup.age && sqlite3 db.sqlite`.
 //!
 //! Does not swap a restored database in (the restore flow does that once the admin has seen the
@@ -15,10 +18,17 @@ use std::path::{Path, PathBuf};
 
 use age::x25519;
 use age::DecryptError;
+use hmac::Mac;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 use zeroize::Zeroizing;
+
+mod mac;
+
+pub use mac::made_by_this_vault;
+pub(crate) use mac::{backup_key, BACKUP_KEY_META};
+use mac::{content_mac, ensure_backup_key};
 
 use super::{atomic, UnlockedVault, VaultError};
 use crate::store::{audit, migrations};
@@ -94,6 +104,12 @@ pub enum BackupError {
         "A restore is waiting for you to keep it or undo it. Finish that first (Settings, Backups), then try again."
     )]
     RestoreAwaiting,
+    #[error("That backup's records are not laid out the way Safekeeper makes them: something in them was added or changed by hand, so it will not be restored. Try another backup. Nothing has been changed.")]
+    SchemaNotOurs,
+    #[error("This backup was not made by this vault, or it has been changed since it was made. To restore it anyway, enter the paper recovery key from the Emergency Kit. Nothing has been changed.")]
+    RecoveryKeyNeeded,
+    #[error("That backup holds another Safekeeper vault's records, so it cannot be restored here. Nothing has been changed.")]
+    NotThisVaultsRecords,
     #[error("There is no restore waiting. Choose a backup file to restore first.")]
     NothingPending,
     #[error("Choose a whole number of days from 1 to 90.")]
@@ -116,6 +132,9 @@ impl crate::error::ErrorCode for BackupError {
             BackupError::NotVerified => "backup.notVerified",
             BackupError::RestoreAwaiting => "restore.awaiting",
             BackupError::NothingPending => "restore.nothingPending",
+            BackupError::NotThisVaultsRecords => "backup.notForThisVault",
+            BackupError::SchemaNotOurs => "backup.schemaChanged",
+            BackupError::RecoveryKeyNeeded => "restore.recoveryKeyNeeded",
             BackupError::BadReminderDays => "backup.badReminderDays",
             BackupError::Vault(e) => e.code(),
         }
@@ -160,8 +179,14 @@ fn head_of(conn: &Connection, schema: &str) -> Result<String, BackupError> {
 
 /// A plain copy of the open database, in memory, with the manifest table added. The bytes are
 /// zeroed when dropped.
-fn plain_copy(conn: &mut Connection, app_version: &str) -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
+fn plain_copy(
+    conn: &mut Connection,
+    app_version: &str,
+    mac_key: &[u8],
+) -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
     conn.execute_batch("ATTACH DATABASE ':memory:' AS backup_copy KEY ''; SELECT sqlcipher_export('backup_copy');")?;
+    // Whoever can open a backup must not learn the key that vouches for the next one.
+    conn.execute(&format!("DELETE FROM backup_copy.meta WHERE key = '{BACKUP_KEY_META}'"), [])?;
     // sqlcipher_export copies tables and rows, not the schema version the migrations go by.
     let live_version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
     conn.execute_batch(&format!("PRAGMA backup_copy.user_version = {live_version};"))?;
@@ -179,9 +204,11 @@ fn plain_copy(conn: &mut Connection, app_version: &str) -> Result<(Zeroizing<Vec
             counts,
             audit_head: head_of(conn, "backup_copy")?,
         };
-        conn.execute_batch("CREATE TABLE backup_copy.backup_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);")?;
+        conn.execute_batch(&MANIFEST_TABLE_SQL.replace("TABLE backup_manifest", "TABLE backup_copy.backup_manifest"))?;
         let json = serde_json::to_string(&manifest).expect("a manifest serialises");
-        conn.execute("INSERT INTO backup_copy.backup_manifest (key, value) VALUES ('manifest', ?1)", [json])?;
+        conn.execute("INSERT INTO backup_copy.backup_manifest (key, value) VALUES ('manifest', ?1)", [&json])?;
+        let mac = content_mac(conn, "backup_copy", mac_key, &json)?.finalize().into_bytes();
+        conn.execute("INSERT INTO backup_copy.backup_manifest (key, value) VALUES ('mac', ?1)", [hex::encode(mac)])?;
         let bytes = conn.serialize("backup_copy")?;
         Ok((Zeroizing::new(bytes.to_vec()), manifest))
     })();
@@ -233,6 +260,8 @@ pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection,
         return Err(BackupError::Damaged);
     }
     let mut conn = Connection::open_in_memory()?;
+    // Nothing a file's schema names (a view, a trigger) may run a function with side effects.
+    conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
     conn.deserialize_read_exact("main", plain, plain.len(), true).map_err(|_| BackupError::Damaged)?;
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| BackupError::Damaged)?;
     if ok != "ok" {
@@ -242,6 +271,13 @@ pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection,
     let known = migrations::latest_version();
     if found > known {
         return Err(BackupError::TooNew { found, known });
+    }
+    // Before anything else is read from it: every table, index, trigger and view must be exactly
+    // what Safekeeper's own migrations make at that version, plus the manifest table.
+    let version = if found == 0 { UNVERSIONED_BACKUP_SCHEMA } else { found };
+    let schema = migrations::schema_of(&conn, "main").map_err(|_| BackupError::Damaged)?;
+    if schema != migrations::expected_schema(version, MANIFEST_TABLE_SQL)? {
+        return Err(BackupError::SchemaNotOurs);
     }
     let json: String = conn
         .query_row("SELECT value FROM backup_manifest WHERE key = 'manifest'", [], |r| r.get(0))
@@ -268,6 +304,9 @@ pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection,
     }
     Ok((conn, manifest))
 }
+
+/// The table a backup carries its manifest and its MAC in.
+const MANIFEST_TABLE_SQL: &str = "CREATE TABLE backup_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
 
 fn manifest_from_json(json: &str) -> Result<BackupManifest, BackupError> {
     #[derive(serde::Deserialize)]
@@ -320,8 +359,9 @@ pub fn back_up_with_progress(
     progress: &mut dyn FnMut(BackupStep),
 ) -> Result<BackupReport, BackupError> {
     let recipients = vault.recipients()?;
+    let mac_key = ensure_backup_key(vault.db().conn())?;
     progress(BackupStep::Copying);
-    let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version)?;
+    let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version, &mac_key)?;
     progress(BackupStep::Encrypting);
     let sealed = encrypt(&plain, &recipients);
     let target: PathBuf = folder.join(file_name(chrono::Local::now()));
@@ -335,7 +375,9 @@ pub fn back_up_with_progress(
         .ok()
         .filter(|back| back.as_slice() == plain.as_slice())
         .and_then(|back| open_checked(&back, Some(&manifest.vault_id)).ok())
-        .is_some_and(|(_, read)| read == manifest);
+        .is_some_and(|(conn, read)| {
+            read == manifest && made_by_this_vault(&conn, Some(mac_key.as_slice())).unwrap_or(false)
+        });
     if !verified {
         return Err(BackupError::NotVerified);
     }

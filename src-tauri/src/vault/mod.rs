@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::ErrorCode;
 use crate::store::StoreError;
+pub use session::from_backup::{read_backup_for_new_vault, BackupForNewVault};
 pub use session::{NewVault, UnlockedVault};
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +59,10 @@ pub enum VaultError {
     AlreadySetUp,
     #[error("Only the recovery key, or the admin themselves, can set a new passphrase for an admin.")]
     NotAllowed,
+    #[error("A restore is waiting for you to keep it or undo it. Keep or undo the restore first (Settings, Backups), then try again. Nothing has been changed.")]
+    RestoreWaiting,
+    #[error("The records from before the restore no longer open with today's database key, so they cannot be put back. Keep the restored records, or restore another backup. Nothing has been changed.")]
+    KeptAsideUnreadable,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -87,6 +92,8 @@ impl ErrorCode for VaultError {
             VaultError::NotSetUp => "vault.notSetUp",
             VaultError::AlreadySetUp => "setup.alreadySetUp",
             VaultError::NotAllowed => "vault.notAllowed",
+            VaultError::RestoreWaiting => "restore.awaiting",
+            VaultError::KeptAsideUnreadable => "restore.keptAsideUnreadable",
             VaultError::Store(e) => e.code(),
             VaultError::Aup(e) => e.code(),
             VaultError::Consent(e) => e.code(),

@@ -27,6 +27,18 @@ use super::backup::{self, BackupError, BackupManifest};
 use super::{atomic, UnlockedVault, VaultError, VaultPaths};
 use crate::store::audit::{self, Entry};
 use crate::store::{Db, StoreError};
+use rusqlite::{Connection, OptionalExtension};
+
+/// Where a backup came from, as far as the vault can prove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BackupOrigin {
+    /// Its MAC checks out under this vault's backup key: made by this vault, unchanged since.
+    ThisVault,
+    /// No MAC, or one that does not check out: made by an older version, by someone else, or
+    /// changed since. Restoring it needs the paper recovery key.
+    Unverified,
+}
 
 /// What the admin sees before deciding to replace the live records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -34,6 +46,7 @@ use crate::store::{Db, StoreError};
 pub struct RestorePreview {
     /// The backup file's name (not its folder).
     pub file_name: String,
+    pub origin: BackupOrigin,
     pub manifest: BackupManifest,
     /// (table, rows) in the live records now, in the order of `backup::COUNTED`.
     #[ts(type = "Array<[string, number]>")]
@@ -108,6 +121,14 @@ pub fn prepare(vault: &mut UnlockedVault, backup_file: &Path) -> Result<RestoreP
     }
     let vault_id = vault.vault_id()?;
     let (plain, manifest) = backup::read_file(backup_file, vault.outbox_identity(), Some(&vault_id))?;
+    let origin =
+        if backup::made_by_this_vault(&plain, backup::backup_key(vault.db().conn())?.as_deref().map(|k| k.as_slice()))?
+        {
+            BackupOrigin::ThisVault
+        } else {
+            BackupOrigin::Unverified
+        };
+    vault.pending_restore = None;
     let pending = vault.paths().restore_pending();
     remove_with_journal(&pending).map_err(BackupError::Write)?;
 
@@ -119,7 +140,7 @@ pub fn prepare(vault: &mut UnlockedVault, backup_file: &Path) -> Result<RestoreP
         // older backup's tables up to date, which can add rows to them).
         let migrated = manifest.schema_version != crate::store::migrations::latest_version();
         check_against_manifest(&restored, &manifest, !migrated)?;
-        adopt_live_keys(vault, &mut restored, &manifest)?;
+        adopt_live_keys(vault, &mut restored, &manifest, origin)?;
         let status = audit::verify(restored.conn())?;
         if !status.verified || !restored.integrity_check()? {
             return Err(BackupError::Damaged);
@@ -133,7 +154,8 @@ pub fn prepare(vault: &mut UnlockedVault, backup_file: &Path) -> Result<RestoreP
     }
     let file_name = backup_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let current_counts = backup::counts(vault.db().conn(), "main")?;
-    Ok(RestorePreview { file_name, manifest, current_counts })
+    vault.pending_restore = Some(origin);
+    Ok(RestorePreview { file_name, origin, manifest, current_counts })
 }
 
 fn check_against_manifest(restored: &Db, manifest: &BackupManifest, counts: bool) -> Result<(), BackupError> {
@@ -155,35 +177,104 @@ fn check_against_manifest(restored: &Db, manifest: &BackupManifest, counts: bool
     Ok(())
 }
 
-/// Gives the restored records today's admins and backup history, drops the manifest table, and
-/// records the restore at the end of the restored chain.
-fn adopt_live_keys(vault: &UnlockedVault, restored: &mut Db, manifest: &BackupManifest) -> Result<(), BackupError> {
-    let live = vault.db().conn();
+/// The rows of `meta` that belong to the records rather than to the vault: the audit chain's
+/// head. Every other row there (the vault's id, the recovery recipient, the audit and backup
+/// keys, the signing station's chain head, ...) is key or identity material.
+const RECORD_META: &[&str] = &["audit_head_id", "audit_head_mac"];
+
+/// Writes the live vault's key and identity material over `target`: every admin row (removed
+/// ones too), every `meta` row but the audit head, and when the last backup was verified.
+/// Nothing of that kind is ever taken from a restored file. The target's audit chain must be
+/// this vault's (same audit key), or its records are not this vault's and are refused.
+pub(crate) fn carry_over_keys(live: &Connection, target: &Connection) -> Result<(), BackupError> {
+    let key_of = |c: &Connection| -> Result<Option<String>, BackupError> {
+        Ok(c.query_row("SELECT value FROM meta WHERE key = 'audit_key'", [], |r| r.get(0)).optional()?)
+    };
+    if key_of(live)? != key_of(target)? {
+        return Err(BackupError::NotThisVaultsRecords);
+    }
     let mut stmt = live.prepare("SELECT id, name, recipient, created_at, removed_at FROM admins")?;
     let admins: Vec<(String, String, String, String, Option<String>)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<_, _>>()?;
     drop(stmt);
+    let keep = RECORD_META.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
+    let mut stmt = live.prepare(&format!("SELECT key, value FROM meta WHERE key NOT IN ({keep})"))?;
+    let meta: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    drop(stmt);
     let last_backup: Option<String> =
-        live.query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0)).ok();
-    let live_head = audit::verify(live)?.head;
+        live.query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0)).optional()?;
 
-    let tx = restored.conn_mut().transaction().map_err(StoreError::from)?;
-    tx.execute_batch("DROP TABLE IF EXISTS backup_manifest;")?;
-    // Recipients are unique: clear any that moved to another admin row before writing them back.
+    target.execute("DELETE FROM admins", [])?;
     for (id, name, recipient, created_at, removed_at) in &admins {
-        tx.execute("DELETE FROM admins WHERE recipient = ?1 AND id <> ?2", [recipient, id])?;
-        tx.execute(
-            "INSERT INTO admins (id, name, recipient, created_at, removed_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(id) DO UPDATE SET name = excluded.name, recipient = excluded.recipient,
-               created_at = excluded.created_at, removed_at = excluded.removed_at",
+        target.execute(
+            "INSERT INTO admins (id, name, recipient, created_at, removed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             rusqlite::params![id, name, recipient, created_at, removed_at],
         )?;
     }
-    if let Some(last) = last_backup {
-        tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)", [last])?;
+    target.execute(&format!("DELETE FROM meta WHERE key NOT IN ({keep})"), [])?;
+    for (key, value) in &meta {
+        target.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", [key, value])?;
     }
-    let detail = format!("made={};head={};before={live_head}", manifest.created_at, manifest.audit_head);
+    match last_backup {
+        Some(last) => target
+            .execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)", [last])?,
+        None => target.execute("DELETE FROM settings WHERE key = 'last_verified_backup'", [])?,
+    };
+    // What this vault published for the signing station (recipients, token salts) and why it
+    // kept files in outbox/problems describe the laptop as it is now, not the backup.
+    for table in LIVE_TABLES {
+        carry_over_table(live, target, table)?;
+    }
+    Ok(())
+}
+
+/// Tables that belong to the laptop's present state, always taken from the live vault.
+const LIVE_TABLES: [&str; 2] = ["kiosk_manifests", "outbox_problems"];
+
+fn carry_over_table(live: &Connection, target: &Connection, table: &str) -> Result<(), BackupError> {
+    let exists = |c: &Connection| -> Result<bool, BackupError> {
+        Ok(c.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [table], |r| {
+            r.get::<_, i64>(0)
+        })? > 0)
+    };
+    if !exists(target)? {
+        return Ok(());
+    }
+    target.execute(&format!("DELETE FROM {table}"), [])?;
+    if !exists(live)? {
+        return Ok(());
+    }
+    let mut stmt = live.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
+    let columns = stmt.column_count();
+    let placeholders = (1..=columns).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let insert = format!("INSERT INTO {table} VALUES ({placeholders})");
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let values: Vec<rusqlite::types::Value> = (0..columns).map(|i| row.get(i)).collect::<Result<_, _>>()?;
+        target.execute(&insert, rusqlite::params_from_iter(values))?;
+    }
+    Ok(())
+}
+
+/// Gives the restored records today's keys, admins and backup history, drops the manifest
+/// table, and records the restore at the end of the restored chain.
+fn adopt_live_keys(
+    vault: &UnlockedVault,
+    restored: &mut Db,
+    manifest: &BackupManifest,
+    origin: BackupOrigin,
+) -> Result<(), BackupError> {
+    let live = vault.db().conn();
+    let live_head = audit::verify(live)?.head;
+    let tx = restored.conn_mut().transaction().map_err(StoreError::from)?;
+    tx.execute_batch("DROP TABLE IF EXISTS backup_manifest;")?;
+    carry_over_keys(live, &tx)?;
+    let from = match origin {
+        BackupOrigin::ThisVault => "thisVault",
+        BackupOrigin::Unverified => "recoveryKey",
+    };
+    let detail = format!("made={};head={};before={live_head};origin={from}", manifest.created_at, manifest.audit_head);
     audit::append(
         &tx,
         vault.actor(),
@@ -193,16 +284,20 @@ fn adopt_live_keys(vault: &UnlockedVault, restored: &mut Db, manifest: &BackupMa
     Ok(())
 }
 
-/// Swaps the pending restore in. The live file is first kept aside (a hard link where the disk
+/// Swaps the pending restore in. A backup this vault cannot vouch for needs the paper recovery
+/// key (`recovery_key`, as typed). The live file is first kept aside (a hard link where the disk
 /// allows, a copy otherwise), then the pending file is renamed over it in one step.
-pub fn commit(vault: &mut UnlockedVault) -> Result<(), BackupError> {
+pub fn commit(vault: &mut UnlockedVault, recovery_key: Option<&str>) -> Result<(), BackupError> {
     let paths = vault.paths().clone();
     let pending = paths.restore_pending();
-    if !pending.is_file() {
+    let Some(origin) = vault.pending_restore.filter(|_| pending.is_file()) else {
         return Err(BackupError::NothingPending);
-    }
+    };
     if paths.before_restore().is_file() {
         return Err(BackupError::RestoreAwaiting);
+    }
+    if origin == BackupOrigin::Unverified {
+        vault.check_recovery_key(recovery_key.ok_or(BackupError::RecoveryKeyNeeded)?)?;
     }
     vault
         .replace_database(|| {
@@ -216,6 +311,7 @@ pub fn commit(vault: &mut UnlockedVault) -> Result<(), BackupError> {
             atomic::commit(&pending, &live)
         })
         .map_err(BackupError::from)?;
+    vault.pending_restore = None;
     vault.publish_manifest()?;
     Ok(())
 }
@@ -239,6 +335,20 @@ pub fn undo(vault: &mut UnlockedVault) -> Result<(), BackupError> {
     if !aside.is_file() {
         return Err(BackupError::NothingPending);
     }
+    // Admins added and passphrases set while the restore waited are today's keys: the records
+    // put back take them, so nobody who can unlock now is locked out after the undo. The copy
+    // must open with today's key (key changes are refused while a restore waits).
+    let mut before = match Db::open(&aside, vault.database_key()) {
+        Ok(db) => db,
+        Err(StoreError::KeyRejected) => return Err(VaultError::KeptAsideUnreadable.into()),
+        Err(e) => return Err(e.into()),
+    };
+    {
+        let tx = before.conn_mut().transaction().map_err(StoreError::from)?;
+        carry_over_keys(vault.db().conn(), &tx)?;
+        tx.commit().map_err(StoreError::from)?;
+    }
+    before.close()?;
     vault.replace_database(|| atomic::commit(&aside, &paths.database())).map_err(BackupError::from)?;
     vault.record(&Entry { action: "backup.restoreUndone", subject_kind: "backup", subject_id: "", detail: "" })?;
     vault.publish_manifest()?;
@@ -246,6 +356,7 @@ pub fn undo(vault: &mut UnlockedVault) -> Result<(), BackupError> {
 }
 
 /// Drops a pending restore the admin decided against.
-pub fn cancel(paths: &VaultPaths) -> Result<(), BackupError> {
-    remove_with_journal(&paths.restore_pending()).map_err(BackupError::Write)
+pub fn cancel(vault: &mut UnlockedVault) -> Result<(), BackupError> {
+    vault.pending_restore = None;
+    remove_with_journal(&vault.paths().restore_pending()).map_err(BackupError::Write)
 }

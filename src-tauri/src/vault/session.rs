@@ -36,6 +36,9 @@ pub struct UnlockedVault {
     key: DatabaseKey,
     identity: x25519::Identity,
     actor: Actor,
+    /// Where the backup waiting in `restore-pending.db` came from, as this session found when
+    /// it checked it. A pending file this session did not check is never swapped in.
+    pub(crate) pending_restore: Option<super::restore::BackupOrigin>,
 }
 
 impl std::fmt::Debug for UnlockedVault {
@@ -137,7 +140,7 @@ impl UnlockedVault {
         atomic::sync_dir(paths.data_dir())?;
         let _ = fs::remove_dir_all(staging.data_dir());
         let db = Db::open(&paths.database(), &key)?;
-        let vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor };
+        let vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
         vault.publish_manifest()?;
         Ok(vault)
     }
@@ -199,9 +202,10 @@ impl UnlockedVault {
     }
 
     fn open_with(paths: &VaultPaths, identity: x25519::Identity, actor: Actor) -> Result<UnlockedVault, VaultError> {
+        // The key is proven before anything on disk is tidied: a wrong key changes nothing.
+        let key = unwrap_file(&paths.wrapped_key(), &identity)?;
         super::restore::settle(paths)?;
         let db_path = paths.database();
-        let key = unwrap_file(&paths.wrapped_key(), &identity)?;
         let (db, key) = match Db::open(&db_path, &key) {
             Ok(db) => (db, key),
             // A rotation that died after the rekey but before the new key file was moved in.
@@ -219,7 +223,9 @@ impl UnlockedVault {
         };
         if let Actor::Admin(id) = &actor {
             match admins::find_active(db.conn(), id)? {
-                Some(row) if row.recipient == identity.to_public().to_string() => {}
+                Some(row)
+                    if row.recipient == identity.to_public().to_string()
+                        && get_meta(db.conn(), ADMIN_LEAVING)?.as_deref() != Some(id.as_str()) => {}
                 _ => return Err(VaultError::AdminRemoved),
             }
         }
@@ -228,14 +234,25 @@ impl UnlockedVault {
         if paths.wrapped_key_next().is_file() {
             fs::remove_file(paths.wrapped_key_next())?;
         }
-        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor };
+        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
         let subject = match &vault.actor {
             Actor::Admin(id) => id.clone(),
             _ => String::new(),
         };
         let action = if vault.actor == Actor::RecoveryKey { "session.recoveryKeyUsed" } else { "session.unlocked" };
         vault.record(&Entry { action, subject_kind: "admin", subject_id: &subject, detail: "" })?;
+        vault.finish_owed_removal();
         Ok(vault)
+    }
+
+    /// Finishes an admin removal that stopped halfway (see `remove_admin_with`). A failure here
+    /// does not stop the unlock: the next unlock tries again. While a restore waits the key
+    /// cannot change, so it waits too.
+    fn finish_owed_removal(&mut self) {
+        let Ok(Some(id)) = get_meta(self.db.conn(), ADMIN_LEAVING) else { return };
+        if let Err(e) = self.remove_admin_with(&id, || Ok(())) {
+            eprintln!("safekeeper: an admin removal is still to be finished: {}", e.code());
+        }
     }
 
     /// Appends one audit entry in its own transaction.
@@ -293,6 +310,17 @@ impl UnlockedVault {
         let swapped = swap();
         self.db = Db::open(&self.paths.database(), &self.key)?;
         swapped?;
+        Ok(())
+    }
+
+    /// Checks typed recovery key text against the recovery recipient this vault records.
+    pub fn check_recovery_key(&self, key_text: &str) -> Result<(), VaultError> {
+        let identity = keyfile::parse_recovery_key(key_text).ok_or(VaultError::BadRecoveryKey)?;
+        let recorded = get_meta(self.db.conn(), "recovery_recipient")?
+            .ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?;
+        if identity.to_public().to_string() != recorded {
+            return Err(VaultError::RecoveryKeyNotForThisVault);
+        }
         Ok(())
     }
 
@@ -365,7 +393,12 @@ impl UnlockedVault {
     }
 
     fn recipients_in(conn: &rusqlite::Connection) -> Result<Vec<x25519::Recipient>, VaultError> {
-        let mut keys: Vec<String> = admins::active(conn)?.into_iter().map(|a| a.recipient).collect();
+        let leaving = get_meta(conn, ADMIN_LEAVING)?;
+        let mut keys: Vec<String> = admins::active(conn)?
+            .into_iter()
+            .filter(|a| leaving.as_deref() != Some(a.id.as_str()))
+            .map(|a| a.recipient)
+            .collect();
         keys.push(
             get_meta(conn, "recovery_recipient")?.ok_or(VaultError::KeyFileDamaged { which: "recovery key record" })?,
         );
@@ -374,9 +407,33 @@ impl UnlockedVault {
             .collect()
     }
 
+    /// Removing an admin or rotating the key re-encrypts only the live records; the records kept
+    /// aside by a restore would then open with nothing, and "Undo the restore" would lock everyone
+    /// out. So both wait until the restore is kept or undone.
+    fn refuse_while_restore_waits(&self) -> Result<(), VaultError> {
+        if self.paths.before_restore().is_file() {
+            return Err(VaultError::RestoreWaiting);
+        }
+        Ok(())
+    }
+
     /// Removes an admin and rotates the database key, so that a copy of the old key file is no
     /// use to them.
     pub fn remove_admin(&mut self, id: &str) -> Result<(), VaultError> {
+        self.remove_admin_with(id, || Ok(()))
+    }
+
+    /// `remove_admin`, with `between` run after the re-key and before the admin is marked
+    /// removed (tests make it fail there). The admin is first recorded as leaving (so nothing
+    /// wraps a key to them again and they cannot unlock), then a new key is wrapped without them
+    /// and the database re-keyed, and only then are they marked removed. If anything fails on
+    /// the way, every later unlock finishes the removal, and removing them again does too.
+    fn remove_admin_with(
+        &mut self,
+        id: &str,
+        between: impl FnOnce() -> Result<(), VaultError>,
+    ) -> Result<(), VaultError> {
+        self.refuse_while_restore_waits()?;
         if self.admin_id() == Some(id) {
             return Err(VaultError::RemoveSelf);
         }
@@ -384,9 +441,14 @@ impl UnlockedVault {
         if admins::active(self.db.conn())?.len() <= 1 {
             return Err(VaultError::LastAdmin);
         }
+        set_meta(self.db.conn(), ADMIN_LEAVING, id)?;
+        let remaining = self.recipients()?;
+        self.rotate_key_to(&remaining)?;
+        between()?;
         {
             let tx = self.db.conn_mut().transaction().map_err(StoreError::from)?;
             admins::mark_removed(&tx, id, &now())?;
+            tx.execute("DELETE FROM meta WHERE key = ?1", [ADMIN_LEAVING]).map_err(StoreError::from)?;
             audit::append(
                 &tx,
                 &self.actor,
@@ -394,19 +456,24 @@ impl UnlockedVault {
             )?;
             tx.commit().map_err(StoreError::from)?;
         }
-        self.rotate_key()?;
         let _ = fs::remove_file(self.paths.admin_file(id));
         atomic::sync_dir(&self.paths.admins_dir())?;
         self.publish_manifest()?;
         Ok(())
     }
 
+    /// New database key for everyone who may open it today.
+    pub fn rotate_key(&mut self) -> Result<(), VaultError> {
+        self.refuse_while_restore_waits()?;
+        let recipients = self.recipients()?;
+        self.rotate_key_to(&recipients)
+    }
+
     /// New database key: written to `dek.age.next`, then the database is rekeyed, then the new
     /// file replaces `dek.age`. A crash at any point leaves a pair that opens (see `open_with`).
-    pub fn rotate_key(&mut self) -> Result<(), VaultError> {
+    fn rotate_key_to(&mut self, recipients: &[x25519::Recipient]) -> Result<(), VaultError> {
         let next = DatabaseKey::generate();
-        let recipients = self.recipients()?;
-        let temp = Self::write_proven_key(&next, &recipients, &self.paths.wrapped_key_next(), &self.identity)?;
+        let temp = Self::write_proven_key(&next, recipients, &self.paths.wrapped_key_next(), &self.identity)?;
         atomic::commit(&temp, &self.paths.wrapped_key_next())?;
         self.db.rekey(&next)?;
         self.key = next;
@@ -495,6 +562,9 @@ fn unwrap_file(path: &std::path::Path, identity: &x25519::Identity) -> Result<Da
     })
 }
 
+/// The admin whose removal has begun and not yet finished, by id.
+const ADMIN_LEAVING: &str = "admin_leaving";
+
 fn set_meta(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), StoreError> {
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", [key, value])?;
     Ok(())
@@ -503,3 +573,7 @@ fn set_meta(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<(), S
 fn get_meta(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
+
+pub mod from_backup;
+#[cfg(test)]
+mod tests;

@@ -72,6 +72,9 @@ export default async function ({ withApp, shots, artifacts, checkAccessibility, 
     const people = counts.find((row) => /^People/.test(row));
     assert.ok(people, `a row for people: ${counts}`);
     assert.match(people, /^People 1 2$/, 'one person in the backup, two now');
+    // A backup this vault made says so, and needs no recovery key.
+    await s.waitForText('[data-testid="restore-origin"]', /made by this vault on/);
+    assert.equal((await s.findAll('[data-testid="restore-key-step"]')).length, 0);
     await s.exec(`document.querySelector('[data-testid="restore-preview"]').scrollIntoView({ block: 'center' }); return true;`);
     await s.screenshot(join(shots, '92-restore-preview.png'));
     await checkAccessibility(s, 'restore preview');

@@ -8,6 +8,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppStatus,
   AuditStatus,
+  BackupForNewVault,
   Aup,
   AupContent,
   AupDetail,
@@ -174,6 +175,17 @@ export const setupSaveKit = () => call<SavedFile | null>("setup_save_kit");
 
 /** `confirmation` is the last 6 characters of the recovery key, as the person typed them. */
 export const setupFinish = (confirmation: string) => call<void>("setup_finish", { confirmation });
+
+/**
+ * First run on a new computer: Rust shows an Open dialog for the backup and reads it with the
+ * recovery key. Writes nothing; `null` means the person cancelled the dialog.
+ */
+export const setupRestoreRead = (recoveryKey: string) =>
+  call<BackupForNewVault | null>("setup_restore_read", { recoveryKey });
+
+/** Makes the vault from the backup just read; the chosen admin sets a new passphrase and is let in. */
+export const setupRestoreFinish = (input: { recoveryKey: string; adminId: string; passphrase: string }) =>
+  call<void>("setup_restore_finish", input);
 
 export const startDemo = () => call<AppStatus>("start_demo");
 
@@ -566,8 +578,12 @@ export function onBackupProgress(handler: (step: BackupStep) => void): Promise<U
 /** Reads and checks a backup the admin picks and gets it ready to restore; null when they cancel. */
 export const restoreChoose = () => call<RestorePreview | null>("restore_choose");
 
-/** Replaces the records with the checked backup; the records from before are kept aside. */
-export const restoreCommit = () => call<RestoreAwaiting>("restore_commit");
+/**
+ * Replaces the records with the checked backup; the records from before are kept aside. A backup
+ * this vault did not make (or that changed since) needs the paper recovery key, as typed.
+ */
+export const restoreCommit = (recoveryKey: string | null = null) =>
+  call<RestoreAwaiting>("restore_commit", { recoveryKey });
 
 /** Drops a checked backup the admin decided not to restore. */
 export const restoreCancel = () => call<void>("restore_cancel");

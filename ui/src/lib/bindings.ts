@@ -84,6 +84,12 @@ contentHash: string, createdAt: string, publishedAt: string | null, };
 
 export type AupVersionSummary = { id: string, number: number, status: VersionStatus, title: string, contentHash: string, publishedAt: string | null, };
 
+export type BackupForNewVault = { manifest: BackupManifest, 
+/**
+ * The admins in the backup: the person restoring says which of them they are.
+ */
+admins: Array<AdminSummary>, };
+
 export type BackupManifest = { vaultId: string, 
 /**
  * RFC 3339, UTC.
@@ -97,6 +103,8 @@ counts: Array<[string, number]>,
  * Hex of the newest audit MAC when the copy was made.
  */
 auditHead: string, };
+
+export type BackupOrigin = "thisVault" | "unverified";
 
 export type BackupReport = { path: string, bytes: number, manifest: BackupManifest, };
 
@@ -385,8 +393,9 @@ reason: string,
  */
 setAside: boolean, 
 /**
- * Could be a concern about a child, and nobody has dealt with it yet: the dashboard shows it
- * beside new concerns. A file that cannot be opened might be one, so it counts too.
+ * Could be a concern about a child that is not in the records, and nobody has dealt with it
+ * yet: the dashboard shows it beside new concerns. A file that cannot be opened might be one,
+ * so it counts too; a second copy of one already recorded does not.
  */
 urgent: boolean, };
 
@@ -726,7 +735,7 @@ export type RestorePreview = {
 /**
  * The backup file's name (not its folder).
  */
-fileName: string, manifest: BackupManifest, 
+fileName: string, origin: BackupOrigin, manifest: BackupManifest, 
 /**
  * (table, rows) in the live records now, in the order of `backup::COUNTED`.
  */

@@ -11,6 +11,7 @@ const { default: RestoreSection } = await import("./RestoreSection.svelte");
 
 const preview: RestorePreview = {
   fileName: "Safekeeper backup 2026-11-22 1432.age",
+  origin: "thisVault",
   manifest: {
     vaultId: "v1",
     createdAt: "2026-11-22T14:32:00Z",
@@ -48,6 +49,8 @@ describe("Restore from a backup", () => {
     await user.click(await screen.findByTestId("restore-choose"));
     const shown = await screen.findByTestId("restore-preview");
     expect(shown).toHaveTextContent("22 November 2026 at 14:32");
+    expect(screen.getByTestId("restore-origin")).toHaveTextContent("made by this vault on");
+    expect(screen.queryByTestId("restore-key-step")).toBeNull();
     const rows = screen
       .getAllByRole("row")
       .map((r) => [...r.querySelectorAll("th, td")].map((cell) => cell.textContent?.trim()).join(" "));
@@ -62,6 +65,50 @@ describe("Restore from a backup", () => {
     expect(await screen.findByTestId("restore-done")).toHaveTextContent("Restore kept");
     expect(keep).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId("restore-awaiting")).toBeNull();
+  });
+
+  it("asks for the paper recovery key before restoring a backup this vault did not make", async () => {
+    const keys: unknown[] = [];
+    const commit = vi.fn((args: Record<string, unknown>) => {
+      keys.push(args.recoveryKey);
+      if (args.recoveryKey !== "AGE-SECRET-KEY-1RIGHT") {
+        throw rustError("vault.cannotUnlock", "That recovery key belongs to a different Safekeeper vault.");
+      }
+      return awaiting;
+    });
+    const changed = vi.fn();
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        restore_status: () => null,
+        restore_choose: () => ({ ...preview, origin: "unverified" }),
+        restore_commit: commit,
+      }),
+    );
+    render(RestoreSection, { onRecordsChanged: changed });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("restore-choose"));
+    expect(await screen.findByTestId("restore-origin")).toHaveTextContent(
+      "not made by this vault, or it has been changed since it was made",
+    );
+    expect(screen.getByTestId("restore-key-step")).toHaveTextContent("enter the paper recovery key");
+
+    // Without the key nothing is sent to Rust.
+    await user.click(screen.getByTestId("restore-commit"));
+    expect(await screen.findByText("Enter the recovery key from the Emergency Kit")).toBeVisible();
+    expect(commit).not.toHaveBeenCalled();
+
+    await user.type(screen.getByTestId("restore-recovery-key"), "AGE-SECRET-KEY-1WRONG");
+    await user.click(screen.getByTestId("restore-commit"));
+    expect(await screen.findByText(/belongs to a different Safekeeper vault/)).toBeVisible();
+    expect(screen.queryByTestId("restore-awaiting")).toBeNull();
+    expect(changed).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByTestId("restore-recovery-key"));
+    await user.type(screen.getByTestId("restore-recovery-key"), "age-secret-key-1 RIGHT".toUpperCase());
+    await user.click(screen.getByTestId("restore-commit"));
+    expect(await screen.findByTestId("restore-awaiting")).toBeVisible();
+    expect(keys).toEqual(["AGE-SECRET-KEY-1WRONG", "AGE-SECRET-KEY-1RIGHT"]);
+    expect(changed).toHaveBeenCalledTimes(1);
   });
 
   it("shows Rust's plain message for a bad file and offers nothing to restore", async () => {

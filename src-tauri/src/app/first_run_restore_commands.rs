@@ -1,0 +1,67 @@
+//! Restoring onto a new computer from the first-run screen: the backup file the person picks
+//! plus the paper recovery key they type make a working vault (see `vault::session::from_backup`).
+//! Both commands refuse once a vault exists on this computer.
+
+use std::path::PathBuf;
+
+use age::secrecy::SecretString;
+use tauri::{AppHandle, State};
+
+use super::kiosk_commands::window_error;
+use super::restore_commands::choose_backup_file;
+use super::{windows, AppState};
+use crate::error::{CommandError, ErrorCode};
+use crate::vault::{read_backup_for_new_vault, BackupForNewVault, UnlockedVault, VaultError};
+
+fn stopped() -> CommandError {
+    CommandError::new("restore.failed", "Reading the backup stopped unexpectedly. Nothing was saved; please try again.")
+}
+
+/// Asks for the backup file, reads it with the recovery key and says what it holds and who its
+/// admins are. Writes nothing. `None` when the person cancels the file choice.
+#[tauri::command]
+pub async fn setup_restore_read(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> Result<Option<BackupForNewVault>, CommandError> {
+    if state.lock_inner().paths.exists() {
+        return Err(VaultError::AlreadySetUp.to_command_error());
+    }
+    let Some(file) = choose_backup_file(&app) else { return Ok(None) };
+    let chosen = file.clone();
+    let found = tauri::async_runtime::spawn_blocking(move || read_backup_for_new_vault(&chosen, &recovery_key))
+        .await
+        .map_err(|_| stopped())?
+        .map_err(|e| e.to_command_error())?;
+    state.lock_inner().restore_source = Some(file);
+    Ok(Some(found))
+}
+
+/// Makes the vault from the backup read by `setup_restore_read`: the admin chosen sets a new
+/// passphrase and is let in.
+#[tauri::command]
+pub async fn setup_restore_finish(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    recovery_key: String,
+    admin_id: String,
+    passphrase: String,
+) -> Result<(), CommandError> {
+    let (paths, file): (_, PathBuf) = {
+        let inner = state.lock_inner();
+        let file = inner.restore_source.clone().ok_or_else(|| {
+            CommandError::new("restore.nothingPending", "Choose the backup file again, then try again.")
+        })?;
+        (inner.paths.clone(), file)
+    };
+    let vault = tauri::async_runtime::spawn_blocking(move || {
+        UnlockedVault::create_from_backup(&paths, &file, &recovery_key, &admin_id, &SecretString::from(passphrase))
+    })
+    .await
+    .map_err(|_| stopped())?
+    .map_err(|e| e.to_command_error())?;
+    state.lock_inner().restore_source = None;
+    state.begin_session(vault)?;
+    windows::open_admin(&app).map_err(window_error)
+}
