@@ -5,7 +5,7 @@
 // that, a blank incident form and a blank AUP are printed from the locked home.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
 import { collect, pdfText, pdfWords, renderFirstPage } from '../pdf.mjs';
 
@@ -32,8 +32,8 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.screenshot(join(shots, '39-locked-home-blank-forms.png'));
       await checkAccessibility(s, 'print a blank form');
       await s.click('[data-testid="blank-incident"]');
-      const blankPath = await s.waitForText('[data-testid="blank-incident-path"]', /\.pdf$/);
-      assert.equal(blankPath, join(blankFolder, 'Incident form blank.pdf'));
+      assert.equal(await s.waitForText('[data-testid="blank-incident-folder"]', /blank forms$/), blankFolder);
+      assert.equal(await s.text('[data-testid="blank-incident-name"]'), 'Incident form blank.pdf');
       const blank = await collect(blankFolder, 'Incident form blank.pdf', artifacts, 'blank-incident-form.pdf');
       const blankPages = pdfText(blank).split('\f').filter((page) => page.trim());
       assert.equal(blankPages.length, 2, 'the blank incident form is two pages');
@@ -44,10 +44,10 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       }
       renderFirstPage(blank, shots, '39-pdf-blank-incident-form');
       await s.click('[data-testid="blank-aup-0"]');
-      const aupPath = await s.waitForText('[data-testid="blank-aup-0-path"]', /\.pdf$/);
-      assert.match(basename(aupPath), /^AUP .+ v\d+ blank\.pdf$/);
-      assert.equal(dirname(aupPath), blankFolder);
-      const blankAup = await collect(blankFolder, basename(aupPath), artifacts, 'blank-aup-from-locked-home.pdf');
+      const aupName = await s.waitForText('[data-testid="blank-aup-0-name"]', /\.pdf$/);
+      assert.match(aupName, /^AUP .+ v\d+ blank\.pdf$/);
+      assert.equal(await s.text('[data-testid="blank-aup-0-folder"]'), blankFolder);
+      const blankAup = await collect(blankFolder, aupName, artifacts, 'blank-aup-from-locked-home.pdf');
       assert.match(pdfWords(blankAup), /I have read and understood this policy/);
       await s.click('[data-testid="blank-forms-done"]');
       await s.waitFor('[data-testid="locked-home"]');

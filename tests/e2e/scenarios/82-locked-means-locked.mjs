@@ -37,8 +37,8 @@ export default async function ({ withApp, shots, invokeFromPage, setUpVault, loc
     await s.click('[data-testid="blank-incident"]');
     const folder = join(home, 'Documents', 'Safekeeper blank forms');
     const path = join(folder, 'Incident form blank.pdf');
-    assert.equal(await s.waitForText('[data-testid="blank-incident-path"]', /\.pdf$/), path, 'the station says where it went');
-    assert.equal(await s.text('[data-testid="blank-incident-folder"]'), folder);
+    assert.equal(await s.waitForText('[data-testid="blank-incident-folder"]', /blank forms$/), folder, 'the station says where it went');
+    assert.equal(await s.text('[data-testid="blank-incident-name"]'), 'Incident form blank.pdf');
     await s.waitForText('[data-testid="blank-incident-saved"]', /opening in your PDF viewer/);
     await s.screenshot(join(shots, '82-locked-home-blank-form-printed.png'));
     assert.ok(readFileSync(path).subarray(0, 5).toString() === '%PDF-', 'the PDF is in the fixed folder');
