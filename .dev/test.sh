@@ -16,13 +16,22 @@ cargo test --no-default-features --workspace
 echo "== Rust: the benchmarks still build (they are run by hand: cargo bench --no-default-features)"
 cargo check --no-default-features --benches -p safekeeper
 
-echo "== Rust: desktop shell tests and the app binary"
-cargo test -p safekeeper --lib app::
+echo "== Rust: desktop shell tests (the test build: its IPC tests use tauri's mock runtime)"
+cargo test -p safekeeper --features test-switches --lib app::
+
+echo "== Rust: the app as it ships (no test switches), kept aside, then the test build"
+# A debug build without the feature: only the final crate differs from the test build, so this
+# costs a minute, where a release build would cost ten. Both keep their own copy in the target dir.
 cargo build -p safekeeper
+mkdir -p "$CARGO_TARGET_DIR/plain"
+cp "$CARGO_TARGET_DIR/debug/safekeeper" "$CARGO_TARGET_DIR/plain/safekeeper"
+cargo build -p safekeeper --features test-switches
 
 echo "== End-to-end: the real app under Xvfb"
 SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" \
   xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
+SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" SAFEKEEPER_PLAIN_APP="$CARGO_TARGET_DIR/plain/safekeeper" \
+  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/switches-off.mjs
 
 for pdf in target/e2e-artifacts/*.pdf; do
   pdftoppm -r 70 -png -f 1 -l 1 "$pdf" "target/screenshots/pdf-$(basename "$pdf" .pdf)"

@@ -75,6 +75,25 @@ pub struct SavedFile {
     pub path: String,
 }
 
+/// A blank form printed from the locked home: where the PDF is (always the app's own folder for
+/// blank forms) and whether the system's PDF viewer was asked to open it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BlankFormSaved {
+    pub path: String,
+    pub folder: String,
+    pub opened: bool,
+}
+
+/// The Emergency Kit saved during setup, and the name of the cloud service or synced folder
+/// that usually copies the folder it is in (`None` when it is not one of those).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KitSaved {
+    pub path: String,
+    pub cloud_sync: Option<String>,
+}
+
 /// Where a subject access export went, and how many restricted incidents it holds (the admin
 /// should check those for exemptions before sending the files).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -288,6 +307,8 @@ pub fn typescript() -> String {
         Phase::decl(&cfg),
         RecoveryKeyShown::decl(&cfg),
         SavedFile::decl(&cfg),
+        BlankFormSaved::decl(&cfg),
+        KitSaved::decl(&cfg),
         SessionInfo::decl(&cfg),
         SubjectAccessSaved::decl(&cfg),
         Settings::decl(&cfg),

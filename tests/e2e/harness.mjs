@@ -24,8 +24,11 @@ const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.j
 /** Scenario results, read by run.mjs for its closing line. */
 export const results = { passed: 0, failed: 0 };
 
-/** Starts tauri-driver with `env`, opens a session on the app, runs `body`, tidies up. */
-export async function withApp(name, env, body, args = []) {
+/**
+ * Starts tauri-driver with `env`, opens a session on the app (`binary`, the test build unless
+ * given), runs `body`, tidies up.
+ */
+export async function withApp(name, env, body, args = [], binary = app) {
   const port = 4444 + Math.floor(Math.random() * 500);
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
     env: { ...process.env, ...env },
@@ -43,7 +46,7 @@ export async function withApp(name, env, body, args = []) {
         await sleep(100);
       }
     }
-    session = await Session.start(base, { 'tauri:options': { application: app, args } });
+    session = await Session.start(base, { 'tauri:options': { application: binary, args } });
     await body(session);
     results.passed++;
     console.log(`ok - ${name}`);
@@ -55,13 +58,13 @@ export async function withApp(name, env, body, args = []) {
     if (session) await session.end();
     driver.kill();
     // The app is single-instance: the next test's app would hand over to a straggler and exit.
-    for (let i = 0; i < 50 && appRunning(); i++) await sleep(200);
+    for (let i = 0; i < 50 && appRunning(binary); i++) await sleep(200);
   }
 }
 
-export function appRunning() {
+export function appRunning(binary = app) {
   try {
-    execFileSync('pgrep', ['-f', app], { stdio: 'ignore' });
+    execFileSync('pgrep', ['-f', binary], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -119,8 +122,9 @@ export async function invokeFromPage(s, command, args = {}) {
 
 /**
  * Runs the setup wizard for a new vault named `org`, with `PASSPHRASE`, confirming the recovery
- * key, and ends on the dashboard. The Emergency Kit PDF lands in `saveDir` and is removed.
- * Returns the recovery key's text (a throwaway test vault's).
+ * key, and ends on the dashboard. The Emergency Kit PDF lands in `saveDir`; the wizard's "it is
+ * printed: delete the saved copy" removes it. Returns the recovery key's text (a throwaway test
+ * vault's).
  */
 export async function setUpVault(s, saveDir, org = ORG) {
   await s.click('[data-testid="setup-start"]');
@@ -134,10 +138,12 @@ export async function setUpVault(s, saveDir, org = ORG) {
   const recoveryKey = (await s.waitForText('[data-testid="recovery-key"]', /AGE-SECRET-KEY-1/)).replace(/\s+/g, '');
   await s.click('[data-testid="save-kit"]');
   await s.waitFor('[data-testid="kit-saved"]');
-  for (const f of readdirSync(saveDir).filter((f) => f.endsWith('.pdf'))) rmSync(join(saveDir, f));
+  assert.equal(readdirSync(saveDir).filter((f) => f.endsWith('.pdf')).length, 1, 'the kit was saved');
   await s.type('[data-testid="confirm-last6"]', recoveryKey.slice(-6));
   await s.click('[data-testid="create-vault"]');
+  await s.click('[data-testid="kit-delete-and-create"]');
   await s.switchToWindowWith('[data-testid="dashboard"]');
+  assert.deepEqual(readdirSync(saveDir).filter((f) => f.endsWith('.pdf')), [], 'the saved kit was deleted');
   await s.waitFor('[data-testid="dashboard"]');
   return recoveryKey;
 }

@@ -55,6 +55,12 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await s.screenshot(join(shots, '04-setup-confirm-mismatch.png'));
   await s.type('[data-testid="confirm-last6"]', recoveryKey.slice(-6));
   await s.click('[data-testid="create-vault"]');
+  // Asked whether the kit is printed, with the offer to delete the saved copy.
+  await s.waitForText('[data-testid="kit-printed-question"]', /Have you printed the Emergency Kit\?/);
+  await s.screenshot(join(shots, '05-setup-kit-printed.png'));
+  await checkAccessibility(s, 'kit printed question');
+  // The kit was moved away for the checks above, so it is kept (there is nothing left to delete).
+  await s.click('[data-testid="kit-keep-and-create"]');
 
   await s.switchToWindowWith('[data-testid="dashboard"]');
   await s.waitFor('[data-testid="dashboard"]');

@@ -1,7 +1,7 @@
 //! The audit log viewer's commands (admin window only): one page of the trail with its filters,
 //! who can be chosen as "who", and the filtered trail saved as a PDF. Printing is itself audited.
 
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
@@ -55,13 +55,13 @@ fn filter_words(v: &UnlockedVault, query: &AuditQuery) -> Result<Option<String>,
 
 #[tauri::command]
 pub async fn audit_print(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     query: AuditQuery,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
     let printed = chrono::Local::now().date_naive();
-    let (file_name, pdf) = state.with_vault(|v| {
+    let (session, (file_name, pdf)) = state.with_vault_tagged(|v| {
         let page =
             audit_log::page(v.db().conn(), &AuditQuery { before_id: None, limit: Some(PRINT_LIMIT), ..query.clone() })
                 .map_err(err)?;
@@ -78,5 +78,5 @@ pub async fn audit_print(
         v.record(&Entry { action: "audit.printed", subject_kind: "audit", subject_id: "", detail: "" }).map_err(err)?;
         Ok((audit_trail::file_name(printed), pdf))
     })?;
-    save::save_pdf(&app, &file_name, &pdf)
+    save::save_pdf(&window, &state, session, &file_name, &pdf)
 }

@@ -7,7 +7,7 @@
 //! asked to save that person's record.
 
 use chrono::NaiveDate;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
@@ -134,37 +134,37 @@ fn today() -> NaiveDate {
 /// Saves the blank AUP of the version in force. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn aup_print_blank(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     aup_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| blank_form(v, &aup_id, demo))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| blank_form(v, &aup_id, demo))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves one signature's record. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn signature_print(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     signature_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| signed_form(v, &signature_id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| signed_form(v, &signature_id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves an AUP's coverage list. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn aup_coverage_print(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     aup_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| coverage_form(v, &aup_id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| coverage_form(v, &aup_id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 #[cfg(test)]

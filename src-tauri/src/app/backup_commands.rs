@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tauri::{AppHandle, Emitter, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
@@ -38,11 +38,15 @@ impl Drop for Running {
 
 /// Makes a verified backup. `None` when the admin cancels the folder choice.
 #[tauri::command]
-pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupReport>, CommandError> {
+pub async fn backup_now(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<BackupReport>, CommandError> {
     // Refuses while locked before anything else happens.
-    state.with_vault(|_| Ok(()))?;
+    let (session, ()) = state.with_vault_tagged(|_| Ok(()))?;
     let running = Running::start()?;
-    let Some(folder) = super::save::choose_folder(&app, "Choose where to save the backup") else { return Ok(None) };
+    let Some(folder) = super::save::choose_folder(&window, "Choose where to save the backup") else { return Ok(None) };
     let handle = app.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
@@ -50,8 +54,9 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<Op
         let mut progress = |step: BackupStep| {
             let _ = handle.emit_to(super::windows::ADMIN, PROGRESS_EVENT, step);
         };
-        state.with_vault(|v| {
-            backup::back_up_with_progress(v, &folder, env!("CARGO_PKG_VERSION"), &mut progress)
+        // Only by the session that asked, and never into the data folder it backs up.
+        super::save::in_session(&state, session, &folder, |s| {
+            backup::back_up_with_progress(&mut s.vault, &folder, env!("CARGO_PKG_VERSION"), &mut progress)
                 .map_err(|e| e.to_command_error())
         })
     })

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
@@ -118,36 +118,38 @@ pub(crate) fn history_form(
 /// Saves the blank consent form. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn consent_print_blank_form(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| blank_form(v.db().conn(), demo))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| blank_form(v.db().conn(), demo))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves a group's consent register as at today. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn consent_print_register(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     group_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| register_form(v.db().conn(), v.actor(), &group_id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) =
+        state.with_vault_tagged(|v| register_form(v.db().conn(), v.actor(), &group_id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves one person's consent history. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn consent_print_history(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     person_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| history_form(v.db().conn(), v.actor(), &person_id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) =
+        state.with_vault_tagged(|v| history_form(v.db().conn(), v.actor(), &person_id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use age::secrecy::SecretString;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, State, WebviewWindow};
 
 use super::kiosk_commands::window_error;
 use super::restore_commands::choose_backup_file;
@@ -21,14 +21,14 @@ fn stopped() -> CommandError {
 /// admins are. Writes nothing. `None` when the person cancels the file choice.
 #[tauri::command]
 pub async fn setup_restore_read(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     recovery_key: String,
 ) -> Result<Option<BackupForNewVault>, CommandError> {
     if state.lock_inner().paths.exists() {
         return Err(VaultError::AlreadySetUp.to_command_error());
     }
-    let Some(file) = choose_backup_file(&app) else { return Ok(None) };
+    let Some(file) = choose_backup_file(&window) else { return Ok(None) };
     let chosen = file.clone();
     let found = tauri::async_runtime::spawn_blocking(move || read_backup_for_new_vault(&chosen, &recovery_key))
         .await

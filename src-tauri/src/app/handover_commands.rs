@@ -2,7 +2,7 @@
 //! admin chooses after the page has warned that the output is not encrypted. Runs off the
 //! window's thread, one at a time with backups and restores, and is recorded in the audit chain.
 
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 
 use super::backup_commands::Running;
 use super::save::choose_folder;
@@ -16,15 +16,18 @@ use crate::store::audit::Entry;
 #[tauri::command]
 pub async fn handover_export(
     app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<HandoverReport>, CommandError> {
-    state.with_vault(|_| Ok(()))?;
+    let (session, ()) = state.with_vault_tagged(|_| Ok(()))?;
     let running = Running::start()?;
-    let Some(folder) = choose_folder(&app, "Choose where to save the hand-over export") else { return Ok(None) };
+    let Some(folder) = choose_folder(&window, "Choose where to save the hand-over export") else { return Ok(None) };
     let handle = app.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
-        handle.state::<AppState>().with_vault(|v| {
+        // Only by the session that asked, and never into the data folder.
+        super::save::in_session(&handle.state::<AppState>(), session, &folder, |s| {
+            let v = &mut s.vault;
             let org = organisation::get(v.db().conn()).map_err(|e| e.to_command_error())?.org_name;
             let report = handover::export(v.db().conn(), &folder, &org, chrono::Local::now())
                 .map_err(|e| e.to_command_error())?;

@@ -7,11 +7,11 @@
 //! never holds up the auto-lock. Nothing here logs.
 
 use chrono::NaiveDate;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, State, WebviewWindow};
 
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
-use crate::bindings::SavedFile;
+use crate::bindings::{BlankFormSaved, SavedFile};
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::incident::{
     self as incident_forms, BlankIncidentForm, IncidentReportForm, PersonChronology, PersonIncident,
@@ -85,51 +85,61 @@ pub(crate) fn person_form(
 /// Saves the filled report for one incident. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn incident_print_report(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| report_form(v, &id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| report_form(v, &id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves one person's chronology across incidents. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn person_print_incident_chronology(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     person_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| person_form(v, &person_id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| person_form(v, &person_id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves the blank incident form from the admin window.
 #[tauri::command]
 pub async fn incident_print_blank(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let org_name = state.with_vault(|v| Ok(organisation::get(v.db().conn()).map_err(err)?.org_name))?;
+    let (session, org_name) =
+        state.with_vault_tagged(|v| Ok(organisation::get(v.db().conn()).map_err(err)?.org_name))?;
     let pdf = incident_forms::blank_incident_pdf(&BlankIncidentForm { org_name: Some(org_name), demo }).map_err(err)?;
-    save::save_pdf(&app, incident_forms::BLANK_FILE_NAME, &pdf)
+    save::save_pdf(&window, &state, session, incident_forms::BLANK_FILE_NAME, &pdf)
 }
 
-/// Saves a blank form from the locked home. Blank forms hold no personal data; this reads only
-/// the manifest the signing station already shows.
+/// Prints a blank form from the locked home. Blank forms hold no personal data; this reads only
+/// the manifest the signing station already shows. No file browser opens here (it would show
+/// anyone at the station the laptop's folders): the PDF goes into the one folder the app keeps
+/// for blank forms and is handed to the system's PDF viewer to print.
 #[tauri::command]
 pub async fn kiosk_print_blank_form(
     app: AppHandle,
     state: State<'_, AppState>,
     form: KioskBlankForm,
-) -> Result<Option<SavedFile>, CommandError> {
+) -> Result<BlankFormSaved, CommandError> {
     let demo = state.is_demo();
     let paths = state.lock_inner().paths.clone();
     let printed = station::blank_form(&paths, &form, demo).map_err(err)?;
-    save::save_pdf(&app, &printed.file_name, &printed.pdf)
+    let folder = super::blank_forms::folder(&app)?;
+    super::blank_forms::save_and_open(
+        paths.data_dir(),
+        &folder,
+        &printed.file_name,
+        &printed.pdf,
+        super::blank_forms::open_in_viewer,
+    )
 }
 
 #[cfg(test)]

@@ -3,11 +3,12 @@
 
 use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519;
-use tauri::{AppHandle, State};
+use sha2::{Digest, Sha256};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 
 use super::state::PendingSetup;
 use super::{windows, AppState};
-use crate::bindings::{AppStatus, RecoveryKeyShown, SavedFile};
+use crate::bindings::{AppStatus, KitSaved, RecoveryKeyShown};
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::emergency_kit::{self, EmergencyKit};
 use crate::kiosk::manifest::{KioskAup, KioskConsentForm};
@@ -59,7 +60,10 @@ pub fn setup_begin(
             "That passphrase is too easy to guess. Use four or more random words, or a passphrase rated Strong.",
         ));
     }
-    let recovery = inner.pending_setup.take().map_or_else(x25519::Identity::generate, |p| p.recovery);
+    let (recovery, kits_saved) = inner
+        .pending_setup
+        .take()
+        .map_or_else(|| (x25519::Identity::generate(), Vec::new()), |p| (p.recovery, p.kits_saved));
     let key_text = recovery.to_string().expose_secret().to_owned();
     inner.pending_setup = Some(PendingSetup {
         org_name,
@@ -67,6 +71,7 @@ pub fn setup_begin(
         passphrase: SecretString::from(passphrase),
         recovery,
         created: chrono::Local::now().date_naive(),
+        kits_saved,
     });
     Ok(RecoveryKeyShown { groups: keyfile::recovery_key_groups(&key_text), recovery_key: key_text })
 }
@@ -87,11 +92,68 @@ fn kit_pdf(state: &AppState) -> Result<(Vec<u8>, String), CommandError> {
     Ok((pdf, format!("Safekeeper Emergency Kit {}.pdf", pending.created.format("%Y-%m-%d"))))
 }
 
-/// Saves the Emergency Kit PDF where the admin chooses. `None` when they cancel the dialog.
+/// Saves the Emergency Kit PDF where the admin chooses, and says whether that folder is one cloud
+/// sync usually copies. `None` when they cancel the dialog.
 #[tauri::command]
-pub async fn setup_save_kit(app: AppHandle, state: State<'_, AppState>) -> Result<Option<SavedFile>, CommandError> {
+pub async fn setup_save_kit(
+    app: AppHandle,
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<KitSaved>, CommandError> {
     let (pdf, file_name) = kit_pdf(&state)?;
-    super::save::save_pdf(&app, &file_name, &pdf)
+    let Some(target) = super::save::choose_target(&window, &file_name, super::save::PDF) else { return Ok(None) };
+    let home = app.path().home_dir().ok();
+    save_kit_to(&state, &target, &pdf, home.as_deref()).map(Some)
+}
+
+/// Writes the kit to `target` (never into the data folder) and remembers exactly what was written.
+pub(crate) fn save_kit_to(
+    state: &AppState,
+    target: &std::path::Path,
+    pdf: &[u8],
+    home: Option<&std::path::Path>,
+) -> Result<KitSaved, CommandError> {
+    let mut inner = state.lock_inner();
+    super::save::refuse_data_folder(inner.paths.data_dir(), target)?;
+    let pending = inner.pending_setup.as_mut().ok_or_else(not_started)?;
+    let saved = super::save::write(target, pdf)?;
+    pending.kits_saved.push((target.to_path_buf(), Sha256::digest(pdf).into()));
+    let folder = target.parent().unwrap_or(target);
+    Ok(KitSaved { path: saved.path, cloud_sync: emergency_kit::cloud_synced_folder(folder, home).map(str::to_owned) })
+}
+
+/// Deletes the Emergency Kit copies this setup saved, once the admin says the kit is printed.
+/// Only those exact files: a file at one of those paths that no longer holds what was saved there
+/// is left alone. Returns how many were deleted.
+#[tauri::command]
+pub fn setup_delete_kit(state: State<'_, AppState>) -> Result<u32, CommandError> {
+    delete_saved_kits(&state)
+}
+
+pub(crate) fn delete_saved_kits(state: &AppState) -> Result<u32, CommandError> {
+    let mut inner = state.lock_inner();
+    let pending = inner.pending_setup.as_mut().ok_or_else(not_started)?;
+    let mut deleted = 0;
+    for (path, hash) in std::mem::take(&mut pending.kits_saved) {
+        match std::fs::read(&path) {
+            Ok(bytes) if <[u8; 32]>::from(Sha256::digest(&bytes)) == hash => {
+                std::fs::remove_file(&path).map_err(|_| {
+                    CommandError::new(
+                        "setup.kitNotDeleted",
+                        "The saved Emergency Kit could not be deleted. Delete it yourself from the folder you saved it in.",
+                    )
+                })?;
+                deleted += 1;
+            }
+            // Gone already, or changed since: not the file this setup saved.
+            _ => {}
+        }
+    }
+    Ok(deleted)
+}
+
+fn not_started() -> CommandError {
+    setup_error("setup.notStarted", "Start setup again: the recovery key has not been made yet.")
 }
 
 /// Checks the typed confirmation, then writes the vault and opens the admin window.
@@ -140,7 +202,7 @@ pub async fn setup_finish(
 
 #[tauri::command]
 pub async fn start_demo(state: State<'_, AppState>) -> Result<AppStatus, CommandError> {
-    state.lock_inner().start_demo()?;
+    state.lock_inner().try_demo()?;
     Ok(state.status())
 }
 
@@ -246,4 +308,63 @@ pub async fn kiosk_give_consent(
             )
         })?
         .map_err(|e| e.to_command_error())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending_setup(dir: &std::path::Path) -> AppState {
+        let state = AppState::start(dir.join("data"), false).expect("start");
+        state.lock_inner().pending_setup = Some(PendingSetup {
+            org_name: "Northfield Youth Trust".to_owned(),
+            admin_name: "Morgan Ellis".to_owned(),
+            passphrase: SecretString::from("marble otter lantern harvest".to_owned()),
+            recovery: x25519::Identity::generate(),
+            created: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+            kits_saved: Vec::new(),
+        });
+        state
+    }
+
+    #[test]
+    fn deleting_the_saved_kit_removes_exactly_the_files_setup_saved() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = pending_setup(dir.path());
+        let (pdf, name) = kit_pdf(&state).expect("kit");
+        let home = dir.path().join("home");
+        let documents = home.join("Documents");
+        let usb = dir.path().join("usb");
+        std::fs::create_dir_all(&documents).expect("documents");
+        std::fs::create_dir_all(&usb).expect("usb");
+
+        let first = save_kit_to(&state, &documents.join(&name), &pdf, Some(&home)).expect("saved");
+        assert_eq!(first.cloud_sync.as_deref(), Some("Documents"), "Documents is usually synced");
+        let second = save_kit_to(&state, &usb.join(&name), &pdf, Some(&home)).expect("saved again");
+        assert_eq!(second.cloud_sync, None, "a USB stick is not");
+        // Something else the admin keeps beside it, and a copy they changed, stay.
+        let other = usb.join("Minutes.pdf");
+        std::fs::write(&other, b"%PDF other").expect("other");
+        let third_path = dir.path().join(&name);
+        save_kit_to(&state, &third_path, &pdf, Some(&home)).expect("saved a third");
+        std::fs::write(&third_path, b"replaced by the admin").expect("replace");
+
+        assert_eq!(delete_saved_kits(&state).expect("deleted"), 2);
+        assert!(!documents.join(&name).exists() && !usb.join(&name).exists(), "both saved copies are gone");
+        assert!(other.exists(), "an unrelated file stays");
+        assert_eq!(std::fs::read(&third_path).expect("kept"), b"replaced by the admin", "a changed file stays");
+        assert_eq!(delete_saved_kits(&state).expect("nothing left"), 0);
+    }
+
+    #[test]
+    fn the_kit_is_never_saved_into_the_data_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = pending_setup(dir.path());
+        let (pdf, name) = kit_pdf(&state).expect("kit");
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(&data).expect("data");
+        let refused = save_kit_to(&state, &data.join(&name), &pdf, None).expect_err("refused");
+        assert_eq!(refused.code, "save.dataFolder");
+        assert!(!data.join(&name).exists());
+    }
 }

@@ -11,6 +11,7 @@ mod aup_commands;
 mod aup_print_commands;
 mod autolock;
 mod backup_commands;
+mod blank_forms;
 mod consent_commands;
 mod consent_print_commands;
 mod first_run_restore_commands;
@@ -30,12 +31,78 @@ mod session_lock;
 mod signature_commands;
 mod state;
 mod subject_access_commands;
+mod test_switches;
 mod training_commands;
 mod windows;
 
 use tauri::Manager;
 
+use crate::error;
+
 pub use state::AppState;
+
+#[macro_use]
+mod command_list {
+    include!("command_list.rs");
+}
+
+macro_rules! handler {
+    (kiosk: [$($km:ident::$kc:ident),* $(,)?], admin: [$($am:ident::$ac:ident),* $(,)?]) => {
+        tauri::generate_handler![$($km::$kc,)* $($am::$ac,)*]
+    };
+}
+
+macro_rules! kiosk_names {
+    (kiosk: [$($km:ident::$kc:ident),* $(,)?], admin: [$($am:ident::$ac:ident),* $(,)?]) => {
+        &[$(stringify!($kc),)*]
+    };
+}
+
+macro_rules! admin_names {
+    (kiosk: [$($km:ident::$kc:ident),* $(,)?], admin: [$($am:ident::$ac:ident),* $(,)?]) => {
+        &[$(stringify!($ac),)*]
+    };
+}
+
+/// Commands the locked home may call. Nothing here reads a record.
+pub const KIOSK_COMMANDS: &[&str] = command_list!(kiosk_names);
+
+/// Commands for an unlocked admin; every one is refused with `vault.locked` while locked.
+pub const ADMIN_COMMANDS: &[&str] = command_list!(admin_names);
+
+/// Kiosk commands the admin window may call too (its capability grants them).
+pub const ADMIN_ALSO_CALLS: &[&str] = &["passphrase_strength"];
+
+/// Why `command` may not run now, checked before its arguments are even read: while locked, every
+/// admin command is refused with `vault.locked`, and in a recovery-key session everything but
+/// setting a new passphrase with `vault.mustSetPassphrase`. Each command checks the lock again
+/// through `AppState::with_vault`; this gate makes both rules hold for every command in one place.
+pub(crate) fn refusal(state: &AppState, command: &str) -> Option<error::CommandError> {
+    if !ADMIN_COMMANDS.contains(&command) {
+        return None;
+    }
+    state.admin_refusal(command)
+}
+
+/// Wraps the command handler with `refusal`.
+fn gated<R: tauri::Runtime>(
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        let refused = invoke
+            .message
+            .webview_ref()
+            .try_state::<AppState>()
+            .and_then(|state| refusal(&state, invoke.message.command()));
+        match refused {
+            Some(error) => {
+                invoke.resolver.reject(error);
+                true
+            }
+            None => handler(invoke),
+        }
+    }
+}
 
 pub fn run() {
     let demo_flag = std::env::args().any(|a| a == "--demo");
@@ -47,8 +114,9 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let platform_dir = app.path().app_data_dir().expect("the platform has an app-data folder");
-            let state = AppState::start(crate::vault::data_dir_from_env(platform_dir), demo_flag)
-                .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            // The platform's app-data folder; only a test build can point it elsewhere.
+            let data_dir = test_switches::data_dir().unwrap_or(platform_dir);
+            let state = AppState::start(data_dir, demo_flag).map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
             app.manage(state);
             windows::open_kiosk(app.handle())?;
             autolock::start(app.handle().clone());
@@ -60,143 +128,7 @@ pub fn run() {
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            kiosk_commands::app_status,
-            kiosk_commands::passphrase_strength,
-            kiosk_commands::setup_begin,
-            kiosk_commands::setup_save_kit,
-            kiosk_commands::setup_finish,
-            first_run_restore_commands::setup_restore_read,
-            first_run_restore_commands::setup_restore_finish,
-            kiosk_commands::start_demo,
-            kiosk_commands::unlock,
-            kiosk_commands::recovery_unlock,
-            kiosk_commands::kiosk_signing_options,
-            kiosk_commands::kiosk_sign_aup,
-            kiosk_commands::kiosk_report_concern,
-            kiosk_commands::kiosk_consent_form,
-            kiosk_commands::kiosk_give_consent,
-            incident_print_commands::kiosk_print_blank_form,
-            admin_commands::session_info,
-            admin_commands::lock,
-            admin_commands::touch,
-            admin_commands::settings_get,
-            admin_commands::settings_update,
-            admin_commands::admin_add,
-            admin_commands::admin_remove,
-            admin_commands::audit_verify,
-            audit_commands::audit_page,
-            audit_commands::audit_actors,
-            audit_commands::audit_print,
-            admin_commands::recovery_set_passphrase,
-            people_commands::people_search,
-            people_commands::person_get,
-            people_commands::person_add,
-            people_commands::person_update,
-            people_commands::person_archive,
-            people_commands::person_unarchive,
-            people_commands::person_link_parent,
-            people_commands::person_unlink_parent,
-            people_commands::people_import_preview,
-            people_commands::people_import_commit,
-            people_commands::person_set_kiosk_listed,
-            aup_commands::aup_list,
-            aup_commands::aup_get,
-            aup_commands::aup_save_draft,
-            aup_commands::aup_publish,
-            aup_commands::aup_set_kiosk,
-            aup_commands::aup_coverage,
-            aup_commands::aup_list_signers_on_kiosk,
-            aup_commands::signatures_unconfirmed,
-            aup_commands::signature_confirm,
-            aup_commands::signature_discard,
-            aup_commands::outbox_report,
-            aup_commands::outbox_kept,
-            aup_commands::outbox_kept_retry,
-            aup_commands::outbox_kept_set_aside,
-            incident_commands::incidents_list,
-            incident_commands::incident_get,
-            incident_commands::incident_create,
-            incident_commands::incident_add_entry,
-            incident_commands::incident_amend,
-            incident_commands::incident_change_status,
-            incident_commands::incident_trends,
-            incident_commands::incident_set_access,
-            incident_print_commands::incident_print_report,
-            incident_print_commands::incident_print_blank,
-            incident_print_commands::person_print_incident_chronology,
-            training_commands::training_courses,
-            training_commands::training_course_save,
-            training_commands::training_course_retire,
-            training_commands::training_record,
-            training_commands::training_record_remove,
-            training_commands::person_training,
-            training_commands::person_set_roles,
-            training_commands::training_matrix,
-            training_commands::training_due,
-            backup_commands::backup_now,
-            backup_commands::backup_status,
-            backup_commands::backup_set_reminder_days,
-            restore_commands::restore_choose,
-            restore_commands::restore_commit,
-            restore_commands::restore_cancel,
-            restore_commands::restore_status,
-            restore_commands::restore_keep,
-            restore_commands::restore_undo,
-            handover_commands::handover_export,
-            subject_access_commands::subject_access_export,
-            consent_commands::consent_setup,
-            consent_commands::consent_settings_save,
-            consent_commands::consent_account_add,
-            consent_commands::consent_account_retire,
-            consent_commands::consent_person,
-            consent_commands::consent_record,
-            consent_commands::consent_withdraw,
-            consent_commands::consent_unconfirmed,
-            consent_commands::consent_confirm,
-            consent_commands::consent_check,
-            consent_commands::consent_publish_checked,
-            consent_commands::publications_list,
-            consent_commands::publication_add,
-            consent_commands::takedowns_list,
-            consent_commands::takedown_record,
-            consent_commands::groups_list,
-            consent_commands::group_save,
-            consent_commands::group_members,
-            consent_commands::group_member_set,
-            consent_print_commands::consent_print_blank_form,
-            consent_print_commands::consent_print_register,
-            consent_print_commands::consent_print_history,
-            retention_commands::retention_rules,
-            retention_commands::retention_rules_save,
-            retention_commands::retention_due,
-            retention_commands::retention_decide,
-            policy_commands::policies_list,
-            policy_commands::policy_get,
-            policy_commands::policy_save,
-            policy_commands::policy_retire,
-            policy_commands::policy_record_review,
-            policy_commands::filtering_log,
-            policy_commands::filtering_log_add,
-            policy_commands::policies_due,
-            policy_commands::policy_document_attach,
-            policy_commands::policy_document_save,
-            register_print_commands::training_matrix_print,
-            register_print_commands::policy_print_history,
-            register_print_commands::review_checklist_print,
-            register_print_commands::due_dates_export,
-            report_commands::trustee_report_print,
-            aup_commands::aups_due,
-            training_commands::training_certificate_attach,
-            training_commands::training_certificate_save,
-            training_commands::training_import_preview,
-            training_commands::training_import_commit,
-            aup_print_commands::aup_print_blank,
-            aup_print_commands::signature_print,
-            aup_print_commands::aup_coverage_print,
-            signature_commands::signature_record_paper,
-            signature_commands::signature_save_scan,
-        ])
+        .invoke_handler(gated(command_list!(handler)))
         .build(tauri::generate_context!())
         .expect("the Tauri app builds from its configuration")
         .run(|app, event| {
@@ -208,32 +140,18 @@ pub fn run() {
         });
 }
 
-/// Commands the locked home may call. Nothing here reads a record.
-pub const KIOSK_COMMANDS: &[&str] = &[
-    "app_status",
-    "passphrase_strength",
-    "setup_begin",
-    "setup_save_kit",
-    "setup_finish",
-    "setup_restore_read",
-    "setup_restore_finish",
-    "start_demo",
-    "unlock",
-    "recovery_unlock",
-    "kiosk_signing_options",
-    "kiosk_sign_aup",
-    "kiosk_report_concern",
-    "kiosk_consent_form",
-    "kiosk_give_consent",
-    "kiosk_print_blank_form",
-];
-
 #[cfg(test)]
 mod tests {
-    use super::KIOSK_COMMANDS;
+    use std::collections::BTreeSet;
+
+    use super::{ADMIN_ALSO_CALLS, ADMIN_COMMANDS, KIOSK_COMMANDS};
+
+    fn manifest_dir() -> &'static std::path::Path {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    }
 
     fn granted(file: &str) -> Vec<String> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file);
+        let path = manifest_dir().join("capabilities").join(file);
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(path).expect("capability file")).expect("json");
         json["permissions"]
@@ -246,6 +164,10 @@ mod tests {
             .collect()
     }
 
+    fn set<'a>(items: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+        items.into_iter().map(str::to_owned).collect()
+    }
+
     #[test]
     fn kiosk_window_is_granted_only_kiosk_commands() {
         let granted = granted("kiosk.json");
@@ -255,15 +177,149 @@ mod tests {
         }
     }
 
+    /// `command_list.rs` feeds `generate_handler!` and these lists by construction, and `build.rs`
+    /// includes the same file; what it makes (one permission file per command) and both capability
+    /// files must name exactly the same commands.
+    #[test]
+    fn handler_build_script_and_capabilities_name_the_same_commands() {
+        let kiosk = set(KIOSK_COMMANDS.iter().copied());
+        let admin = set(ADMIN_COMMANDS.iter().copied());
+        assert_eq!(kiosk.len(), KIOSK_COMMANDS.len(), "a kiosk command is listed twice");
+        assert_eq!(admin.len(), ADMIN_COMMANDS.len(), "an admin command is listed twice");
+        assert!(kiosk.is_disjoint(&admin), "a command is both kiosk and admin");
+        assert!(admin.len() > 100 && kiosk.len() > 10, "the lists were read");
+
+        assert_eq!(set(granted("kiosk.json").iter().map(String::as_str)), kiosk, "kiosk.json against KIOSK_COMMANDS");
+        let mut admin_window = admin.clone();
+        admin_window.extend(set(ADMIN_ALSO_CALLS.iter().copied()));
+        assert_eq!(
+            set(granted("admin.json").iter().map(String::as_str)),
+            admin_window,
+            "admin.json against ADMIN_COMMANDS"
+        );
+
+        let build_script = std::fs::read_to_string(manifest_dir().join("build.rs")).expect("build.rs");
+        assert!(build_script.contains("include!(\"src/app/command_list.rs\")"), "build.rs reads command_list.rs");
+        let generated: BTreeSet<String> = std::fs::read_dir(manifest_dir().join("permissions/autogenerated"))
+            .expect("permissions made by build.rs")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|name| name.strip_suffix(".toml").map(str::to_owned))
+            .filter(|name| name != "reference")
+            .collect();
+        let mut all = kiosk;
+        all.extend(admin);
+        assert_eq!(generated, all, "build.rs made a permission for exactly the listed commands");
+    }
+
     #[test]
     fn no_capability_grants_remote_access_or_plugins_that_touch_files() {
         for file in ["kiosk.json", "admin.json"] {
-            let text = std::fs::read_to_string(
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities").join(file),
-            )
-            .expect("capability file");
-            for forbidden in ["\"remote\"", "fs:", "shell:", "http:", "sql:", "dialog:"] {
+            let text =
+                std::fs::read_to_string(manifest_dir().join("capabilities").join(file)).expect("capability file");
+            for forbidden in ["\"remote\"", "fs:", "shell:", "http:", "sql:", "dialog:", "opener:"] {
                 assert!(!text.contains(forbidden), "{file} mentions {forbidden}");
+            }
+        }
+    }
+
+    /// Calls every command through the app's real IPC path (tauri's mock runtime) with the gate in
+    /// front of a stand-in for the commands, which answers "ran" if the gate let a call through.
+    #[cfg(feature = "test-switches")]
+    mod ipc {
+        use serde_json::{json, Value};
+        use tauri::ipc::{CallbackFn, Invoke, InvokeBody};
+        use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+        use tauri::webview::InvokeRequest;
+        use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+        use super::super::{gated, AppState, ADMIN_COMMANDS, KIOSK_COMMANDS};
+
+        pub(crate) struct MockApp {
+            _app: tauri::App<MockRuntime>,
+            window: WebviewWindow<MockRuntime>,
+        }
+
+        pub(crate) fn mock_app(state: AppState) -> MockApp {
+            let app = mock_builder()
+                .invoke_handler(gated(|invoke: Invoke<MockRuntime>| {
+                    invoke.resolver.resolve("ran");
+                    true
+                }))
+                .build(mock_context(noop_assets()))
+                .expect("mock app");
+            app.manage(state);
+            let window = WebviewWindowBuilder::new(&app, "admin", Default::default()).build().expect("window");
+            MockApp { _app: app, window }
+        }
+
+        impl MockApp {
+            pub(crate) fn call(&self, command: &str) -> Result<Value, Value> {
+                let request = InvokeRequest {
+                    cmd: command.into(),
+                    callback: CallbackFn(0),
+                    error: CallbackFn(1),
+                    url: "tauri://localhost".parse().expect("url"),
+                    body: InvokeBody::Json(json!({})),
+                    headers: Default::default(),
+                    invoke_key: INVOKE_KEY.to_string(),
+                };
+                get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().expect("json"))
+            }
+        }
+
+        pub(crate) fn state_in(dir: &tempfile::TempDir) -> AppState {
+            AppState::start(dir.path().to_path_buf(), false).expect("start")
+        }
+
+        #[test]
+        fn every_admin_command_is_refused_with_vault_locked_while_locked() {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let app = mock_app(state_in(&dir));
+            for command in ADMIN_COMMANDS {
+                let refused = app.call(command).expect_err(command);
+                assert_eq!(refused["code"], "vault.locked", "{command} answered {refused}");
+                assert!(refused["message"].as_str().is_some_and(|m| m.contains("locked")), "{command}");
+            }
+            // The gate is what refused: a kiosk command reaches the stand-in.
+            for command in KIOSK_COMMANDS {
+                assert_eq!(app.call(command), Ok(json!("ran")), "{command}");
+            }
+        }
+
+        #[test]
+        fn a_recovery_key_session_can_only_set_a_new_passphrase_until_it_has() {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let (state, key) = crate::app::state::tests::real_vault(dir.path());
+            let paths = state.lock_inner().paths.clone();
+            let vault = crate::vault::UnlockedVault::unlock_with_recovery(&paths, &key).expect("recovery unlock");
+            state.begin_session(vault).expect("session");
+            let app = mock_app(state);
+            let mut allowed = Vec::new();
+            for command in ADMIN_COMMANDS {
+                match app.call(command) {
+                    Ok(ran) => {
+                        assert_eq!(ran, json!("ran"));
+                        allowed.push(*command);
+                    }
+                    Err(refused) => {
+                        assert_eq!(refused["code"], "vault.mustSetPassphrase", "{command} answered {refused}")
+                    }
+                }
+            }
+            allowed.sort_unstable();
+            assert_eq!(allowed, ["lock", "recovery_set_passphrase", "session_info", "settings_get", "touch"]);
+
+            // Once a passphrase is set, the session is an admin's like any other.
+            let state = app.window.state::<AppState>();
+            state
+                .with_vault(|v| {
+                    let admin = v.admins().expect("admins").remove(0).id;
+                    let new = age::secrecy::SecretString::from("velvet canyon ember lighthouse".to_owned());
+                    v.set_passphrase(&admin, &new).map_err(|e| crate::error::ErrorCode::to_command_error(&e))
+                })
+                .expect("set");
+            for command in ADMIN_COMMANDS {
+                assert_eq!(app.call(command), Ok(json!("ran")), "{command}");
             }
         }
     }

@@ -3,8 +3,8 @@
 //! Never while locked, and only fixed words with no personal data, because the operating system
 //! may show a notification over anything.
 //!
-//! `SAFEKEEPER_NOTIFY_LOG` appends each notification's text to that file instead of showing it:
-//! end-to-end tests use it (Xvfb has no notification service), and nothing else should.
+//! A test build can log each notification's text to a file instead of showing it (Xvfb has no
+//! notification service): see `test_switches::notify_log`.
 
 use std::io::Write;
 
@@ -18,7 +18,7 @@ use crate::records::policies;
 /// Shows `text` as a desktop notification. A desktop without a notification service simply
 /// shows nothing: the dashboard carries the same reminder.
 fn notify(app: &AppHandle, text: &str) {
-    if let Some(path) = std::env::var_os("SAFEKEEPER_NOTIFY_LOG").filter(|p| !p.is_empty()) {
+    if let Some(path) = super::test_switches::notify_log() {
         let written =
             std::fs::OpenOptions::new().create(true).append(true).open(path).and_then(|mut f| writeln!(f, "{text}"));
         if written.is_err() {

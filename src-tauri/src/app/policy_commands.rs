@@ -4,7 +4,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
@@ -107,11 +107,11 @@ pub fn policy_document_attach(
 /// Saves a copy of the policy document where the admin chooses; the copy is noted in the audit.
 #[tauri::command]
 pub async fn policy_document_save(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (name, document) = state.with_vault(|v| {
+    let (session, (name, document)) = state.with_vault_tagged(|v| {
         let conn = v.db().conn();
         let name = policies::get(conn, &id, today()).map_err(err)?.policy.name;
         Ok((name, policies::document(conn, &id).map_err(err)?))
@@ -123,10 +123,10 @@ pub async fn policy_document_save(
         _ => save::FileKind { label: "Word 97-2003 document", extensions: &["doc"] },
     };
     let file_name = format!("{} policy.{}", crate::forms::aup::file_name_part(&name), document.extension);
-    let Some(target) = save::choose_target(&app, &file_name, kind) else { return Ok(None) };
-    state.with_vault(|v| {
+    let Some(target) = save::choose_target(&window, &file_name, kind) else { return Ok(None) };
+    save::in_session(&state, session, &target, |s| {
         let saved = save::write(&target, &document.bytes)?;
-        policies::note_document_saved(v.db().conn(), v.actor(), &id).map_err(err)?;
+        policies::note_document_saved(s.vault.db().conn(), s.vault.actor(), &id).map_err(err)?;
         Ok(Some(saved))
     })
 }

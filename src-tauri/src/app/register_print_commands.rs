@@ -3,7 +3,7 @@
 //! gathers the values while the vault is held, then saves where the admin chooses.
 
 use chrono::NaiveDate;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
@@ -133,49 +133,45 @@ pub(crate) fn due_calendar(v: &UnlockedVault, today: NaiveDate) -> Result<String
 
 #[tauri::command]
 pub async fn training_matrix_print(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     filter: MatrixFilter,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| matrix_form(v, &filter, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| matrix_form(v, &filter, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 #[tauri::command]
 pub async fn policy_print_history(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| history_form(v, &id, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| history_form(v, &id, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 #[tauri::command]
 pub async fn review_checklist_print(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let form = state.with_vault(|v| checklist_form(v, demo, today()))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| checklist_form(v, demo, today()))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 /// Saves the due dates as a calendar file. The page warns first that it names staff.
 #[tauri::command]
-pub async fn due_dates_export(app: AppHandle, state: State<'_, AppState>) -> Result<Option<SavedFile>, CommandError> {
-    let text = state.with_vault(|v| due_calendar(v, today()))?;
+pub async fn due_dates_export(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (session, text) = state.with_vault_tagged(|v| due_calendar(v, today()))?;
     let file_name = format!("Safekeeper due dates {}.ics", today().format("%Y-%m-%d"));
-    match save::choose_target(&app, &file_name, save::ICS) {
-        Some(target) => {
-            // The admin may have been auto-locked while the dialog was open.
-            state.with_vault(|_| Ok(()))?;
-            save::write(&target, text.as_bytes()).map(Some)
-        }
-        None => Ok(None),
-    }
+    save::save_with(&state, session, || save::choose_target(&window, &file_name, save::ICS), text.as_bytes())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! opens after the vault is released, so it never holds up the auto-lock.
 
 use chrono::NaiveDate;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
@@ -43,15 +43,15 @@ pub(crate) fn trustee_form(
 /// Makes the trustee report for the period and saves it where the admin chooses.
 #[tauri::command]
 pub async fn trustee_report_print(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
     let today = chrono::Local::now().date_naive();
-    let form = state.with_vault(|v| trustee_form(v, from, to, demo, today))?;
-    save::save_pdf(&app, &form.file_name, &form.pdf)
+    let (session, form) = state.with_vault_tagged(|v| trustee_form(v, from, to, demo, today))?;
+    save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use super::backup_commands::Running;
@@ -12,17 +12,17 @@ use super::AppState;
 use crate::error::{CommandError, ErrorCode};
 use crate::vault::restore::{self, RestoreAwaiting, RestorePreview};
 
-/// The backup file to restore. `SAFEKEEPER_OPEN_FROM` names a text file holding the path to open
-/// instead of showing the dialog (end-to-end tests cannot drive the native dialog); nothing else
-/// should set it. `None` on cancel.
-pub(super) fn choose_backup_file(app: &AppHandle) -> Option<PathBuf> {
-    match std::env::var_os("SAFEKEEPER_OPEN_FROM") {
-        Some(list) if !list.is_empty() => {
+/// The backup file to restore, from the Open dialog (a test build may name it in a file instead:
+/// see `test_switches::open_from`). `None` on cancel.
+pub(super) fn choose_backup_file(window: &WebviewWindow) -> Option<PathBuf> {
+    match super::test_switches::open_from() {
+        Some(list) => {
             std::fs::read_to_string(list).ok().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).map(PathBuf::from)
         }
-        _ => app
+        _ => window
             .dialog()
             .file()
+            .set_parent(window)
             .set_title("Choose the backup to restore")
             .add_filter("Safekeeper backup", &["age"])
             .blocking_pick_file()
@@ -38,15 +38,17 @@ fn err(e: impl ErrorCode) -> CommandError {
 #[tauri::command]
 pub async fn restore_choose(
     app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<RestorePreview>, CommandError> {
-    state.with_vault(|_| Ok(()))?;
+    let (session, ()) = state.with_vault_tagged(|_| Ok(()))?;
     let running = Running::start()?;
-    let Some(file) = choose_backup_file(&app) else { return Ok(None) };
+    let Some(file) = choose_backup_file(&window) else { return Ok(None) };
     let handle = app.clone();
     let preview = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
-        handle.state::<AppState>().with_vault(|v| restore::prepare(v, &file).map_err(err))
+        // Only for the session that opened the dialog: a lock meanwhile ends it.
+        handle.state::<AppState>().with_same_session(session, |s| restore::prepare(&mut s.vault, &file).map_err(err))
     })
     .await
     .map_err(|_| {

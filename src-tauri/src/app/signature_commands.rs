@@ -5,7 +5,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::NaiveDate;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::save::{self, FileKind};
 use super::AppState;
@@ -52,6 +52,8 @@ pub fn record_paper(state: &AppState, form: PaperSignatureForm) -> Result<Signat
 
 /// A scan ready to save: the name to suggest, what kind of file it is, and its bytes.
 pub struct ScanFile {
+    /// The session that read it: only that session may write it out.
+    pub session: super::state::SessionId,
     pub file_name: String,
     pub kind: FileKind,
     pub bytes: Vec<u8>,
@@ -67,7 +69,7 @@ fn kind_for(media_type: &str) -> (FileKind, &'static str) {
 
 /// The scan of one paper signature. The suggested name holds the date, never the person's name.
 pub fn scan_file(state: &AppState, signature_id: &str) -> Result<ScanFile, CommandError> {
-    state.with_vault(|v| {
+    let (session, (file_name, kind, bytes)) = state.with_vault_tagged(|v| {
         let conn = v.db().conn();
         let signature = signatures::get(conn, signature_id).map_err(err)?;
         let (media_type, bytes) = signatures::scan(conn, signature_id)
@@ -78,20 +80,22 @@ pub fn scan_file(state: &AppState, signature_id: &str) -> Result<ScanFile, Comma
             Some(day) => format!("Signed AUP scan {}.{extension}", day.format("%Y-%m-%d")),
             None => format!("Signed AUP scan.{extension}"),
         };
-        Ok(ScanFile { file_name, kind, bytes })
-    })
+        Ok((file_name, kind, bytes))
+    })?;
+    Ok(ScanFile { session, file_name, kind, bytes })
 }
 
-/// Writes the scan to `target` and notes the copy in the audit trail, only if still unlocked.
+/// Writes the scan to `target` and notes the copy in the audit trail, only if the session that
+/// read it is still unlocked.
 pub fn write_scan(
     state: &AppState,
+    scan: &ScanFile,
     signature_id: &str,
     target: &std::path::Path,
-    bytes: &[u8],
 ) -> Result<SavedFile, CommandError> {
-    state.with_vault(|v| {
-        let saved = save::write(target, bytes)?;
-        signatures::note_scan_saved(v.db().conn(), v.actor(), signature_id).map_err(err)?;
+    save::in_session(state, scan.session, target, |s| {
+        let saved = save::write(target, &scan.bytes)?;
+        signatures::note_scan_saved(s.vault.db().conn(), s.vault.actor(), signature_id).map_err(err)?;
         Ok(saved)
     })
 }
@@ -107,14 +111,14 @@ pub fn signature_record_paper(
 /// Saves a paper signature's scan where the admin chooses. `None` when they cancel the dialog.
 #[tauri::command]
 pub async fn signature_save_scan(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     signature_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let scan = scan_file(&state, &signature_id)?;
     // No lock is held while the dialog is open; `write_scan` checks the vault is still unlocked.
-    let Some(target) = save::choose_target(&app, &scan.file_name, scan.kind) else { return Ok(None) };
-    write_scan(&state, &signature_id, &target, &scan.bytes).map(Some)
+    let Some(target) = save::choose_target(&window, &scan.file_name, scan.kind) else { return Ok(None) };
+    write_scan(&state, &scan, &signature_id, &target).map(Some)
 }
 
 #[cfg(test)]

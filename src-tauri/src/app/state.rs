@@ -21,6 +21,22 @@ pub fn locked_error() -> CommandError {
     CommandError::new(LOCKED, "Safekeeper is locked. An admin must unlock it first.")
 }
 
+/// The code every other admin command returns in a recovery-key session until a new passphrase
+/// is set.
+pub const MUST_SET_PASSPHRASE: &str = "vault.mustSetPassphrase";
+
+/// What a recovery-key session may do before it has set a new passphrase: see who it is, list the
+/// admins to choose one, set that admin's passphrase, and lock.
+pub const RECOVERY_SESSION_COMMANDS: &[&str] =
+    &["session_info", "settings_get", "recovery_set_passphrase", "touch", "lock"];
+
+pub fn must_set_passphrase_error() -> CommandError {
+    CommandError::new(
+        MUST_SET_PASSPHRASE,
+        "You unlocked with the recovery key. Set a new passphrase for an admin first; everything else opens after that.",
+    )
+}
+
 /// What setup has collected before the vault is written.
 pub struct PendingSetup {
     pub org_name: String,
@@ -28,9 +44,20 @@ pub struct PendingSetup {
     pub passphrase: SecretString,
     pub recovery: x25519::Identity,
     pub created: chrono::NaiveDate,
+    /// Each Emergency Kit copy saved by this setup, with the SHA-256 of what was written, so
+    /// "delete the saved copy" removes exactly those files and nothing else.
+    pub kits_saved: Vec<(std::path::PathBuf, [u8; 32])>,
 }
 
+/// Which unlock a piece of work belongs to: a new one for every session, so work started before a
+/// lock is never finished in the next admin's session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionId(u64);
+
+static NEXT_SESSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 pub struct Unlocked {
+    pub id: SessionId,
     pub vault: UnlockedVault,
     pub last_activity: Instant,
     pub idle_limit: Duration,
@@ -100,6 +127,19 @@ impl AppState {
         self.lock_inner().demo_dir.is_some()
     }
 
+    /// Why the admin command `command` may not run now: `vault.locked` while no admin is
+    /// unlocked, and `vault.mustSetPassphrase` for anything but setting a new passphrase in a
+    /// recovery-key session that has not done so yet.
+    pub fn admin_refusal(&self, command: &str) -> Option<CommandError> {
+        match self.lock_inner().session.as_ref() {
+            None => Some(locked_error()),
+            Some(s) if s.vault.is_recovery() && !RECOVERY_SESSION_COMMANDS.contains(&command) => {
+                Some(must_set_passphrase_error())
+            }
+            Some(_) => None,
+        }
+    }
+
     /// Runs `f` on the unlocked vault, or refuses with `vault.locked`. Counts as activity.
     pub fn with_vault<T>(
         &self,
@@ -116,6 +156,25 @@ impl AppState {
         f(session)
     }
 
+    /// As `with_vault`, and says which session did the work, for `with_same_session` later.
+    pub fn with_vault_tagged<T>(
+        &self,
+        f: impl FnOnce(&mut UnlockedVault) -> Result<T, CommandError>,
+    ) -> Result<(SessionId, T), CommandError> {
+        self.with_session(|s| Ok((s.id, f(&mut s.vault)?)))
+    }
+
+    /// Runs `f` only if `id` is still the unlocked session: after a lock, even if another admin
+    /// has unlocked since, it refuses with `vault.locked`. The session is held while `f` runs, so
+    /// no lock can land halfway through.
+    pub fn with_same_session<T>(
+        &self,
+        id: SessionId,
+        f: impl FnOnce(&mut Unlocked) -> Result<T, CommandError>,
+    ) -> Result<T, CommandError> {
+        self.with_session(|s| if s.id == id { f(s) } else { Err(locked_error()) })
+    }
+
     /// Installs a freshly unlocked vault as the session.
     pub fn begin_session(&self, mut vault: UnlockedVault) -> Result<(), CommandError> {
         let minutes = organisation::get(vault.db().conn()).map_err(|e| e.to_command_error())?.auto_lock_minutes;
@@ -130,6 +189,7 @@ impl AppState {
         };
         let mut inner = self.lock_inner();
         inner.session = Some(Unlocked {
+            id: SessionId(NEXT_SESSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
             vault,
             last_activity: Instant::now(),
             idle_limit: idle_limit(minutes),
@@ -179,6 +239,18 @@ impl AppState {
 }
 
 impl Inner {
+    /// "Try the demo" from the locked home. Refused once this laptop has a real vault: the signing
+    /// station would otherwise hand signatures and concerns to a throwaway vault.
+    pub fn try_demo(&mut self) -> Result<(), CommandError> {
+        if self.demo_dir.is_none() && self.paths.exists() {
+            return Err(CommandError::new(
+                "demo.vaultExists",
+                "Safekeeper is already set up on this laptop, so the demo is not available here. Unlock to use your records.",
+            ));
+        }
+        self.start_demo()
+    }
+
     /// Switches to a new throwaway demo vault in a temporary folder.
     pub fn start_demo(&mut self) -> Result<(), CommandError> {
         if self.session.is_some() {
@@ -196,17 +268,17 @@ impl Inner {
     }
 }
 
-/// `SAFEKEEPER_AUTO_LOCK_SECONDS` overrides the setting so end-to-end tests can watch the
+/// The organisation's setting; a test build may shorten it so end-to-end tests can watch the
 /// auto-lock fire without waiting minutes.
 fn idle_limit(minutes: u32) -> Duration {
-    match std::env::var("SAFEKEEPER_AUTO_LOCK_SECONDS").ok().and_then(|s| s.parse::<u64>().ok()) {
-        Some(secs) if secs > 0 => Duration::from_secs(secs),
-        _ => Duration::from_secs(u64::from(minutes) * 60),
+    match super::test_switches::auto_lock_seconds() {
+        Some(secs) => Duration::from_secs(secs),
+        None => Duration::from_secs(u64::from(minutes) * 60),
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -227,5 +299,72 @@ mod tests {
         assert!(status.demo);
         assert_eq!(status.demo_passphrase.as_deref(), Some(crate::demo::DEMO_PASSPHRASE));
         assert_eq!(state.with_vault(|_| Ok(())).expect_err("locked").code, LOCKED);
+    }
+
+    pub(crate) const PASSPHRASE: &str = "marble otter lantern harvest";
+
+    /// A real (not demo) vault in `dir`, locked, and its recovery key's text.
+    pub(crate) fn real_vault(dir: &std::path::Path) -> (AppState, String) {
+        let state = AppState::start(dir.to_path_buf(), false).expect("start");
+        let recovery = x25519::Identity::generate();
+        let paths = state.lock_inner().paths.clone();
+        let vault = UnlockedVault::create(
+            &paths,
+            crate::vault::NewVault {
+                org_name: "Northfield Youth Trust",
+                admin_name: "Morgan Ellis",
+                passphrase: &SecretString::from(PASSPHRASE.to_owned()),
+                recovery: &recovery,
+                demo_passphrase: None,
+            },
+        )
+        .expect("create");
+        vault.lock("test").expect("lock");
+        let key = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
+        (state, key)
+    }
+
+    #[test]
+    fn try_the_demo_is_refused_once_a_real_vault_exists() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (state, _) = real_vault(dir.path());
+        let before = state.lock_inner().paths.clone();
+        let refused = state.lock_inner().try_demo().expect_err("refused");
+        assert_eq!(refused.code, "demo.vaultExists");
+        assert!(refused.message.contains("already set up"));
+        let status = state.status();
+        assert!(!status.demo, "still the real vault");
+        assert_eq!(status.phase, Phase::Locked);
+        assert_eq!(state.lock_inner().paths.database(), before.database());
+
+        // Before setup there is nothing to protect: the demo starts.
+        let fresh = tempfile::tempdir().expect("temp dir");
+        let state = AppState::start(fresh.path().to_path_buf(), false).expect("start");
+        state.lock_inner().try_demo().expect("demo starts before setup");
+        assert!(state.status().demo);
+        // And a demo may be restarted from a demo.
+        state.lock_inner().try_demo().expect("demo again");
+    }
+
+    #[test]
+    fn a_recovery_session_may_only_set_a_passphrase_until_it_has() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (state, key) = real_vault(dir.path());
+        let paths = state.lock_inner().paths.clone();
+        state.begin_session(UnlockedVault::unlock_with_recovery(&paths, &key).expect("recovery unlock")).expect("in");
+        let refused = state.admin_refusal("people_search").expect("refused");
+        assert_eq!(refused.code, MUST_SET_PASSPHRASE);
+        assert!(refused.message.contains("Set a new passphrase"));
+        for allowed in RECOVERY_SESSION_COMMANDS {
+            assert!(state.admin_refusal(allowed).is_none(), "{allowed}");
+        }
+        state
+            .with_vault(|v| {
+                let admin = v.admins().expect("admins").remove(0).id;
+                v.set_passphrase(&admin, &SecretString::from("velvet canyon ember lighthouse".to_owned()))
+                    .map_err(|e| e.to_command_error())
+            })
+            .expect("set");
+        assert!(state.admin_refusal("people_search").is_none(), "open once the passphrase is set");
     }
 }

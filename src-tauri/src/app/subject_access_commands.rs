@@ -2,14 +2,14 @@
 //! them and a JSON file beside it, saved into a folder the admin chooses.
 //!
 //! The folder is chosen before the vault is held, so the dialog never holds up the auto-lock; then,
-//! in one hold, the records are gathered, both files written and the export recorded in the audit
-//! trail (the person's id and whether names were hidden, nothing else). Nothing here logs.
+//! in one hold and only if the same session is still unlocked, the records are gathered, both
+//! files written and the export recorded in the audit trail (the person's id and whether names were hidden, nothing else). Nothing here logs.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SubjectAccessSaved;
@@ -69,22 +69,24 @@ pub(crate) fn export_to_folder(
 /// Saves everything held about one person. `None` when the admin cancels the folder choice.
 #[tauri::command]
 pub async fn subject_access_export(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     person_id: String,
     redact_others: bool,
 ) -> Result<Option<SubjectAccessSaved>, CommandError> {
     // Refuses while locked, and refuses an unknown person before any dialog opens.
-    state.with_vault(|v| person_exists(v.db().conn(), &person_id))?;
-    let Some(folder) = save::choose_folder(&app, "Choose where to save the subject access files") else {
+    let (session, ()) = state.with_vault_tagged(|v| person_exists(v.db().conn(), &person_id))?;
+    let Some(folder) = save::choose_folder(&window, "Choose where to save the subject access files") else {
         return Ok(None);
     };
     let demo = state.is_demo();
     let today = chrono::Local::now().date_naive();
     let options = SubjectAccessOptions { redact_others };
-    state
-        .with_vault(|v| export_to_folder(v.db().conn(), v.actor(), &person_id, options, demo, today, &folder))
-        .map(Some)
+    // Gathered and written only if the session that asked is still unlocked.
+    save::in_session(&state, session, &folder, |s| {
+        export_to_folder(s.vault.db().conn(), s.vault.actor(), &person_id, options, demo, today, &folder)
+    })
+    .map(Some)
 }
 
 #[cfg(test)]

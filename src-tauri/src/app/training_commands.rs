@@ -4,7 +4,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use tauri::{AppHandle, State};
+use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
@@ -124,11 +124,11 @@ pub fn training_certificate_attach(
 /// trail. The suggested name holds the course date, never the person's name.
 #[tauri::command]
 pub async fn training_certificate_save(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     record_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (media_type, bytes, completed_on) = state.with_vault(|v| {
+    let (session, (media_type, bytes, completed_on)) = state.with_vault_tagged(|v| {
         let conn = v.db().conn();
         let (media_type, bytes) = training::certificate(conn, &record_id).map_err(err)?;
         let completed_on: String = conn
@@ -142,10 +142,10 @@ pub async fn training_certificate_save(
         _ => (save::PDF, "pdf"),
     };
     let file_name = format!("Training certificate {completed_on}.{extension}");
-    let Some(target) = save::choose_target(&app, &file_name, kind) else { return Ok(None) };
-    state.with_vault(|v| {
+    let Some(target) = save::choose_target(&window, &file_name, kind) else { return Ok(None) };
+    save::in_session(&state, session, &target, |s| {
         let saved = save::write(&target, &bytes)?;
-        training::note_certificate_saved(v.db().conn(), v.actor(), &record_id).map_err(err)?;
+        training::note_certificate_saved(s.vault.db().conn(), s.vault.actor(), &record_id).map_err(err)?;
         Ok(Some(saved))
     })
 }

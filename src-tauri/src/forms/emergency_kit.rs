@@ -88,5 +88,33 @@ pub fn emergency_kit_pdf(kit: &EmergencyKit) -> Result<Vec<u8>, FormError> {
     doc.finish()
 }
 
+/// The cloud service, or the folder that cloud backup usually copies, that `folder` is in, if any:
+/// a saved Emergency Kit there may end up online, where anyone who gets into that account can
+/// read every record. `home` is the user's home folder, for Documents and Desktop (which
+/// OneDrive and iCloud back up by default on Windows and macOS).
+pub fn cloud_synced_folder(folder: &std::path::Path, home: Option<&std::path::Path>) -> Option<&'static str> {
+    for part in folder.components() {
+        let name = part.as_os_str().to_string_lossy().to_lowercase();
+        if name.starts_with("onedrive") {
+            return Some("OneDrive");
+        }
+        if name.starts_with("dropbox") {
+            return Some("Dropbox");
+        }
+        if name.starts_with("google drive") || name.starts_with("googledrive") || name == "my drive" {
+            return Some("Google Drive");
+        }
+        if name.starts_with("icloud") || name == "mobile documents" || name == "com~apple~clouddocs" {
+            return Some("iCloud Drive");
+        }
+    }
+    let inside = folder.strip_prefix(home?).ok()?;
+    match inside.components().next()?.as_os_str().to_string_lossy().to_lowercase().as_str() {
+        "documents" | "my documents" => Some("Documents"),
+        "desktop" => Some("Desktop"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests;

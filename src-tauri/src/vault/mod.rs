@@ -164,12 +164,3 @@ impl VaultPaths {
         self.wrapped_key().is_file() && self.database().is_file()
     }
 }
-
-/// The folder Safekeeper keeps its vault in: `SAFEKEEPER_DATA_DIR` when set (tests, portable
-/// installs), otherwise the platform's app-data folder handed in by the shell.
-pub fn data_dir_from_env(platform_default: PathBuf) -> PathBuf {
-    match std::env::var_os("SAFEKEEPER_DATA_DIR") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => platform_default,
-    }
-}

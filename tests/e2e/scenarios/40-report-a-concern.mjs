@@ -12,9 +12,18 @@ import { collect, pdfText, pdfWords, renderFirstPage } from '../pdf.mjs';
 export default async function ({ withApp, shots, artifacts, invokeFromPage, checkAccessibility }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-concern-'));
   const saveDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-concern-save-'));
+  // Blank forms from the locked home go to Documents/Safekeeper blank forms under this HOME.
+  const home = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-concern-home-'));
+  const blankFolder = join(home, 'Documents', 'Safekeeper blank forms');
   await withApp(
     'report a concern at the locked home; the admin reads it as a new incident',
-    { SAFEKEEPER_DATA_DIR: dataDir, SAFEKEEPER_SAVE_DIR: saveDir },
+    {
+      SAFEKEEPER_DATA_DIR: dataDir,
+      SAFEKEEPER_SAVE_DIR: saveDir,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      SAFEKEEPER_NOTIFY_LOG: join(home, 'notifications.log'),
+    },
     async (s) => {
       // Blank forms can be printed while locked: they hold nobody's details.
       await s.click('[data-testid="home-print-forms"]');
@@ -23,9 +32,9 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.screenshot(join(shots, '39-locked-home-blank-forms.png'));
       await checkAccessibility(s, 'print a blank form');
       await s.click('[data-testid="blank-incident"]');
-      const blankPath = await s.waitForText('[data-testid="blank-incident-path"]', /\.pdf$/);
-      assert.equal(basename(blankPath), 'Incident form blank.pdf');
-      const blank = await collect(saveDir, 'Incident form blank.pdf', artifacts, 'blank-incident-form.pdf');
+      assert.equal(await s.waitForText('[data-testid="blank-incident-folder"]', /blank forms$/), blankFolder);
+      assert.equal(await s.text('[data-testid="blank-incident-name"]'), 'Incident form blank.pdf');
+      const blank = await collect(blankFolder, 'Incident form blank.pdf', artifacts, 'blank-incident-form.pdf');
       const blankPages = pdfText(blank).split('\f').filter((page) => page.trim());
       assert.equal(blankPages.length, 2, 'the blank incident form is two pages');
       const blankWords = pdfWords(blank);
@@ -35,9 +44,10 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       }
       renderFirstPage(blank, shots, '39-pdf-blank-incident-form');
       await s.click('[data-testid="blank-aup-0"]');
-      const aupPath = await s.waitForText('[data-testid="blank-aup-0-path"]', /\.pdf$/);
-      assert.match(basename(aupPath), /^AUP .+ v\d+ blank\.pdf$/);
-      const blankAup = await collect(saveDir, basename(aupPath), artifacts, 'blank-aup-from-locked-home.pdf');
+      const aupName = await s.waitForText('[data-testid="blank-aup-0-name"]', /\.pdf$/);
+      assert.match(aupName, /^AUP .+ v\d+ blank\.pdf$/);
+      assert.equal(await s.text('[data-testid="blank-aup-0-folder"]'), blankFolder);
+      const blankAup = await collect(blankFolder, aupName, artifacts, 'blank-aup-from-locked-home.pdf');
       assert.match(pdfWords(blankAup), /I have read and understood this policy/);
       await s.click('[data-testid="blank-forms-done"]');
       await s.waitFor('[data-testid="locked-home"]');
@@ -219,4 +229,5 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
   );
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(saveDir, { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
 }

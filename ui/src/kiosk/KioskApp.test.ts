@@ -63,7 +63,8 @@ describe("KioskApp", () => {
       {
         passphrase_strength: () => ({ score: 4, acceptable: true, warning: null, suggestions: [] }),
         setup_begin: () => ({ recoveryKey: groups.join(""), groups }),
-        setup_save_kit: () => ({ path: "/media/usb/kit.pdf" }),
+        setup_save_kit: () => ({ path: "/media/usb/kit.pdf", cloudSync: null }),
+        setup_delete_kit: () => 1,
         setup_finish: (args) => {
           finish(args);
           // Rust creates the vault and unlocks; the admin window opens elsewhere.
@@ -85,6 +86,7 @@ describe("KioskApp", () => {
     expect(await screen.findByTestId("kit-saved")).toHaveTextContent("/media/usb/kit.pdf");
     await user.type(screen.getByTestId("confirm-last6"), "7H4KXZ");
     await user.click(screen.getByTestId("create-vault"));
+    await user.click(await screen.findByTestId("kit-delete-and-create"));
 
     expect(await screen.findByTestId("locked-home")).toBeInTheDocument();
     expect(finish).toHaveBeenCalledWith({ confirmation: "7H4KXZ" });

@@ -7,6 +7,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppStatus,
+  BlankFormSaved,
   AuditStatus,
   BackupForNewVault,
   Aup,
@@ -45,6 +46,7 @@ import type {
   TrainingRecord,
   KioskAup,
   KioskBlankForm,
+  KitSaved,
   KioskConcern,
   KioskSignInput,
   IngestReport,
@@ -170,8 +172,14 @@ export const passphraseStrength = (passphrase: string, userInputs: string[]) =>
 export const setupBegin = (input: { orgName: string; adminName: string; passphrase: string }) =>
   call<RecoveryKeyShown>("setup_begin", input);
 
-/** Rust shows a native Save dialog; `null` means the person cancelled it. */
-export const setupSaveKit = () => call<SavedFile | null>("setup_save_kit");
+/**
+ * Rust shows a native Save dialog; `null` means the person cancelled it. Says whether the folder
+ * is one that cloud sync usually copies.
+ */
+export const setupSaveKit = () => call<KitSaved | null>("setup_save_kit");
+
+/** Deletes the Emergency Kit copies this setup saved (only those files); resolves to how many. */
+export const setupDeleteKit = () => call<number>("setup_delete_kit");
 
 /** `confirmation` is the last 6 characters of the recovery key, as the person typed them. */
 export const setupFinish = (confirmation: string) => call<void>("setup_finish", { confirmation });
@@ -206,11 +214,12 @@ export const kioskReportConcern = (concern: KioskConcern) =>
   call<Receipt>("kiosk_report_concern", { concern });
 
 /**
- * Saves a blank form (the incident form, or an AUP shown here) from the locked home. Blank forms
- * hold no personal data. Resolves to `null` when the Save dialog is cancelled.
+ * Prints a blank form (the incident form, the consent form, or an AUP shown here) from the locked
+ * home. Blank forms hold no personal data. No dialog: Rust saves it in the app's folder for blank
+ * forms and opens it in the PDF viewer.
  */
 export const kioskPrintBlankForm = (form: KioskBlankForm) =>
-  call<SavedFile | null>("kiosk_print_blank_form", { form });
+  call<BlankFormSaved>("kiosk_print_blank_form", { form });
 
 /** Runs `handler` each time Rust says the app locked or unlocked. Resolves to an unsubscribe. */
 export function onStatusChanged(handler: () => void): Promise<UnlistenFn> {

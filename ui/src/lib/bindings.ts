@@ -120,6 +120,8 @@ due: boolean, };
 
 export type BackupStep = "copying" | "encrypting" | "writing" | "checking";
 
+export type BlankFormSaved = { path: string, folder: string, opened: boolean, };
+
 export type CheckAnswer = { allowed: boolean, 
 /**
  * "Yes: everyone …" or "No: A and B cannot appear …".
@@ -510,6 +512,8 @@ name: string,
  * The id beside the display name picked, if one was.
  */
 personHint: string | null, mark: KioskMark, countersignature: KioskCountersignature | null, };
+
+export type KitSaved = { path: string, cloudSync: string | null, };
 
 export type MonthCounts = { 
 /**

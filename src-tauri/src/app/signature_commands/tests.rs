@@ -60,7 +60,7 @@ fn paper_signature_with_a_scan_is_recorded_and_the_scan_saves_byte_for_byte() {
     assert_eq!(scan.kind, save::PNG);
     let out = tempfile::tempdir().expect("temp dir");
     let target = out.path().join(&scan.file_name);
-    let written = write_scan(&state, &saved.id, &target, &scan.bytes).expect("written");
+    let written = write_scan(&state, &scan, &saved.id, &target).expect("written");
     assert_eq!(written.path, target.display().to_string());
     assert_eq!(std::fs::read(&target).expect("read back"), PNG);
 }
@@ -117,7 +117,7 @@ fn paper_signature_and_scan_are_refused_once_locked() {
     assert!(state.lock("idle"));
     let out = tempfile::tempdir().expect("temp dir");
     let target = out.path().join(&scan.file_name);
-    assert_eq!(write_scan(&state, &saved.id, &target, &scan.bytes).expect_err("locked").code, LOCKED);
+    assert_eq!(write_scan(&state, &scan, &saved.id, &target).expect_err("locked").code, LOCKED);
     assert!(!target.exists(), "nothing is written once locked");
     assert_eq!(record_paper(&state, form(&version_id, &person_id)).expect_err("locked").code, LOCKED);
     assert_eq!(scan_file(&state, &saved.id).err().map(|e| e.code), Some(LOCKED.to_owned()));

@@ -96,3 +96,29 @@ fn an_empty_or_multi_line_key_is_refused() {
         assert!(matches!(emergency_kit_pdf(&k), Err(FormError::RecoveryKeyMalformed)));
     }
 }
+
+#[test]
+fn folders_that_cloud_sync_usually_covers_are_named() {
+    use std::path::Path;
+    let home = Path::new("/home/morgan");
+    let cases: &[(&str, Option<&str>)] = &[
+        ("/home/morgan/Documents/Safekeeper Emergency Kit.pdf", Some("Documents")),
+        ("/home/morgan/documents/kits", Some("Documents")),
+        ("/home/morgan/Desktop/kit.pdf", Some("Desktop")),
+        ("/home/morgan/OneDrive - Northfield Youth Trust/kit.pdf", Some("OneDrive")),
+        ("/home/morgan/Dropbox/Admin/kit.pdf", Some("Dropbox")),
+        ("/Volumes/GoogleDrive/My Drive/kit.pdf", Some("Google Drive")),
+        ("/home/morgan/Google Drive/kit.pdf", Some("Google Drive")),
+        ("/Users/morgan/Library/Mobile Documents/com~apple~CloudDocs/kit.pdf", Some("iCloud Drive")),
+        ("/Users/morgan/iCloud Drive/kit.pdf", Some("iCloud Drive")),
+        ("/media/morgan/USB STICK/kit.pdf", None),
+        ("/home/morgan/Downloads/kit.pdf", None),
+        ("/home/morgan/kit.pdf", None),
+        // Only the home folder's own Documents counts, not any folder of that name.
+        ("/media/morgan/USB/Documents/kit.pdf", None),
+    ];
+    for (path, expected) in cases {
+        assert_eq!(cloud_synced_folder(Path::new(path), Some(home)), *expected, "{path}");
+    }
+    assert_eq!(cloud_synced_folder(Path::new("/home/morgan/Documents/kit.pdf"), None), None);
+}

@@ -43,18 +43,25 @@ describe("Print a blank form (locked home)", () => {
   });
 
   it("asks Rust for the blank incident form and says where it was saved", async () => {
-    const print = vi.fn(() => ({ path: "/home/staff/Incident form blank.pdf" }));
+    const folder = "/home/staff/Documents/Safekeeper blank forms";
+    const print = vi.fn(() => ({ path: `${folder}/Incident form blank.pdf`, folder, opened: true }));
     open({ kiosk_print_blank_form: print });
     await userEvent.setup().click(await screen.findByTestId("blank-incident"));
-    expect(await screen.findByTestId("blank-incident-saved")).toHaveTextContent("Saved to /home/staff/Incident form blank.pdf");
+    const done = await screen.findByTestId("blank-incident-saved");
+    expect(done).toHaveTextContent("opening in your PDF viewer");
+    expect(screen.getByTestId("blank-incident-folder")).toHaveTextContent(folder);
+    expect(screen.getByTestId("blank-incident-name")).toHaveTextContent(/^Incident form blank\.pdf$/);
     expect(print).toHaveBeenCalledWith({ form: { form: "incident" } });
   });
 
   it("offers the blank photo consent form", async () => {
-    const print = vi.fn(() => ({ path: "/home/staff/Image consent form blank.pdf" }));
+    const folder = "/home/staff/Documents/Safekeeper blank forms";
+    const print = vi.fn(() => ({ path: `${folder}/Image consent form blank.pdf`, folder, opened: false }));
     open({ kiosk_print_blank_form: print });
     await userEvent.setup().click(await screen.findByTestId("blank-consent"));
-    expect(await screen.findByTestId("blank-consent-saved")).toHaveTextContent("Saved to /home/staff/Image consent form blank.pdf");
+    expect(await screen.findByTestId("blank-consent-saved")).toHaveTextContent("PDF viewer could not be opened");
+    expect(screen.getByTestId("blank-consent-folder")).toHaveTextContent(folder);
+    expect(screen.getByTestId("blank-consent-name")).toHaveTextContent(/^Image consent form blank\.pdf$/);
     expect(print).toHaveBeenCalledWith({ form: { form: "consent" } });
   });
 

@@ -6,10 +6,11 @@ import { rustError } from "../../test/tauriFake";
 vi.mock("../../lib/api", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../lib/api")>()),
   setupSaveKit: vi.fn(),
+  setupDeleteKit: vi.fn(),
   setupFinish: vi.fn(),
 }));
 
-const { setupFinish, setupSaveKit } = await import("../../lib/api");
+const { setupDeleteKit, setupFinish, setupSaveKit } = await import("../../lib/api");
 const { default: RecoveryKeyStep } = await import("./RecoveryKeyStep.svelte");
 
 const recovery = {
@@ -29,7 +30,7 @@ describe("setup: the recovery key", () => {
 
   it("says where the Emergency Kit was saved, or that it was not", async () => {
     vi.mocked(setupSaveKit).mockResolvedValueOnce(null);
-    vi.mocked(setupSaveKit).mockResolvedValueOnce({ path: "/media/usb/Safekeeper Emergency Kit.pdf" });
+    vi.mocked(setupSaveKit).mockResolvedValueOnce({ path: "/media/usb/Safekeeper Emergency Kit.pdf", cloudSync: null });
     render(RecoveryKeyStep, { recovery, onBack: vi.fn() });
     const user = userEvent.setup();
 
@@ -42,6 +43,14 @@ describe("setup: the recovery key", () => {
       "Saved to /media/usb/Safekeeper Emergency Kit.pdf",
     );
     expect(screen.queryByTestId("kit-save-cancelled")).toBeNull();
+    expect(screen.queryByTestId("kit-cloud-warning")).toBeNull();
+  });
+
+  it("warns when the kit went into a folder cloud sync usually copies", async () => {
+    vi.mocked(setupSaveKit).mockResolvedValueOnce({ path: "/home/sam/Documents/Kit.pdf", cloudSync: "Documents" });
+    render(RecoveryKeyStep, { recovery, onBack: vi.fn() });
+    await userEvent.setup().click(screen.getByTestId("save-kit"));
+    expect(await screen.findByTestId("kit-cloud-warning")).toHaveTextContent(/Documents folder, which OneDrive/);
   });
 
   it("needs exactly 6 characters before asking Rust", async () => {
@@ -57,19 +66,70 @@ describe("setup: the recovery key", () => {
     expect(setupFinish).not.toHaveBeenCalled();
   });
 
-  it("shows Rust's message by the field when the characters are wrong", async () => {
-    const message = "Those are not the last 6 characters of your recovery key.";
-    vi.mocked(setupFinish).mockRejectedValueOnce(rustError("setup.confirmationMismatch", message));
+  it("says by the field when the characters are wrong, before asking anything else", async () => {
     render(RecoveryKeyStep, { recovery, onBack: vi.fn() });
     const user = userEvent.setup();
     await user.type(screen.getByTestId("confirm-last6"), "ABCDEF");
     await user.click(screen.getByTestId("create-vault"));
 
-    expect(await screen.findByRole("link", { name: message })).toHaveAttribute(
-      "href",
-      "#setup-confirm-last6",
+    expect(
+      await screen.findByRole("link", { name: /Those are not the last 6 characters of your recovery key/ }),
+    ).toHaveAttribute("href", "#setup-confirm-last6");
+    expect(setupFinish).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("kit-printed-question")).toBeNull();
+  });
+
+  it("shows Rust's message by the field when Rust refuses the characters", async () => {
+    const message = "Those are not the last 6 characters of your recovery key.";
+    vi.mocked(setupFinish).mockRejectedValueOnce(rustError("setup.confirmationMismatch", message));
+    render(RecoveryKeyStep, { recovery, onBack: vi.fn() });
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("confirm-last6"), "7H4KXZ");
+    await user.click(screen.getByTestId("create-vault"));
+
+    expect(await screen.findByRole("link", { name: message })).toHaveAttribute("href", "#setup-confirm-last6");
+    expect(setupFinish).toHaveBeenCalledWith("7H4KXZ");
+  });
+
+  it("after the 6 characters, asks whether the saved kit is printed and deletes it on request", async () => {
+    vi.mocked(setupSaveKit).mockResolvedValueOnce({ path: "/home/sam/Desktop/Kit.pdf", cloudSync: "Desktop" });
+    vi.mocked(setupDeleteKit).mockResolvedValueOnce(1);
+    vi.mocked(setupFinish).mockResolvedValueOnce(undefined);
+    render(RecoveryKeyStep, { recovery, onBack: vi.fn() });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("save-kit"));
+    await screen.findByTestId("kit-saved");
+    await user.type(screen.getByTestId("confirm-last6"), "7H4KXZ");
+    await user.click(screen.getByTestId("create-vault"));
+
+    const question = await screen.findByTestId("kit-printed-question");
+    expect(question).toHaveTextContent("Have you printed the Emergency Kit?");
+    expect(question).toHaveTextContent(/Desktop folder, which OneDrive/);
+    expect(screen.getByRole("heading", { name: "Have you printed the Emergency Kit?" })).toHaveFocus();
+    expect(setupFinish).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId("kit-delete-and-create"));
+    await waitFor(() => expect(setupFinish).toHaveBeenCalledWith("7H4KXZ"));
+    expect(setupDeleteKit).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(setupDeleteKit).mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(setupFinish).mock.invocationCallOrder[0],
     );
-    expect(setupFinish).toHaveBeenCalledWith("ABCDEF");
+    expect(await screen.findByTestId("vault-created")).toBeInTheDocument();
+  });
+
+  it("keeps the saved kit when asked to", async () => {
+    vi.mocked(setupDeleteKit).mockClear();
+    vi.mocked(setupSaveKit).mockResolvedValueOnce({ path: "/media/usb/Kit.pdf", cloudSync: null });
+    vi.mocked(setupFinish).mockResolvedValueOnce(undefined);
+    render(RecoveryKeyStep, { recovery, onBack: vi.fn() });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("save-kit"));
+    await screen.findByTestId("kit-saved");
+    await user.type(screen.getByTestId("confirm-last6"), "7h4kxz");
+    await user.click(screen.getByTestId("create-vault"));
+    await user.click(await screen.findByTestId("kit-keep-and-create"));
+    await waitFor(() => expect(setupFinish).toHaveBeenCalledWith("7h4kxz"));
+    expect(setupDeleteKit).not.toHaveBeenCalled();
   });
 
   it("creates the vault with the typed characters, spaces removed", async () => {
