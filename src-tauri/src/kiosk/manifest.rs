@@ -150,9 +150,18 @@ pub fn publish(path: &Path, manifest: &KioskManifest) -> std::io::Result<()> {
     atomic::write_atomic(path, &json)
 }
 
-/// `None` when missing or unreadable: the locked home then shows no organisation name rather
-/// than failing.
+/// A manifest holds a few AUPs and a list of names; a file far bigger was not written by Safekeeper
+/// and is not read into memory.
+pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// `None` when missing, unreadable or too big: the locked home then shows no organisation name
+/// rather than failing.
 pub fn read(path: &Path) -> Option<KioskManifest> {
-    let bytes = std::fs::read(path).ok()?;
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).ok()?.take(MAX_MANIFEST_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 > MAX_MANIFEST_BYTES {
+        return None;
+    }
     serde_json::from_slice(&bytes).ok()
 }

@@ -30,7 +30,7 @@ pub enum StoreError {
     SchemaTooNew { found: i64, known: i64 },
     #[error("The audit trail is broken at entry {row}. Someone or something changed the records outside Safekeeper. Restore from a backup and contact your DSL.")]
     AuditBroken { row: i64 },
-    #[error("The records file could not be read or written ({0}). Check the disk has space and try again.")]
+    #[error("{}", sqlite_words(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("The records file could not be read ({0}). Check the disk and try again.")]
     Io(#[from] std::io::Error),
@@ -44,9 +44,23 @@ impl ErrorCode for StoreError {
             StoreError::Damaged { .. } => "store.damaged",
             StoreError::SchemaTooNew { .. } => "store.schemaTooNew",
             StoreError::AuditBroken { .. } => "store.auditBroken",
-            StoreError::Sqlite(_) => "store.sqlite",
+            StoreError::Sqlite(e) => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DiskFull) => "store.diskFull",
+                Some(rusqlite::ErrorCode::ReadOnly) => "store.readOnly",
+                _ => "store.sqlite",
+            },
             StoreError::Io(_) => "store.io",
         }
+    }
+}
+
+/// What the person is told when SQLite fails: a full disk and a folder that cannot be written are
+/// said in plain words, because those are the ones they can put right.
+fn sqlite_words(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => "The disk is full, so this was not saved. Everything saved before is safe. Free some space on the disk (empty the wastebasket, or move large files elsewhere), then try again.".to_owned(),
+        Some(rusqlite::ErrorCode::ReadOnly) => "Safekeeper's data folder cannot be written to (the disk or folder may be read-only), so this was not saved. Everything saved before is safe. Ask whoever looks after the laptop to make the folder writable again, then try again.".to_owned(),
+        _ => format!("The records file could not be read or written ({e}). Check the disk has space and try again."),
     }
 }
 
