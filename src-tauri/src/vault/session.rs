@@ -420,7 +420,13 @@ impl UnlockedVault {
         let recipients = self.recipients()?;
         let temp = Self::write_proven_key(&next, &recipients, &self.paths.wrapped_key_next(), &self.identity)?;
         atomic::commit(&temp, &self.paths.wrapped_key_next())?;
-        self.db.rekey(&next)?;
+        if let Err(e) = self.db.rekey(&next) {
+            // A re-key that failed part-way leaves the connection unsure which key it writes with:
+            // start again from the file, which still holds the old key (its journal is rolled back
+            // as it opens). The waiting key file is dealt with at the next unlock (see `open_with`).
+            self.replace_database(|| Ok(()))?;
+            return Err(e.into());
+        }
         self.key = next;
         atomic::commit(&self.paths.wrapped_key_next(), &self.paths.wrapped_key())?;
         self.record(&Entry { action: "vault.keyRotated", subject_kind: "vault", subject_id: "", detail: "" })?;
