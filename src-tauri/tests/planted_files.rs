@@ -115,7 +115,7 @@ fn a_backup_over_the_cap_is_refused_before_it_is_read() {
     // The synthetic large organisation's backup is about 10 MB (see the backup benchmark); the cap
     // leaves room for its records fifty times over, for the scans and documents kept with them.
     const SYNTHETIC_LARGE_ORG_BYTES: u64 = 10 * 1000 * 1000;
-    assert!(backup::MAX_BACKUP_BYTES >= 50 * SYNTHETIC_LARGE_ORG_BYTES);
+    const { assert!(backup::MAX_BACKUP_BYTES >= 50 * SYNTHETIC_LARGE_ORG_BYTES) };
     let v = new_vault();
     let vault = UnlockedVault::unlock_with_recovery(&v.paths, &v.recovery_text()).expect("unlock");
     let dir = tempfile::tempdir().expect("usb");

@@ -508,9 +508,12 @@ pub const ADMIN_KEY_FILES_AT_ONCE: usize = 4;
 /// How many admin key files one unlock tries in all: far more admins than a small charity has.
 pub const MAX_ADMIN_KEY_FILES: usize = 32;
 
+/// (admin id, file bytes) for each admin key file worth trying.
+type KeyFiles = Vec<(String, Vec<u8>)>;
+
 /// The admin key files worth trying, oldest first, each with its bytes, and whether any file was
 /// passed over as not one Safekeeper wrote (too big).
-fn admin_key_files(paths: &VaultPaths) -> Result<(Vec<(String, Vec<u8>)>, bool), VaultError> {
+fn admin_key_files(paths: &VaultPaths) -> Result<(KeyFiles, bool), VaultError> {
     use std::io::Read;
     let mut found: Vec<(std::time::SystemTime, String, std::path::PathBuf)> = Vec::new();
     let mut passed_over = false;
