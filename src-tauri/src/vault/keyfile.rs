@@ -99,19 +99,18 @@ fn only_x25519_stanzas(file: &[u8]) -> bool {
 /// key) and the random one age adds. The age library's header parser takes time that grows with
 /// the square of the number of stanzas (a second for 500, minutes for 5,000), so a header far
 /// beyond what Safekeeper writes is refused before the library sees it.
-pub const MAX_AGE_STANZAS: usize = 128;
-/// With at most `MAX_AGE_STANZAS` stanzas of about a hundred bytes, a header fits well inside this.
-pub const MAX_AGE_HEADER_BYTES: usize = 32 * 1024;
+pub const MAX_AGE_STANZAS: usize = 64;
+/// With at most `MAX_AGE_STANZAS` stanzas of about a hundred bytes, a header fits inside this.
+pub const MAX_AGE_HEADER_BYTES: usize = 8 * 1024;
 
 /// Whether an age file's header could have been written by Safekeeper: it ends within
 /// `MAX_AGE_HEADER_BYTES` and holds at most `MAX_AGE_STANZAS` stanzas. A short file with no header
-/// end passes, for the library to call damaged.
+/// end and few stanzas passes, for the library to call damaged.
 pub fn header_within_bounds(file: &[u8]) -> bool {
     let window = &file[..file.len().min(MAX_AGE_HEADER_BYTES)];
-    match window.windows(4).position(|w| w == b"\n---") {
-        Some(end) => window[..end].windows(4).filter(|w| w == b"\n-> ").count() <= MAX_AGE_STANZAS,
-        None => file.len() < MAX_AGE_HEADER_BYTES,
-    }
+    let end = window.windows(4).position(|w| w == b"\n---");
+    let stanzas = window[..end.unwrap_or(window.len())].windows(4).filter(|w| w == b"\n-> ").count();
+    stanzas <= MAX_AGE_STANZAS && (end.is_some() || file.len() < MAX_AGE_HEADER_BYTES)
 }
 
 /// The tag of every stanza in an age header, e.g. `X25519`.
@@ -216,6 +215,9 @@ mod tests {
         assert!(matches!(unwrap_key(&huge, &id), Err(KeyFileError::Damaged)));
         assert!(matches!(open_identity(&huge, &SecretString::from("p".to_owned())), Err(KeyFileError::Damaged)));
         assert!(began.elapsed() < std::time::Duration::from_secs(1), "{:?}", began.elapsed());
+        // Regression (found by fuzzing): the same stanzas with the header's end cut off.
+        let no_end: Vec<u8> = huge[..huge.windows(4).position(|w| w == b"\n---").expect("end")].to_vec();
+        assert!(!header_within_bounds(&no_end[..MAX_AGE_HEADER_BYTES - 1]));
         // A header with no end within the bound, and a short damaged file.
         assert!(!header_within_bounds(&vec![b'a'; MAX_AGE_HEADER_BYTES + 1]));
         assert!(header_within_bounds(b"age-encryption.org/v1\n-> X25519"));

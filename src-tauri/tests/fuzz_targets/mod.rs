@@ -78,15 +78,20 @@ fn fresh_db() -> Connection {
     conn
 }
 
-/// One scratch data folder per process; targets that need files empty what they use first.
-fn scratch() -> &'static (tempfile::TempDir, Mutex<()>) {
-    static DIR: OnceLock<(tempfile::TempDir, Mutex<()>)> = OnceLock::new();
-    DIR.get_or_init(|| {
+type Scratch = OnceLock<(tempfile::TempDir, Mutex<()>)>;
+
+/// A scratch data folder per target and process, so one target never waits for another; targets
+/// empty what they use first.
+fn scratch(which: &'static Scratch) -> &'static (tempfile::TempDir, Mutex<()>) {
+    which.get_or_init(|| {
         let base =
             if std::path::Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
         (tempfile::tempdir_in(base).expect("scratch folder"), Mutex::new(()))
     })
 }
+
+static OUTBOX_SCRATCH: Scratch = OnceLock::new();
+static MANIFEST_SCRATCH: Scratch = OnceLock::new();
 
 fn seal(plaintext: &[u8]) -> Vec<u8> {
     use std::io::Write;
@@ -108,7 +113,7 @@ fn seal(plaintext: &[u8]) -> Vec<u8> {
 pub fn outbox_file(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let sealed = if mode & 1 == 1 { rest.to_vec() } else { seal(rest) };
-    let (dir, lock) = scratch();
+    let (dir, lock) = scratch(&OUTBOX_SCRATCH);
     let _one_at_a_time = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let paths = VaultPaths::new(dir.path().join("outbox-target"));
     let folder = paths.outbox_dir();
@@ -142,7 +147,7 @@ pub fn training_csv(data: &[u8]) {
 /// A kiosk manifest as the locked signing station reads it: listing what it offers and sealing a
 /// concern to the recipients it names.
 pub fn manifest_file(data: &[u8]) {
-    let (dir, lock) = scratch();
+    let (dir, lock) = scratch(&MANIFEST_SCRATCH);
     let _one_at_a_time = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let paths = VaultPaths::new(dir.path().join("manifest-target"));
     let _ = fs::remove_dir_all(paths.data_dir());
