@@ -11,6 +11,10 @@ echo "== UI: type check, unit tests, build"
 (cd ui && npm run check --silent && npm test --silent && npm run build --silent)
 
 echo "== Rust: domain tests without tauri (cargo test --no-default-features)"
+# Includes the faults and hostile-files tests: the malformed-file corpus (malformed_files), planted
+# files (planted_files), a full disk and a read-only folder on a small tmpfs (disk_full, needs
+# root to mount), kills during a migration and a re-key, and the bounded fuzzing of every reader
+# (fuzz_harness: fixed seed, 48 cases per target). Long fuzzing runs are by hand: .dev/fuzz.sh.
 cargo test --no-default-features --workspace
 
 echo "== Rust: the benchmarks still build (they are run by hand: cargo bench --no-default-features)"

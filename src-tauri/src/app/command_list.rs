@@ -8,6 +8,7 @@
 // lists here, then into the matching capability file (a test checks they agree).
 //
 // Plain `macro_rules!` with no imports, so `build.rs` can `include!` it.
+#[allow(unused_macros)] // build.rs uses it only for the desktop build
 macro_rules! command_list {
     ($then:ident) => {
         $then! {

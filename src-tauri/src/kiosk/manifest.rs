@@ -383,7 +383,7 @@ pub fn changed_since_published(conn: &Connection, path: &Path) -> rusqlite::Resu
         .and_then(|all| all.get_mut(path))
         .is_some_and(|p| std::mem::replace(&mut p.changed_underneath, false));
     let Some(newest) = newest_record(conn)? else { return Ok(seen_by_station) };
-    let on_disk = std::fs::read(path).ok().map(|b| hash_hex(&b));
+    let on_disk = read_capped(path).map(|b| hash_hex(&b));
     Ok(seen_by_station || on_disk.as_deref() != Some(newest.hash.as_str()))
 }
 
@@ -402,11 +402,23 @@ pub fn person_for_token(conn: &Connection, manifest_hash: &str, token: &str) -> 
     Ok(None)
 }
 
+/// A manifest holds a few AUPs and a list of names; a file far bigger was not written by Safekeeper
+/// and is not read into memory.
+pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The file's bytes, or `None` when missing, unreadable or too big.
+fn read_capped(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).ok()?.take(MAX_MANIFEST_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= MAX_MANIFEST_BYTES).then_some(bytes)
+}
+
 /// The manifest the signing station trusts, with its hash: the one this run published when
 /// there is one (a file changed underneath it is ignored, and the change noted for the next
 /// unlock), otherwise the file as it is. `None` when there is neither.
 pub fn current(path: &Path) -> Option<(KioskManifest, String)> {
-    let on_disk = std::fs::read(path).ok();
+    let on_disk = read_capped(path);
     if let Some(p) = published().as_mut().and_then(|all| all.get_mut(path)) {
         if on_disk.as_deref().map(hash_hex).as_deref() != Some(p.hash.as_str()) {
             p.changed_underneath = true;

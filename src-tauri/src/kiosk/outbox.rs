@@ -59,6 +59,10 @@ pub const PROBLEMS_DIR: &str = "problems";
 /// Two drawn signatures at their cap, base64-encoded, fit well inside this; anything bigger was
 /// not written by the signing station and is not read into memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// One unlock reads at most this much of the outbox (sixteen files at their cap; a busy open
+/// evening hands in a few hundred files of a few kilobytes each); the rest waits for the next
+/// unlock, so planted files cannot make an unlock run out of memory.
+pub const MAX_INGEST_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutboxError {

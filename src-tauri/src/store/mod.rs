@@ -30,7 +30,9 @@ pub enum StoreError {
     SchemaTooNew { found: i64, known: i64 },
     #[error("The audit trail is broken at entry {row}. Someone or something changed the records outside Safekeeper. Restore from a backup and contact your DSL.")]
     AuditBroken { row: i64 },
-    #[error("The records file could not be read or written ({0}). Check the disk has space and try again.")]
+    #[error("The records could not be moved to the new database key (the disk may be full). Nothing has been lost: they still open with the key they had. Free some space on the disk, then try again.")]
+    RekeyFailed,
+    #[error("{}", sqlite_words(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("The records file could not be read ({0}). Check the disk and try again.")]
     Io(#[from] std::io::Error),
@@ -44,9 +46,36 @@ impl ErrorCode for StoreError {
             StoreError::Damaged { .. } => "store.damaged",
             StoreError::SchemaTooNew { .. } => "store.schemaTooNew",
             StoreError::AuditBroken { .. } => "store.auditBroken",
-            StoreError::Sqlite(_) => "store.sqlite",
+            StoreError::RekeyFailed => "store.rekeyFailed",
+            StoreError::Sqlite(e) => match disk_trouble(e) {
+                Some(rusqlite::ErrorCode::DiskFull) => "store.diskFull",
+                Some(_) => "store.readOnly",
+                None => "store.sqlite",
+            },
             StoreError::Io(_) => "store.io",
         }
+    }
+}
+
+/// What the person is told when SQLite fails: a full disk and a folder that cannot be written are
+/// said in plain words, because those are the ones they can put right.
+fn sqlite_words(e: &rusqlite::Error) -> String {
+    match disk_trouble(e) {
+        Some(rusqlite::ErrorCode::DiskFull) => "The disk is full, so this was not saved. Everything saved before is safe. Free some space on the disk (empty the wastebasket, or move large files elsewhere), then try again.".to_owned(),
+        Some(_) => "Safekeeper's data folder cannot be written to (the disk or folder may be read-only), so this was not saved. Everything saved before is safe. Ask whoever looks after the laptop to make the folder writable again, then try again.".to_owned(),
+        _ => format!("The records file could not be read or written ({e}). Check the disk has space and try again."),
+    }
+}
+
+/// `DiskFull` or `ReadOnly` when that is what went wrong. SQLCipher's export reports a full disk
+/// as a plain error with SQLite's words, so the words are checked too.
+fn disk_trouble(e: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
+    let words = e.to_string();
+    match e.sqlite_error_code() {
+        Some(code @ (rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::ReadOnly)) => Some(code),
+        _ if words.contains("database or disk is full") => Some(rusqlite::ErrorCode::DiskFull),
+        _ if words.contains("readonly database") => Some(rusqlite::ErrorCode::ReadOnly),
+        _ => None,
     }
 }
 
@@ -147,7 +176,8 @@ impl Db {
     pub fn rekey(&mut self, new_key: &DatabaseKey) -> Result<(), StoreError> {
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         let _: String = self.conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        self.conn.execute_batch(&new_key.pragma_rekey_statement())?;
+        // SQLCipher reports any failure part-way (a full disk among them) in its own words.
+        self.conn.execute_batch(&new_key.pragma_rekey_statement()).map_err(|_| StoreError::RekeyFailed)?;
         let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         debug_assert!(mode.eq_ignore_ascii_case("wal"));
         Ok(())

@@ -33,8 +33,14 @@ use mac::{content_mac, ensure_backup_key};
 use super::{atomic, UnlockedVault, VaultError};
 use crate::store::{audit, migrations};
 
-/// Backups larger than this are refused when read: no vault of a small charity comes near it.
-pub const MAX_BACKUP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// Backups larger than this are neither written nor read. The records of the synthetic large
+/// organisation in the backup benchmark (2,000 people, 5,000 AUP signatures, 3,000 incidents) make
+/// a backup of about 10 MB; what can make a real one bigger is the files kept inside it: scanned
+/// paper forms and training certificates (5 MB each at most) and policy documents (10 MB each).
+/// 512 MiB leaves room for those records fifty times over, or for a scanned form for every one of
+/// 2,000 people at a generous 200 KB each, and still lets a laptop with 4 GB hold the file, its
+/// decrypted copy and the database opened from it (about three times the file) while checking it.
+pub const MAX_BACKUP_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The record tables a manifest counts, with the words a summary uses for them.
 pub const COUNTED: &[(&str, &str)] = &[
@@ -88,6 +94,10 @@ pub enum BackupError {
     TooLarge,
     #[error("That file is not a Safekeeper backup (it is not an age-encrypted file). Choose the .age file Safekeeper wrote. Nothing has been changed.")]
     NotAge,
+    #[error("That file is encrypted for this vault but is not a backup (it may be a signing-station submission or another Safekeeper file). Choose the file whose name starts \u{201c}Safekeeper backup\u{201d}. Nothing has been changed.")]
+    WrongKind,
+    #[error("Your records have grown larger than one backup file may be (512 MB), so no backup was written. Your records are unchanged. Remove policy documents, scans or certificates you no longer need, then try again.")]
+    TooLargeToWrite,
     #[error("That backup was made for a different organisation's Safekeeper, or before you became an admin, so your key cannot open it. If it is this organisation's, unlock with the recovery key and restore it from there. Nothing has been changed.")]
     NotForThisVault,
     #[error("That backup is damaged or incomplete (it may have been cut short or changed after it was written), so it cannot be used. Try another backup. Nothing has been changed.")]
@@ -124,6 +134,8 @@ impl crate::error::ErrorCode for BackupError {
             BackupError::Empty => "backup.empty",
             BackupError::TooLarge => "backup.tooLarge",
             BackupError::NotAge => "backup.notAge",
+            BackupError::WrongKind => "backup.wrongKind",
+            BackupError::TooLargeToWrite => "backup.tooLargeToWrite",
             BackupError::NotForThisVault => "backup.notForThisVault",
             BackupError::Damaged => "backup.damaged",
             BackupError::TooNew { .. } => "backup.tooNew",
@@ -237,6 +249,9 @@ pub fn decrypt(sealed: &[u8], identity: &x25519::Identity) -> Result<Zeroizing<V
     if !sealed.starts_with(b"age-encryption.org/v1\n") && !sealed.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----") {
         return Err(BackupError::NotAge);
     }
+    if !super::keyfile::header_within_bounds(sealed) {
+        return Err(BackupError::Damaged);
+    }
     let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| BackupError::Damaged)?;
     let mut reader = decryptor.decrypt(iter::once(identity as &dyn age::Identity)).map_err(|e| match e {
         DecryptError::NoMatchingKeys => BackupError::NotForThisVault,
@@ -256,8 +271,9 @@ const UNVERSIONED_BACKUP_SCHEMA: i64 = 9;
 /// integrity check, a schema this version knows, a manifest, counts and an audit chain that
 /// match it. Returns the open copy and its manifest.
 pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection, BackupManifest), BackupError> {
+    // The plaintext is authenticated by age, so bytes that are not a database were sealed that way.
     if !plain.starts_with(b"SQLite format 3\0") {
-        return Err(BackupError::Damaged);
+        return Err(BackupError::WrongKind);
     }
     let mut conn = Connection::open_in_memory()?;
     // Nothing a file's schema names (a view, a trigger) may run a function with side effects.
@@ -271,6 +287,13 @@ pub fn open_checked(plain: &[u8], vault_id: Option<&str>) -> Result<(Connection,
     let known = migrations::latest_version();
     if found > known {
         return Err(BackupError::TooNew { found, known });
+    }
+    let has_manifest = conn
+        .query_row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'backup_manifest'", [], |_| Ok(()))
+        .optional()
+        .map_err(|_| BackupError::Damaged)?;
+    if has_manifest.is_none() {
+        return Err(BackupError::WrongKind);
     }
     // Before anything else is read from it: every table, index, trigger and view must be exactly
     // what Safekeeper's own migrations make at that version, plus the manifest table.
@@ -364,6 +387,9 @@ pub fn back_up_with_progress(
     let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version, &mac_key)?;
     progress(BackupStep::Encrypting);
     let sealed = encrypt(&plain, &recipients);
+    if sealed.len() as u64 > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLargeToWrite);
+    }
     let target: PathBuf = folder.join(file_name(chrono::Local::now()));
     progress(BackupStep::Writing);
     atomic::write_atomic(&target, &sealed).map_err(BackupError::Write)?;

@@ -55,6 +55,9 @@ pub fn seal_identity(identity: &x25519::Identity, passphrase: &SecretString) -> 
 }
 
 pub fn open_identity(sealed: &[u8], passphrase: &SecretString) -> Result<x25519::Identity, KeyFileError> {
+    if !header_within_bounds(sealed) {
+        return Err(KeyFileError::Damaged);
+    }
     let decryptor = age::Decryptor::new_buffered(sealed).map_err(classify)?;
     if !decryptor.is_scrypt() {
         return Err(KeyFileError::Damaged);
@@ -74,7 +77,7 @@ pub fn wrap_key(key: &DatabaseKey, recipients: &[x25519::Recipient]) -> Vec<u8> 
 }
 
 pub fn unwrap_key(wrapped: &[u8], identity: &x25519::Identity) -> Result<DatabaseKey, KeyFileError> {
-    if !only_x25519_stanzas(wrapped) {
+    if !header_within_bounds(wrapped) || !only_x25519_stanzas(wrapped) {
         return Err(KeyFileError::Damaged);
     }
     let decryptor = age::Decryptor::new_buffered(wrapped).map_err(classify)?;
@@ -90,6 +93,24 @@ pub fn unwrap_key(wrapped: &[u8], identity: &x25519::Identity) -> Result<Databas
 fn only_x25519_stanzas(file: &[u8]) -> bool {
     let stanzas = stanza_tags(file);
     stanzas.iter().any(|t| t == "X25519") && !stanzas.iter().any(|t| t == "scrypt")
+}
+
+/// The most stanzas a Safekeeper age file carries: one per recipient (every admin and the recovery
+/// key) and the random one age adds. The age library's header parser takes time that grows with
+/// the square of the number of stanzas (a second for 500, minutes for 5,000), so a header far
+/// beyond what Safekeeper writes is refused before the library sees it.
+pub const MAX_AGE_STANZAS: usize = 64;
+/// With at most `MAX_AGE_STANZAS` stanzas of about a hundred bytes, a header fits inside this.
+pub const MAX_AGE_HEADER_BYTES: usize = 8 * 1024;
+
+/// Whether an age file's header could have been written by Safekeeper: it ends within
+/// `MAX_AGE_HEADER_BYTES` and holds at most `MAX_AGE_STANZAS` stanzas. A short file with no header
+/// end and few stanzas passes, for the library to call damaged.
+pub fn header_within_bounds(file: &[u8]) -> bool {
+    let window = &file[..file.len().min(MAX_AGE_HEADER_BYTES)];
+    let end = window.windows(4).position(|w| w == b"\n---");
+    let stanzas = window[..end.unwrap_or(window.len())].windows(4).filter(|w| w == b"\n-> ").count();
+    stanzas <= MAX_AGE_STANZAS && (end.is_some() || file.len() < MAX_AGE_HEADER_BYTES)
 }
 
 /// The tag of every stanza in an age header, e.g. `X25519`.
@@ -174,6 +195,32 @@ mod tests {
         recipient.set_work_factor(10);
         let wrapped = encrypt(iter::once(&recipient as &dyn age::Recipient), DatabaseKey::generate().as_bytes());
         assert!(matches!(unwrap_key(&wrapped, &x25519::Identity::generate()), Err(KeyFileError::Damaged)));
+    }
+
+    /// Regression: a planted file with thousands of empty stanzas kept age's header parser busy for
+    /// minutes (5,000 stanzas took 96 s in a debug build), stalling every unlock that read it.
+    #[test]
+    fn a_header_with_thousands_of_stanzas_is_refused_at_once() {
+        let id = x25519::Identity::generate();
+        let wrapped = wrap_key(&DatabaseKey::generate(), &[id.to_public()]);
+        assert!(header_within_bounds(&wrapped));
+        let first_line = wrapped.iter().position(|&b| b == b'\n').expect("version line") + 1;
+        let mut huge = wrapped[..first_line].to_vec();
+        for _ in 0..5_000 {
+            huge.extend_from_slice(b"-> grease\n\n");
+        }
+        huge.extend_from_slice(&wrapped[first_line..]);
+        assert!(!header_within_bounds(&huge));
+        let began = std::time::Instant::now();
+        assert!(matches!(unwrap_key(&huge, &id), Err(KeyFileError::Damaged)));
+        assert!(matches!(open_identity(&huge, &SecretString::from("p".to_owned())), Err(KeyFileError::Damaged)));
+        assert!(began.elapsed() < std::time::Duration::from_secs(1), "{:?}", began.elapsed());
+        // Regression (found by fuzzing): the same stanzas with the header's end cut off.
+        let no_end: Vec<u8> = huge[..huge.windows(4).position(|w| w == b"\n---").expect("end")].to_vec();
+        assert!(!header_within_bounds(&no_end[..MAX_AGE_HEADER_BYTES - 1]));
+        // A header with no end within the bound, and a short damaged file.
+        assert!(!header_within_bounds(&vec![b'a'; MAX_AGE_HEADER_BYTES + 1]));
+        assert!(header_within_bounds(b"age-encryption.org/v1\n-> X25519"));
     }
 
     #[test]

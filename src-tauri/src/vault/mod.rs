@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::error::ErrorCode;
 use crate::store::StoreError;
 pub use session::from_backup::{read_backup_for_new_vault, BackupForNewVault};
-pub use session::{NewVault, UnlockedVault};
+pub use session::{NewVault, UnlockedVault, ADMIN_KEY_FILES_AT_ONCE, MAX_ADMIN_KEY_FILES, MAX_ADMIN_KEY_FILE_BYTES};
 
 #[derive(Debug, thiserror::Error)]
 pub enum VaultError {
@@ -53,6 +53,8 @@ pub enum VaultError {
     RemoveSelf,
     #[error("That admin was not found. They may already have been removed.")]
     AdminNotFound,
+    #[error("The vault folder holds more admin key files than Safekeeper will try ({tried}), and none of those tried opened with that passphrase. Someone may have put files there. Nothing has been changed. Unlock with the recovery key, then check the list of admins in Settings.")]
+    TooManyKeyFiles { tried: usize },
     #[error("Safekeeper has not been set up on this computer yet.")]
     NotSetUp,
     #[error("Safekeeper is already set up on this computer. To start again, restore or move the existing vault folder first.")]
@@ -69,7 +71,7 @@ pub enum VaultError {
     Aup(#[from] crate::records::aup::AupError),
     #[error(transparent)]
     Consent(#[from] crate::records::consent::ConsentError),
-    #[error("Safekeeper could not read or write its files ({0}). Check that the disk has free space and try again. Nothing has been lost.")]
+    #[error("{}", io_words(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -89,6 +91,7 @@ impl ErrorCode for VaultError {
             VaultError::LastAdmin => "admin.lastAdmin",
             VaultError::RemoveSelf => "admin.removeSelf",
             VaultError::AdminNotFound => "admin.notFound",
+            VaultError::TooManyKeyFiles { .. } => "vault.tooManyKeyFiles",
             VaultError::NotSetUp => "vault.notSetUp",
             VaultError::AlreadySetUp => "setup.alreadySetUp",
             VaultError::NotAllowed => "vault.notAllowed",
@@ -99,6 +102,15 @@ impl ErrorCode for VaultError {
             VaultError::Consent(e) => e.code(),
             VaultError::Io(_) => "vault.io",
         }
+    }
+}
+
+/// A full disk and a read-only folder are said in plain words; anything else names the error.
+fn io_words(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => "The disk is full, so Safekeeper could not save its files. Nothing has been lost. Free some space on the disk (empty the wastebasket, or move large files elsewhere), then try again.".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => "Safekeeper's data folder cannot be written to (the disk or folder may be read-only), so nothing was changed. Nothing has been lost. Ask whoever looks after the laptop to make the folder writable again, then try again.".to_owned(),
+        _ => format!("Safekeeper could not read or write its files ({e}). Check that the disk has free space and try again. Nothing has been lost."),
     }
 }
 

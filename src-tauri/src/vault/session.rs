@@ -146,40 +146,52 @@ impl UnlockedVault {
     }
 
     /// Unlocks with an admin passphrase. Reads key files only: a wrong passphrase changes nothing
-    /// on disk. Every admin file is tried, in parallel, because the unlock screen does not ask
-    /// who you are (admin names are personal data and are not kept outside the database).
+    /// on disk. Admin key files are tried a few at a time, because the unlock screen does not ask
+    /// who you are (admin names are personal data and are not kept outside the database), and
+    /// each check holds 256 MiB for scrypt.
+    ///
+    /// Files planted in the admins folder cannot stop the real admins: only files shaped as
+    /// Safekeeper writes them (`<uuid>.age`, at most `MAX_ADMIN_KEY_FILE_BYTES`) are opened, the
+    /// oldest first, at most `MAX_ADMIN_KEY_FILES` of them, and a file that opens but does not
+    /// open this vault is passed over. Anyone who can write that folder can also delete it, which
+    /// is why the recovery key never reads it.
     pub fn unlock(paths: &VaultPaths, passphrase: &SecretString) -> Result<UnlockedVault, VaultError> {
         if !paths.exists() {
             return Err(VaultError::NotSetUp);
         }
-        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        for entry in fs::read_dir(paths.admins_dir())? {
-            let path = entry?.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("age") {
-                continue;
-            }
-            let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-            files.push((id, fs::read(&path)?));
-        }
-        files.sort();
-        let results: Vec<(String, Result<x25519::Identity, KeyFileError>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .iter()
-                .map(|(id, bytes)| scope.spawn(move || (id.clone(), keyfile::open_identity(bytes, passphrase))))
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("key file check does not panic")).collect()
-        });
+        let (files, mut damaged) = admin_key_files(paths)?;
+        let more_than_tried = files.len() > MAX_ADMIN_KEY_FILES;
         let mut too_much_work = false;
-        let mut damaged = false;
-        for (id, result) in results {
-            match result {
-                Ok(identity) => return Self::open_with(paths, identity, Actor::Admin(id)),
-                Err(KeyFileError::WorkFactorTooHigh { .. }) => too_much_work = true,
-                Err(KeyFileError::Damaged) => damaged = true,
-                Err(KeyFileError::WrongPassphrase | KeyFileError::NotForThisKey) => {}
+        let mut opened_elsewhere: Option<VaultError> = None;
+        for batch in files.chunks(ADMIN_KEY_FILES_AT_ONCE).take(MAX_ADMIN_KEY_FILES / ADMIN_KEY_FILES_AT_ONCE) {
+            let results: Vec<(String, Result<x25519::Identity, KeyFileError>)> = std::thread::scope(|scope| {
+                let handles: Vec<_> = batch
+                    .iter()
+                    .map(|(id, bytes)| scope.spawn(move || (id.clone(), keyfile::open_identity(bytes, passphrase))))
+                    .collect();
+                handles.into_iter().map(|h| h.join().expect("key file check does not panic")).collect()
+            });
+            for (id, result) in results {
+                match result {
+                    Ok(identity) => match Self::open_with(paths, identity, Actor::Admin(id)) {
+                        // A key file left from another vault, or a removed admin's, that happens
+                        // to open with this passphrase: another file may still be the right one.
+                        Err(e @ (VaultError::NotThisVault | VaultError::AdminRemoved)) => {
+                            opened_elsewhere.get_or_insert(e);
+                        }
+                        other => return other,
+                    },
+                    Err(KeyFileError::WorkFactorTooHigh { .. }) => too_much_work = true,
+                    Err(KeyFileError::Damaged) => damaged = true,
+                    Err(KeyFileError::WrongPassphrase | KeyFileError::NotForThisKey) => {}
+                }
             }
         }
-        Err(if too_much_work {
+        Err(if let Some(e) = opened_elsewhere {
+            e
+        } else if more_than_tried {
+            VaultError::TooManyKeyFiles { tried: MAX_ADMIN_KEY_FILES }
+        } else if too_much_work {
             VaultError::WorkFactorTooHigh
         } else if damaged {
             VaultError::KeyFileDamaged { which: "admin key file" }
@@ -475,7 +487,13 @@ impl UnlockedVault {
         let next = DatabaseKey::generate();
         let temp = Self::write_proven_key(&next, recipients, &self.paths.wrapped_key_next(), &self.identity)?;
         atomic::commit(&temp, &self.paths.wrapped_key_next())?;
-        self.db.rekey(&next)?;
+        if let Err(e) = self.db.rekey(&next) {
+            // A re-key that failed part-way leaves the connection unsure which key it writes with:
+            // start again from the file, which still holds the old key (its journal is rolled back
+            // as it opens). The waiting key file is dealt with at the next unlock (see `open_with`).
+            self.replace_database(|| Ok(()))?;
+            return Err(e.into());
+        }
         self.key = next;
         atomic::commit(&self.paths.wrapped_key_next(), &self.paths.wrapped_key())?;
         self.record(&Entry { action: "vault.keyRotated", subject_kind: "vault", subject_id: "", detail: "" })?;
@@ -552,6 +570,55 @@ impl UnlockedVault {
         db.close()?;
         Ok(())
     }
+}
+
+/// A Safekeeper admin key file is about 250 bytes; a file far bigger was not written by it and is
+/// not read into memory.
+pub const MAX_ADMIN_KEY_FILE_BYTES: u64 = 16 * 1024;
+/// How many admin key files one unlock checks side by side (each check holds 256 MiB).
+pub const ADMIN_KEY_FILES_AT_ONCE: usize = 4;
+/// How many admin key files one unlock tries in all: far more admins than a small charity has.
+pub const MAX_ADMIN_KEY_FILES: usize = 32;
+
+/// (admin id, file bytes) for each admin key file worth trying.
+type KeyFiles = Vec<(String, Vec<u8>)>;
+
+/// The admin key files worth trying, oldest first, each with its bytes, and whether any file was
+/// passed over as not one Safekeeper wrote (too big).
+fn admin_key_files(paths: &VaultPaths) -> Result<(KeyFiles, bool), VaultError> {
+    use std::io::Read;
+    let mut found: Vec<(std::time::SystemTime, String, std::path::PathBuf)> = Vec::new();
+    let mut passed_over = false;
+    for entry in fs::read_dir(paths.admins_dir())? {
+        let entry = entry?;
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("age") {
+            continue;
+        }
+        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let meta = entry.metadata()?;
+        if uuid::Uuid::parse_str(&id).is_err() || !meta.is_file() {
+            continue;
+        }
+        if meta.len() > MAX_ADMIN_KEY_FILE_BYTES {
+            passed_over = true;
+            continue;
+        }
+        found.push((meta.modified().unwrap_or(std::time::UNIX_EPOCH), id, path));
+    }
+    found.sort();
+    let mut files = Vec::with_capacity(found.len().min(MAX_ADMIN_KEY_FILES + 1));
+    // One more than is tried, so the caller can tell that some were left out.
+    for (_, id, path) in found.into_iter().take(MAX_ADMIN_KEY_FILES + 1) {
+        let mut bytes = Vec::new();
+        fs::File::open(&path)?.take(MAX_ADMIN_KEY_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_ADMIN_KEY_FILE_BYTES {
+            passed_over = true;
+            continue;
+        }
+        files.push((id, bytes));
+    }
+    Ok((files, passed_over))
 }
 
 fn unwrap_file(path: &std::path::Path, identity: &x25519::Identity) -> Result<DatabaseKey, VaultError> {

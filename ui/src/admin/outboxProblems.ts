@@ -47,6 +47,11 @@ export const PROBLEM_EXPLANATIONS: Record<ProblemKind, Explanation> = {
     recorded: false,
     next: "Read the reason given. Once the cause is put right (for example after updating Safekeeper), choose Try again. If it cannot be, ask the person to hand it in again, then keep this one aside.",
   },
+  waiting: {
+    title: "Waiting for the next unlock",
+    recorded: false,
+    next: "Nothing to do: it was left in the outbox because more was waiting than one unlock reads, and it will be recorded the next time Safekeeper is unlocked. If this keeps happening, someone may be putting files in the outbox folder.",
+  },
 };
 
 /** True when the report holds anything the admin should see. */

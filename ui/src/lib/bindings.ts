@@ -697,7 +697,7 @@ export type PolicyVersion = { id: string, version: string,
  */
 purpose: string, lead: string, reviewedOn: string, nextReview: string, trigger: ReviewTrigger, approvedBy: string | null, approvedOn: string | null, recordedAt: string, };
 
-export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected" | "unknownManifest" | "extraRecipients";
+export type ProblemKind = "corrupt" | "otherVault" | "gap" | "outOfOrder" | "duplicate" | "rejected" | "unknownManifest" | "extraRecipients" | "waiting";
 
 export type Publication = { id: string, publishedOn: string, useKey: string, useLabel: string, description: string, link: string | null, 
 /**

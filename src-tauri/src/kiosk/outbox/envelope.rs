@@ -36,6 +36,8 @@ pub enum OpenFailure {
     NotForThisKey,
     /// Not an age file, changed after it was written, or not an envelope inside.
     Damaged,
+    /// Far bigger than the signing station writes (`MAX_FILE_BYTES`): not read at all.
+    TooLarge,
 }
 
 /// Seals an envelope to X25519 recipients only; there is no passphrase stanza to guess at.
@@ -52,6 +54,9 @@ pub fn seal(recipients: &[x25519::Recipient], envelope: &Envelope<&Submission>) 
 }
 
 pub fn open(sealed: &[u8], identity: &x25519::Identity) -> Result<Envelope, OpenFailure> {
+    if !crate::vault::keyfile::header_within_bounds(sealed) {
+        return Err(OpenFailure::Damaged);
+    }
     let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| OpenFailure::Damaged)?;
     let mut reader = decryptor.decrypt(iter::once(identity as &dyn age::Identity)).map_err(|e| match e {
         DecryptError::NoMatchingKeys => OpenFailure::NotForThisKey,

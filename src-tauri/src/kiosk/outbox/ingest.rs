@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use super::chain::{self, ChainHead, OutboxFile};
 use super::envelope::{self, Envelope, OpenFailure};
-use super::{receipt, writer, OutboxError, FORMAT, MAX_FILE_BYTES, PROBLEMS_DIR};
+use super::{receipt, writer, OutboxError, FORMAT, MAX_FILE_BYTES, MAX_INGEST_BYTES, PROBLEMS_DIR};
 use crate::error::ErrorCode;
 use crate::kiosk::manifest;
 use crate::store::audit::{self, Actor, Entry};
@@ -73,10 +73,13 @@ pub enum ProblemKind {
     /// Sealed to more (or other) recipients than the vault's. Recorded; someone else may be able
     /// to read it.
     ExtraRecipients,
+    /// Not read at this unlock, because the submissions before it already filled what one unlock
+    /// reads. Left in the outbox for the next unlock.
+    Waiting,
 }
 
 impl ProblemKind {
-    const ALL: [ProblemKind; 8] = [
+    const ALL: [ProblemKind; 9] = [
         ProblemKind::Corrupt,
         ProblemKind::OtherVault,
         ProblemKind::Gap,
@@ -85,6 +88,7 @@ impl ProblemKind {
         ProblemKind::Rejected,
         ProblemKind::UnknownManifest,
         ProblemKind::ExtraRecipients,
+        ProblemKind::Waiting,
     ];
 
     /// As stored in `outbox_problems`, and as the page knows it.
@@ -98,6 +102,7 @@ impl ProblemKind {
             ProblemKind::Rejected => "rejected",
             ProblemKind::UnknownManifest => "unknownManifest",
             ProblemKind::ExtraRecipients => "extraRecipients",
+            ProblemKind::Waiting => "waiting",
         }
     }
 
@@ -120,6 +125,8 @@ pub struct PendingOutbox {
     _exclusive: MutexGuard<'static, ()>,
     outbox: PathBuf,
     files: Vec<ReadFile>,
+    /// Files left for the next unlock because `MAX_INGEST_BYTES` was reached.
+    waiting: Vec<OutboxFile>,
 }
 
 impl std::fmt::Debug for PendingOutbox {
@@ -128,22 +135,35 @@ impl std::fmt::Debug for PendingOutbox {
     }
 }
 
-/// Reads and opens every waiting file. Changes nothing on disk.
+/// Reads and opens the waiting files one at a time, in chain order, until `MAX_INGEST_BYTES` have
+/// been read; the rest wait for the next unlock, so a flood of planted files cannot stop an unlock.
+/// Changes nothing on disk.
 pub fn read_outbox(paths: &VaultPaths, identity: &x25519::Identity) -> Result<PendingOutbox, OutboxError> {
     let exclusive = writer::exclusive();
     let outbox = paths.outbox_dir();
     let mut files = Vec::new();
+    let mut waiting = Vec::new();
+    let mut total: u64 = 0;
     for file in chain::list(&outbox).map_err(OutboxError::Read)? {
         let size = fs::metadata(&file.path).map_err(OutboxError::Read)?.len();
-        let (hash, stanzas, opened) = if size > MAX_FILE_BYTES {
-            (String::new(), None, Err(OpenFailure::Damaged))
+        if size > MAX_FILE_BYTES {
+            files.push(ReadFile { file, hash: String::new(), stanzas: None, opened: Err(OpenFailure::TooLarge) });
+            continue;
+        }
+        if !waiting.is_empty() || total + size > MAX_INGEST_BYTES {
+            waiting.push(file);
+            continue;
+        }
+        let bytes = fs::read(&file.path).map_err(OutboxError::Read)?;
+        total += bytes.len() as u64;
+        let (hash, stanzas, opened) = if bytes.len() as u64 > MAX_FILE_BYTES {
+            (String::new(), None, Err(OpenFailure::TooLarge))
         } else {
-            let bytes = fs::read(&file.path).map_err(OutboxError::Read)?;
             (chain::hash_hex(&bytes), envelope::x25519_stanzas(&bytes), envelope::open(&bytes, identity))
         };
         files.push(ReadFile { file, hash, stanzas, opened });
     }
-    Ok(PendingOutbox { _exclusive: exclusive, outbox, files })
+    Ok(PendingOutbox { _exclusive: exclusive, outbox, files, waiting })
 }
 
 /// Reads the outbox with the unlocked vault's identity and records it in the vault's database.
@@ -166,6 +186,8 @@ pub fn ingest(vault: &mut UnlockedVault) -> Result<IngestReport, OutboxError> {
     Ok(report)
 }
 
+const TOO_LARGE: &str = "This file is far larger than anything the signing station writes, so it was not read. It has been kept in the outbox's problems folder and was not recorded.";
+const WAITING: &str = "More submissions were waiting than Safekeeper reads at one unlock, so this one was left in the outbox. It will be recorded at the next unlock; nothing needs doing.";
 pub(super) const DAMAGED: &str = "This submission is damaged or was changed after it was written, so it cannot be read. It has been kept in the outbox's problems folder and was not recorded.";
 pub(super) const NOT_FOR_THESE_KEYS: &str = "This submission cannot be opened with this vault's keys: it was written for another Safekeeper vault, or before the keys were changed. It has been kept in the outbox's problems folder and was not recorded.";
 pub(super) const OTHER_VAULT: &str = "This submission was written for a different Safekeeper vault. It has been kept in the outbox's problems folder and was not recorded.";
@@ -217,7 +239,12 @@ impl PendingOutbox {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.files.is_empty() && self.waiting.is_empty()
+    }
+
+    /// How many files were left for the next unlock.
+    pub fn waiting(&self) -> usize {
+        self.waiting.len()
     }
 
     /// Records every valid submission in one transaction, then tidies the folder. An error before
@@ -226,17 +253,20 @@ impl PendingOutbox {
         if self.files.is_empty() {
             return Ok(IngestReport::default());
         }
+        let waiting: Vec<OutboxProblem> =
+            self.waiting.iter().map(|f| problem(f, ProblemKind::Waiting, WAITING)).collect();
         let tx = conn.transaction()?;
         let vault_id: String = tx
             .query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| r.get(0))
             .optional()?
             .unwrap_or_default();
         let start = ChainHead::read_db(&tx)?.unwrap_or_else(ChainHead::genesis);
-        let (report, tidy, head) = self.walk(&tx, &vault_id, &start)?;
+        let (mut report, tidy, head) = self.walk(&tx, &vault_id, &start)?;
+        report.problems.extend(waiting);
         if head != start {
             head.write_db(&tx)?;
         }
-        let detail = format!(
+        let mut detail = format!(
             "files={};ingested={};alreadyRecorded={};problems={};head={}",
             self.files.len(),
             report.ingested,
@@ -244,6 +274,9 @@ impl PendingOutbox {
             report.problems.len(),
             head.seq
         );
+        if !self.waiting.is_empty() {
+            detail.push_str(&format!(";waiting={}", self.waiting.len()));
+        }
         audit::append(
             &tx,
             actor,
@@ -269,6 +302,7 @@ impl PendingOutbox {
         for read in &self.files {
             let (kind, message) = match &read.opened {
                 Err(OpenFailure::Damaged) => (ProblemKind::Corrupt, DAMAGED),
+                Err(OpenFailure::TooLarge) => (ProblemKind::Corrupt, TOO_LARGE),
                 Err(OpenFailure::NotForThisKey) => (ProblemKind::OtherVault, NOT_FOR_THESE_KEYS),
                 Ok(env) if env.vault_id != vault_id => (ProblemKind::OtherVault, OTHER_VAULT),
                 Ok(env) if env.format == 0 || env.format > FORMAT => (ProblemKind::Corrupt, TOO_NEW),

@@ -200,7 +200,7 @@ pub fn retry(
     let vault_id: String =
         tx.query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| r.get(0)).optional()?.unwrap_or_default();
     let refused = match &opened {
-        Err(OpenFailure::Damaged) => Some((ProblemKind::Corrupt, DAMAGED.to_owned())),
+        Err(OpenFailure::Damaged | OpenFailure::TooLarge) => Some((ProblemKind::Corrupt, DAMAGED.to_owned())),
         Err(OpenFailure::NotForThisKey) => Some((ProblemKind::OtherVault, NOT_FOR_THESE_KEYS.to_owned())),
         Ok(env) if env.vault_id != vault_id => Some((ProblemKind::OtherVault, OTHER_VAULT.to_owned())),
         Ok(env) if record::already_recorded(&tx, env)? => Some((ProblemKind::Duplicate, DUPLICATE.to_owned())),

@@ -1,0 +1,268 @@
+//! A full disk and a read-only data folder, for real: the vault lives on a small tmpfs mounted for
+//! the test. Every write path (a record saved, the outbox ingest, a backup, a restore, a key
+//! change, a signing-station submission) must fail with a plain message, and everything saved
+//! before must still be there once space is freed or the folder is writable again.
+//!
+//! Mounting needs root (or a user namespace). Where the test cannot mount, it says so and stops;
+//! the injected-failure tests in `vault::atomic` cover the key-file writes on every machine.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use safekeeper::error::ErrorCode;
+use safekeeper::kiosk::{outbox, station};
+use safekeeper::records::people::{self, PersonDraft, PersonGroup};
+use safekeeper::store::audit;
+use safekeeper::vault::{backup, restore, NewVault, UnlockedVault, VaultPaths};
+
+/// A tmpfs of a few megabytes, unmounted when dropped.
+struct TinyDisk {
+    dir: tempfile::TempDir,
+}
+
+impl TinyDisk {
+    fn mount(kib: u64) -> Option<TinyDisk> {
+        let dir = tempfile::tempdir().expect("mount point");
+        let options = format!("size={kib}k,mode=0755");
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &options, "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(TinyDisk { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn remount(&self, how: &str) {
+        let status =
+            Command::new("mount").args(["-o", &format!("remount,{how}")]).arg(self.dir.path()).status().expect("mount");
+        assert!(status.success(), "remount {how} failed");
+    }
+
+    /// Writes a filler file until the disk is full; returns it, to be removed to free the space.
+    fn fill(&self) -> PathBuf {
+        let filler = self.path().join("filler");
+        let mut file = fs::File::create(&filler).expect("filler");
+        let chunk = vec![0x5au8; 4096];
+        loop {
+            if let Err(e) = file.write_all(&chunk).and_then(|()| file.sync_all()) {
+                assert_eq!(e.kind(), std::io::ErrorKind::StorageFull, "filling the disk: {e}");
+                break;
+            }
+        }
+        filler
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.dir.path()).status();
+    }
+}
+
+fn tiny_disk(kib: u64) -> Option<TinyDisk> {
+    let disk = TinyDisk::mount(kib);
+    if disk.is_none() {
+        eprintln!("disk_full: cannot mount a small filesystem here (needs root); not run");
+    }
+    disk
+}
+
+fn vault_on(disk: &TinyDisk) -> (VaultPaths, age::x25519::Identity, String) {
+    let paths = VaultPaths::new(disk.path().join("data"));
+    let recovery = age::x25519::Identity::generate();
+    let vault = UnlockedVault::create(
+        &paths,
+        NewVault {
+            org_name: "Test Youth Trust",
+            admin_name: "Alex Morgan",
+            passphrase: &pass(PASSPHRASE),
+            recovery: &recovery,
+            demo_passphrase: None,
+        },
+    )
+    .expect("create vault");
+    let admin = vault.admin_id().expect("admin").to_owned();
+    vault.lock("test").expect("lock");
+    (paths, recovery, admin)
+}
+
+fn draft(name: &str) -> PersonDraft {
+    PersonDraft {
+        group: PersonGroup::Staff,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: None,
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    }
+}
+
+fn people_named(vault: &UnlockedVault) -> Vec<String> {
+    let mut stmt = vault.db().conn().prepare("SELECT full_name FROM people ORDER BY full_name").expect("prepare");
+    stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
+}
+
+fn concern() -> outbox::KioskConcern {
+    outbox::KioskConcern {
+        what_happened: "A learner was sent messages by an adult asking to meet.".into(),
+        happened_on: chrono::Local::now().date_naive(),
+        happened_at_time: None,
+        place: "Computer room".into(),
+        people_involved: "A learner in the Tuesday group".into(),
+        own_words: None,
+        done_so_far: None,
+        reporter_name: "Ada Pennington".into(),
+        about_staff: false,
+    }
+}
+
+fn outbox_files(paths: &VaultPaths) -> usize {
+    fs::read_dir(paths.outbox_dir())
+        .map(|d| d.filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "age"))).count())
+        .unwrap_or(0)
+}
+
+/// Says whether a message is one of the plain ones for a full disk.
+fn says_disk_full(message: &str) -> bool {
+    message.contains("disk is full") || message.contains("has space") || message.contains("free space")
+}
+
+#[test]
+fn a_full_disk_refuses_every_write_plainly_and_loses_nothing_saved() {
+    let Some(disk) = tiny_disk(6 * 1024) else { return };
+    let (paths, recovery, admin) = vault_on(&disk);
+    let recovery_text = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
+
+    // Saved before the disk fills: two people, a backup (kept off the tiny disk), a concern.
+    let usb = tempfile::tempdir().expect("usb");
+    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    people::add(vault.db_mut().conn_mut(), &actor, &draft("Asha Patel")).expect("person");
+    people::add(vault.db_mut().conn_mut(), &actor, &draft("Ben Jones")).expect("person");
+    let saved_backup = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    vault.lock("test").expect("lock");
+    station::report_concern(&paths, concern()).expect("concern handed in");
+    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlock");
+    let before = people_named(&vault);
+    let reserve = disk.path().join("reserve");
+    fs::write(&reserve, vec![0u8; 256 * 1024]).expect("reserve");
+    let filler = disk.fill();
+
+    // A record saved.
+    let err = people::add(vault.db_mut().conn_mut(), &actor, &draft("Cara Lee")).expect_err("disk full");
+    assert_eq!(err.code(), "store.diskFull", "record save: {err}");
+    assert!(says_disk_full(&err.to_string()) && err.to_string().contains("saved before is safe"), "{err}");
+
+    // The outbox ingest: nothing recorded, the file still waits.
+    let err = outbox::ingest(&mut vault).expect_err("disk full");
+    assert_eq!(err.code(), "store.diskFull", "ingest: {err}");
+    assert_eq!(outbox_files(&paths), 1, "the concern waits in the outbox");
+
+    // A backup into a folder on the full disk.
+    let folder = disk.path().join("backups");
+    fs::create_dir(&folder).ok();
+    let err = backup::back_up(&mut vault, &folder, "test").expect_err("disk full");
+    assert_eq!(err.code(), "backup.write", "backup: {err}");
+    assert!(says_disk_full(&err.to_string()), "{err}");
+    assert_eq!(fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0), 0, "a half-written backup was left");
+
+    // A restore.
+    let err = restore::prepare(&mut vault, Path::new(&saved_backup.path)).expect_err("disk full");
+    assert_eq!(err.code(), "store.diskFull", "restore: {err}");
+    assert!(!paths.restore_pending().exists(), "a half-written restore was left");
+
+    // Key changes.
+    let err = vault.set_passphrase(&admin, &pass(SECOND_PASSPHRASE)).expect_err("disk full");
+    assert_eq!(err.code(), "vault.io", "passphrase change: {err}");
+    assert!(says_disk_full(&err.to_string()), "{err}");
+    let err = vault.add_admin("Jordan Price", &pass(SECOND_PASSPHRASE)).expect_err("disk full");
+    assert_eq!(err.code(), "vault.io", "add admin: {err}");
+    let err = vault.rotate_key().expect_err("disk full");
+    assert_eq!(err.code(), "vault.io", "re-key: {err}");
+    // With a little space back, the new key file fits but re-encrypting the records may not: the
+    // re-key either completes or fails plainly, and either way the vault opens below.
+    fs::remove_file(&reserve).expect("free the reserve");
+    let rekey = vault.rotate_key();
+    eprintln!("re-key with 256 KiB free: {:?}", rekey.as_ref().map_err(|e| e.code()));
+    if let Err(e) = rekey {
+        assert!(["store.diskFull", "vault.io", "store.rekeyFailed"].contains(&e.code()), "re-key: {e}");
+        assert!(e.to_string().contains("Nothing has been lost"), "{e}");
+    }
+
+    // Space freed: the same session saves again, with whichever key the records now have.
+    fs::remove_file(&filler).expect("free space");
+    people::add(vault.db_mut().conn_mut(), &actor, &draft("Cara Lee")).expect("saves once there is space");
+    drop(vault);
+    let mut before = before;
+    before.push("Cara Lee".to_owned());
+
+    // Everything saved is there, the old passphrase works, and the waiting concern and a backup
+    // now go through.
+    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("the old passphrase still unlocks");
+    assert_eq!(people_named(&vault), before, "people saved before the disk filled, and after");
+    assert!(vault.db().integrity_check().expect("integrity"));
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+    assert_eq!(vault.admins().expect("admins").len(), 1, "no half-added admin");
+    let report = outbox::ingest(&mut vault).expect("ingest with space");
+    assert_eq!(report.ingested, 1, "the concern handed in before the disk filled is recorded");
+    backup::back_up(&mut vault, &folder, "test").expect("backup with space");
+    vault.lock("test").expect("lock");
+    UnlockedVault::unlock_with_recovery(&paths, &recovery_text).expect("the recovery key still opens").lock("t").ok();
+}
+
+#[test]
+fn a_read_only_data_folder_refuses_plainly_and_loses_nothing_saved() {
+    let Some(disk) = tiny_disk(6 * 1024) else { return };
+    let (paths, recovery, _admin) = vault_on(&disk);
+    let recovery_text = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
+    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    people::add(vault.db_mut().conn_mut(), &actor, &draft("Asha Patel")).expect("person");
+    let before = people_named(&vault);
+
+    // A backup to a read-only USB stick.
+    let stick = tiny_disk(1024).expect("a second small filesystem");
+    stick.remount("ro");
+    let err = backup::back_up(&mut vault, stick.path(), "test").expect_err("read-only stick");
+    assert_eq!(err.code(), "backup.write", "{err}");
+    vault.lock("test").expect("lock");
+
+    disk.remount("ro");
+    let files_before = snapshot(paths.data_dir());
+    // The signing station: no receipt, and it says nothing was kept.
+    let err = station::report_concern(&paths, concern()).expect_err("read-only");
+    assert_eq!(err.code(), "outbox.write", "{err}");
+    assert!(err.to_string().contains("Nothing was kept"), "{err}");
+    // Unlocking cannot record the unlock, so it refuses plainly.
+    for attempt in [
+        UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).map(drop),
+        UnlockedVault::unlock_with_recovery(&paths, &recovery_text).map(drop),
+    ] {
+        let err = attempt.expect_err("read-only");
+        assert!(
+            ["vault.io", "store.readOnly"].contains(&err.code()),
+            "unlock on a read-only folder: {} {err}",
+            err.code()
+        );
+        assert!(err.to_string().contains("read-only"), "{err}");
+    }
+    assert_eq!(snapshot(paths.data_dir()), files_before);
+
+    disk.remount("rw");
+    let vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlocks once writable");
+    assert_eq!(people_named(&vault), before);
+    assert!(vault.db().integrity_check().expect("integrity"));
+    vault.lock("test").expect("lock");
+}
