@@ -51,7 +51,8 @@ export default async function ({ withApp, shots, setUpVault, lockFromAdmin, chec
       await s.type('[data-testid="unlock-passphrase"]', PASSPHRASE);
       await s.click('[data-testid="unlock-submit"]');
       await s.switchToWindowWith('[data-testid="dashboard"]');
-      await s.waitForText('[data-testid="outbox-manifest-changed"]', /changed outside Safekeeper/);
+      const changed = await s.waitForText('[data-testid="outbox-manifest-changed"]', /changed outside Safekeeper/);
+      assert.match(changed, /Nothing handed in was sealed under the changed file/, 'the station kept to what it had written');
       await s.exec(`document.querySelector('[data-testid="outbox-report"]').scrollIntoView({ block: 'center' }); return true;`);
       await s.screenshot(join(shots, '42-dashboard-manifest-changed.png'));
       await checkAccessibility(s, 'dashboard after the signing station file was changed');

@@ -87,6 +87,7 @@ describe("The signing station's report on the dashboard", () => {
     });
     const panel = await screen.findByTestId("outbox-report");
     expect(within(panel).getByTestId("outbox-manifest-changed")).toHaveTextContent("changed outside Safekeeper");
+    expect(within(panel).getByTestId("outbox-manifest-changed")).toHaveTextContent("is listed below");
     const [sealed] = screen.getAllByTestId("outbox-problem");
     expect(sealed).toHaveTextContent("Sealed to keys that are not this vault's");
     expect(sealed).toHaveTextContent("Receipt WXYZ-2345");
@@ -95,6 +96,8 @@ describe("The signing station's report on the dashboard", () => {
 
   it("reports a changed signing-station file even when nothing was handed in", async () => {
     open({ ingested: 0, alreadyRecorded: 0, problems: [], manifestChanged: true });
-    expect(await screen.findByTestId("outbox-manifest-changed")).toBeInTheDocument();
+    expect(await screen.findByTestId("outbox-manifest-changed")).toHaveTextContent(
+      "Nothing handed in was sealed under the changed file.",
+    );
   });
 });
