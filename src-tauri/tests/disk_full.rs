@@ -114,20 +114,6 @@ fn people_named(vault: &UnlockedVault) -> Vec<String> {
     stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
 }
 
-fn concern() -> outbox::KioskConcern {
-    outbox::KioskConcern {
-        what_happened: "A learner was sent messages by an adult asking to meet.".into(),
-        happened_on: chrono::Local::now().date_naive(),
-        happened_at_time: None,
-        place: "Computer room".into(),
-        people_involved: "A learner in the Tuesday group".into(),
-        own_words: None,
-        done_so_far: None,
-        reporter_name: "Ada Pennington".into(),
-        about_staff: false,
-    }
-}
-
 fn outbox_files(paths: &VaultPaths) -> usize {
     fs::read_dir(paths.outbox_dir())
         .map(|d| d.filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "age"))).count())

@@ -125,17 +125,3 @@ fn a_backup_over_the_cap_is_refused_before_it_is_read() {
     assert_eq!(err.code(), "backup.tooLarge", "{err}");
     vault.lock("test").expect("lock");
 }
-
-fn concern() -> outbox::KioskConcern {
-    outbox::KioskConcern {
-        what_happened: "A learner was sent messages by an adult asking to meet.".into(),
-        happened_on: chrono::Local::now().date_naive(),
-        happened_at_time: None,
-        place: "Computer room".into(),
-        people_involved: "A learner in the Tuesday group".into(),
-        own_words: None,
-        done_so_far: None,
-        reporter_name: "Ada Pennington".into(),
-        about_staff: false,
-    }
-}

@@ -97,3 +97,18 @@ pub fn add_people(vault: &mut UnlockedVault, names: &[&str]) {
         people::add(vault.db_mut().conn_mut(), &actor, &draft).expect("person");
     }
 }
+
+/// A plain concern, as a member of staff would report it at the signing station.
+pub fn concern() -> safekeeper::kiosk::outbox::KioskConcern {
+    safekeeper::kiosk::outbox::KioskConcern {
+        what_happened: "A learner was sent messages by an adult asking to meet.".into(),
+        happened_on: chrono::Local::now().date_naive(),
+        happened_at_time: None,
+        place: "Computer room".into(),
+        people_involved: "A learner in the Tuesday group".into(),
+        own_words: None,
+        done_so_far: None,
+        reporter_name: "Ada Pennington".into(),
+        about_staff: false,
+    }
+}
