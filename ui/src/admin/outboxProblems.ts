@@ -3,6 +3,7 @@
 // these say what to do about it.
 
 import type { IngestReport, KeptSubmission, ProblemKind } from "../lib/bindings";
+import { plural } from "../lib/plural";
 
 type Explanation = { title: string; recorded: boolean; next: string };
 
@@ -61,8 +62,7 @@ export function worthReporting(report: IngestReport | null): report is IngestRep
 
 export function recordedText(count: number): string {
   if (count === 0) return "No signing-station submissions were recorded at this unlock.";
-  if (count === 1) return "1 signing-station submission was recorded when Safekeeper was unlocked.";
-  return `${count} signing-station submissions were recorded when Safekeeper was unlocked.`;
+  return `${plural(count, "signing-station submission was", "signing-station submissions were")} recorded when Safekeeper was unlocked.`;
 }
 
 /** What a kept file holds, as a heading. */

@@ -5,7 +5,7 @@
 import { passphraseStrength } from "./api";
 import type { ErrorItem } from "./formErrors";
 
-export type NewPassphraseFields = {
+export type NewPassphraseFieldIds = {
   passphraseId: string;
   confirmId: string;
 };
@@ -14,7 +14,7 @@ export async function validateNewPassphrase(
   passphrase: string,
   confirmation: string,
   userInputs: string[],
-  fields: NewPassphraseFields,
+  fields: NewPassphraseFieldIds,
 ): Promise<ErrorItem[]> {
   const errors: ErrorItem[] = [];
 
