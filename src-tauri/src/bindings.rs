@@ -59,6 +59,30 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     pub admins: Vec<AdminSummary>,
     pub audit: AuditStatus,
+    pub about: AboutSafekeeper,
+}
+
+/// Settings' "About Safekeeper": which version this is, where its records are kept on this
+/// computer, and the licence it is shared under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AboutSafekeeper {
+    pub version: String,
+    /// The data folder: the encrypted vault, the signing station's outbox and its settings.
+    pub records_folder: String,
+    /// An SPDX licence expression.
+    pub licence: String,
+}
+
+impl AboutSafekeeper {
+    /// This build's facts, for the vault whose data folder is `records_folder`.
+    pub fn of_this_build(records_folder: &std::path::Path) -> AboutSafekeeper {
+        AboutSafekeeper {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            records_folder: records_folder.to_string_lossy().into_owned(),
+            licence: env!("CARGO_PKG_LICENSE").to_owned(),
+        }
+    }
 }
 
 /// The recovery key as the setup wizard shows it, whole and in groups of eight.
@@ -311,6 +335,8 @@ pub fn typescript() -> String {
         KitSaved::decl(&cfg),
         SessionInfo::decl(&cfg),
         SubjectAccessSaved::decl(&cfg),
+        AboutSafekeeper::decl(&cfg),
+        crate::vault::upgrade::UpgradeNotice::decl(&cfg),
         Settings::decl(&cfg),
     ];
     decls.sort();
@@ -338,5 +364,16 @@ mod tests {
             committed, generated,
             "ui/src/lib/bindings.ts has drifted from the Rust types; run UPDATE_BINDINGS=1 cargo test --no-default-features bindings"
         );
+    }
+
+    #[test]
+    fn about_safekeeper_names_the_version_the_installer_carries() {
+        let conf = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json");
+        let conf: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(conf).expect("tauri.conf.json")).expect("json");
+        let about = super::AboutSafekeeper::of_this_build(std::path::Path::new("/records"));
+        assert_eq!(conf["version"].as_str(), Some(about.version.as_str()), "tauri.conf.json and Cargo.toml disagree");
+        assert_eq!(conf["bundle"]["license"].as_str(), Some(about.licence.as_str()));
+        assert_eq!(about.records_folder, "/records");
     }
 }

@@ -18,8 +18,8 @@ use common::*;
 use rand::{Rng, SeedableRng};
 use rusqlite::Connection;
 use safekeeper::records::organisation::{self, OrgSettings};
-use safekeeper::store::{audit, migrations, DatabaseKey};
-use safekeeper::vault::{keyfile, UnlockedVault, VaultPaths};
+use safekeeper::store::{audit, migrations};
+use safekeeper::vault::{UnlockedVault, VaultPaths};
 
 const CHILD_ENV: &str = "SAFEKEEPER_KILL_CHILD";
 
@@ -151,42 +151,6 @@ fn kill_during_rekey_never_loses_an_acknowledged_write_or_the_keys() {
     eprintln!("{rounds} kills during re-keying ({mid_rekey} while a re-key was running), {total_acked} writes acknowledged, none lost");
     assert!(total_acked > 0, "the child never got a write acknowledged: the test would prove nothing");
     assert!(mid_rekey > rounds / 4, "only {mid_rekey} kills landed during a re-key: the test would prove little");
-}
-
-/// The vault's database key, unwrapped with the recovery key, as SQLCipher's raw-key statement.
-fn key_statement(paths: &VaultPaths, recovery: &age::x25519::Identity) -> String {
-    let key: DatabaseKey =
-        keyfile::unwrap_key(&std::fs::read(paths.wrapped_key()).expect("dek"), recovery).expect("unwrap");
-    let hex: String = key.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
-    format!("PRAGMA key = \"x'{hex}'\";")
-}
-
-/// Takes a closed vault back to schema 9, as a vault made by the release before retention review:
-/// what migrations 10 and 11 added is removed again and the trigger migration 10 replaced is put
-/// back.
-fn back_to_schema_9(paths: &VaultPaths, recovery: &age::x25519::Identity) {
-    let conn = Connection::open(paths.database()).expect("open raw");
-    conn.execute_batch(&key_statement(paths, recovery)).expect("key");
-    conn.execute_batch(
-        "BEGIN;
-         DROP TRIGGER retention_decisions_are_never_changed;
-         DROP TRIGGER retention_decisions_are_never_deleted;
-         DROP TABLE retention_decisions;
-         DROP TABLE retention_erasing;
-         DROP TABLE outbox_problems;
-         DROP TABLE kiosk_manifests;
-         DROP TRIGGER incident_entries_are_never_deleted;
-         CREATE TRIGGER incident_entries_are_never_deleted BEFORE DELETE ON incident_entries
-         BEGIN
-             SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment');
-         END;
-         PRAGMA user_version = 9;
-         COMMIT;
-         PRAGMA wal_checkpoint(TRUNCATE);",
-    )
-    .expect("downgrade");
-    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).expect("version"), 9);
-    drop(conn);
 }
 
 /// Not a test on its own: opens a vault at schema 9 (which runs migration 10), then writes in a

@@ -236,6 +236,10 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.waitFor('[data-testid="kiosk-listed"]');
   await s.screenshot(join(shots, '21-person-listed-on-station.png'));
   await lockFromAdmin(s);
+  // The README's picture of the signing station (.dev/readme-pictures.sh copies it): a real
+  // organisation with an AUP ready to sign, seen from the top.
+  await s.exec('window.scrollTo(0, 0)');
+  await s.screenshot(join(shots, 'readme-signing-station.png'));
 
   // At the locked home: sign with a drawn signature.
   await s.click('[data-testid="tile-aup"]');

@@ -5,7 +5,7 @@ use age::secrecy::SecretString;
 use tauri::{AppHandle, Manager, State};
 
 use super::{windows, AppState};
-use crate::bindings::{SessionInfo, Settings};
+use crate::bindings::{AboutSafekeeper, SessionInfo, Settings};
 use crate::error::{CommandError, ErrorCode};
 use crate::records::organisation::{self, OrgSettings};
 use crate::store::audit::{self, AuditStatus};
@@ -22,6 +22,7 @@ fn settings_of(v: &UnlockedVault) -> Result<Settings, CommandError> {
         auto_lock_minutes: org.auto_lock_minutes,
         admins: v.admins().map_err(err)?,
         audit: audit::verify(v.db().conn()).map_err(err)?,
+        about: AboutSafekeeper::of_this_build(v.paths().data_dir()),
     })
 }
 

@@ -7,7 +7,9 @@ use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
+use crate::store::StoreError;
 use crate::vault::backup::{self, BackupReport, BackupStatus, BackupStep};
+use crate::vault::upgrade::{self, UpgradeNotice};
 
 /// Emitted to the admin window as each step of a backup starts, with the step.
 pub const PROGRESS_EVENT: &str = "backup-progress";
@@ -70,6 +72,22 @@ pub async fn backup_now(
 #[tauri::command]
 pub fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, CommandError> {
     state.with_vault(|v| backup::status(v.db().conn(), chrono::Utc::now()).map_err(|e| e.to_command_error()))
+}
+
+/// The dashboard's notice that an update changed the records, with where the backup made just
+/// before is; `None` once an admin has read it.
+#[tauri::command]
+pub fn upgrade_notice(state: State<'_, AppState>) -> Result<Option<UpgradeNotice>, CommandError> {
+    state.with_vault(|v| upgrade::notice(v.db().conn()).map_err(|e| StoreError::from(e).to_command_error()))
+}
+
+/// The admin has read the update notice; the backup stays where it is.
+#[tauri::command]
+pub fn upgrade_notice_dismiss(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.with_vault(|v| {
+        let actor = v.actor().clone();
+        upgrade::dismiss_notice(v.db_mut().conn_mut(), &actor).map_err(|e| e.to_command_error())
+    })
 }
 
 /// Sets how many days after the last verified backup the dashboard reminds.

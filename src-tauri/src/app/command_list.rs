@@ -91,6 +91,8 @@ macro_rules! command_list {
                 training_commands::training_due,
                 backup_commands::backup_now,
                 backup_commands::backup_status,
+                backup_commands::upgrade_notice,
+                backup_commands::upgrade_notice_dismiss,
                 backup_commands::backup_set_reminder_days,
                 restore_commands::restore_choose,
                 restore_commands::restore_commit,

@@ -6,7 +6,7 @@
 //! They exist only when the `test-switches` cargo feature is on, which only the test build turns
 //! on (`.dev/test.sh`). Without it every function here returns `None` and the variable names are
 //! not in the binary at all, so a shipped Safekeeper cannot be redirected by its environment.
-//! `tests/e2e/switches-off.mjs` checks both on a binary built without the feature.
+//! `tests/e2e/installed.mjs` checks both on the release binary installed from the .deb.
 
 use std::path::PathBuf;
 #[cfg(feature = "test-switches")]

@@ -1,5 +1,6 @@
-//! Embedded, numbered schema migrations. Each runs in one transaction together with the bump of
-//! `user_version`, so a migration killed halfway leaves the old schema or the new one, never a mix.
+//! Embedded, numbered schema migrations. All the migrations a database has not had run in one
+//! transaction together with the bump of `user_version`, so an upgrade that fails or is killed
+//! halfway leaves the database exactly as it was, never a mix and never half the way forward.
 
 use rusqlite::Connection;
 
@@ -44,13 +45,15 @@ fn apply_up_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
     if found > known {
         return Err(StoreError::SchemaTooNew { found, known });
     }
-    for migration in MIGRATIONS.iter().filter(|m| m.version > found && m.version <= target) {
-        let tx = conn.transaction()?;
+    let pending: Vec<&Migration> = MIGRATIONS.iter().filter(|m| m.version > found && m.version <= target).collect();
+    let Some(last) = pending.last() else { return Ok(()) };
+    let tx = conn.transaction()?;
+    for migration in &pending {
         tx.execute_batch(migration.sql)?;
-        // user_version lives in the database header page, so it commits with the transaction.
-        tx.pragma_update(None, "user_version", migration.version)?;
-        tx.commit()?;
     }
+    // user_version lives in the database header page, so it commits with the transaction.
+    tx.pragma_update(None, "user_version", last.version)?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -104,6 +107,27 @@ mod tests {
         conn.pragma_update(None, "user_version", latest_version() + 1).expect("bump");
         let err = apply(&mut conn).expect_err("must refuse");
         assert!(matches!(err, StoreError::SchemaTooNew { .. }));
+    }
+
+    #[test]
+    fn an_upgrade_that_fails_at_its_last_step_leaves_the_database_exactly_as_it_was() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        apply_up_to(&mut conn, 8).expect("schema 8");
+        let before = schema_of(&conn, "main").expect("schema");
+        // A table only the last migration creates is already there, so the upgrade fails after
+        // the migrations before it ran.
+        let before_last = expected_schema(latest_version() - 1, "").expect("schema");
+        let (_, clash, _, _) = expected_schema(latest_version(), "")
+            .expect("schema")
+            .into_iter()
+            .find(|entry| entry.0 == "table" && !before_last.iter().any(|b| b.1 == entry.1))
+            .expect("the last migration creates a table");
+        conn.execute_batch(&format!("CREATE TABLE \"{clash}\" (x);")).expect("clash");
+        let with_clash = schema_of(&conn, "main").expect("schema");
+        assert!(apply(&mut conn).is_err());
+        assert_eq!(current_version(&conn).expect("version"), 8, "nothing of the upgrade stays");
+        assert_eq!(schema_of(&conn, "main").expect("schema"), with_clash);
+        assert_ne!(before, with_clash);
     }
 
     #[test]

@@ -109,10 +109,34 @@ impl Db {
     /// Opens an existing encrypted database, proving on the way that it is encrypted, that the key
     /// is right and that every page passes SQLCipher's HMAC check.
     pub fn open(path: &Path, key: &DatabaseKey) -> Result<Db, StoreError> {
+        let mut db = Self::open_unmigrated(path, key)?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// `open`, but leaves the schema as it is, so that the caller can back the records up before
+    /// `migrate` changes them (see `pending_upgrade`).
+    pub fn open_unmigrated(path: &Path, key: &DatabaseKey) -> Result<Db, StoreError> {
         refuse_plaintext(path)?;
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         Self::configure(conn, key, true)
+    }
+
+    /// The schema versions an upgrade would go from and to, when this build's migrations have
+    /// not all run on this database yet. A database from a newer build is refused.
+    pub fn pending_upgrade(&self) -> Result<Option<(i64, i64)>, StoreError> {
+        let found = migrations::current_version(&self.conn)?;
+        let known = migrations::latest_version();
+        if found > known {
+            return Err(StoreError::SchemaTooNew { found, known });
+        }
+        Ok((found < known).then_some((found, known)))
+    }
+
+    /// Runs every migration this database has not had, all in one transaction.
+    pub fn migrate(&mut self) -> Result<(), StoreError> {
+        migrations::apply(&mut self.conn)
     }
 
     fn configure(conn: Connection, key: &DatabaseKey, existing: bool) -> Result<Db, StoreError> {
@@ -148,7 +172,9 @@ impl Db {
              PRAGMA busy_timeout = 5000;",
         )?;
         let mut db = Db { conn };
-        migrations::apply(&mut db.conn)?;
+        if !existing {
+            db.migrate()?;
+        }
         Ok(db)
     }
 

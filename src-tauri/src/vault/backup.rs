@@ -14,7 +14,7 @@
 
 use std::io::{Read, Write};
 use std::iter;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use age::x25519;
 use age::DecryptError;
@@ -381,6 +381,31 @@ pub fn back_up_with_progress(
     app_version: &str,
     progress: &mut dyn FnMut(BackupStep),
 ) -> Result<BackupReport, BackupError> {
+    let target = folder.join(file_name(chrono::Local::now()));
+    let report = write_verified(vault, &target, app_version, progress)?;
+    let detail = format!("bytes={};head={}", report.bytes, report.manifest.audit_head);
+    vault.record(&audit::Entry {
+        action: "backup.verified",
+        subject_kind: "backup",
+        subject_id: "",
+        detail: &detail,
+    })?;
+    vault.db().conn().execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)",
+        [&report.manifest.created_at],
+    )?;
+    Ok(report)
+}
+
+/// Writes a backup to `target` and reads it back in full, writing nothing into the records
+/// themselves: the backup made before an upgrade uses this on the schema as it was, and the
+/// audit entry is written once the records are on this version's schema.
+pub(crate) fn write_verified(
+    vault: &mut UnlockedVault,
+    target: &Path,
+    app_version: &str,
+    progress: &mut dyn FnMut(BackupStep),
+) -> Result<BackupReport, BackupError> {
     let recipients = vault.recipients()?;
     let mac_key = ensure_backup_key(vault.db().conn())?;
     progress(BackupStep::Copying);
@@ -390,13 +415,12 @@ pub fn back_up_with_progress(
     if sealed.len() as u64 > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLargeToWrite);
     }
-    let target: PathBuf = folder.join(file_name(chrono::Local::now()));
     progress(BackupStep::Writing);
-    atomic::write_atomic(&target, &sealed).map_err(BackupError::Write)?;
+    atomic::write_atomic(target, &sealed).map_err(BackupError::Write)?;
 
     // Read back what is on the disk, not what is in memory.
     progress(BackupStep::Checking);
-    let written = std::fs::read(&target).map_err(BackupError::Write)?;
+    let written = std::fs::read(target).map_err(BackupError::Write)?;
     let verified = decrypt(&written, vault.outbox_identity())
         .ok()
         .filter(|back| back.as_slice() == plain.as_slice())
@@ -407,17 +431,6 @@ pub fn back_up_with_progress(
     if !verified {
         return Err(BackupError::NotVerified);
     }
-    let detail = format!("bytes={};head={}", written.len(), manifest.audit_head);
-    vault.record(&audit::Entry {
-        action: "backup.verified",
-        subject_kind: "backup",
-        subject_id: "",
-        detail: &detail,
-    })?;
-    vault.db().conn().execute(
-        "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)",
-        [&manifest.created_at],
-    )?;
     Ok(BackupReport { path: target.to_string_lossy().into_owned(), bytes: written.len() as u64, manifest })
 }
 

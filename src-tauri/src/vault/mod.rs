@@ -17,6 +17,7 @@ pub mod keyfile;
 pub mod passphrase;
 pub mod restore;
 mod session;
+pub mod upgrade;
 
 use std::path::{Path, PathBuf};
 
@@ -66,6 +67,8 @@ pub enum VaultError {
     #[error("The records from before the restore no longer open with today's database key, so they cannot be put back. Keep the restored records, or restore another backup. Nothing has been changed.")]
     KeptAsideUnreadable,
     #[error(transparent)]
+    Upgrade(#[from] upgrade::UpgradeError),
+    #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
     Aup(#[from] crate::records::aup::AupError),
@@ -97,6 +100,7 @@ impl ErrorCode for VaultError {
             VaultError::NotAllowed => "vault.notAllowed",
             VaultError::RestoreWaiting => "restore.awaiting",
             VaultError::KeptAsideUnreadable => "restore.keptAsideUnreadable",
+            VaultError::Upgrade(e) => e.code(),
             VaultError::Store(e) => e.code(),
             VaultError::Aup(e) => e.code(),
             VaultError::Consent(e) => e.code(),

@@ -218,12 +218,14 @@ impl UnlockedVault {
         let key = unwrap_file(&paths.wrapped_key(), &identity)?;
         super::restore::settle(paths)?;
         let db_path = paths.database();
-        let (db, key) = match Db::open(&db_path, &key) {
+        // The schema is brought up to date below, once a backup of the records as they are has
+        // been made (see `upgrade`).
+        let (db, key) = match Db::open_unmigrated(&db_path, &key) {
             Ok(db) => (db, key),
             // A rotation that died after the rekey but before the new key file was moved in.
             Err(StoreError::KeyRejected) if paths.wrapped_key_next().is_file() => {
                 let next = unwrap_file(&paths.wrapped_key_next(), &identity)?;
-                let db = Db::open(&db_path, &next).map_err(|e| match e {
+                let db = Db::open_unmigrated(&db_path, &next).map_err(|e| match e {
                     StoreError::KeyRejected => VaultError::NotThisVault,
                     other => other.into(),
                 })?;
@@ -233,11 +235,13 @@ impl UnlockedVault {
             Err(StoreError::KeyRejected) => return Err(VaultError::NotThisVault),
             Err(e) => return Err(e.into()),
         };
-        if let Actor::Admin(id) = &actor {
-            match admins::find_active(db.conn(), id)? {
+        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
+        super::upgrade::upgrade_if_needed(&mut vault)?;
+        if let Actor::Admin(id) = &vault.actor {
+            match admins::find_active(vault.db.conn(), id)? {
                 Some(row)
-                    if row.recipient == identity.to_public().to_string()
-                        && get_meta(db.conn(), ADMIN_LEAVING)?.as_deref() != Some(id.as_str()) => {}
+                    if row.recipient == vault.identity.to_public().to_string()
+                        && get_meta(vault.db.conn(), ADMIN_LEAVING)?.as_deref() != Some(id.as_str()) => {}
                 _ => return Err(VaultError::AdminRemoved),
             }
         }
@@ -246,7 +250,6 @@ impl UnlockedVault {
         if paths.wrapped_key_next().is_file() {
             fs::remove_file(paths.wrapped_key_next())?;
         }
-        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
         let subject = match &vault.actor {
             Actor::Admin(id) => id.clone(),
             _ => String::new(),

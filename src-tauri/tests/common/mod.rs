@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519;
-use safekeeper::vault::{NewVault, UnlockedVault, VaultPaths};
+use rusqlite::Connection;
+use safekeeper::store::DatabaseKey;
+use safekeeper::vault::{keyfile, NewVault, UnlockedVault, VaultPaths};
 
 pub const PASSPHRASE: &str = "copper lantern orchard whistle";
 pub const SECOND_PASSPHRASE: &str = "harbour mosaic kettle daybreak";
@@ -111,4 +113,40 @@ pub fn concern() -> safekeeper::kiosk::outbox::KioskConcern {
         reporter_name: "Ada Pennington".into(),
         about_staff: false,
     }
+}
+
+/// The vault's database key, unwrapped with the recovery key, as SQLCipher's raw-key statement.
+pub fn key_statement(paths: &VaultPaths, recovery: &age::x25519::Identity) -> String {
+    let key: DatabaseKey =
+        keyfile::unwrap_key(&std::fs::read(paths.wrapped_key()).expect("dek"), recovery).expect("unwrap");
+    let hex: String = key.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    format!("PRAGMA key = \"x'{hex}'\";")
+}
+
+/// Takes a closed vault back to schema 9, as a vault made by the release before retention review:
+/// what migrations 10 and 11 added is removed again and the trigger migration 10 replaced is put
+/// back.
+pub fn back_to_schema_9(paths: &VaultPaths, recovery: &age::x25519::Identity) {
+    let conn = Connection::open(paths.database()).expect("open raw");
+    conn.execute_batch(&key_statement(paths, recovery)).expect("key");
+    conn.execute_batch(
+        "BEGIN;
+         DROP TRIGGER retention_decisions_are_never_changed;
+         DROP TRIGGER retention_decisions_are_never_deleted;
+         DROP TABLE retention_decisions;
+         DROP TABLE retention_erasing;
+         DROP TABLE outbox_problems;
+         DROP TABLE kiosk_manifests;
+         DROP TRIGGER incident_entries_are_never_deleted;
+         CREATE TRIGGER incident_entries_are_never_deleted BEFORE DELETE ON incident_entries
+         BEGIN
+             SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment');
+         END;
+         PRAGMA user_version = 9;
+         COMMIT;
+         PRAGMA wal_checkpoint(TRUNCATE);",
+    )
+    .expect("downgrade");
+    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).expect("version"), 9);
+    drop(conn);
 }

@@ -95,6 +95,7 @@ import type {
   TakedownDone,
   TakedownItem,
   BackupStep,
+  UpgradeNotice,
 } from "./bindings";
 
 export type { CommandError };
@@ -572,6 +573,12 @@ export const subjectAccessExport = (personId: string, redactOthers: boolean) =>
 
 /** When the last verified backup was made, and whether another is due. */
 export const backupStatus = () => call<BackupStatus>("backup_status");
+
+/** The notice that an update changed the records, with the backup made just before; null once read. */
+export const upgradeNotice = () => call<UpgradeNotice | null>("upgrade_notice");
+
+/** The admin has read the update notice. The backup stays where it is. */
+export const upgradeNoticeDismiss = () => call<void>("upgrade_notice_dismiss");
 
 /** Sets how many days after the last verified backup the dashboard reminds. */
 export const backupSetReminderDays = (days: number) => call<BackupStatus>("backup_set_reminder_days", { days });

@@ -812,7 +812,7 @@ export type SavedFile = { path: string, };
 
 export type SessionInfo = { orgName: string, adminId: string | null, adminName: string | null, demo: boolean, recoveryMode: boolean, autoLockMinutes: number, };
 
-export type Settings = { orgName: string, autoLockMinutes: number, admins: Array<AdminSummary>, audit: AuditStatus, };
+export type Settings = { orgName: string, autoLockMinutes: number, admins: Array<AdminSummary>, audit: AuditStatus, about: AboutSafekeeper, };
 
 export type Signature = { id: string, aupId: string, versionId: string, versionNumber: number, contentHash: string, personId: string | null, declaredName: string | null, selfDeclared: boolean, method: SigningMethod, source: SignatureSource, signedAt: string, recordedAt: string, receipt: string | null, drawn: boolean, typedMark: string | null, countersignedBy: string | null, countersignatureDrawn: boolean, countersignatureTyped: string | null, paperSignedOn: string | null, paperFiledAt: string | null, scanMediaType: string | null, confirmedAt: string | null, confirmedBy: string | null, };
 

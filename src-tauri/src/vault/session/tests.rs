@@ -65,3 +65,81 @@ fn removed_admin_is_no_recipient_when_removal_fails_after_the_rekey() {
     assert!(audit::has_action(vault.db.conn(), "admin.removed").expect("audit"));
     assert!(audit::verify(vault.db.conn()).expect("verify").verified);
 }
+
+/// A vault made with `PASSPHRASE`, closed, then taken back to schema 10 (what migration 11 added
+/// removed), as a vault made by the release before it.
+fn vault_at_schema_10(dir: &std::path::Path) -> (VaultPaths, x25519::Identity) {
+    let paths = VaultPaths::new(dir.join("data"));
+    let recovery = x25519::Identity::generate();
+    let vault = UnlockedVault::create(
+        &paths,
+        NewVault {
+            org_name: "Test Youth Trust",
+            admin_name: "Alex Morgan",
+            passphrase: &pass(PASSPHRASE),
+            recovery: &recovery,
+            demo_passphrase: None,
+        },
+    )
+    .expect("create");
+    let key = vault.key.clone();
+    vault.lock("test").expect("lock");
+    let db = Db::open(&paths.database(), &key).expect("open");
+    db.conn()
+        .execute_batch(
+            "DROP TABLE outbox_problems; DROP TABLE kiosk_manifests; PRAGMA user_version = 10;",
+        )
+        .expect("back to schema 10");
+    db.close().expect("close");
+    (paths, recovery)
+}
+
+fn schema_version(paths: &VaultPaths, recovery: &x25519::Identity) -> i64 {
+    let key = unwrap_file(&paths.wrapped_key(), recovery).expect("key");
+    let db = Db::open_unmigrated(&paths.database(), &key).expect("open");
+    let version = crate::store::migrations::current_version(db.conn()).expect("version");
+    db.close().expect("close");
+    version
+}
+
+#[test]
+fn a_migration_that_fails_leaves_the_records_as_they_were_and_says_where_the_backup_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (paths, recovery) = vault_at_schema_10(dir.path());
+    let key = unwrap_file(&paths.wrapped_key(), &recovery).expect("key");
+    let db = Db::open_unmigrated(&paths.database(), &key).expect("open");
+    let mut vault = UnlockedVault {
+        paths: paths.clone(),
+        db,
+        key,
+        identity: recovery.clone(),
+        actor: Actor::RecoveryKey,
+        pending_restore: None,
+    };
+    let err = super::super::upgrade::upgrade_with(&mut vault, |_| Err(StoreError::RekeyFailed))
+        .expect_err("the migration fails");
+    let backups: Vec<_> = fs::read_dir(super::super::upgrade::folder(paths.data_dir()))
+        .expect("the backups folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup, made before the migration");
+    match &err {
+        VaultError::Upgrade(super::super::upgrade::UpgradeError::MigrationFailed { backup }) => {
+            assert_eq!(std::path::Path::new(backup), backups[0].as_path());
+        }
+        other => panic!("expected a failed upgrade, got {other:?}"),
+    }
+    assert!(err.to_string().contains("left exactly as they were"), "{err}");
+    assert_eq!(err.code(), "upgrade.failed");
+    vault.db.close().expect("close");
+    assert_eq!(schema_version(&paths, &recovery), 10, "the records are still on the old schema");
+
+    // The next unlock, with migrations that work, updates them after a second backup.
+    let vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlock");
+    assert_eq!(
+        crate::store::migrations::current_version(vault.db.conn()).expect("version"),
+        crate::store::migrations::latest_version()
+    );
+    vault.lock("test").expect("lock");
+    assert_eq!(fs::read_dir(super::super::upgrade::folder(paths.data_dir())).expect("folder").count(), 2);
+}

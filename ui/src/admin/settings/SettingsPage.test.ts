@@ -17,6 +17,11 @@ const settings: Settings = {
     { id: "a2", name: "Jo Okafor", createdAt: "2025-11-08T10:00:00Z", isCurrent: false },
   ],
   audit: { rows: 12, head: "9f2c4e7a1b", verified: true, firstBadRow: null },
+  about: {
+    version: "0.1.0",
+    recordsFolder: "/home/sam/.local/share/uk.org.safekeeper.desktop",
+    licence: "AGPL-3.0-or-later",
+  },
 };
 
 function open<H extends Record<string, Handler>>(handlers: H = {} as H) {
@@ -159,5 +164,20 @@ describe("Settings: audit trail", () => {
     expect(rust.audit_verify).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId("audit-problem")).toBeInTheDocument();
     expect(screen.getByTestId("audit-head")).toHaveTextContent("00aa");
+  });
+});
+
+describe("Settings: About Safekeeper", () => {
+  it("names the version, where the records are and the licence in words", async () => {
+    open();
+    const about = await screen.findByTestId("settings-about");
+    expect(within(about).getByTestId("about-version")).toHaveTextContent("0.1.0");
+    expect(within(about).getByTestId("about-records-folder")).toHaveTextContent(
+      "/home/sam/.local/share/uk.org.safekeeper.desktop",
+    );
+    expect(within(about).getByTestId("about-licence")).toHaveTextContent(
+      "GNU Affero General Public License, version 3 or later",
+    );
+    expect(about).toHaveTextContent(/uninstalling Safekeeper/);
   });
 });
