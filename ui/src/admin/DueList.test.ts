@@ -34,12 +34,12 @@ function show(handlers: Record<string, Handler>) {
   const onOpenTraining = vi.fn();
   const onOpenPolicy = vi.fn();
   const onOpenAups = vi.fn();
-  render(DueList, { onOpenTraining, onOpenPolicy, onOpenAups });
+  render(DueList, { onOpenTraining, onOpenPolicy, onOpenAups, today: "2026-11-22" });
   return { onOpenTraining, onOpenPolicy, onOpenAups };
 }
 
 describe("What is due on the dashboard", () => {
-  it("groups training and policy reviews by when they fall due, each line saying what, who and when", async () => {
+  it("groups training and policy reviews by when they fall due, each line saying what, who, when and how far away", async () => {
     const { onOpenTraining, onOpenPolicy } = show({
       training_due: () => [
         training("neverDone", "Cara Doyle", null),
@@ -56,12 +56,12 @@ describe("What is due on the dashboard", () => {
     });
     const now = await screen.findByTestId("due-now");
     expect(now).toHaveTextContent("Training: Online-safety update for Cara Doyle, never done");
-    expect(now).toHaveTextContent("Online-safety update for Amira Khan, was due 1 November 2026");
-    expect(now).toHaveTextContent("Policy review: Online safety, was due 8 September 2026");
+    expect(now).toHaveTextContent("Online-safety update for Amira Khan, was due 1 November 2026 (3 weeks overdue)");
+    expect(now).toHaveTextContent("Policy review: Online safety, was due 8 September 2026 (2 months overdue)");
     expect(screen.getByTestId("due-now-title")).toHaveTextContent("Overdue now (3)");
-    expect(screen.getByTestId("due-30")).toHaveTextContent("Ben Carter, due 1 December 2026");
-    expect(screen.getByTestId("due-90")).toHaveTextContent("Behaviour, due 10 January 2027");
-    expect(screen.getByTestId("due-90")).toHaveTextContent("Dev Patel, due 1 February 2027");
+    expect(screen.getByTestId("due-30")).toHaveTextContent("Ben Carter, due in 9 days (1 December 2026)");
+    expect(screen.getByTestId("due-90")).toHaveTextContent("Behaviour, due in 7 weeks (10 January 2027)");
+    expect(screen.getByTestId("due-90")).toHaveTextContent("Dev Patel, due in 2 months (1 February 2027)");
     expect(screen.getByTestId("due-unreviewed")).toHaveTextContent("2 policies have no review recorded yet.");
 
     const user = userEvent.setup();
@@ -69,6 +69,20 @@ describe("What is due on the dashboard", () => {
     expect(onOpenPolicy).toHaveBeenCalledWith("p-os");
     await user.click(screen.getByTestId("due-open-training"));
     expect(onOpenTraining).toHaveBeenCalledOnce();
+  });
+
+  it("says today, tomorrow and yesterday in words", async () => {
+    show({
+      training_due: () => [
+        training("overdue", "Amira Khan", "2026-11-21"),
+        training("dueIn30", "Ben Carter", "2026-11-22"),
+        training("dueIn30", "Cara Doyle", "2026-11-23"),
+      ],
+    });
+    expect(await screen.findByTestId("due-now")).toHaveTextContent("Amira Khan, was due 21 November 2026 (1 day overdue)");
+    const soon = screen.getByTestId("due-30");
+    expect(soon).toHaveTextContent("Ben Carter, due today (22 November 2026)");
+    expect(soon).toHaveTextContent("Cara Doyle, due tomorrow (23 November 2026)");
   });
 
   it("lists AUPs still to sign with who must sign again and who never has", async () => {

@@ -112,6 +112,11 @@ describe("KioskApp", () => {
     // With no policy published for signing, the AUP tile says so and does nothing.
     await waitFor(() => expect(screen.getByTestId("tile-aup")).toHaveAttribute("aria-disabled", "true"));
     expect(screen.getByTestId("tile-aup")).toHaveAccessibleName(expect.stringContaining("Ask a member of staff"));
+    // The screen names itself, and tells an admin how to put an AUP here.
+    expect(screen.getByTestId("home-station-intro")).toHaveTextContent("This laptop is Safekeeper's signing station.");
+    const hint = screen.getByTestId("home-aup-admin-hint");
+    expect(hint).toHaveTextContent("For admins:");
+    expect(hint).toHaveTextContent(/Admin: unlock, go to AUPs, publish the AUP and choose "Show on the signing station"/);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("tile-aup"));
     expect(screen.getByTestId("locked-home")).toBeInTheDocument();
@@ -152,6 +157,8 @@ describe("KioskApp", () => {
     const user = userEvent.setup();
     const tile = await screen.findByTestId("tile-aup");
     await waitFor(() => expect(tile).not.toHaveAttribute("aria-disabled"));
+    expect(screen.getByTestId("home-station-intro")).toHaveTextContent("signing station");
+    expect(screen.queryByTestId("home-aup-admin-hint")).toBeNull();
     await user.click(tile);
     await user.type(await screen.findByTestId("signer-name"), "Ada Pennington");
     await waitFor(() => expect(screen.queryByTestId("signer-name")).toBeNull(), { timeout: 2000 });

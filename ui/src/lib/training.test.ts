@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellDetail, renewalText } from "./training";
+import { cellDetail, cellDistance, renewalText } from "./training";
 
 describe("training words", () => {
   it("says renewal periods in years where it can", () => {
@@ -21,5 +21,21 @@ describe("training words", () => {
     expect(cellDetail({ ...base, lastCompleted: "2026-01-10", nextDue: "2027-01-10", status: "dueIn60" })).toBe(
       "Due 10 January 2027",
     );
+  });
+
+  it("says how far away a cell's next due date is, and nothing when none falls due", () => {
+    const base = { courseId: "c", required: true, lastCompleted: null, nextDue: null, status: null };
+    const today = "2026-11-22";
+    expect(cellDistance({ ...base, lastCompleted: "2025-11-01", nextDue: "2026-11-01", status: "overdue" }, today)).toBe(
+      "3 weeks overdue",
+    );
+    expect(cellDistance({ ...base, lastCompleted: "2025-11-23", nextDue: "2026-11-23", status: "dueIn30" }, today)).toBe(
+      "due tomorrow",
+    );
+    expect(cellDistance({ ...base, lastCompleted: "2026-01-10", nextDue: "2027-01-10", status: "dueIn60" }, today)).toBe(
+      "due in 7 weeks",
+    );
+    expect(cellDistance({ ...base, lastCompleted: "2025-09-01", status: "inDate" }, today)).toBeNull();
+    expect(cellDistance({ ...base, status: "neverDone" }, today)).toBeNull();
   });
 });

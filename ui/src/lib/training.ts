@@ -2,6 +2,7 @@
 // renewal periods. Rust's `DueStatus::label` and `Role::label` use the same words.
 
 import type { DueStatus, PersonGroup, PersonRole, Renewal, TrainingMatrixCell } from "./bindings";
+import { howFarAway } from "./dueDistance";
 import { formatDate } from "./format";
 
 export const STATUS_LABELS: Record<DueStatus, string> = {
@@ -59,4 +60,10 @@ export function cellDetail(cell: TrainingMatrixCell): string {
   if (!cell.nextDue) return `Done ${formatDate(cell.lastCompleted)}`;
   const verb = cell.status === "overdue" ? "Was due" : "Due";
   return `${verb} ${formatDate(cell.nextDue)}`;
+}
+
+/** The third line of a matrix cell: how far away the next due date is ("due in 3 weeks", "2 months overdue"), or null when nothing falls due. */
+export function cellDistance(cell: TrainingMatrixCell, today: string): string | null {
+  if (!cell.lastCompleted || !cell.nextDue) return null;
+  return howFarAway(cell.nextDue, today);
 }

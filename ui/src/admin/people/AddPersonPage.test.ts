@@ -115,6 +115,38 @@ describe("Add a person", () => {
     expect(onAdded).toHaveBeenCalledWith(saved);
   });
 
+  it("saves and opens an empty form naming who was just added, with Save and add another", async () => {
+    const personAdd = vi.fn((args: Record<string, unknown>) => {
+      const draft = args.draft as { fullName: string; group: Person["group"] };
+      return { ...saved, id: `id-${draft.fullName}`, fullName: draft.fullName, group: draft.group, dateOfBirth: null };
+    });
+    const { onAdded } = open({ person_add: personAdd });
+    const user = userEvent.setup();
+    await fill(user, "Ben Carter", "Staff");
+    await user.click(screen.getByTestId("person-continue"));
+    await user.click(await screen.findByTestId("person-save-and-add"));
+
+    expect(personAdd).toHaveBeenCalledWith({ draft: expect.objectContaining({ fullName: "Ben Carter", group: "staff" }) });
+    expect(onAdded).not.toHaveBeenCalled();
+    const notice = await screen.findByTestId("person-added-another");
+    expect(notice).toHaveTextContent("Ben Carter has been added to the register. Add the next person below.");
+    expect(notice).toHaveFocus();
+    expect(screen.getByTestId("person-add-page")).toBeInTheDocument();
+    expect(screen.getByTestId("person-full-name")).toHaveValue("");
+    expect(screen.getByLabelText("Staff")).not.toBeChecked();
+    expect(screen.getByTestId("person-add-cancel")).toHaveTextContent("Back to the register");
+
+    await fill(user, "Cara Doyle", "Volunteer");
+    await user.click(screen.getByTestId("person-continue"));
+    await user.click(await screen.findByTestId("person-save-and-add"));
+    const second = await screen.findByTestId("person-added-another");
+    expect(second).toHaveTextContent("Cara Doyle has been added to the register.");
+    expect(second).toHaveTextContent("2 people added so far.");
+    expect(second).toHaveFocus();
+    expect(personAdd).toHaveBeenCalledTimes(2);
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+
   it("takes Rust's refusal back to the form, beside the name", async () => {
     open({
       person_add: () => {

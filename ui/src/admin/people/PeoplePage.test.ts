@@ -71,6 +71,43 @@ describe("People register", () => {
     expect(rust.people_search).toHaveBeenLastCalledWith({ query: { text: "khan", group: "youngPerson", status: "all" } });
   });
 
+  it("says an empty register has nobody in it yet, and offers to add a person or import a spreadsheet", async () => {
+    const rust = open({ people_search: vi.fn(() => []) });
+    const empty = await screen.findByTestId("people-register-empty");
+    expect(empty).toHaveTextContent("Nobody has been added yet");
+    expect(screen.queryByText(/No one matches/)).toBeNull();
+    // Nobody active is not enough: archived people would still be in the register.
+    expect(rust.people_search).toHaveBeenCalledWith({ query: { text: "", group: null, status: "all" } });
+
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("people-empty-add"));
+    expect(await screen.findByRole("heading", { name: "Add a person" })).toBeInTheDocument();
+  });
+
+  it("offers the spreadsheet import from the empty register", async () => {
+    open({ people_search: vi.fn(() => []) });
+    await userEvent.setup().click(await screen.findByTestId("people-empty-import"));
+    expect(await screen.findByRole("heading", { name: /Import/ })).toBeInTheDocument();
+  });
+
+  it("says no one matches a search that finds nobody, with people in the register", async () => {
+    open({
+      people_search: vi.fn((args: Record<string, unknown>) => ((args.query as { text: string }).text === "" ? [amira, mum] : [])),
+    });
+    await screen.findAllByTestId("person-row");
+    await userEvent.setup().type(screen.getByTestId("people-search"), "zed{Enter}");
+    expect(await screen.findByTestId("people-empty")).toHaveTextContent("No one matches. Try a different name, group or status.");
+    expect(screen.queryByTestId("people-register-empty")).toBeNull();
+  });
+
+  it("does not call a register with only archived people empty", async () => {
+    open({
+      people_search: vi.fn((args: Record<string, unknown>) => ((args.query as { status: string }).status === "all" ? [amira] : [])),
+    });
+    expect(await screen.findByTestId("people-empty")).toHaveTextContent("No one matches");
+    expect(screen.queryByTestId("people-register-empty")).toBeNull();
+  });
+
   it("opens a person's page with their details and signatures", async () => {
     const rust = open();
     const user = userEvent.setup();

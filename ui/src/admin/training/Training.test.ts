@@ -8,6 +8,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 const { invoke } = await import("@tauri-apps/api/core");
 const { default: TrainingPage } = await import("./TrainingPage.svelte");
+const { default: MatrixView } = await import("./MatrixView.svelte");
 
 const onlineSafety: Course = {
   id: "course-online-safety",
@@ -71,6 +72,17 @@ describe("Training matrix", () => {
     expect(ben[0]).toHaveTextContent("Due within 60 days");
     expect(ben[1]).toHaveTextContent("Not required");
     expect(screen.getByTestId("training-count")).toHaveTextContent("2 people, 1 with training overdue or never done");
+  });
+
+  it("says how far away each due date is, and nothing for a cell with no date", async () => {
+    vi.mocked(invoke).mockImplementation(fakeRust({ training_matrix: () => matrix }));
+    render(MatrixView, { onRecord: vi.fn(), onCourses: vi.fn(), onImport: vi.fn(), today: "2026-11-22" });
+    const rows = await screen.findAllByTestId("training-row");
+    const [amira, ben] = rows.map((r) => within(r).getAllByTestId("training-cell"));
+    expect(within(amira[0]).getByTestId("training-cell-distance")).toHaveTextContent("3 weeks overdue");
+    expect(within(ben[0]).getByTestId("training-cell-distance")).toHaveTextContent("due in 7 weeks");
+    expect(within(amira[1]).queryByTestId("training-cell-distance")).toBeNull();
+    expect(within(ben[1]).queryByTestId("training-cell-distance")).toBeNull();
   });
 
   it("asks Rust again when a filter changes", async () => {

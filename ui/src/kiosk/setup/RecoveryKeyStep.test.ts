@@ -59,7 +59,7 @@ describe("setup: the recovery key", () => {
     await user.type(screen.getByTestId("confirm-last6"), "4KXZ");
     await user.click(screen.getByTestId("create-vault"));
 
-    expect(await screen.findByRole("link", { name: /Enter exactly 6 characters/ })).toHaveAttribute(
+    expect(await screen.findByRole("link", { name: /Enter exactly 6 letters or numbers/ })).toHaveAttribute(
       "href",
       "#setup-confirm-last6",
     );
@@ -142,5 +142,37 @@ describe("setup: the recovery key", () => {
     await waitFor(() => expect(setupFinish).toHaveBeenCalledWith("7h4kxz"));
     expect(await screen.findByTestId("vault-created")).toBeInTheDocument();
     expect(screen.getByTestId("confirm-last6")).toHaveValue("");
+  });
+
+  // A real key is "AGE-SECRET-KEY-1" and 58 characters in groups of 8, so its last group holds 2
+  // and the last 6 straddle a space.
+  const realShape = {
+    recoveryKey: `AGE-SECRET-KEY-1${"QYQSZQGP".repeat(6)}QYQS4KXZ7H`,
+    groups: ["AGE-SECRET-KEY-1", ...Array(6).fill("QYQSZQGP"), "QYQS4KXZ", "7H"],
+  };
+
+  it("recovery_key_last_six_typed_across_the_space_is_accepted: the space and lower case are ignored", async () => {
+    vi.mocked(setupFinish).mockResolvedValueOnce(undefined);
+    render(RecoveryKeyStep, { recovery: realShape, onBack: vi.fn() });
+    expect(screen.getByText(/the last 4 of the group before last, then the 2 of the last group\. Spaces do not count\./)).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("confirm-last6"), "4kxz 7h");
+    await user.click(screen.getByTestId("create-vault"));
+
+    await waitFor(() => expect(setupFinish).toHaveBeenCalledWith("4kxz7h"));
+    expect(screen.queryByTestId("error-summary")).toBeNull();
+  });
+
+  it("recovery_key_space_counted_as_a_character: says spaces do not count rather than only 'You entered 5'", async () => {
+    render(RecoveryKeyStep, { recovery: realShape, onBack: vi.fn() });
+    const user = userEvent.setup();
+    // Six characters as shown, one of them the space between the groups.
+    await user.type(screen.getByTestId("confirm-last6"), "KXZ 7H");
+    await user.click(screen.getByTestId("create-vault"));
+
+    expect(
+      await screen.findByRole("link", { name: /You entered 5 \(spaces do not count\)/ }),
+    ).toHaveAttribute("href", "#setup-confirm-last6");
+    expect(setupFinish).not.toHaveBeenCalled();
   });
 });

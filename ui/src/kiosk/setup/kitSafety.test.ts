@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cloudWarning, matchesLastSix } from "./kitSafety";
+import { cloudWarning, lastSixPlace, matchesLastSix } from "./kitSafety";
 
 const KEY = "AGE-SECRET-KEY-1QYQSZQGPQYQSZQGPQYQSZQGP7H4KXZ";
 
@@ -10,6 +10,14 @@ describe("the Emergency Kit step's checks", () => {
     expect(matchesLastSix(KEY, "ABCDEF")).toBe(false);
     expect(matchesLastSix(KEY, "4KXZ")).toBe(false);
     expect(matchesLastSix(KEY, "P7H4KXZ")).toBe(false);
+  });
+
+  it("says which groups the last 6 come from, since a real key's last group holds only 2", () => {
+    expect(lastSixPlace(["AGE-SECRET-KEY-1", "QYQSZQGP", "QYQS4KXZ", "7H"])).toBe(
+      "They are the last 4 of the group before last, then the 2 of the last group. Spaces do not count.",
+    );
+    expect(lastSixPlace(["AGE-SECRET-KEY-1", "QYQSZQGP", "7H4KXZ"])).toBe("They are the whole of the last group.");
+    expect(lastSixPlace(["AGE-SECRET-KEY-1", "QYQSZQGP"])).toBe("They are the last 6 of the last group.");
   });
 
   it("names the synced folder and says what to do", () => {

@@ -1,0 +1,68 @@
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { AupDue, Person, UnconfirmedSignature } from "../lib/bindings";
+import { fakeRust } from "../test/tauriFake";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+
+const { invoke } = await import("@tauri-apps/api/core");
+const { default: Dashboard } = await import("./Dashboard.svelte");
+
+const amira = { id: "p1", fullName: "Amira Khan", group: "staff" } as Person;
+
+const unconfirmed = {
+  signature: {
+    id: "s1",
+    aupId: "aup-staff",
+    versionId: "v1",
+    versionNumber: 1,
+    declaredName: "Amira Khan",
+    selfDeclared: true,
+    signedAt: "2026-11-21T15:00:00Z",
+    receipt: "R-1",
+    drawn: true,
+  },
+  suggestedPerson: amira,
+} as UnconfirmedSignature;
+
+const staffAup = (neverSigned: number): AupDue => ({
+  aupId: "aup-staff",
+  title: "Staff AUP",
+  audience: "staffVolunteers",
+  version: 1,
+  needsResign: 0,
+  neverSigned,
+});
+
+describe("The dashboard", () => {
+  it("confirming_a_signature_updates_never_signed_at_once: What is due loads again after a confirmation", async () => {
+    let confirmed = false;
+    const confirm = vi.fn(() => {
+      confirmed = true;
+    });
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        signatures_unconfirmed: () => (confirmed ? [] : [unconfirmed]),
+        signature_confirm: confirm,
+        aups_due: () => [staffAup(confirmed ? 2 : 3)],
+        training_due: () => [],
+        policies_due: () => [],
+      }),
+    );
+    render(Dashboard, {
+      onOpenSettings: vi.fn(),
+      onOpenIncident: vi.fn(),
+      onOpenTraining: vi.fn(),
+      onOpenPolicy: vi.fn(),
+      onOpenAups: vi.fn(),
+    });
+
+    expect(await screen.findByTestId("due-now")).toHaveTextContent("3 have never signed");
+    await userEvent.setup().click(await screen.findByTestId("signature-confirm"));
+
+    expect(confirm).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.getByTestId("due-now")).toHaveTextContent("2 have never signed"));
+    expect(screen.getByTestId("signatures-confirmed")).toHaveTextContent("1 signature confirmed.");
+  });
+});
