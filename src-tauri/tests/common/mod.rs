@@ -124,29 +124,41 @@ pub fn key_statement(paths: &VaultPaths, recovery: &age::x25519::Identity) -> St
 }
 
 /// Takes a closed vault back to schema 9, as a vault made by the release before retention review:
-/// what migrations 10 and 11 added is removed again and the trigger migration 10 replaced is put
-/// back.
+/// see `back_to_schema`.
 pub fn back_to_schema_9(paths: &VaultPaths, recovery: &age::x25519::Identity) {
+    back_to_schema(paths, recovery, 9);
+}
+
+/// Takes a closed vault back to exactly the schema the migrations up to `version` make, as a
+/// vault made by that release would have: what later migrations added is dropped (with its rows)
+/// and what they replaced is put back word for word, so that a backup of it passes the schema
+/// check as a real one would.
+pub fn back_to_schema(paths: &VaultPaths, recovery: &age::x25519::Identity, version: i64) {
+    use safekeeper::store::migrations;
     let conn = Connection::open(paths.database()).expect("open raw");
     conn.execute_batch(&key_statement(paths, recovery)).expect("key");
-    conn.execute_batch(
-        "BEGIN;
-         DROP TRIGGER retention_decisions_are_never_changed;
-         DROP TRIGGER retention_decisions_are_never_deleted;
-         DROP TABLE retention_decisions;
-         DROP TABLE retention_erasing;
-         DROP TABLE outbox_problems;
-         DROP TABLE kiosk_manifests;
-         DROP TRIGGER incident_entries_are_never_deleted;
-         CREATE TRIGGER incident_entries_are_never_deleted BEFORE DELETE ON incident_entries
-         BEGIN
-             SELECT RAISE(ABORT, 'incident entries cannot be deleted; add an amendment');
-         END;
-         PRAGMA user_version = 9;
-         COMMIT;
-         PRAGMA wal_checkpoint(TRUNCATE);",
-    )
-    .expect("downgrade");
-    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).expect("version"), 9);
+    let now = migrations::schema_of(&conn, "main").expect("schema");
+    let then = migrations::expected_schema(version, "").expect("old schema");
+    let mut steps = String::from("BEGIN;\n");
+    // Triggers and indexes first, then tables, so nothing is dropped twice.
+    for kind in ["trigger", "index", "view", "table"] {
+        for (k, name, _, sql) in &now {
+            if k == kind && sql.is_some() && !then.iter().any(|t| t.0 == *k && t.1 == *name && t.3 == *sql) {
+                steps.push_str(&format!("DROP {} \"{name}\";\n", kind.to_uppercase()));
+            }
+        }
+    }
+    for kind in ["table", "index", "view", "trigger"] {
+        for (k, name, _, sql) in &then {
+            if k == kind && !now.iter().any(|n| n.0 == *k && n.1 == *name && n.3 == *sql) {
+                steps.push_str(sql.as_deref().expect("made by a statement"));
+                steps.push_str(";\n");
+            }
+        }
+    }
+    steps.push_str(&format!("PRAGMA user_version = {version};\nCOMMIT;\nPRAGMA wal_checkpoint(TRUNCATE);"));
+    conn.execute_batch(&steps).expect("downgrade");
+    assert_eq!(migrations::schema_of(&conn, "main").expect("schema"), then, "exactly the old schema");
+    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).expect("version"), version);
     drop(conn);
 }

@@ -27,6 +27,7 @@ const settings: Settings = {
     { id: "a2", name: "Jo Okafor", createdAt: "2025-11-08T10:00:00Z", isCurrent: false },
   ],
   audit: { rows: 12, head: "9f2c4e7a1b", verified: true, firstBadRow: null },
+  about: { version: "0.1.0", recordsFolder: "/home/sam/.local/share/uk.org.safekeeper.desktop", licence: "AGPL-3.0-or-later" },
 };
 
 function open<H extends Record<string, Handler>>(handlers: H = {} as H, props: Record<string, unknown> = {}) {

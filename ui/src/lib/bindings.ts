@@ -1,5 +1,15 @@
 // Generated from the Rust types by `cargo test bindings` (ts-rs). Do not edit by hand.
 
+export type AboutSafekeeper = { version: string, 
+/**
+ * The data folder: the encrypted vault, the signing station's outbox and its settings.
+ */
+recordsFolder: string, 
+/**
+ * An SPDX licence expression.
+ */
+licence: string, };
+
 export type AdminSummary = { id: string, name: string, createdAt: string, isCurrent: boolean, };
 
 export type AppStatus = { phase: Phase, orgName: string | null, demo: boolean, demoPassphrase: string | null, };
@@ -913,6 +923,24 @@ months: Array<MonthCounts>,
 kinds: Array<KindCount>, total: number, };
 
 export type UnconfirmedSignature = { signature: Signature, suggestedPerson: Person | null, };
+
+export type UpgradeNotice = { 
+/**
+ * The records' schema version before and after.
+ */
+fromSchema: number, toSchema: number, 
+/**
+ * The version of Safekeeper that made the update.
+ */
+appVersion: string, 
+/**
+ * The verified backup of the records as they were before the update.
+ */
+backupPath: string, 
+/**
+ * RFC 3339, UTC.
+ */
+upgradedAt: string, };
 
 export type UseAnswer = { 
 /**
