@@ -15,6 +15,7 @@ debian_packages=(
   build-essential pkg-config curl file xauth
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb dbus-daemon poppler-utils age sqlite3
+  libdbus-1-dev
 )
 missing=()
 for p in "${debian_packages[@]}"; do

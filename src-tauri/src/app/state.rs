@@ -107,7 +107,11 @@ impl AppState {
 
     pub fn status(&self) -> AppStatus {
         let inner = self.lock_inner();
-        let m = manifest::read(&inner.paths.manifest());
+        let (m, station_changed_outside) = match manifest::station_manifest(&inner.paths.manifest()) {
+            manifest::StationManifest::Usable(m, _) => (Some(*m), false),
+            manifest::StationManifest::ChangedOutside => (None, true),
+            manifest::StationManifest::Missing => (None, false),
+        };
         let phase = if inner.session.is_some() {
             Phase::Unlocked
         } else if inner.paths.exists() {
@@ -120,6 +124,7 @@ impl AppState {
             org_name: m.as_ref().map(|m| m.org_name.clone()),
             demo: inner.demo_dir.is_some(),
             demo_passphrase: m.and_then(|m| m.demo_passphrase),
+            station_changed_outside,
         }
     }
 
