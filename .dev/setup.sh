@@ -28,6 +28,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# A Secret Service for .dev/key-store-check.sh, which starts a throwaway one. Without recommends,
+# so nothing changes the machine's login (PAM) set-up.
+if ! dpkg-query -W -f='${Status}' gnome-keyring 2>/dev/null | grep -q "install ok installed"; then
+  echo "setup: installing gnome-keyring (no recommends)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnome-keyring >/dev/null
+fi
+
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" -lt 20 ]; then
   echo "setup: Node.js 20 or newer is needed (found $(node --version)). Install it from your distribution's backports or NodeSource, then run this again." >&2

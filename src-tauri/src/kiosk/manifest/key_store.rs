@@ -284,4 +284,22 @@ mod tests {
         assert!(!real.contains("sam") && !real.contains("okafor") && !real.contains("safekeeper/"));
         assert!(real.starts_with("kiosk-manifest-") && real.len() == "kiosk-manifest-".len() + 32);
     }
+
+    /// A by-hand check of the real platform key store; the other tests never touch it.
+    #[cfg(any(target_os = "linux", target_os = "windows", target_os = "macos"))]
+    #[test]
+    #[ignore = "uses this user's real key store: run by hand on a laptop that has one"]
+    fn the_operating_systems_key_store_keeps_a_manifest_hash() {
+        let store = Bounded::new(Arc::new(os::OsKeyStore), WAIT);
+        let account = format!("kiosk-manifest-check-{}", hex::encode(rand::random::<[u8; 8]>()));
+        let started = Instant::now();
+        let kept = store.write(&account, "0123abcd");
+        let read = store.read(&account);
+        if let Ok(entry) = keyring::Entry::new(SERVICE, &account) {
+            let _ = entry.delete_credential();
+        }
+        assert!(started.elapsed() < 2 * WAIT + Duration::from_secs(1), "took {:?}", started.elapsed());
+        assert_eq!(kept, Ok(()), "kept");
+        assert_eq!(read, Vouch::Published("0123abcd".into()));
+    }
 }
