@@ -108,3 +108,18 @@ fn without_a_key_store_entry_the_changed_file_is_used_and_named_at_unlock() {
     assert_eq!(kinds, vec![ProblemKind::UnknownManifest, ProblemKind::ExtraRecipients]);
     assert!(report.problems.iter().all(|p| p.receipt.as_deref() == Some(receipt.as_str())));
 }
+
+#[test]
+fn a_demo_manifest_leaves_nothing_in_the_key_store() {
+    // The demo's folder is new at every start and deleted at exit, so no later start could use it.
+    let s = station();
+    key_store::make_available(&s.paths.manifest());
+    let mut demo = manifest::read(&s.paths.manifest()).expect("published");
+    demo.demo_passphrase = Some("otter lantern quiet meadow".into());
+    manifest::write_file(&s.paths.manifest(), &demo).expect("written");
+    assert_eq!(key_store::entry(&s.paths.manifest()), None);
+
+    demo.demo_passphrase = None;
+    let hash = manifest::write_file(&s.paths.manifest(), &demo).expect("written");
+    assert_eq!(key_store::entry(&s.paths.manifest()), Some(hash), "a real vault's manifest is kept");
+}
