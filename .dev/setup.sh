@@ -28,7 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# A Secret Service for .dev/key-store-check.sh, which starts a throwaway one. Without recommends,
+# A Secret Service for .dev/key-store-check.sh and the e2e scenario 43-manifest-changed-while-closed,
+# which each start a throwaway one on a private bus. Without recommends,
 # so nothing changes the machine's login (PAM) set-up.
 if ! dpkg-query -W -f='${Status}' gnome-keyring 2>/dev/null | grep -q "install ok installed"; then
   echo "setup: installing gnome-keyring (no recommends)"
