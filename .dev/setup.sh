@@ -15,6 +15,7 @@ debian_packages=(
   build-essential pkg-config curl file xauth
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb dbus-daemon poppler-utils age sqlite3
+  libdbus-1-dev
 )
 missing=()
 for p in "${debian_packages[@]}"; do
@@ -25,6 +26,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# A Secret Service for .dev/key-store-check.sh and the e2e scenario 43-manifest-changed-while-closed,
+# which each start a throwaway one on a private bus. Without recommends,
+# so nothing changes the machine's login (PAM) set-up.
+if ! dpkg-query -W -f='${Status}' gnome-keyring 2>/dev/null | grep -q "install ok installed"; then
+  echo "setup: installing gnome-keyring (no recommends)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnome-keyring >/dev/null
 fi
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"

@@ -38,6 +38,9 @@ pub struct AppStatus {
     pub org_name: Option<String>,
     pub demo: bool,
     pub demo_passphrase: Option<String>,
+    /// The operating system's key store shows the signing station's manifest was changed while
+    /// Safekeeper was closed: the station takes nothing in until an admin unlocks.
+    pub station_changed_outside: bool,
 }
 
 /// Who is in, for the admin window's header.

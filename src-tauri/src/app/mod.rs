@@ -116,6 +116,8 @@ pub fn run() {
             let platform_dir = app.path().app_data_dir().expect("the platform has an app-data folder");
             // The platform's app-data folder; only a test build can point it elsewhere.
             let data_dir = test_switches::data_dir().unwrap_or(platform_dir);
+            // Before the first look at the signing station's manifest, which asks the key store.
+            crate::kiosk::manifest::key_store::use_os_key_store();
             let state = AppState::start(data_dir, demo_flag).map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
             app.manage(state);
             windows::open_kiosk(app.handle())?;

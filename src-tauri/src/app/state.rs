@@ -107,7 +107,11 @@ impl AppState {
 
     pub fn status(&self) -> AppStatus {
         let inner = self.lock_inner();
-        let m = manifest::read(&inner.paths.manifest());
+        let (m, station_changed_outside) = match manifest::station_manifest(&inner.paths.manifest()) {
+            manifest::StationManifest::Usable(m, _) => (Some(*m), false),
+            manifest::StationManifest::ChangedOutside => (None, true),
+            manifest::StationManifest::Missing => (None, false),
+        };
         let phase = if inner.session.is_some() {
             Phase::Unlocked
         } else if inner.paths.exists() {
@@ -120,6 +124,7 @@ impl AppState {
             org_name: m.as_ref().map(|m| m.org_name.clone()),
             demo: inner.demo_dir.is_some(),
             demo_passphrase: m.and_then(|m| m.demo_passphrase),
+            station_changed_outside,
         }
     }
 
@@ -322,6 +327,49 @@ pub(crate) mod tests {
         vault.lock("test").expect("lock");
         let key = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
         (state, key)
+    }
+
+    /// The attack from the trust review, as the app meets it: an extra recipient added to the
+    /// signing station's file while Safekeeper was closed, on a laptop with a key store.
+    #[test]
+    fn a_station_file_changed_while_closed_is_refused_until_the_next_unlock_puts_it_right() {
+        use crate::kiosk::manifest::{self, key_store::testing as key_store};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let manifest_path = VaultPaths::new(dir.path().to_path_buf()).manifest();
+        key_store::make_available(&manifest_path);
+        let (state, _) = real_vault(dir.path());
+        drop(state);
+        // Closed: nothing in memory, and someone edits the file.
+        manifest::forget_published(&manifest_path);
+        let mut json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&manifest_path).expect("read")).expect("json");
+        let intruder = x25519::Identity::generate().to_public().to_string();
+        json["recipients"].as_array_mut().expect("list").push(intruder.clone().into());
+        std::fs::write(&manifest_path, serde_json::to_vec_pretty(&json).expect("json")).expect("write");
+
+        let state = AppState::start(dir.path().to_path_buf(), false).expect("start");
+        let status = state.status();
+        assert_eq!(status.phase, Phase::Locked);
+        assert!(status.station_changed_outside);
+        assert_eq!(status.org_name, None, "nothing from the changed file is shown");
+
+        let paths = state.lock_inner().paths.clone();
+        let vault = UnlockedVault::unlock(&paths, &SecretString::from(PASSPHRASE.to_owned())).expect("unlock");
+        state.begin_session(vault).expect("in");
+        let report = state.with_session(|s| Ok(s.last_ingest.clone())).expect("session").expect("ingested");
+        assert!(report.manifest_changed, "the admin is told");
+        assert!(state.lock("test"));
+        let status = state.status();
+        assert!(!status.station_changed_outside);
+        assert_eq!(status.org_name.as_deref(), Some("Northfield Youth Trust"));
+
+        // The rewritten file is the one the key store vouches for at the next start.
+        drop(state);
+        manifest::forget_published(&manifest_path);
+        let status = AppState::start(dir.path().to_path_buf(), false).expect("start").status();
+        assert!(!status.station_changed_outside);
+        let written = std::fs::read_to_string(&manifest_path).expect("read");
+        assert!(!written.contains(&intruder), "the unlock wrote the file without the added key");
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //! The file is plain and anyone with access to the folder could change it, so it is not trusted:
 //! - while the app runs, the station uses the manifest this run published (kept in memory) and
 //!   ignores a file changed underneath it, noting the change for the next unlock;
+//! - at a start before any admin has unlocked, the station asks the operating system's key store
+//!   (see `key_store`) for the hash of the manifest Safekeeper last wrote, and refuses a file that
+//!   differs; without a key store it uses the file and its submissions name it for the next unlock;
 //! - the vault records every manifest it publishes (hash, recipients, consent form hash, token
 //!   salt) and compares the file with the newest record at every unlock;
 //! - every submission names the manifest it was sealed under, and the station re-hashes every
@@ -27,6 +30,8 @@ use crate::records::aup::{self, Audience, AupContent, AupError};
 use crate::records::consent::{self, wording, wording::UseWording, ConsentError};
 use crate::records::people::{display_name, PersonGroup};
 use crate::vault::atomic;
+
+pub mod key_store;
 
 /// Format 2: people are tokens, the consent form carries its hash.
 pub const FORMAT: u32 = 2;
@@ -281,27 +286,48 @@ pub fn new_token_salt() -> String {
 struct Published {
     hash: String,
     manifest: KioskManifest,
-    /// The station found the file changed underneath it; read and cleared by the next unlock,
-    /// which tells the admin.
+}
+
+/// What this run knows about one manifest path.
+#[derive(Default)]
+struct Station {
+    published: Option<Published>,
+    /// The station found the file changed underneath it, or changed from what the key store says
+    /// was published; read and cleared by the next unlock, which tells the admin.
     changed_underneath: bool,
 }
 
 /// By the file's path: one vault's manifest, or a demo's beside it.
-static PUBLISHED: Mutex<Option<HashMap<PathBuf, Published>>> = Mutex::new(None);
+static STATIONS: Mutex<Option<HashMap<PathBuf, Station>>> = Mutex::new(None);
 
-fn published() -> std::sync::MutexGuard<'static, Option<HashMap<PathBuf, Published>>> {
-    PUBLISHED.lock().unwrap_or_else(PoisonError::into_inner)
+fn stations() -> std::sync::MutexGuard<'static, Option<HashMap<PathBuf, Station>>> {
+    STATIONS.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Writes the manifest file and remembers it for this run. Returns the file's hash.
+/// What the key store said at this run's first look at each path, asked once: its answer cannot
+/// change while the app runs except by this run's own publishing, which the station trusts anyway.
+static VOUCHED: Mutex<Option<HashMap<PathBuf, key_store::Vouch>>> = Mutex::new(None);
+
+fn vouched(path: &Path) -> key_store::Vouch {
+    // Held while asking, so two screens starting together ask the key store only once.
+    let mut all = VOUCHED.lock().unwrap_or_else(PoisonError::into_inner);
+    all.get_or_insert_with(HashMap::new).entry(path.to_owned()).or_insert_with(|| key_store::vouch(path)).clone()
+}
+
+/// Writes the manifest file and remembers it for this run, and keeps its hash in the operating
+/// system's key store where there is one. Returns the file's hash.
 pub fn write_file(path: &Path, manifest: &KioskManifest) -> std::io::Result<String> {
     let json = serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?;
     atomic::write_atomic(path, &json)?;
     let hash = hash_hex(&json);
-    published().get_or_insert_with(HashMap::new).insert(
-        path.to_owned(),
-        Published { hash: hash.clone(), manifest: manifest.clone(), changed_underneath: false },
-    );
+    stations().get_or_insert_with(HashMap::new).entry(path.to_owned()).or_default().published =
+        Some(Published { hash: hash.clone(), manifest: manifest.clone() });
+    // A demo vault's folder is new at every start and gone at exit: there is no later start for
+    // the key store to vouch for, so it is left out rather than filling the key store with entries.
+    if manifest.demo_passphrase.is_none() && key_store::record(path, &hash).is_err() {
+        // Publishing goes on: the next start without an admin marks its submissions instead.
+        eprintln!("safekeeper: key store unavailable; the signing station's manifest is checked at the next unlock");
+    }
     Ok(hash)
 }
 
@@ -378,10 +404,10 @@ fn record_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PublishedRecord> {
 /// Whether the manifest file is the one the vault last published; `false` also when this run's
 /// station found it changed underneath it (which this call clears). Called at unlock.
 pub fn changed_since_published(conn: &Connection, path: &Path) -> rusqlite::Result<bool> {
-    let seen_by_station = published()
+    let seen_by_station = stations()
         .as_mut()
         .and_then(|all| all.get_mut(path))
-        .is_some_and(|p| std::mem::replace(&mut p.changed_underneath, false));
+        .is_some_and(|s| std::mem::replace(&mut s.changed_underneath, false));
     let Some(newest) = newest_record(conn)? else { return Ok(seen_by_station) };
     let on_disk = read_capped(path).map(|b| hash_hex(&b));
     Ok(seen_by_station || on_disk.as_deref() != Some(newest.hash.as_str()))
@@ -414,20 +440,55 @@ fn read_capped(path: &Path) -> Option<Vec<u8>> {
     (bytes.len() as u64 <= MAX_MANIFEST_BYTES).then_some(bytes)
 }
 
-/// The manifest the signing station trusts, with its hash: the one this run published when
-/// there is one (a file changed underneath it is ignored, and the change noted for the next
-/// unlock), otherwise the file as it is. `None` when there is neither.
-pub fn current(path: &Path) -> Option<(KioskManifest, String)> {
+/// What the signing station may use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StationManifest {
+    /// The manifest and its hash: the one this run published, or the file when the key store
+    /// vouches for it, or (with no key store to ask) the file as it is, which the next unlock
+    /// checks through the hash every submission carries.
+    Usable(Box<KioskManifest>, String),
+    /// The file is not the one Safekeeper last wrote, by the key store's word. Nothing is sealed
+    /// to its recipients and none of its words are shown until an admin unlocks.
+    ChangedOutside,
+    /// No manifest, or none Safekeeper could read.
+    Missing,
+}
+
+/// The manifest the signing station may use: the one this run published when there is one (a
+/// file changed underneath it is ignored, and the change noted for the next unlock); otherwise the
+/// file, unless the operating system's key store says Safekeeper last wrote something else.
+pub fn station_manifest(path: &Path) -> StationManifest {
     let on_disk = read_capped(path);
-    if let Some(p) = published().as_mut().and_then(|all| all.get_mut(path)) {
-        if on_disk.as_deref().map(hash_hex).as_deref() != Some(p.hash.as_str()) {
-            p.changed_underneath = true;
+    let on_disk_hash = on_disk.as_deref().map(hash_hex);
+    if let Some(s) = stations().as_mut().and_then(|all| all.get_mut(path)) {
+        if let Some(p) = &s.published {
+            let usable = StationManifest::Usable(Box::new(p.manifest.clone()), p.hash.clone());
+            if on_disk_hash.as_deref() != Some(p.hash.as_str()) {
+                s.changed_underneath = true;
+            }
+            return usable;
         }
-        return Some((p.manifest.clone(), p.hash.clone()));
     }
-    let bytes = on_disk?;
-    let manifest = serde_json::from_slice(&bytes).ok()?;
-    Some((manifest, hash_hex(&bytes)))
+    let (Some(bytes), Some(hash)) = (on_disk, on_disk_hash) else { return StationManifest::Missing };
+    if let key_store::Vouch::Published(vouched) = vouched(path) {
+        if vouched != hash {
+            stations().get_or_insert_with(HashMap::new).entry(path.to_owned()).or_default().changed_underneath = true;
+            return StationManifest::ChangedOutside;
+        }
+    }
+    match serde_json::from_slice(&bytes) {
+        Ok(manifest) => StationManifest::Usable(Box::new(manifest), hash),
+        Err(_) => StationManifest::Missing,
+    }
+}
+
+/// The manifest the signing station may use, with its hash; `None` when there is none it may
+/// use. See `station_manifest`.
+pub fn current(path: &Path) -> Option<(KioskManifest, String)> {
+    match station_manifest(path) {
+        StationManifest::Usable(manifest, hash) => Some((*manifest, hash)),
+        StationManifest::ChangedOutside | StationManifest::Missing => None,
+    }
 }
 
 /// The trusted manifest without its hash; see `current`.
@@ -435,10 +496,19 @@ pub fn read(path: &Path) -> Option<KioskManifest> {
     current(path).map(|(m, _)| m)
 }
 
-/// Forgets what this run published for `path`, as a restart of the app would.
+/// Whether the station refuses the manifest file because it was changed outside Safekeeper.
+pub fn changed_outside(path: &Path) -> bool {
+    station_manifest(path) == StationManifest::ChangedOutside
+}
+
+/// Forgets what this run published for `path` and what the key store said, as a restart of the
+/// app would.
 #[cfg(test)]
 pub fn forget_published(path: &Path) {
-    if let Some(all) = published().as_mut() {
+    if let Some(all) = stations().as_mut() {
+        all.remove(path);
+    }
+    if let Some(all) = VOUCHED.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
         all.remove(path);
     }
 }

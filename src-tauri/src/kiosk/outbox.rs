@@ -48,6 +48,7 @@ pub use problems::{
 pub use submission::{
     now_utc, KioskAupSignature, KioskConcern, KioskCountersignature, KioskImageConsent, KioskMark, Submission,
 };
+pub(crate) use writer::usable_manifest;
 pub use writer::{submit, Receipt};
 
 /// The envelope format this version writes, and the newest it reads.
@@ -64,10 +65,16 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// unlock, so planted files cannot make an unlock run out of memory.
 pub const MAX_INGEST_BYTES: u64 = 64 * 1024 * 1024;
 
+/// What the signing station says when the operating system's key store shows its settings file was
+/// changed while Safekeeper was closed.
+pub const CHANGED_OUTSIDE: &str = "The signing station's settings were changed outside Safekeeper, so nothing can be handed in here for now. Ask an admin to open Safekeeper once; that puts them right. If you are worried about a child now, tell the safeguarding lead in person.";
+
 #[derive(Debug, thiserror::Error)]
 pub enum OutboxError {
     #[error("The signing station is not set up yet. Ask an admin to unlock Safekeeper once. Nothing was saved.")]
     NotReady,
+    #[error("{}", CHANGED_OUTSIDE)]
+    ManifestChangedOutside,
     #[error("Type your full name: your first name and your last name.")]
     BadTypedName,
     #[error("The drawn signature could not be read. Sign again, or type your name instead.")]
@@ -108,6 +115,7 @@ impl ErrorCode for OutboxError {
     fn code(&self) -> &'static str {
         match self {
             OutboxError::NotReady => "outbox.notReady",
+            OutboxError::ManifestChangedOutside => "outbox.manifestChangedOutside",
             OutboxError::BadTypedName => "outbox.badTypedName",
             OutboxError::BadMark => "outbox.badMark",
             OutboxError::BadConsent(_) => "outbox.badConsent",
@@ -126,5 +134,7 @@ impl ErrorCode for OutboxError {
     }
 }
 
+#[cfg(test)]
+mod key_store_tests;
 #[cfg(test)]
 mod tests;

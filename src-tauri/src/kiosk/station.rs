@@ -135,7 +135,7 @@ pub fn signing_options(paths: &VaultPaths) -> Vec<KioskAup> {
 
 /// Checks `input` against what the manifest offers and seals it into the outbox.
 pub fn sign_aup(paths: &VaultPaths, input: KioskSignInput) -> Result<Receipt, OutboxError> {
-    let offered = manifest::read(&paths.manifest()).ok_or(OutboxError::NotReady)?;
+    let (offered, _) = outbox::usable_manifest(paths)?;
     let aup = offered
         .aups
         .iter()
@@ -170,7 +170,8 @@ pub fn consent_form(paths: &VaultPaths) -> Option<KioskConsentForm> {
 /// Seals an image consent (or a withdrawal) into the outbox. The uses must be the ones the
 /// published form asks about, so an answer always refers to words the person was shown.
 pub fn give_consent(paths: &VaultPaths, mut consent: KioskImageConsent) -> Result<Receipt, OutboxError> {
-    let form = consent_form(paths).ok_or(OutboxError::NotReady)?;
+    let (offered, _) = outbox::usable_manifest(paths)?;
+    let form = offered.consent.filter(KioskConsentForm::is_intact).ok_or(OutboxError::NotReady)?;
     // The time of signing is the station's, never the page's; the words are the ones shown.
     consent.signed_at = outbox::now_utc();
     consent.form_hash = Some(form.form_hash.clone());

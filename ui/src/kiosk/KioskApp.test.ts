@@ -11,7 +11,7 @@ const { invoke } = await import("@tauri-apps/api/core");
 const { listen } = await import("@tauri-apps/api/event");
 const { default: KioskApp } = await import("./KioskApp.svelte");
 
-const locked: AppStatus = { phase: "locked", orgName: "Riverside Youth Club", demo: false, demoPassphrase: null };
+const locked: AppStatus = { phase: "locked", orgName: "Riverside Youth Club", demo: false, demoPassphrase: null, stationChangedOutside: false };
 
 /** Starts the kiosk against a fake Rust whose status the test can change. */
 function start(initial: AppStatus, extra: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
@@ -31,7 +31,7 @@ function start(initial: AppStatus, extra: Record<string, (args: Record<string, u
 
 describe("KioskApp", () => {
   it("welcomes a laptop with no vault yet", async () => {
-    start({ phase: "setup", orgName: null, demo: false, demoPassphrase: null });
+    start({ phase: "setup", orgName: null, demo: false, demoPassphrase: null, stationChangedOutside: false });
     expect(await screen.findByRole("heading", { name: "Welcome to Safekeeper" })).toBeInTheDocument();
     expect(screen.getByTestId("setup-start")).toBeInTheDocument();
     expect(screen.getByTestId("demo-start")).toBeInTheDocument();
@@ -39,7 +39,7 @@ describe("KioskApp", () => {
   });
 
   it("walks from the welcome into the first setup question and back", async () => {
-    start({ phase: "setup", orgName: null, demo: false, demoPassphrase: null });
+    start({ phase: "setup", orgName: null, demo: false, demoPassphrase: null, stationChangedOutside: false });
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("setup-start"));
     expect(screen.getByLabelText("What is your organisation called?")).toBe(screen.getByTestId("org-name"));
@@ -59,7 +59,7 @@ describe("KioskApp", () => {
     const groups = ["AGE-SECRET-KEY-1", "QYQSZQGP", "7H4KXZ"];
     const finish = vi.fn();
     const kiosk = start(
-      { phase: "setup", orgName: null, demo: false, demoPassphrase: null },
+      { phase: "setup", orgName: null, demo: false, demoPassphrase: null, stationChangedOutside: false },
       {
         passphrase_strength: () => ({ score: 4, acceptable: true, warning: null, suggestions: [] }),
         setup_begin: () => ({ recoveryKey: groups.join(""), groups }),
@@ -94,8 +94,8 @@ describe("KioskApp", () => {
   });
 
   it("starts the demo, which shows DEMO and its passphrase", async () => {
-    const demo: AppStatus = { phase: "locked", orgName: "Demo Community Trust", demo: true, demoPassphrase: "otter lantern quiet meadow" };
-    start({ phase: "setup", orgName: null, demo: false, demoPassphrase: null }, { start_demo: () => demo });
+    const demo: AppStatus = { phase: "locked", orgName: "Demo Community Trust", demo: true, demoPassphrase: "otter lantern quiet meadow", stationChangedOutside: false };
+    start({ phase: "setup", orgName: null, demo: false, demoPassphrase: null, stationChangedOutside: false }, { start_demo: () => demo });
     const user = userEvent.setup();
     await user.click(await screen.findByTestId("demo-start"));
 
@@ -137,6 +137,26 @@ describe("KioskApp", () => {
     await user.click(screen.getByTestId("blank-forms-back"));
     expect(await screen.findByTestId("locked-home")).toBeInTheDocument();
 
+    expect(screen.getByTestId("tile-unlock")).not.toHaveAttribute("aria-disabled");
+    await user.click(screen.getByTestId("tile-unlock"));
+    expect(screen.getByTestId("unlock-view")).toBeInTheDocument();
+  });
+
+  it("says plainly when the station's settings were changed outside Safekeeper, and takes nothing in", async () => {
+    start({ ...locked, orgName: null, stationChangedOutside: true }, { kiosk_signing_options: () => [] });
+    const warning = await screen.findByTestId("station-changed-outside");
+    expect(warning).toHaveTextContent("The signing station's settings were changed outside Safekeeper");
+    expect(warning).toHaveTextContent("Ask an admin to open Safekeeper once; that puts them right.");
+    expect(warning).toHaveTextContent("If you are worried about a child now, tell the safeguarding lead in person.");
+    for (const tile of ["tile-aup", "tile-consent", "tile-concern"]) {
+      await waitFor(() => expect(screen.getByTestId(tile)).toHaveAttribute("aria-disabled", "true"));
+      expect(screen.getByTestId(tile)).toHaveAccessibleName(expect.stringContaining("Paused"));
+    }
+    expect(screen.getByTestId("tile-concern")).toHaveAccessibleName(expect.stringContaining("safeguarding lead in person"));
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("tile-concern"));
+    expect(screen.queryByTestId("report-concern")).toBeNull();
+    // An admin can still come in, which is what puts the settings right.
     expect(screen.getByTestId("tile-unlock")).not.toHaveAttribute("aria-disabled");
     await user.click(screen.getByTestId("tile-unlock"));
     expect(screen.getByTestId("unlock-view")).toBeInTheDocument();

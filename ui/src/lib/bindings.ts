@@ -12,7 +12,12 @@ licence: string, };
 
 export type AdminSummary = { id: string, name: string, createdAt: string, isCurrent: boolean, };
 
-export type AppStatus = { phase: Phase, orgName: string | null, demo: boolean, demoPassphrase: string | null, };
+export type AppStatus = { phase: Phase, orgName: string | null, demo: boolean, demoPassphrase: string | null, 
+/**
+ * The operating system's key store shows the signing station's manifest was changed while
+ * Safekeeper was closed: the station takes nothing in until an admin unlocks.
+ */
+stationChangedOutside: boolean, };
 
 export type Audience = "staffVolunteers" | "youngPeople" | "parentsCarers" | "visitorsContractors" | "socialMedia";
 

@@ -43,9 +43,18 @@ pub(super) fn submit_unchecked(paths: &VaultPaths, submission: &Submission) -> R
     seal_into_outbox(paths, submission)
 }
 
+/// The manifest the station may seal and sign under, with its hash, or why there is none.
+pub(crate) fn usable_manifest(paths: &VaultPaths) -> Result<(manifest::KioskManifest, String), OutboxError> {
+    match manifest::station_manifest(&paths.manifest()) {
+        manifest::StationManifest::Usable(m, hash) => Ok((*m, hash)),
+        manifest::StationManifest::ChangedOutside => Err(OutboxError::ManifestChangedOutside),
+        manifest::StationManifest::Missing => Err(OutboxError::NotReady),
+    }
+}
+
 fn seal_into_outbox(paths: &VaultPaths, submission: &Submission) -> Result<Receipt, OutboxError> {
     // The manifest this run published, if any, whatever has happened to the file since.
-    let (manifest, manifest_hash) = manifest::current(&paths.manifest()).ok_or(OutboxError::NotReady)?;
+    let (manifest, manifest_hash) = usable_manifest(paths)?;
     let recipients: Vec<x25519::Recipient> = manifest
         .recipients
         .iter()
