@@ -41,7 +41,11 @@ async function startOnce(app, port) {
   } finally {
     driver.kill();
     await sleep(500);
-    rmSync(home, { recursive: true, force: true });
+    try {
+      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // A WebKit helper still writing its cache; the folder is in the system's temporary folder.
+    }
   }
 }
 
