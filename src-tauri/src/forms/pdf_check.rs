@@ -10,54 +10,77 @@ use std::path::Path;
 #[cfg(not(windows))]
 use std::process::Command;
 
-/// The PDF's text, one printed line per line, left to right within a line; every page ends with a
-/// form feed (`\x0c`), as `pdftotext` writes it.
+/// The PDF's text as `pdftotext` reads it: block by block (a paragraph, a table cell, a label),
+/// top to bottom and left to right, one printed line per line, every page ending with a form
+/// feed (`\x0c`).
 pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let mut warnings = Vec::new();
     let doc = printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut warnings)
         .expect("the form is a PDF printpdf can read back");
     let mut text = String::new();
     for page in doc.extract_text_boxes() {
-        for row in printed_lines(&page) {
-            text.push_str(&row);
-            text.push('\n');
+        for block in blocks(&page) {
+            for line in block {
+                text.push_str(&line);
+                text.push('\n');
+            }
         }
         text.push('\x0c');
     }
     text
 }
 
-/// A page's text runs gathered into printed lines: runs whose baselines sit within a fraction of
-/// the type size of each other are one line (a table row's cells, a label and its answer), read
-/// left to right; lines are read top to bottom.
-fn printed_lines(page: &printpdf::text_boxes::PageTextBoxes) -> Vec<String> {
-    let mut runs: Vec<(f32, f32, f32, String)> = page
+/// One printed line: where its baseline and left edge are, its type size, and its words.
+struct Line {
+    baseline: f32,
+    left: f32,
+    size: f32,
+    text: String,
+}
+
+/// A page's printed lines gathered into blocks: a line joins the block above it when it starts at
+/// the same left edge one line pitch below (a wrapped paragraph, a table cell's lines). Blocks are
+/// read top to bottom, and left to right where they start level (the cells of a table row).
+fn blocks(page: &printpdf::text_boxes::PageTextBoxes) -> Vec<Vec<String>> {
+    let mut lines: Vec<Line> = page
         .lines
         .iter()
-        .filter(|line| !line.words.is_empty())
-        .map(|line| {
-            let size = line.words.iter().map(|w| w.font_size).fold(0.0, f32::max);
-            let words: Vec<&str> = line.words.iter().map(|w| w.text.trim()).filter(|w| !w.is_empty()).collect();
-            (line.baseline, line.bbox[0], size, words.join(" "))
+        .map(|line| Line {
+            baseline: line.baseline,
+            left: line.bbox[0],
+            size: line.words.iter().map(|w| w.font_size).fold(0.0, f32::max),
+            text: line.words.iter().map(|w| w.text.trim()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "),
         })
-        .filter(|run| !run.3.is_empty())
+        .filter(|line| !line.text.is_empty())
         .collect();
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut lines: Vec<(f32, f32, Vec<(f32, String)>)> = Vec::new();
-    for (baseline, x, size, text) in runs {
-        match lines.last_mut() {
-            Some((first, tallest, row)) if (baseline - *first).abs() < 0.3 * tallest.max(size) => {
-                *tallest = tallest.max(size);
-                row.push((x, text));
-            }
-            _ => lines.push((baseline, size, vec![(x, text)])),
+    lines.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.left.total_cmp(&b.left)));
+    let mut blocks: Vec<(f32, f32, Vec<Line>)> = Vec::new();
+    for line in lines {
+        let joins = blocks.iter_mut().rev().find(|(_, _, block)| {
+            let last = block.last().expect("blocks are never empty");
+            (last.left - line.left).abs() < 1.0
+                && (last.size - line.size).abs() < 0.5
+                && line.baseline > last.baseline
+                && line.baseline - last.baseline < 1.5 * line.size
+        });
+        match joins {
+            Some((_, _, block)) => block.push(line),
+            None => blocks.push((line.baseline, line.left, vec![line])),
         }
     }
-    lines
-        .into_iter()
-        .map(|(_, _, mut row)| {
-            row.sort_by(|a, b| a.0.total_cmp(&b.0));
-            row.into_iter().map(|(_, text)| text).collect::<Vec<_>>().join(" ")
+    // Blocks whose first lines sit level (within a fraction of the type size) are one row.
+    blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut rows: Vec<Vec<(f32, f32, Vec<Line>)>> = Vec::new();
+    for block in blocks {
+        match rows.last_mut() {
+            Some(row) if (block.0 - row[0].0).abs() < 0.3 * block.2[0].size => row.push(block),
+            _ => rows.push(vec![block]),
+        }
+    }
+    rows.into_iter()
+        .flat_map(|mut row| {
+            row.sort_by(|a, b| a.1.total_cmp(&b.1));
+            row.into_iter().map(|(_, _, block)| block.into_iter().map(|line| line.text).collect())
         })
         .collect()
 }
@@ -123,9 +146,14 @@ pub(crate) fn image_count(pdf: &[u8]) -> usize {
         .iter()
         .flat_map(|page| &page.ops)
         .filter(|op| match op {
-            printpdf::Op::UseXobject { id, .. } => {
-                matches!(doc.resources.xobjects.map.get(id), Some(printpdf::XObject::Image(_)))
-            }
+            printpdf::Op::UseXobject { id, .. } => match doc.resources.xobjects.map.get(id) {
+                Some(printpdf::XObject::Image(_)) => true,
+                // Without printpdf's image codecs, a parsed image keeps its stream as it was.
+                Some(printpdf::XObject::External(x)) => {
+                    matches!(x.stream.dict.get("Subtype"), Some(printpdf::xobject::DictItem::Name(n)) if n == b"Image")
+                }
+                _ => false,
+            },
             _ => false,
         })
         .count()
