@@ -60,9 +60,9 @@ pub fn open_in_viewer(path: &Path) -> bool {
             .is_ok();
     }
     let mut command = if cfg!(target_os = "windows") {
-        let mut c = Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
+        // Explorer opens a file with its default app, as a double-click would, without the
+        // console window `cmd /C start` flashes up, and without cmd reading `&` in a path.
+        Command::new("explorer.exe")
     } else if cfg!(target_os = "macos") {
         Command::new("open")
     } else {

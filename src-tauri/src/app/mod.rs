@@ -33,6 +33,8 @@ mod state;
 mod subject_access_commands;
 mod test_switches;
 mod training_commands;
+#[cfg(windows)]
+mod webview2;
 mod windows;
 
 use tauri::Manager;
@@ -113,8 +115,10 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
-            let platform_dir = app.path().app_data_dir().expect("the platform has an app-data folder");
-            // The platform's app-data folder; only a test build can point it elsewhere.
+            // The local (never roaming) app-data folder: on Windows a domain profile copies the
+            // roaming one to a server at sign-out, vault included. Elsewhere the two are the same
+            // folder. Only a test build can point it elsewhere.
+            let platform_dir = app.path().app_local_data_dir().expect("the platform has an app-data folder");
             let data_dir = test_switches::data_dir().unwrap_or(platform_dir);
             // Before the first look at the signing station's manifest, which asks the key store.
             crate::kiosk::manifest::key_store::use_os_key_store();

@@ -1,17 +1,58 @@
 //! Locks Safekeeper when the operating system's session locks, where the platform tells us.
 //!
 //! Linux: the screen locker's `ActiveChanged(true)` signal (freedesktop and GNOME interfaces) on
-//! the session bus, and logind's `Lock` signal for this session on the system bus. Windows and
-//! macOS do not announce it to us yet; there the idle auto-lock still applies.
+//! the session bus, and logind's `Lock` signal for this session on the system bus.
+//! Windows: the session locking or being switched away from, the machine suspending, and the lid
+//! closing (see `windows`). macOS does not announce it to us yet; there the idle auto-lock still
+//! applies.
 
 use std::sync::Arc;
 
+#[cfg(windows)]
+mod windows;
+
+type OnLock = Arc<dyn Fn() + Send + Sync>;
+
 /// Starts watching in background threads; `on_lock` runs each time the session locks.
 pub fn watch(on_lock: impl Fn() + Send + Sync + 'static) {
+    let on_lock: OnLock = Arc::new(on_lock);
     #[cfg(target_os = "linux")]
-    linux::watch(Arc::new(on_lock));
-    #[cfg(not(target_os = "linux"))]
-    let _ = Arc::new(on_lock);
+    linux::watch(on_lock);
+    #[cfg(windows)]
+    windows::watch(on_lock);
+    #[cfg(not(any(target_os = "linux", windows)))]
+    let _ = on_lock;
+}
+
+/// Which Windows messages lock. Only the Windows build acts on them; every build tests them.
+#[cfg_attr(not(windows), allow(dead_code))]
+mod windows_messages {
+    // Windows message numbers, written out so the rule below is tested on every platform; the
+    // Windows build checks each against the SDK's value.
+    pub(super) const WM_WTSSESSION_CHANGE: u32 = 0x02B1;
+    pub(super) const WTS_CONSOLE_DISCONNECT: u32 = 0x2;
+    pub(super) const WTS_REMOTE_DISCONNECT: u32 = 0x4;
+    pub(super) const WTS_SESSION_LOCK: u32 = 0x7;
+    pub(super) const WM_POWERBROADCAST: u32 = 0x0218;
+    pub(super) const PBT_APMSUSPEND: u32 = 0x4;
+    pub(super) const PBT_POWERSETTINGCHANGE: u32 = 0x8013;
+    /// GUID_LIDSWITCH_STATE_CHANGE; its value is 0 when the lid closes.
+    pub(super) const LID_SWITCH: u128 = 0xba3e0f4d_b817_4094_a2d1_d56379e6a0f3;
+
+    /// Whether a message to Safekeeper's hidden window means "lock now": the session locked or was
+    /// switched away from (another user, a remote session taking over), the machine is suspending,
+    /// or the lid closed. `power_setting` is the setting and its value for a power setting change.
+    pub(super) fn windows_message_locks(message: u32, wparam: u32, power_setting: Option<(u128, u32)>) -> bool {
+        match message {
+            WM_WTSSESSION_CHANGE => matches!(wparam, WTS_SESSION_LOCK | WTS_CONSOLE_DISCONNECT | WTS_REMOTE_DISCONNECT),
+            WM_POWERBROADCAST => match wparam {
+                PBT_APMSUSPEND => true,
+                PBT_POWERSETTINGCHANGE => power_setting == Some((LID_SWITCH, 0)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
 }
 
 #[cfg(target_os = "linux")]
@@ -22,7 +63,7 @@ pub(crate) mod linux {
     use zbus::message::Type;
     use zbus::MatchRule;
 
-    type OnLock = Arc<dyn Fn() + Send + Sync>;
+    use super::OnLock;
 
     const SCREEN_SAVERS: [&str; 2] = ["org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"];
 
@@ -75,6 +116,51 @@ pub(crate) mod linux {
             on_lock();
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod windows_message_tests {
+    use super::windows_messages::*;
+
+    const WTS_SESSION_UNLOCK: u32 = 0x8;
+    const WTS_SESSION_LOGON: u32 = 0x5;
+    const PBT_APMRESUMEAUTOMATIC: u32 = 0x12;
+    const WM_PAINT: u32 = 0x000F;
+
+    #[test]
+    fn locking_the_session_or_switching_user_locks() {
+        for event in [WTS_SESSION_LOCK, WTS_CONSOLE_DISCONNECT, WTS_REMOTE_DISCONNECT] {
+            assert!(windows_message_locks(WM_WTSSESSION_CHANGE, event, None), "session event {event}");
+        }
+    }
+
+    #[test]
+    fn unlocking_or_logging_on_does_not_lock() {
+        for event in [WTS_SESSION_UNLOCK, WTS_SESSION_LOGON] {
+            assert!(!windows_message_locks(WM_WTSSESSION_CHANGE, event, None), "session event {event}");
+        }
+    }
+
+    #[test]
+    fn suspending_locks_and_resuming_does_not() {
+        assert!(windows_message_locks(WM_POWERBROADCAST, PBT_APMSUSPEND, None));
+        assert!(!windows_message_locks(WM_POWERBROADCAST, PBT_APMRESUMEAUTOMATIC, None));
+    }
+
+    #[test]
+    fn closing_the_lid_locks_and_opening_it_does_not() {
+        assert!(windows_message_locks(WM_POWERBROADCAST, PBT_POWERSETTINGCHANGE, Some((LID_SWITCH, 0))));
+        assert!(!windows_message_locks(WM_POWERBROADCAST, PBT_POWERSETTINGCHANGE, Some((LID_SWITCH, 1))));
+        // Another power setting changing to 0 (say, the display dimming) is not the lid.
+        assert!(!windows_message_locks(WM_POWERBROADCAST, PBT_POWERSETTINGCHANGE, Some((LID_SWITCH ^ 1, 0))));
+        assert!(!windows_message_locks(WM_POWERBROADCAST, PBT_POWERSETTINGCHANGE, None));
+    }
+
+    #[test]
+    fn other_messages_with_the_same_numbers_do_not_lock() {
+        assert!(!windows_message_locks(WM_PAINT, WTS_SESSION_LOCK, None));
+        assert!(!windows_message_locks(WM_PAINT, PBT_APMSUSPEND, None));
     }
 }
 

@@ -11,12 +11,16 @@ pub const ADMIN: &str = "admin";
 pub const STATUS_EVENT: &str = "safekeeper://status";
 
 pub fn open_kiosk(app: &AppHandle) -> tauri::Result<()> {
-    WebviewWindowBuilder::new(app, KIOSK, WebviewUrl::App("kiosk.html".into()))
+    let _window = WebviewWindowBuilder::new(app, KIOSK, WebviewUrl::App("kiosk.html".into()))
         .title("Safekeeper")
         .inner_size(1200.0, 800.0)
         .min_inner_size(760.0, 560.0)
         .center()
+        // Names typed at the signing station are never offered back to the next person.
+        .general_autofill_enabled(false)
         .build()?;
+    #[cfg(windows)]
+    super::webview2::remember_nothing(&_window);
     Ok(())
 }
 
@@ -29,7 +33,10 @@ pub fn open_admin(app: &AppHandle) -> tauri::Result<()> {
                 .inner_size(1200.0, 800.0)
                 .min_inner_size(760.0, 560.0)
                 .center()
+                .general_autofill_enabled(false)
                 .build()?;
+            #[cfg(windows)]
+            super::webview2::remember_nothing(&w);
             let handle = app.clone();
             w.on_window_event(move |event| {
                 // Closing the admin window is a lock, never a way to leave the vault open.

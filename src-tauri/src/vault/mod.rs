@@ -109,11 +109,13 @@ impl ErrorCode for VaultError {
     }
 }
 
-/// A full disk and a read-only folder are said in plain words; anything else names the error.
+/// A full disk, a read-only folder and a file another program holds are said in plain words;
+/// anything else names the error.
 fn io_words(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::StorageFull => "The disk is full, so Safekeeper could not save its files. Nothing has been lost. Free some space on the disk (empty the wastebasket, or move large files elsewhere), then try again.".to_owned(),
         std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => "Safekeeper's data folder cannot be written to (the disk or folder may be read-only), so nothing was changed. Nothing has been lost. Ask whoever looks after the laptop to make the folder writable again, then try again.".to_owned(),
+        std::io::ErrorKind::ResourceBusy => "Another program (often antivirus or the search indexer) kept one of Safekeeper's files open, so it could not be saved. Nothing has been lost. Wait a minute, then try again.".to_owned(),
         _ => format!("Safekeeper could not read or write its files ({e}). Check that the disk has free space and try again. Nothing has been lost."),
     }
 }

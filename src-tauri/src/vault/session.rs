@@ -136,7 +136,7 @@ impl UnlockedVault {
         aup::seed_defaults(db.conn_mut(), &actor, &dsl)?;
         // SQLCipher must let go of the file before the folder moves.
         db.close()?;
-        fs::rename(staging.vault_dir(), paths.vault_dir())?;
+        atomic::rename(&staging.vault_dir(), &paths.vault_dir())?;
         atomic::sync_dir(paths.data_dir())?;
         let _ = fs::remove_dir_all(staging.data_dir());
         let db = Db::open(&paths.database(), &key)?;

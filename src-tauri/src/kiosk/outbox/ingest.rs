@@ -418,7 +418,7 @@ impl Tidy {
             let problems = outbox.join(PROBLEMS_DIR);
             fs::create_dir_all(&problems)?;
             for (path, name) in &self.keep {
-                fs::rename(path, problems.join(name))?;
+                atomic::rename(path, &problems.join(name))?;
             }
             atomic::sync_dir(&problems)?;
         }

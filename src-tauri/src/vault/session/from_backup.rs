@@ -136,7 +136,7 @@ impl UnlockedVault {
             let _ = fs::remove_dir_all(staging.data_dir());
             return Err(e);
         }
-        fs::rename(staging.vault_dir(), paths.vault_dir()).map_err(VaultError::from)?;
+        atomic::rename(&staging.vault_dir(), &paths.vault_dir()).map_err(VaultError::from)?;
         atomic::sync_dir(paths.data_dir()).map_err(VaultError::from)?;
         let _ = fs::remove_dir_all(staging.data_dir());
         let db = Db::open(&paths.database(), &key)?;
