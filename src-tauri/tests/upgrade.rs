@@ -90,7 +90,8 @@ fn write_the_fixture() {
     let actor = vault.actor().clone();
     let today = NaiveDate::from_ymd_opt(2026, 12, 7).expect("date");
     let conn = vault.db_mut().conn_mut();
-    let staff: Vec<String> = people::search(conn, &PeopleQuery::default()).expect("people").into_iter().map(|p| p.id).collect();
+    let staff: Vec<String> =
+        people::search(conn, &PeopleQuery::default()).expect("people").into_iter().map(|p| p.id).collect();
 
     let completion = Completion {
         course_id: "course-online-safety".into(),
@@ -119,7 +120,8 @@ fn write_the_fixture() {
             own_words: None,
             opinion: None,
         };
-        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
+        let new =
+            NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
         let incident = incidents::create(conn, &actor, &new, today).expect("incident");
         if i == 0 {
             let outcome = EntryBody::Outcome(Outcome {
@@ -129,8 +131,11 @@ fn write_the_fixture() {
                 policy_changes: None,
             });
             incidents::add_entry(conn, &actor, &incident.id, &outcome, today).expect("outcome");
-            let close =
-                StatusChange { to: Status::Closed, sign_off: Some(SignOff { name: "Sam Okafor".into(), on: today }), reason: None };
+            let close = StatusChange {
+                to: Status::Closed,
+                sign_off: Some(SignOff { name: "Sam Okafor".into(), on: today }),
+                reason: None,
+            };
             incidents::change_status(conn, &actor, &incident.id, &close, today).expect("close");
         }
     }
@@ -229,7 +234,8 @@ fn an_older_vault_is_backed_up_before_its_records_change_and_the_admin_is_told_w
     let mut vault = UnlockedVault::unlock(&v.paths, &pass(PASSPHRASE)).expect("unlock updates the records");
     assert_eq!(migrations::current_version(vault.db().conn()).expect("version"), migrations::latest_version());
     let folder = upgrade::folder(v.paths.data_dir());
-    let files: Vec<_> = std::fs::read_dir(&folder).expect("the backups folder").map(|e| e.expect("entry").path()).collect();
+    let files: Vec<_> =
+        std::fs::read_dir(&folder).expect("the backups folder").map(|e| e.expect("entry").path()).collect();
     assert_eq!(files.len(), 1);
     let notice = upgrade::notice(vault.db().conn()).expect("notice").expect("the admin is told");
     assert_eq!((notice.from_schema, notice.to_schema), (9, migrations::latest_version()));

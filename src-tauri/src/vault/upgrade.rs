@@ -93,7 +93,11 @@ pub(super) fn upgrade_with(
     let json = serde_json::to_string(&notice).expect("a notice serialises");
     let actor = vault.actor().clone();
     let tx = vault.db_mut().conn_mut().transaction().map_err(StoreError::from)?;
-    audit::append(&tx, &actor, &audit::Entry { action: "vault.upgraded", subject_kind: "vault", subject_id: "", detail: &detail })?;
+    audit::append(
+        &tx,
+        &actor,
+        &audit::Entry { action: "vault.upgraded", subject_kind: "vault", subject_id: "", detail: &detail },
+    )?;
     tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [NOTICE_KEY, &json])
         .map_err(StoreError::from)?;
     tx.commit().map_err(StoreError::from)?;
@@ -102,7 +106,8 @@ pub(super) fn upgrade_with(
 
 /// A name in `folder` no earlier backup has: two updates in one minute keep both backups.
 fn unused_name(folder: &Path, from_schema: i64, now: chrono::DateTime<chrono::Local>) -> PathBuf {
-    let stem = format!("Safekeeper backup {} before update from records version {from_schema}", now.format("%Y-%m-%d %H%M"));
+    let stem =
+        format!("Safekeeper backup {} before update from records version {from_schema}", now.format("%Y-%m-%d %H%M"));
     (1..)
         .map(|n| folder.join(if n == 1 { format!("{stem}.age") } else { format!("{stem} ({n}).age") }))
         .find(|candidate| !candidate.exists())
