@@ -326,7 +326,13 @@ pub fn write_file(path: &Path, manifest: &KioskManifest) -> std::io::Result<Stri
     // the key store to vouch for, so it is left out rather than filling the key store with entries.
     if manifest.demo_passphrase.is_none() && key_store::record(path, &hash).is_err() {
         // Publishing goes on: the next start without an admin marks its submissions instead.
-        eprintln!("safekeeper: key store unavailable; the signing station's manifest is checked at the next unlock");
+        // Said once per run: every later publish would only repeat it.
+        static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            eprintln!(
+                "safekeeper: key store unavailable; the signing station's manifest is checked at the next unlock"
+            );
+        }
     }
     Ok(hash)
 }
