@@ -154,7 +154,7 @@ export async function addStaff(s, fullName) {
   await s.click('[data-testid="person-add-start"]');
   await s.type('[data-testid="person-full-name"]', fullName);
   const groups = await s.findAll('[data-testid="person-group-option"]');
-  await s.cmd('POST', `/element/${groups[0]}/click`, {});
+  await s.clickElement(groups[0]);
   await s.click('[data-testid="person-continue"]');
   await s.waitFor('[data-testid="person-check"]');
   await s.click('[data-testid="person-save"]');

@@ -90,7 +90,7 @@ await withApp(
     await s.waitFor('[data-testid="aup-list"]');
     const links = await s.findAll('[data-testid="aup-link"]');
     const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
-    await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+    await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
     await s.click('[data-testid="aup-publish"]');
     await s.waitFor('[data-testid="aup-publish-warning"]');
     await s.click('[data-testid="aup-publish-confirm-button"]');

@@ -149,7 +149,7 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.screenshot(join(shots, '15-person-initials-refused.png'));
   await s.type('[data-testid="person-full-name"]', 'Priya Natarajan');
   const groups = await s.findAll('[data-testid="person-group-option"]');
-  await s.cmd('POST', `/element/${groups[0]}/click`, {});
+  await s.clickElement(groups[0]);
   await s.click('[data-testid="person-continue"]');
   await s.waitFor('[data-testid="person-check"]');
   await s.click('[data-testid="person-save"]');
@@ -185,7 +185,7 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.screenshot(join(shots, '19-aup-list.png'));
   const links = await s.findAll('[data-testid="aup-link"]');
   const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
-  await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+  await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
   await s.click('[data-testid="aup-publish"]');
   await s.waitFor('[data-testid="aup-publish-warning"]');
   await s.click('[data-testid="aup-publish-confirm-button"]');
@@ -222,7 +222,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.click('[data-testid="nav-aups"]');
   const links = await s.findAll('[data-testid="aup-link"]');
   const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
-  await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+  await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
   await s.click('[data-testid="aup-kiosk-toggle"]');
   await s.waitForText('[data-testid="aup-kiosk-status"]', /^Shown/);
   const staffAup = (await invokeFromPage(s, 'aup_list')).ok.find((a) => a.audience === 'staffVolunteers');
@@ -250,7 +250,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.screenshot(join(shots, '22-sign-choose-name.png'));
   await checkAccessibility(s, 'signing: choose your name');
   const options = await s.findAll('[data-testid="signer-choice-option"]');
-  await s.cmd('POST', `/element/${options[0]}/click`, {});
+  await s.clickElement(options[0]);
   await s.click('[data-testid="signer-continue"]');
   await s.waitFor('[data-testid="sign-aup-text-rules"]');
   const shownRules = await s.exec(`return [...document.querySelectorAll('[data-testid="sign-aup-text-rules"] li')].map(li => li.textContent.trim());`);
@@ -298,7 +298,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.click('[data-testid="nav-aups"]');
   const links2 = await s.findAll('[data-testid="aup-link"]');
   const labels2 = await Promise.all(links2.map((l) => s.cmd('GET', `/element/${l}/text`)));
-  await s.cmd('POST', `/element/${links2[labels2.findIndex((t) => /staff/i.test(t))]}/click`, {});
+  await s.clickElement(links2[labels2.findIndex((t) => /staff/i.test(t))]);
   const current = await s.waitForText('[data-testid="coverage-current"]', /Owen Blackwood/);
   assert.doesNotMatch(await s.text('[data-testid="coverage-never"]'), /Owen Blackwood/);
   assert.ok(current.includes('Owen Blackwood'));
@@ -387,7 +387,7 @@ await withApp(
     const names = await Promise.all(rows.map((r) => s.cmd('GET', `/element/${r}/text`)));
     const danaRow = rows[names.findIndex((n) => n.includes('Dana'))];
     const remove = await s.cmd('POST', `/element/${danaRow}/element`, { using: 'css selector', value: '[data-testid="admin-remove"]' });
-    await s.cmd('POST', `/element/${Object.values(remove)[0]}/click`, {});
+    await s.clickElement(Object.values(remove)[0]);
     await s.waitFor('[data-testid="admin-remove-page"]');
     await s.screenshot(join(shots, '14-remove-admin.png'));
     await s.click('[data-testid="admin-remove-confirm"]');

@@ -65,9 +65,33 @@ export class Session {
     throw new WebDriverError(`timed out waiting for ${css} to go`);
   }
 
+  /**
+   * Clicks `css` once it has stopped moving. WebDriver clicks at the point where the element was
+   * when the click began; if something above it or beside it is still being filled in, the page
+   * shifts and the click lands on whatever is there instead, with no error.
+   */
   async click(css) {
     const el = await this.waitFor(css);
+    await this.clickElement(el);
+  }
+
+  /** Clicks an element already found, once it has stopped moving. */
+  async clickElement(el) {
+    await this.settled(el);
     await this.cmd('POST', `/element/${el}/click`, {});
+  }
+
+  /** Waits (at most two seconds) until the element is in the same place twice, 50 ms apart. */
+  async settled(el) {
+    const where = async () => JSON.stringify(await this.cmd('GET', `/element/${el}/rect`));
+    const until = Date.now() + 2000;
+    let before = await where();
+    while (Date.now() < until) {
+      await sleep(50);
+      const now = await where();
+      if (now === before) return;
+      before = now;
+    }
   }
 
   async type(css, text) {

@@ -41,7 +41,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.waitFor('[data-testid="aup-list"]');
       const links = await s.findAll('[data-testid="aup-link"]');
       const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
-      await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+      await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
       await s.waitFor('[data-testid="aup-print-blank"]');
       await s.click('[data-testid="aup-print-blank"]');
       const blankName = `AUP staff v${number} blank.pdf`;
@@ -97,7 +97,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.waitFor('[data-testid="people-list"]');
       const personLinks = await s.findAll('[data-testid="person-link"]');
       const names = await Promise.all(personLinks.map((l) => s.cmd('GET', `/element/${l}/text`)));
-      await s.cmd('POST', `/element/${personLinks[names.findIndex((n) => n.includes(signer.fullName))]}/click`, {});
+      await s.clickElement(personLinks[names.findIndex((n) => n.includes(signer.fullName))]);
       await s.waitForText('[data-testid="person-page"]', new RegExp(signer.fullName));
       await s.waitFor('[data-testid="person-signature-print"]');
       await s.click('[data-testid="person-signature-print"]');

@@ -170,7 +170,7 @@ export default async function ({ withApp, shots, checkAccessibility, invokeFromP
       await s.click('[data-testid="nav-aups"]');
       const links = await s.findAll('[data-testid="aup-link"]');
       const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
-      await s.cmd('POST', `/element/${links[labels.findIndex((t) => /staff/i.test(t))]}/click`, {});
+      await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
       await s.waitForText('[data-testid="coverage-current"]', /Marek Nowicki/);
     },
     ['--demo'],

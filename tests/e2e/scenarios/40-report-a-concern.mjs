@@ -69,7 +69,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.type('[data-testid="concern-own-words"]', 'He said he was sixteen but he is not.');
       await s.type('[data-testid="concern-done"]', 'Told the learner they did the right thing. Did not look through the phone.');
       const options = await s.findAll('[data-testid="concern-about-staff-option"]');
-      await s.cmd('POST', `/element/${options[1]}/click`, {});
+      await s.clickElement(options[1]);
       await s.type('[data-testid="concern-name"]', 'Marek Nowicki');
       await s.screenshot(join(shots, '41-concern-filled.png'));
       await s.click('[data-testid="concern-submit"]');
@@ -105,7 +105,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       async function add(kind, fill) {
         const options = await s.findAll('[data-testid="add-kind-option"]');
         const labels = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
-        await s.cmd('POST', `/element/${options[labels.indexOf(kind)]}/click`, {});
+        await s.clickElement(options[labels.indexOf(kind)]);
         await s.click('[data-testid="add-continue"]');
         await s.waitFor('[data-testid="entry-form"]');
         await fill();
@@ -115,7 +115,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       async function pickValue(testid, value) {
         const options = await s.findAll(`[data-testid="${testid}-option"]`);
         const values = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
-        await s.cmd('POST', `/element/${options[values.indexOf(value)]}/click`, {});
+        await s.clickElement(options[values.indexOf(value)]);
       }
       await add('referral', async () => {
         await pickValue('entry-agency', 'ceop');
@@ -144,7 +144,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
 
       // Correct the report's category; the original stays in the chronology.
       const corrects = await s.findAll('[data-testid="entry-correct"]');
-      await s.cmd('POST', `/element/${corrects[0]}/click`, {});
+      await s.clickElement(corrects[0]);
       await s.waitFor('[data-testid="entry-form"]');
       await pickValue('entry-category', 'contact');
       await pickValue('entry-kind', 'sexualAbuseOrExploitation');

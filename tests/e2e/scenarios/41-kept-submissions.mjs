@@ -38,7 +38,7 @@ export default async function ({ withApp, shots, setUpVault, lockFromAdmin, invo
          el.value = 'x'.repeat(250); el.dispatchEvent(new Event('input', { bubbles: true }));`,
       );
       const options = await s.findAll('[data-testid="concern-about-staff-option"]');
-      await s.cmd('POST', `/element/${options[1]}/click`, {});
+      await s.clickElement(options[1]);
       await s.type('[data-testid="concern-name"]', 'Marek Nowicki');
       await s.click('[data-testid="concern-submit"]');
       await s.waitForText('[data-testid="error-summary"]', /Shorten where it happened to 200 characters or fewer/);

@@ -33,7 +33,7 @@ export default async function ({ withApp, shots, setUpVault, lockFromAdmin, chec
       await s.waitFor('[data-testid="report-concern"]');
       await s.type('[data-testid="concern-what"]', 'A learner said an adult online asked for photos.');
       const options = await s.findAll('[data-testid="concern-about-staff-option"]');
-      await s.cmd('POST', `/element/${options[1]}/click`, {});
+      await s.clickElement(options[1]);
       await s.type('[data-testid="concern-name"]', 'Marek Nowicki');
       await s.click('[data-testid="concern-submit"]');
       await s.waitForText('[data-testid="receipt-number"]', /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);

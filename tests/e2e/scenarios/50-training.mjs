@@ -35,13 +35,13 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.waitFor('[data-testid="training-record"]');
       const courses = await s.findAll('[data-testid="training-course-option"]');
       const values = await Promise.all(courses.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
-      await s.cmd('POST', `/element/${courses[values.indexOf('course-online-safety')]}/click`, {});
+      await s.clickElement(courses[values.indexOf('course-online-safety')]);
       await s.click('[data-testid="training-tick-required"]');
       const ticked = await s.findAll('[data-testid="training-person"]');
       const firstLabel = await s.exec(
         `return document.querySelector('[data-testid="training-person"]').closest('.form-group').querySelector('label').textContent.trim();`,
       );
-      await s.cmd('POST', `/element/${ticked[0]}/click`, {});
+      await s.clickElement(ticked[0]);
       await s.type('[data-testid="training-date-day"]', '2');
       await s.type('[data-testid="training-date-month"]', '11');
       await s.type('[data-testid="training-date-year"]', '2026');
@@ -106,7 +106,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.click('[data-testid="training-courses-start"]');
       await s.waitFor('[data-testid="courses-list"]');
       const edits = await s.findAll('[data-testid="course-edit"]');
-      await s.cmd('POST', `/element/${edits[0]}/click`, {});
+      await s.clickElement(edits[0]);
       await s.waitFor('[data-testid="course-form"]');
       const [monthsBox] = await s.findAll('[data-testid="course-months"]');
       await s.cmd('POST', `/element/${monthsBox}/clear`, {});

@@ -37,7 +37,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       async function pick(testid, value) {
         const options = await s.findAll(`[data-testid="${testid}-option"]`);
         const values = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
-        await s.cmd('POST', `/element/${options[values.indexOf(value)]}/click`, {});
+        await s.clickElement(options[values.indexOf(value)]);
       }
       async function clearAndType(testid, text) {
         const [box] = await s.findAll(`[data-testid="${testid}"]`);
@@ -101,7 +101,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.click('[data-testid="nav-policies"]');
       await s.waitFor('[data-testid="policies-list"]');
       const links = await s.findAll('[data-testid="policy-link"]');
-      await s.cmd('POST', `/element/${links[0]}/click`, {});
+      await s.clickElement(links[0]);
       await s.waitForText('[data-testid="policy-title"]', /^Online safety$/);
       const today = new Date();
       await review({ trigger: 'scheduled', version: '4', date: [today.getDate(), today.getMonth() + 1, year], lead: 'Chi Okafor' });
@@ -141,7 +141,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       );
       const filtering = names.indexOf('Filtering and monitoring');
       assert.ok(filtering >= 0, `the register lists filtering and monitoring: ${names.join(', ')}`);
-      await s.cmd('POST', `/element/${rows[filtering]}/click`, {});
+      await s.clickElement(rows[filtering]);
       await s.waitFor('[data-testid="filtering-log"]');
       await s.click('[data-testid="filtering-add"]');
       await s.type('[data-testid="filtering-date-day"]', '2');

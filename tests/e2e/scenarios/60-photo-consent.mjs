@@ -21,7 +21,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
         const values = await Promise.all(options.map((o) => s.cmd('GET', `/element/${o}/attribute/value`)));
         const at = values.findIndex((v) => (value instanceof RegExp ? value.test(v) : v === value));
         assert.ok(at >= 0, `${testid} offers ${value}: ${values.join(', ')}`);
-        await s.cmd('POST', `/element/${options[at]}/click`, {});
+        await s.clickElement(options[at]);
       }
       async function choosePerson(picker, name) {
         await s.type(`[data-testid="${picker}-search"]`, name);

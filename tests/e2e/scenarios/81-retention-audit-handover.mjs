@@ -62,7 +62,7 @@ export default async function ({ withApp, shots, artifacts, checkAccessibility, 
 
       // Erase it: a reason, then a second step that says it cannot be undone.
       const choices = await s.findAll('[data-testid="retention-choice-option"]');
-      await s.cmd('POST', `/element/${choices[2]}/click`, {});
+      await s.clickElement(choices[2]);
       await s.click('[data-testid="retention-erase"]');
       await s.waitFor('[data-testid="error-summary"]');
       await s.type('[data-testid="retention-reason"]', 'Six years have passed since he left and there is no claim or inquiry.');

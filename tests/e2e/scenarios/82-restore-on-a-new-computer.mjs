@@ -41,7 +41,7 @@ export default async function ({ withApp, shots, checkAccessibility, setUpVault,
     assert.match(summary, /backup was made on/);
     const admins = await s.findAll('[data-testid="restore-new-admin-option"]');
     assert.equal(admins.length, 1, 'the one admin of the old vault is offered');
-    await s.cmd('POST', `/element/${admins[0]}/click`, {});
+    await s.clickElement(admins[0]);
     await s.type('[data-testid="restore-new-passphrase"]', NEW_PASSPHRASE);
     await s.type('[data-testid="restore-new-passphrase-confirm"]', NEW_PASSPHRASE);
     await s.waitForText('[data-testid="restore-new-passphrase-strength"]', /strong/i);

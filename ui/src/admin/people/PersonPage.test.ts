@@ -97,3 +97,23 @@ describe("Person page: incident chronology", () => {
     expect(print).toHaveBeenCalledWith({ personId: "p1" });
   });
 });
+
+describe("Person page: nothing moves under the pointer once the signatures show", () => {
+  it("waits for the AUP names before showing the table, so its columns do not widen after it appears", async () => {
+    let answer: (aups: unknown) => void = () => {};
+    const late = new Promise((resolve) => (answer = resolve));
+    const staffAup = { id: "aup-staff", audience: "staffVolunteers", kioskPublished: true, current: null, draft: null };
+    open({ aup_list: vi.fn(() => late) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByTestId("person-signatures")).toBeNull();
+    answer([staffAup]);
+    const table = await screen.findByTestId("person-signatures");
+    expect(within(table).getAllByText("Staff and volunteers")).toHaveLength(2);
+  });
+
+  it("still shows the signatures when the AUP names cannot be read", async () => {
+    open({ aup_list: vi.fn(() => Promise.reject(rustError("vault.io", "The records could not be read."))) });
+    await screen.findByTestId("person-signatures");
+    expect(rows().map((row) => row.querySelector("td")?.textContent?.trim())).toEqual(["AUP", "AUP"]);
+  });
+});
