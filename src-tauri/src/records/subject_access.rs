@@ -198,7 +198,7 @@ impl ErrorCode for SubjectAccessError {
     fn code(&self) -> &'static str {
         match self {
             SubjectAccessError::PersonNotFound => "subjectAccess.personNotFound",
-            SubjectAccessError::Records { code, .. } => *code,
+            SubjectAccessError::Records { code, .. } => code,
             SubjectAccessError::Unwritable => "subjectAccess.unwritable",
             SubjectAccessError::Store(e) => e.code(),
         }

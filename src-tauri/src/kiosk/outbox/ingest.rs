@@ -106,7 +106,8 @@ impl ProblemKind {
         }
     }
 
-    pub fn from_str(text: &str) -> Option<ProblemKind> {
+    /// The kind named by [`ProblemKind::as_str`], if `text` is one.
+    pub fn parse(text: &str) -> Option<ProblemKind> {
         Self::ALL.into_iter().find(|k| k.as_str() == text)
     }
 }

@@ -93,13 +93,7 @@ fn noted(conn: &Connection, file_name: &str) -> rusqlite::Result<Option<Noted>> 
     conn.query_row(
         "SELECT problem, reason, set_aside_at IS NOT NULL FROM outbox_problems WHERE file_name = ?1",
         [file_name],
-        |r| {
-            Ok(Noted {
-                problem: ProblemKind::from_str(&r.get::<_, String>(0)?),
-                reason: r.get(1)?,
-                set_aside: r.get(2)?,
-            })
-        },
+        |r| Ok(Noted { problem: ProblemKind::parse(&r.get::<_, String>(0)?), reason: r.get(1)?, set_aside: r.get(2)? }),
     )
     .optional()
 }

@@ -52,7 +52,6 @@ fn item(
     record_date: NaiveDate,
     rule: RuleCode,
     due_on: NaiveDate,
-    dob_unknown: bool,
 ) -> RetentionItem {
     RetentionItem {
         kind,
@@ -62,7 +61,7 @@ fn item(
         record_date,
         rule,
         due_on,
-        date_of_birth_unknown: dob_unknown,
+        date_of_birth_unknown: false,
         kept_before: false,
     }
 }
@@ -130,7 +129,10 @@ fn incidents(
         };
         let label = format!("Incident {reference}");
         found.push(Candidate {
-            item: item(RecordKind::Incident, id, label, None, occurred, rule, due_on, dob_unknown),
+            item: RetentionItem {
+                date_of_birth_unknown: dob_unknown,
+                ..item(RecordKind::Incident, id, label, None, occurred, rule, due_on)
+            },
             reference: Some(reference),
         });
     }
@@ -164,7 +166,7 @@ fn image_consents(
         let due_on = add_years(ended, rules.image_consent.years);
         let label = if withdrawn.is_some() { "Image consent (withdrawn)" } else { "Image consent" }.to_owned();
         found.push(Candidate {
-            item: item(RecordKind::ImageConsent, id, label, Some(person), given, RuleCode::ImageConsent, due_on, false),
+            item: item(RecordKind::ImageConsent, id, label, Some(person), given, RuleCode::ImageConsent, due_on),
             reference: None,
         });
     }
@@ -208,7 +210,7 @@ fn signatures(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> 
         let label = format!("AUP signature: {audience}, version {number}");
         let due_on = add_years(from.max(signed), rules.aup_signature.years);
         found.push(Candidate {
-            item: item(RecordKind::AupSignature, id, label, person, signed, RuleCode::AupSignature, due_on, false),
+            item: item(RecordKind::AupSignature, id, label, person, signed, RuleCode::AupSignature, due_on),
             reference: None,
         });
     }
@@ -245,7 +247,6 @@ fn training(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Re
                 completed,
                 RuleCode::Training,
                 due_on,
-                false,
             ),
             reference: None,
         });
@@ -278,11 +279,14 @@ pub(super) fn candidates(
     Ok(found)
 }
 
+/// A record named by its kind and id, as the decisions table stores them.
+type RecordKey = (String, String);
+
 /// The latest decision about each record: (decision, next review).
 pub(super) fn latest_decisions(
     conn: &Connection,
     only: Option<(RecordKind, &str)>,
-) -> Result<HashMap<(String, String), (String, Option<NaiveDate>)>, RetentionError> {
+) -> Result<HashMap<RecordKey, (String, Option<NaiveDate>)>, RetentionError> {
     // rowid order is insertion order, which stays right when two decisions share a second.
     let mut stmt = conn.prepare(
         "SELECT record_kind, record_id, decision, next_review FROM retention_decisions
