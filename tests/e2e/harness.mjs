@@ -82,19 +82,42 @@ export async function lockFromAdmin(s) {
   await waitForLockedHome(s);
 }
 
-/** After a lock: the admin window is destroyed and only the locked home remains. */
+/**
+ * After a lock: a fresh locked home opens, then the admin window is destroyed, so only the locked
+ * home remains. (While an admin works, the admin window is the only one: one handle alone does
+ * not mean locked.)
+ */
 export async function waitForLockedHome(s, { timeout = 20000 } = {}) {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
     const handles = await s.handles().catch(() => []);
     if (handles.length === 1) {
-      await s.switchTo(handles[0]);
-      await s.waitFor('[data-testid="tile-unlock"]');
-      return;
+      await s.switchTo(handles[0]).catch(() => {});
+      const home = await s.findAll('[data-testid="tile-unlock"]').catch(() => []);
+      if (home.length === 1) return;
     }
-    await sleep(200);
+    await sleep(100);
   }
-  throw new Error('the admin window did not close');
+  throw new Error('the locked home did not come back alone: the admin window is still open, or no locked home opened');
+}
+
+/**
+ * After an unlock: the admin window is the only window, because the locked home's webview is
+ * destroyed while an admin works. Returns the admin window's handle.
+ */
+export async function waitForAdminAlone(s, { timeout = 10000 } = {}) {
+  const until = Date.now() + timeout;
+  let handles = [];
+  while (Date.now() < until) {
+    handles = await s.handles().catch(() => []);
+    if (handles.length === 1) {
+      await s.switchTo(handles[0]);
+      await s.waitFor('[data-testid="lock-button"]');
+      return handles[0];
+    }
+    await sleep(100);
+  }
+  throw new Error(`the locked home's webview was not destroyed after the unlock (${handles.length} windows)`);
 }
 
 /** Runs axe-core on the current screen; serious and critical WCAG A/AA problems fail the test. */

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
 
-const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, lockFromAdmin, checkAccessibility, invokeFromPage } =
+const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, waitForAdminAlone, lockFromAdmin, checkAccessibility, invokeFromPage } =
   harness;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-'));
@@ -100,17 +100,32 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
   await lockFromAdmin(s);
 });
 
-await withApp('auto-lock after idle', { ...baseEnv, SAFEKEEPER_AUTO_LOCK_SECONDS: '4' }, async (s) => {
+await withApp('auto-lock after idle; one webview at a time', { ...baseEnv, SAFEKEEPER_AUTO_LOCK_SECONDS: '4' }, async (s) => {
+  const [firstHome] = await s.handles();
   await s.click('[data-testid="tile-unlock"]');
   await s.type('[data-testid="unlock-passphrase"]', PASSPHRASE);
   await s.click('[data-testid="unlock-submit"]');
   await s.switchToWindowWith('[data-testid="dashboard"]');
   const started = Date.now();
+  // While the admin works, the locked home's webview is gone: one window, the admin's.
+  const admin = await waitForAdminAlone(s);
+  assert.notEqual(admin, firstHome, 'the admin window is a window of its own');
   // Touch nothing: the app must lock on its own.
   await waitForLockedHome(s);
-  assert.ok(Date.now() - started >= 3000, 'locked no earlier than the idle limit');
+  const lockedAfter = Date.now() - started;
+  assert.ok(lockedAfter >= 3000, 'locked no earlier than the idle limit');
+  assert.ok(lockedAfter < 4000 + 3000, `the locked home was back within 3 s of the idle limit (took ${lockedAfter} ms)`);
   assert.equal((await invokeFromPage(s, 'app_status')).ok.phase, 'locked');
-  assert.equal((await s.handles()).length, 1, 'the admin window is gone');
+  const handles = await s.handles();
+  assert.equal(handles.length, 1, 'the admin window is gone');
+  assert.ok(!handles.includes(firstHome) && !handles.includes(admin), 'the locked home is a new webview');
+  // A page that has never been anywhere else: nothing of the admin session is in it.
+  const fresh = await s.exec(
+    'return { history: history.length, adminText: document.body.innerText.includes("What is due"), started: performance.timeOrigin };',
+  );
+  assert.equal(fresh.history, 1, 'the new locked home has no history behind it');
+  assert.equal(fresh.adminText, false);
+  assert.ok(fresh.started > started, 'the locked home page was loaded after the unlock');
   await s.screenshot(join(shots, '09-auto-locked.png'));
 });
 
