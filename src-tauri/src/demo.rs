@@ -11,6 +11,10 @@ use chrono::NaiveDate;
 use crate::kiosk::outbox::{self, KioskAupSignature, KioskMark, Submission};
 use crate::records::aup::{self, Audience};
 use crate::records::consent::{self, ConsentDraft, Giver, Method, PublicationDraft, UseAnswer};
+use crate::records::incidents::{
+    self, Action, Agency, Category, Decision, EntryBody, IncidentKind, IncidentSource, InvolvedPerson, NewIncident,
+    Outcome, ParentsInformed, Referral, Report, Role, SignOff, Status, StatusChange,
+};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::signatures::{self, OnScreenSignature, SignatureMark, Signer};
 use crate::store::audit::Actor;
@@ -104,6 +108,7 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
         .map_err(demo_error)?;
     }
     add_photo_consent(conn, &actor, &ids)?;
+    add_incidents(conn, &actor, &ids)?;
     vault.publish_manifest()?;
     vault.lock("demo created")?;
 
@@ -182,6 +187,239 @@ fn add_photo_consent(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[Stri
     Ok(())
 }
 
+/// A made-up report: what every demo incident starts from.
+struct DemoReport {
+    days_ago: u64,
+    time: &'static str,
+    place: &'static str,
+    platform: &'static str,
+    device: &'static str,
+    category: Category,
+    kind: IncidentKind,
+    facts: &'static str,
+    own_words: Option<&'static str>,
+}
+
+/// Records `report` as a new incident by the demo's DSL; returns its id.
+fn open_incident(
+    conn: &mut rusqlite::Connection,
+    actor: &Actor,
+    today: NaiveDate,
+    report: &DemoReport,
+    staff_allegation: bool,
+) -> Result<String, VaultError> {
+    let report = report.report(today);
+    let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation, report: &report };
+    incidents::create(conn, actor, &new, today).map(|i| i.id).map_err(demo_error)
+}
+
+impl DemoReport {
+    fn report(&self, today: NaiveDate) -> Report {
+        let occurred_on = today - chrono::Days::new(self.days_ago);
+        Report {
+            occurred_on,
+            occurred_at_time: Some(self.time.to_owned()),
+            reported_on: occurred_on,
+            how_reported: "In person".to_owned(),
+            reported_by: "Youth worker on shift".to_owned(),
+            reported_to: "Sam Okafor (DSL)".to_owned(),
+            place: self.place.to_owned(),
+            platform: self.platform.to_owned(),
+            device: self.device.to_owned(),
+            category: self.category,
+            kind: self.kind,
+            facts: self.facts.to_owned(),
+            own_words: self.own_words.map(str::to_owned),
+            opinion: None,
+        }
+    }
+}
+
+/// Four made-up incidents so the incident screens, the trends and the trustee report have
+/// something to show: one closed, one open, one referred to the police and CEOP, and one
+/// allegation about a volunteer that only the DSL can open.
+fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String]) -> Result<(), VaultError> {
+    let today = chrono::Local::now().date_naive();
+    let ago = |days: u64| today - chrono::Days::new(days);
+    let dsl = "Sam Okafor".to_owned();
+    let person = |at: usize, role: Role| {
+        EntryBody::Person(InvolvedPerson { person_id: Some(ids[at].clone()), name: PEOPLE[at].1.to_owned(), role })
+    };
+
+    // Closed: unkind messages in the club's group chat, dealt with and signed off.
+    let chat = open_incident(
+        conn,
+        actor,
+        today,
+        &DemoReport {
+            days_ago: 150,
+            time: "18:40",
+            place: "Tuesday youth club",
+            platform: "Group chat",
+            device: "Own phone",
+            category: Category::Conduct,
+            kind: IncidentKind::Cyberbullying,
+            facts: "Two members posted mocking pictures of another member in the club's group chat after a session.",
+            own_words: Some("Everyone saw it before I could ask them to take it down."),
+        },
+        false,
+    )?;
+    let mut entries = vec![
+        person(6, Role::SubjectOrVictim),
+        EntryBody::Action(Action {
+            on: ago(149),
+            by: dsl.clone(),
+            what: "Asked the members who posted to delete the pictures; checked the chat the next day.".to_owned(),
+        }),
+        EntryBody::ParentsInformed(ParentsInformed {
+            informed: true,
+            on: Some(ago(149)),
+            by: Some(dsl.clone()),
+            why_not: None,
+        }),
+        EntryBody::Outcome(Outcome {
+            outcome: "Pictures removed. A restorative conversation was held and the group agreed chat rules."
+                .to_owned(),
+            sanctions: None,
+            lessons_learnt: Some("Go over the chat rules at the start of each term.".to_owned()),
+            policy_changes: None,
+        }),
+    ];
+    for entry in entries.drain(..) {
+        incidents::add_entry(conn, actor, &chat, &entry, today).map_err(demo_error)?;
+    }
+    let sign_off = SignOff { name: dsl.clone(), on: ago(140) };
+    incidents::change_status(
+        conn,
+        actor,
+        &chat,
+        &StatusChange { to: Status::Closed, sign_off: Some(sign_off), reason: None },
+        today,
+    )
+    .map_err(demo_error)?;
+
+    // Open: a filter let a violent clip through on the club laptop.
+    let clip = open_incident(
+        conn,
+        actor,
+        today,
+        &DemoReport {
+            days_ago: 12,
+            time: "17:15",
+            place: "Drop-in room",
+            platform: "Video website",
+            device: "Club laptop",
+            category: Category::Content,
+            kind: IncidentKind::FilteringBreachOrExposure,
+            facts: "A violent video played from a link in a comment; the filter did not block the site.",
+            own_words: None,
+        },
+        false,
+    )?;
+    incidents::add_entry(conn, actor, &clip, &person(8, Role::SubjectOrVictim), today).map_err(demo_error)?;
+    incidents::add_entry(
+        conn,
+        actor,
+        &clip,
+        &EntryBody::Action(Action {
+            on: ago(11),
+            by: dsl.clone(),
+            what: "Reported the site to the filtering provider and asked for the category to be blocked.".to_owned(),
+        }),
+        today,
+    )
+    .map_err(demo_error)?;
+
+    // Referred: an adult stranger asked a young person for pictures in a game's chat.
+    let game = open_incident(
+        conn,
+        actor,
+        today,
+        &DemoReport {
+            days_ago: 40,
+            time: "19:05",
+            place: "At home (told staff at the club)",
+            platform: "Online game chat",
+            device: "Games console",
+            category: Category::Contact,
+            kind: IncidentKind::SexualAbuseOrExploitation,
+            facts: "An account claiming to be 15 asked for pictures and offered game credit. No pictures were sent.",
+            own_words: Some("He kept saying it was just a joke between friends."),
+        },
+        false,
+    )?;
+    for entry in [
+        person(7, Role::SubjectOrVictim),
+        EntryBody::Referral(Referral {
+            agency: Agency::Ceop,
+            other_agency: None,
+            on: ago(40),
+            reference: Some("CEOP report made online".to_owned()),
+            outcome: None,
+        }),
+        EntryBody::Referral(Referral {
+            agency: Agency::Police,
+            other_agency: None,
+            on: ago(39),
+            reference: Some("Crime reference 12/34567/26 (made up)".to_owned()),
+            outcome: None,
+        }),
+        EntryBody::Decision(Decision {
+            on: ago(39),
+            by: dsl.clone(),
+            decision: "Amira is 17 and asked to tell her parents herself; supported her to do so.".to_owned(),
+            reason: "She is close to adulthood and there is no sign that telling them would put her at risk."
+                .to_owned(),
+        }),
+    ] {
+        incidents::add_entry(conn, actor, &game, &entry, today).map_err(demo_error)?;
+    }
+    incidents::change_status(
+        conn,
+        actor,
+        &game,
+        &StatusChange { to: Status::UnderReview, sign_off: None, reason: None },
+        today,
+    )
+    .map_err(demo_error)?;
+
+    // Restricted: an allegation about a volunteer, which only the DSL can open.
+    let allegation = open_incident(
+        conn,
+        actor,
+        today,
+        &DemoReport {
+            days_ago: 5,
+            time: "20:30",
+            place: "Outside club hours",
+            platform: "Direct messages",
+            device: "Volunteer's own phone",
+            category: Category::Conduct,
+            kind: IncidentKind::StaffMisuse,
+            facts: "A volunteer sent a young person direct messages from a personal account late in the evening.",
+            own_words: None,
+        },
+        true,
+    )?;
+    for entry in [
+        person(4, Role::MemberOfStaff),
+        EntryBody::Referral(Referral {
+            agency: Agency::Lado,
+            other_agency: None,
+            on: ago(4),
+            reference: None,
+            outcome: Some("Waiting for the LADO's advice; the volunteer is not working with young people meanwhile."
+                .to_owned()),
+        }),
+    ] {
+        incidents::add_entry(conn, actor, &allegation, &entry, today).map_err(demo_error)?;
+    }
+    if let Actor::Admin(me) = actor {
+        incidents::set_access(conn, actor, &allegation, true, std::slice::from_ref(me)).map_err(demo_error)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +442,45 @@ mod tests {
         let staff = aup::list(conn).expect("list").into_iter().find(|a| a.audience == Audience::StaffVolunteers);
         let coverage = signatures::coverage(conn, &staff.expect("staff AUP").id).expect("coverage");
         assert_eq!(coverage.signed_current.len(), 3);
+    }
+
+    #[test]
+    fn the_demo_has_incidents_open_closed_referred_and_one_only_the_dsl_can_open() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = create(dir.path()).expect("demo");
+        let vault = UnlockedVault::unlock(&paths, &SecretString::from(DEMO_PASSPHRASE.to_owned())).expect("unlock");
+        let conn = vault.db().conn();
+        let seen = incidents::list(conn, vault.actor(), &incidents::IncidentFilter::default()).expect("list");
+        let mut statuses: Vec<&str> = seen.iter().map(|i| i.status.as_str()).collect();
+        statuses.sort_unstable();
+        assert_eq!(statuses, ["closed", "open", "open", "underReview"]);
+        let restricted: Vec<_> = seen.iter().filter(|i| i.restricted).collect();
+        assert_eq!(restricted.len(), 1);
+        assert!(restricted[0].staff_allegation, "the restricted one is the allegation about a volunteer");
+        let referred = seen.iter().find(|i| i.kind == IncidentKind::SexualAbuseOrExploitation).expect("referred");
+        let detail = incidents::get(conn, vault.actor(), &referred.id).expect("open it");
+        let agencies: Vec<Agency> = detail
+            .chronology
+            .iter()
+            .filter_map(|e| match &e.body {
+                EntryBody::Referral(r) => Some(r.agency),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(agencies, [Agency::Ceop, Agency::Police]);
+
+        // The deputy does not see the restricted allegation.
+        let deputy = vault.admins().expect("admins").into_iter().find(|a| !a.is_current).expect("the deputy");
+        let theirs = incidents::list(conn, &Actor::Admin(deputy.id), &incidents::IncidentFilter::default())
+            .expect("list as the deputy");
+        assert_eq!(theirs.len(), 3);
+        assert!(theirs.iter().all(|i| !i.restricted));
+
+        // The trends over the last year count all four, across more than one month.
+        let today = chrono::Local::now().date_naive();
+        let trends = incidents::trends(conn, today - chrono::Days::new(365), today).expect("trends");
+        assert_eq!(trends.total, 4);
+        let busy = trends.months.iter().filter(|m| m.content + m.contact + m.conduct + m.commerce > 0).count();
+        assert!(busy >= 3, "{:?}", trends.months);
     }
 }

@@ -89,7 +89,8 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
       await s.click('[data-testid="unlock-submit"]');
       await s.switchToWindowWith('[data-testid="dashboard"]');
-      await s.waitForText('[data-testid="new-concerns"]', /INC-\d{4}-0001/);
+      // The demo vault holds four made-up incidents already, so the concern is the fifth this year.
+      await s.waitForText('[data-testid="new-concerns"]', /INC-\d{4}-0005/);
       await s.screenshot(join(shots, '43-dashboard-new-concern.png'));
       await s.click('[data-testid="new-concern-link"]');
       await s.waitForText('[data-testid="incident-facts"]', /asking to meet after club/);
@@ -189,7 +190,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       const audit = (await invokeFromPage(s, 'audit_verify')).ok;
       assert.equal(audit.verified, true);
       await s.click('[data-testid="nav-incidents"]');
-      await s.waitForText('[data-testid="incidents-count"]', /^1 incident$/);
+      await s.waitForText('[data-testid="incidents-count"]', /^5 incidents$/);
       // The admin can print the blank form from the incident list too.
       await s.click('[data-testid="incident-print-blank"]');
       const adminBlank = await s.waitForText('[data-testid="incident-print-blank-path"]', /\.pdf$/);
@@ -217,11 +218,11 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await checkAccessibility(s, 'restricted staff allegation');
 
       await s.click('[data-testid="back"]');
-      await s.waitForText('[data-testid="incidents-count"]', /^2 incidents$/);
+      await s.waitForText('[data-testid="incidents-count"]', /^6 incidents$/);
       await s.screenshot(join(shots, '45-incident-list.png'));
       await checkAccessibility(s, 'incident list');
       await s.click('[data-testid="incident-trends-start"]');
-      await s.waitForText('[data-testid="trends-total"]', /^2 incidents happened/);
+      await s.waitForText('[data-testid="trends-total"]', /^6 incidents happened/);
       await s.screenshot(join(shots, '50-incident-trends.png'));
       await checkAccessibility(s, 'incident trends');
     },
