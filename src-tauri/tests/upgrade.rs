@@ -149,6 +149,7 @@ fn write_the_fixture() {
         trigger: ReviewTrigger::Scheduled,
         approved_by: Some("Board of trustees".into()),
         approved_on: NaiveDate::from_ymd_opt(2026, 9, 15),
+        next_review: None,
     };
     policies::record_review(conn, &actor, &policy.id, &review, today).expect("review");
     let filtering = FilteringEntry {

@@ -168,7 +168,15 @@ pub struct PolicyReview {
     pub approved_by: Option<String>,
     #[ts(type = "string | null")]
     pub approved_on: Option<NaiveDate>,
+    /// The next review date as the policy's own version table sets it; `None` for the review
+    /// date plus the policy's cycle.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub next_review: Option<NaiveDate>,
 }
+
+/// The furthest ahead a next review may be set by hand, from the review it follows.
+pub const NEXT_REVIEW_MAX_YEARS: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -221,6 +229,10 @@ pub enum PolicyError {
     DocumentNotAccepted,
     #[error("There is no document stored for this policy.")]
     NoDocument,
+    #[error("The next review must be after the date of this review.")]
+    NextReviewNotAfterReview,
+    #[error("The next review cannot be more than {NEXT_REVIEW_MAX_YEARS} years after this review. Check the year.")]
+    NextReviewTooFar,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -239,6 +251,8 @@ impl ErrorCode for PolicyError {
             PolicyError::Invalid(_) => "policy.invalid",
             PolicyError::DocumentNotAccepted => "policy.documentNotAccepted",
             PolicyError::NoDocument => "policy.noDocument",
+            PolicyError::NextReviewNotAfterReview => "policy.nextReviewNotAfterReview",
+            PolicyError::NextReviewTooFar => "policy.nextReviewTooFar",
             PolicyError::Store(e) => e.code(),
         }
     }

@@ -44,7 +44,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
         await s.cmd('POST', `/element/${box}/clear`, {});
         await s.type(`[data-testid="${testid}"]`, text);
       }
-      async function review({ trigger, version, date: [d, m, y], lead, change }) {
+      async function review({ trigger, version, date: [d, m, y], lead, change, next }) {
         await s.click('[data-testid="policy-review-start"]');
         await s.waitFor('[data-testid="policy-review-form"]');
         await pick('review-trigger', trigger);
@@ -55,11 +55,19 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
         await clearAndType('review-lead', lead);
         if (change) await s.type('[data-testid="review-change"]', change);
         await s.type('[data-testid="review-approved-by"]', 'Board of trustees');
+        if (next) {
+          await s.type('[data-testid="review-next-day"]', String(next[0]));
+          await s.type('[data-testid="review-next-month"]', String(next[1]));
+          await s.type('[data-testid="review-next-year"]', String(next[2]));
+          await s.screenshot(join(shots, '69-policy-review-next-set-by-hand.png'));
+        }
         await s.click('[data-testid="review-save"]');
         await s.waitForText('[data-testid="policy-saved"]', new RegExp(`Version ${version.replace('.', '\\.')} added`));
       }
       // Three annual reviews with different leads, the last one more than a year ago.
-      await review({ trigger: 'newPolicy', version: '1', date: [1, 9, year - 3], lead: 'Asha Patel' });
+      // The first version's own table set its next review by hand, fourteen months on.
+      await review({ trigger: 'newPolicy', version: '1', date: [1, 9, year - 3], lead: 'Asha Patel', next: [1, 11, year - 2] });
+      await s.waitForText('[data-testid="policy-saved"]', new RegExp(`next review is due on 1 November ${year - 2}`));
       await review({ trigger: 'scheduled', version: '2', date: [3, 9, year - 2], lead: 'Ben Jones' });
       await review({ trigger: 'scheduled', version: '3', date: [8, 9, year - 1], lead: 'Chi Okafor', change: 'Added guidance on AI chatbots' });
       const history = await s.text('[data-testid="policy-history"]');
@@ -73,6 +81,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       assert.equal(basename(historyPath), 'Policy history Online safety.pdf');
       const historyPdf = await collect(saveDir, basename(historyPath), artifacts, 'policy-history.pdf');
       assert.match(pdfWords(historyPdf), /1 New policy Asha Patel[\s\S]*2 Annual review: no change Ben Jones[\s\S]*3 Annual review: Added guidance on AI chatbots Chi Okafor/);
+      assert.match(pdfWords(historyPdf), new RegExp(`Asha Patel 1 September ${year - 3} 1 November ${year - 2}`), 'the next review set by hand is printed');
       renderFirstPage(historyPdf, shots, '70-pdf-policy-history');
 
       // The policy document itself, stored and copied back byte for byte.

@@ -702,7 +702,12 @@ change: string | null, trigger: ReviewTrigger,
 /**
  * Who approved it, such as "Board of trustees".
  */
-approvedBy: string | null, approvedOn: string | null, };
+approvedBy: string | null, approvedOn: string | null, 
+/**
+ * The next review date as the policy's own version table sets it; `None` for the review
+ * date plus the policy's cycle.
+ */
+nextReview: string | null, };
 
 export type PolicyTopic = "onlineSafety" | "filteringMonitoring" | "other";
 

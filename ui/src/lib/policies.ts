@@ -30,6 +30,19 @@ export function cycleText(months: number): string {
   return months === 1 ? "Every month" : `Every ${months} months`;
 }
 
+/**
+ * The date `months` after `iso` ("2026-01-31" plus one month is "2026-02-28"), as Rust works out
+ * a policy's next review when none is set by hand.
+ */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const total = m - 1 + months;
+  const year = y + Math.floor(total / 12);
+  const month = total % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 /** When the next review is, in words. */
 export function nextReviewText(policy: Policy): string {
   if (!policy.nextReview) return "Record its latest review to set this";

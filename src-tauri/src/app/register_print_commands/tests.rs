@@ -40,6 +40,7 @@ fn with_records(v: &mut UnlockedVault) -> String {
         trigger: ReviewTrigger::NewPolicy,
         approved_by: None,
         approved_on: None,
+        next_review: None,
     };
     policies::record_review(v.db_mut().conn_mut(), &actor, "policy-online-safety", &review, today()).expect("review");
     person.full_name

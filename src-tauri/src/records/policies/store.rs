@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{
     FilteringEntry, FilteringKind, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyReview,
-    PolicyVersion, ReviewTrigger, Topic,
+    PolicyVersion, ReviewTrigger, Topic, NEXT_REVIEW_MAX_YEARS,
 };
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::{DueStatus, Renewal};
@@ -185,7 +185,8 @@ fn earliest() -> NaiveDate {
 }
 
 /// Records a review: adds a row to the version history and moves the next review date to the
-/// review date plus the policy's cycle (an early review restarts the cycle too).
+/// date set by hand, or else to the review date plus the policy's cycle (an early review restarts
+/// the cycle too).
 pub fn record_review(
     conn: &mut Connection,
     actor: &Actor,
@@ -211,6 +212,15 @@ pub fn record_review(
             return Err(PolicyError::Invalid("The approval date cannot be before the review date.".into()));
         }
     }
+    if let Some(set) = review.next_review {
+        if set <= review.reviewed_on {
+            return Err(PolicyError::NextReviewNotAfterReview);
+        }
+        let furthest = Renewal::Months { months: NEXT_REVIEW_MAX_YEARS * 12 }.next_due(review.reviewed_on);
+        if furthest.is_none_or(|furthest| set > furthest) {
+            return Err(PolicyError::NextReviewTooFar);
+        }
+    }
     let tx = conn.transaction()?;
     let months: u32 = tx
         .query_row("SELECT review_months FROM policies WHERE id = ?1", [policy_id], |r| r.get(0))
@@ -230,9 +240,12 @@ pub fn record_review(
         (trigger, None) => format!("{}: no change", trigger.purpose_prefix()),
         (trigger, Some(what)) => format!("{}: {what}", trigger.purpose_prefix()),
     };
-    let next_review = Renewal::Months { months }
-        .next_due(review.reviewed_on)
-        .ok_or_else(|| PolicyError::Invalid("Check the review date.".into()))?;
+    let next_review = match review.next_review {
+        Some(set) => set,
+        None => Renewal::Months { months }
+            .next_due(review.reviewed_on)
+            .ok_or_else(|| PolicyError::Invalid("Check the review date.".into()))?,
+    };
     let id = new_id();
     let now = now_utc();
     tx.execute(

@@ -28,6 +28,7 @@ fn review(version: &str, on: NaiveDate, lead: &str, trigger: ReviewTrigger, chan
         trigger,
         approved_by: Some("Board of trustees".into()),
         approved_on: Some(on),
+        next_review: None,
     }
 }
 
@@ -269,4 +270,55 @@ fn a_policy_document_is_judged_by_its_bytes_and_replaced_by_a_newer_one() {
     let stored = document(&conn, ONLINE_SAFETY).expect("document");
     assert_eq!((stored.extension.as_str(), stored.bytes.as_slice()), ("docx", b"PK\x03\x04 v4".as_slice()));
     assert!(!get(&conn, "policy-behaviour", today()).expect("get").policy.has_document);
+}
+
+#[test]
+fn a_next_review_set_by_hand_is_kept_as_the_policys_own_table_set_it() {
+    let mut conn = test_db();
+    // A real history: reviewed in January 2022, with the next review set for March 2023.
+    let set = PolicyReview {
+        next_review: Some(day(2023, 3, 1)),
+        ..review("1", day(2022, 1, 12), "A. Patel", ReviewTrigger::NewPolicy, None)
+    };
+    let v1 = record_review(&mut conn, &dsl(), ONLINE_SAFETY, &set, today()).expect("v1");
+    assert_eq!(v1.next_review, day(2023, 3, 1));
+    let detail = get(&conn, ONLINE_SAFETY, today()).expect("get");
+    assert_eq!(detail.history[0].next_review, day(2023, 3, 1), "the history keeps the date that was set");
+    assert_eq!(detail.policy.next_review, Some(day(2023, 3, 1)));
+
+    // Left empty, the next review is the policy's cycle on from the review, as before.
+    let v2 = record_review(
+        &mut conn,
+        &dsl(),
+        ONLINE_SAFETY,
+        &review("2", day(2023, 2, 20), "A. Patel", ReviewTrigger::Scheduled, None),
+        today(),
+    )
+    .expect("v2");
+    assert_eq!(v2.next_review, day(2024, 2, 20));
+}
+
+#[test]
+fn a_next_review_set_by_hand_must_follow_the_review_and_not_be_years_away() {
+    let mut conn = test_db();
+    let base = review("1", day(2026, 1, 12), "A. Patel", ReviewTrigger::NewPolicy, None);
+    for (next, wanted) in [
+        (day(2026, 1, 12), "policy.nextReviewNotAfterReview"),
+        (day(2025, 12, 1), "policy.nextReviewNotAfterReview"),
+        (day(2031, 1, 13), "policy.nextReviewTooFar"),
+    ] {
+        let refused = record_review(
+            &mut conn,
+            &dsl(),
+            ONLINE_SAFETY,
+            &PolicyReview { next_review: Some(next), ..base.clone() },
+            today(),
+        )
+        .expect_err("refused");
+        assert_eq!(refused.code(), wanted, "{next}");
+    }
+    // Exactly five years on is allowed, and nothing was half-recorded by the refusals.
+    let kept = PolicyReview { next_review: Some(day(2031, 1, 12)), ..base };
+    record_review(&mut conn, &dsl(), ONLINE_SAFETY, &kept, today()).expect("five years on");
+    assert_eq!(get(&conn, ONLINE_SAFETY, today()).expect("get").history.len(), 1);
 }

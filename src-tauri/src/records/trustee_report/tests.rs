@@ -210,6 +210,7 @@ pub(crate) fn planted() -> Connection {
             trigger: ReviewTrigger::NewPolicy,
             approved_by: Some("Board of trustees".into()),
             approved_on: Some(on),
+            next_review: None,
         };
         policies::record_review(&mut conn, &dsl(), policy, &review, today()).expect("review");
     }

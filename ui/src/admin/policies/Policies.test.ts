@@ -93,8 +93,61 @@ describe("Policy register", () => {
         trigger: "scheduled",
         approvedBy: "Board of trustees",
         approvedOn: null,
+        nextReview: null,
       },
     });
+  });
+
+  it("takes a next review set by hand, and says what an empty one gives", async () => {
+    const record = vi.fn(() => ({ ...detail.history[1], id: "v4", version: "4", reviewedOn: "2022-01-12", nextReview: "2023-03-01" }));
+    open({ policy_record_review: record });
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByTestId("policy-link"))[0]);
+    await user.click(await screen.findByTestId("policy-review-start"));
+    const form = screen.getByTestId("policy-review-form");
+    expect(form).toHaveTextContent("Left empty, it is every year from the review.");
+    await user.type(within(form).getByTestId("review-date-day"), "12");
+    await user.type(within(form).getByTestId("review-date-month"), "1");
+    await user.type(within(form).getByTestId("review-date-year"), "2022");
+    expect(form).toHaveTextContent("Left empty, it is every year from the review: 12 January 2023.");
+
+    // Before the review is refused here, without asking Rust.
+    await user.type(within(form).getByTestId("review-next-day"), "1");
+    await user.type(within(form).getByTestId("review-next-month"), "12");
+    await user.type(within(form).getByTestId("review-next-year"), "2021");
+    await user.click(screen.getByTestId("review-save"));
+    expect(await screen.findByTestId("error-summary")).toHaveTextContent("The next review must be after the date of this review");
+    expect(record).not.toHaveBeenCalled();
+
+    await user.clear(within(form).getByTestId("review-next-day"));
+    await user.type(within(form).getByTestId("review-next-day"), "1");
+    await user.clear(within(form).getByTestId("review-next-month"));
+    await user.type(within(form).getByTestId("review-next-month"), "3");
+    await user.clear(within(form).getByTestId("review-next-year"));
+    await user.type(within(form).getByTestId("review-next-year"), "2023");
+    await user.click(screen.getByTestId("review-save"));
+    expect(await screen.findByTestId("policy-saved")).toHaveTextContent("The next review is due on 1 March 2023.");
+    expect(record).toHaveBeenCalledWith({
+      id: "policy-online-safety",
+      review: expect.objectContaining({ reviewedOn: "2022-01-12", nextReview: "2023-03-01" }),
+    });
+  });
+
+  it("puts a next review years away beside the next review box", async () => {
+    open({
+      policy_record_review: () => {
+        throw rustError("policy.nextReviewTooFar", "The next review cannot be more than 5 years after this review. Check the year.");
+      },
+    });
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByTestId("policy-link"))[0]);
+    await user.click(await screen.findByTestId("policy-review-start"));
+    for (const [part, value] of [["date-day", "20"], ["date-month", "11"], ["date-year", "2026"], ["next-day", "20"], ["next-month", "11"], ["next-year", "2062"]]) {
+      await user.type(screen.getByTestId(`review-${part}`), value);
+    }
+    await user.click(screen.getByTestId("review-save"));
+    const message = await screen.findByText(/more than 5 years/, { selector: ".error-message" });
+    expect(message.closest("fieldset")).toHaveTextContent("Next review (optional)");
   });
 
   it("puts a repeated version number beside the version box", async () => {
