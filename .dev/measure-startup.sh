@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Measures cold start to the first screen of Safekeeper's release build against a bare Tauri 2
-# window (bench/bare-tauri) built with the same profile, in the same run, and prints the sizes of
-# the release binary and the Linux packages. Run by hand (not by CI): bash .dev/measure-startup.sh [runs]
+# Measures cold start to the first screen and memory at rest (idle locked, idle on the dashboard)
+# of Safekeeper's release build against a bare Tauri 2 window (bench/bare-tauri) built with the
+# same profile, in the same run, and prints the sizes of the release binary and the Linux
+# packages. Run by hand (not by CI): bash .dev/measure-startup.sh [runs]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
@@ -13,4 +14,6 @@ for package in "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb "$CARGO_TARGET_DIR"/
   [[ -f "$package" ]] && echo "package: $(basename "$package") $(du -k "$package" | cut -f1) KiB"
 done
 SAFEKEEPER_APP="$CARGO_TARGET_DIR/release/safekeeper" BARE_APP="$CARGO_TARGET_DIR/release/bare-tauri" \
-  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/measure-startup.mjs "$runs"
+  xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/measure-startup.mjs "$runs"
+SAFEKEEPER_APP="$CARGO_TARGET_DIR/release/safekeeper" BARE_APP="$CARGO_TARGET_DIR/release/bare-tauri" \
+  xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/measure-memory.mjs

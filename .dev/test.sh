@@ -2,6 +2,8 @@
 # Sets up the machine, then runs every test: UI checks and unit tests, Rust unit and integration
 # tests (headless, without tauri), the desktop shell's tests, and the end-to-end tests that drive
 # the real app under Xvfb. Screenshots land in target/screenshots/, PDFs in target/e2e-artifacts/.
+# Xvfb runs with -noreset: without it, it resets each time the last app closes, and an app that
+# starts during the reset cannot open its window.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
@@ -36,7 +38,7 @@ cargo build -p safekeeper --features test-switches
 
 echo "== End-to-end: the real app under Xvfb"
 SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" \
-  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
+  xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/run.mjs
 
 echo "== Linux packages: the release build as a .deb and an .rpm, installed and tried"
 # The release binary is the one people get: no test switches, no devtools. The .deb is installed
@@ -47,7 +49,7 @@ deb="$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb | head -n 1)"
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb" >/dev/null
 installed="$(dpkg -L safekeeper | grep -E '^/usr/bin/[^/]+$' | head -n 1)"
 SAFEKEEPER_APP="$CARGO_TARGET_DIR/debug/safekeeper" SAFEKEEPER_INSTALLED_APP="$installed" \
-  xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/installed.mjs
+  xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/installed.mjs
 
 for pdf in target/e2e-artifacts/*.pdf; do
   pdftoppm -r 70 -png -f 1 -l 1 "$pdf" "target/screenshots/pdf-$(basename "$pdf" .pdf)"

@@ -1,71 +1,128 @@
-// Measures the resident memory of Safekeeper idle on the dashboard: the app process plus every
-// WebKit process it started. Reported, not asserted. Run under Xvfb:
-//   SAFEKEEPER_APP=path/to/release/safekeeper xvfb-run -a node tests/e2e/measure-memory.mjs
+// Memory at rest: Safekeeper's release build idle at the locked home and idle on the dashboard
+// (the demo vault), against a bare Tauri 2 window built with the same profile, measured the same
+// way in the same run. For each: the app process and every process it started (WebKit's web
+// content and network processes), RSS and PSS from /proc, after the screen has been still for a
+// few seconds. Reported, not asserted. Run under Xvfb:
+//   SAFEKEEPER_APP=… BARE_APP=… xvfb-run -a node tests/e2e/measure-memory.mjs [settle-seconds]
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Session } from './webdriver.mjs';
 
-const app = process.env.SAFEKEEPER_APP;
-if (!app) throw new Error('set SAFEKEEPER_APP to the binary to measure');
+const ours = process.env.SAFEKEEPER_APP;
+const bare = process.env.BARE_APP;
+if (!ours || !bare) throw new Error('set SAFEKEEPER_APP and BARE_APP');
+const settle = Number(process.argv[2] ?? 8) * 1000;
 
+/** Every process as pid → { ppid, name }. */
 function processes() {
-  const out = new Map();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  const all = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      // PSS shares each shared page out between the processes using it, so the sum is honest.
-      const pss = Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
-      out.set(Number(pid), { ppid, rss, pss, cmd });
+      all.set(Number(entry), { ppid, name });
     } catch {
-      // Gone while we looked.
+      // Gone between the listing and the read.
     }
   }
-  return out;
+  return all;
 }
 
-const port = 4700;
-const env = { ...process.env, SAFEKEEPER_DATA_DIR: mkdtempSync(join(tmpdir(), 'safekeeper-mem-')) };
-const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: 'ignore' });
-await sleep(1500);
-const s = await Session.start(`http://127.0.0.1:${port}`, { 'tauri:options': { application: app, args: ['--demo'] } });
-try {
-  await s.click('[data-testid="tile-unlock"]');
-  const hint = await s.text('[data-testid="demo-passphrase"]');
-  await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
-  await s.click('[data-testid="unlock-submit"]');
-  await s.switchToWindowWith('[data-testid="dashboard"]');
-  await sleep(5000);
+/** The newest process running `binary`, and everything below it. */
+function tree(binary) {
   const all = processes();
-  const appPid = [...all].find(([, p]) => p.cmd === app)?.[0];
-  const family = new Set([appPid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, p] of all) {
-      if (!family.has(pid) && family.has(p.ppid)) {
-        family.add(pid);
-        grew = true;
+  const roots = [...all.keys()].filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === binary;
+    } catch {
+      return false;
+    }
+  });
+  if (roots.length === 0) throw new Error(`no process runs ${binary}`);
+  const root = Math.max(...roots);
+  const found = [root];
+  for (let i = 0; i < found.length; i++) {
+    for (const [pid, p] of all) if (p.ppid === found[i]) found.push(pid);
+  }
+  return found.map((pid) => ({ pid, name: all.get(pid).name }));
+}
+
+/** RSS and PSS in KiB, from smaps_rollup. */
+function memory(pid) {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const field = (name) => Number(text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))[1]);
+  return { rss: field('Rss'), pss: field('Pss') };
+}
+
+function measure(binary) {
+  const rows = tree(binary).map((p) => ({ ...p, ...memory(p.pid) }));
+  const total = rows.reduce((t, r) => ({ rss: t.rss + r.rss, pss: t.pss + r.pss }), { rss: 0, pss: 0 });
+  return { rows, total };
+}
+
+async function withDriver(binary, port, body) {
+  const home = mkdtempSync(join(tmpdir(), 'safekeeper-memory-'));
+  const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: 'ignore' });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/status`);
+        break;
+      } catch {
+        if (i > 100) throw new Error('tauri-driver did not start');
+        await sleep(50);
       }
     }
+    return await body(port);
+  } finally {
+    driver.kill();
+    await sleep(500);
+    try {
+      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // A WebKit helper still writing its cache; the folder is in the system's temporary folder.
+    }
   }
-  let rss = 0;
-  let pss = 0;
-  const mib = (kb) => (kb / 1024).toFixed(1).padStart(7);
-  console.log('    RSS      PSS   (MiB)');
-  for (const pid of family) {
-    const p = all.get(pid);
-    rss += p.rss;
-    pss += p.pss;
-    console.log(`${mib(p.rss)}  ${mib(p.pss)}  ${p.cmd.split('/').pop()}`);
-  }
-  console.log(`${mib(rss)}  ${mib(pss)}  total, idle on the dashboard`);
-} finally {
+}
+
+const results = [];
+
+await withDriver(bare, 4900, async (port) => {
+  const s = await Session.start(`http://127.0.0.1:${port}`, { 'tauri:options': { application: bare } });
+  await s.waitFor('[data-testid="ready"]', { timeout: 30000 });
+  await sleep(settle);
+  results.push({ what: 'bare Tauri 2 window, idle', ...measure(bare) });
   await s.end();
-  driver.kill();
+});
+
+await withDriver(ours, 4910, async (port) => {
+  const s = await Session.start(`http://127.0.0.1:${port}`, { 'tauri:options': { application: ours, args: ['--demo'] } });
+  await s.waitFor('[data-testid="tile-unlock"]', { timeout: 30000 });
+  await sleep(settle);
+  results.push({ what: 'Safekeeper, idle at the locked home', ...measure(ours) });
+  await s.click('[data-testid="tile-unlock"]');
+  const hint = await s.waitForText('[data-testid="demo-passphrase"]', /\w+ \w+ \w+ \w+/);
+  await s.type('[data-testid="unlock-passphrase"]', hint.match(/(\w+ \w+ \w+ \w+)/)[1]);
+  await s.click('[data-testid="unlock-submit"]');
+  await s.switchToWindowWith('[data-testid="due-list"], [data-testid="dashboard"]', { timeout: 30000 });
+  await sleep(settle);
+  results.push({ what: 'Safekeeper, idle on the dashboard (demo vault)', ...measure(ours) });
+  await s.end();
+});
+
+const baseline = results[0].total;
+console.log('| what | processes | RSS | PSS | × bare (RSS) | × bare (PSS) |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const r of results) {
+  const names = r.rows.map((p) => p.name).join(', ');
+  const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+  console.log(
+    `| ${r.what} | ${names} | ${mib(r.total.rss)} | ${mib(r.total.pss)} | ${(r.total.rss / baseline.rss).toFixed(2)} | ${(r.total.pss / baseline.pss).toFixed(2)} |`,
+  );
 }
