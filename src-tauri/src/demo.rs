@@ -408,8 +408,9 @@ fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String])
             other_agency: None,
             on: ago(4),
             reference: None,
-            outcome: Some("Waiting for the LADO's advice; the volunteer is not working with young people meanwhile."
-                .to_owned()),
+            outcome: Some(
+                "Waiting for the LADO's advice; the volunteer is not working with young people meanwhile.".to_owned(),
+            ),
         }),
     ] {
         incidents::add_entry(conn, actor, &allegation, &entry, today).map_err(demo_error)?;

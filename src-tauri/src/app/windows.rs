@@ -4,7 +4,9 @@
 //! and nothing typed at the locked home before an unlock (a passphrase, a half-filled form) is
 //! kept in a hidden page while the admin works.
 
-use tauri::{AppHandle, Emitter, LogicalPosition, LogicalSize, Manager, Runtime, WebviewUrl, WebviewWindow, WindowEvent};
+use tauri::{
+    AppHandle, Emitter, LogicalPosition, LogicalSize, Manager, Runtime, WebviewUrl, WebviewWindow, WindowEvent,
+};
 
 use super::AppState;
 
