@@ -64,6 +64,8 @@ await withApp('first run: setup with recovery-key confirmation, lock, wrong pass
 
   await s.switchToWindowWith('[data-testid="dashboard"]');
   await s.waitFor('[data-testid="dashboard"]');
+  // A new organisation is shown its first steps, none done yet.
+  await s.waitForText('[data-testid="getting-started-left"]', /^5 steps to go/);
   await s.screenshot(join(shots, '05-dashboard.png'));
   await checkAccessibility(s, 'dashboard');
 
@@ -250,6 +252,14 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.click('[data-testid="kiosk-listing-toggle"]');
   await s.waitFor('[data-testid="kiosk-listed"]');
   await s.screenshot(join(shots, '21-person-listed-on-station.png'));
+  // People added and the staff AUP shown: the dashboard ticks both off by itself.
+  await s.click('[data-testid="nav-dashboard"]');
+  await s.waitForText('[data-testid="getting-started-left"]', /^3 steps to go/);
+  const steps = await s.findAll('[data-testid="getting-started-step"]');
+  const ticked = await Promise.all(steps.map((el) => s.cmd('GET', `/element/${el}/text`)));
+  assert.deepEqual(ticked.map((t) => /Done/.test(t)), [true, true, false, false, false]);
+  await s.screenshot(join(shots, '21-getting-started-two-done.png'));
+  await checkAccessibility(s, 'dashboard with getting started');
   await lockFromAdmin(s);
   // The README's picture of the signing station (.dev/readme-pictures.sh copies it): a real
   // organisation with an AUP ready to sign, seen from the top.

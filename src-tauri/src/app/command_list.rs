@@ -93,6 +93,8 @@ macro_rules! command_list {
                 backup_commands::backup_status,
                 backup_commands::upgrade_notice,
                 backup_commands::upgrade_notice_dismiss,
+                getting_started_commands::getting_started,
+                getting_started_commands::getting_started_hide,
                 backup_commands::backup_set_reminder_days,
                 restore_commands::restore_choose,
                 restore_commands::restore_commit,

@@ -4,6 +4,7 @@
 pub mod audit_log;
 pub mod aup;
 pub mod consent;
+pub mod getting_started;
 pub mod handover;
 pub mod incidents;
 pub mod organisation;

@@ -96,6 +96,7 @@ import type {
   TakedownItem,
   BackupStep,
   UpgradeNotice,
+  GettingStarted,
 } from "./bindings";
 
 export type { CommandError };
@@ -579,6 +580,12 @@ export const upgradeNotice = () => call<UpgradeNotice | null>("upgrade_notice");
 
 /** The admin has read the update notice. The backup stays where it is. */
 export const upgradeNoticeDismiss = () => call<void>("upgrade_notice_dismiss");
+
+/** The dashboard's first steps for a new organisation, each ticked off by the records. */
+export const gettingStarted = () => call<GettingStarted>("getting_started");
+
+/** Hides the "Getting started" list for good. */
+export const gettingStartedHide = () => call<void>("getting_started_hide");
 
 /** Sets how many days after the last verified backup the dashboard reminds. */
 export const backupSetReminderDays = (days: number) => call<BackupStatus>("backup_set_reminder_days", { days });

@@ -239,6 +239,14 @@ export type FilteringEntry = { happenedOn: string, kind: FilteringKind, what: st
 
 export type FilteringKind = "change" | "breach";
 
+export type FirstStep = "addPeople" | "showStaffAup" | "reviewOnlineSafetyPolicy" | "recordTraining" | "firstBackup";
+
+export type GettingStarted = { steps: Array<StepDone>, 
+/**
+ * Whether the dashboard shows the list: not once every step is done, nor once it is hidden.
+ */
+show: boolean, };
+
 export type GroupSummary = { id: string, name: string, members: number, };
 
 export type HandoverReport = { folder: string, tables: number, rows: number, 
@@ -851,6 +859,8 @@ export type SocialAccount = { id: string,
 name: string, retired: boolean, };
 
 export type StaffAllegationRule = { retirementAge: number, years: number, why: string, };
+
+export type StepDone = { step: FirstStep, done: boolean, };
 
 export type SubjectAccessSaved = { pdfPath: string, jsonPath: string, restrictedIncidents: number, };
 
