@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use check::{check, publish_checked, CheckQuestion};
 pub use groups::{
@@ -265,18 +265,18 @@ impl From<rusqlite::Error> for ConsentError {
     }
 }
 
-impl ErrorCode for ConsentError {
-    fn code(&self) -> &'static str {
+impl CodedError for ConsentError {
+    fn code(&self) -> ErrorCode {
         match self {
-            ConsentError::NotFound => "consent.notFound",
-            ConsentError::PersonNotFound => "consent.personNotFound",
-            ConsentError::Invalid(_) => "consent.invalid",
-            ConsentError::AgeRule(_) => "consent.ageRule",
-            ConsentError::AlreadyWithdrawn => "consent.alreadyWithdrawn",
-            ConsentError::AlreadyConfirmed => "consent.alreadyConfirmed",
-            ConsentError::DuplicateReceipt => "consent.duplicateReceipt",
-            ConsentError::PublicationNotFound => "consent.publicationNotFound",
-            ConsentError::GroupNotFound => "consent.groupNotFound",
+            ConsentError::NotFound => ErrorCode::ConsentNotFound,
+            ConsentError::PersonNotFound => ErrorCode::ConsentPersonNotFound,
+            ConsentError::Invalid(_) => ErrorCode::ConsentInvalid,
+            ConsentError::AgeRule(_) => ErrorCode::ConsentAgeRule,
+            ConsentError::AlreadyWithdrawn => ErrorCode::ConsentAlreadyWithdrawn,
+            ConsentError::AlreadyConfirmed => ErrorCode::ConsentAlreadyConfirmed,
+            ConsentError::DuplicateReceipt => ErrorCode::ConsentDuplicateReceipt,
+            ConsentError::PublicationNotFound => ErrorCode::ConsentPublicationNotFound,
+            ConsentError::GroupNotFound => ErrorCode::ConsentGroupNotFound,
             ConsentError::Store(e) => e.code(),
         }
     }

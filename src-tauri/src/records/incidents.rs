@@ -14,7 +14,7 @@ mod trends;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use entries::Action as IncidentAction;
 pub use entries::Report as IncidentReport;
@@ -140,18 +140,18 @@ impl From<rusqlite::Error> for IncidentError {
     }
 }
 
-impl ErrorCode for IncidentError {
-    fn code(&self) -> &'static str {
+impl CodedError for IncidentError {
+    fn code(&self) -> ErrorCode {
         match self {
-            IncidentError::NotFound => "incident.notFound",
-            IncidentError::EntryNotFound => "incident.entryNotFound",
-            IncidentError::Invalid(_) => "incident.invalid",
-            IncidentError::Closed => "incident.closed",
-            IncidentError::AmendmentKindMismatch => "incident.amendmentKind",
-            IncidentError::AmendmentNeedsReason => "incident.amendmentReason",
-            IncidentError::CannotClose(_) => "incident.cannotClose",
-            IncidentError::BadTransition(_) => "incident.badTransition",
-            IncidentError::AccessNeedsYou => "incident.accessNeedsYou",
+            IncidentError::NotFound => ErrorCode::IncidentNotFound,
+            IncidentError::EntryNotFound => ErrorCode::IncidentEntryNotFound,
+            IncidentError::Invalid(_) => ErrorCode::IncidentInvalid,
+            IncidentError::Closed => ErrorCode::IncidentClosed,
+            IncidentError::AmendmentKindMismatch => ErrorCode::IncidentAmendmentKind,
+            IncidentError::AmendmentNeedsReason => ErrorCode::IncidentAmendmentReason,
+            IncidentError::CannotClose(_) => ErrorCode::IncidentCannotClose,
+            IncidentError::BadTransition(_) => ErrorCode::IncidentBadTransition,
+            IncidentError::AccessNeedsYou => ErrorCode::IncidentAccessNeedsYou,
             IncidentError::Store(e) => e.code(),
         }
     }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::reminders::DueStatus;
 use crate::store::StoreError;
 mod document;
@@ -231,14 +231,14 @@ impl From<rusqlite::Error> for PolicyError {
     }
 }
 
-impl ErrorCode for PolicyError {
-    fn code(&self) -> &'static str {
+impl CodedError for PolicyError {
+    fn code(&self) -> ErrorCode {
         match self {
-            PolicyError::NotFound => "policy.notFound",
-            PolicyError::DuplicateVersion(_) => "policy.duplicateVersion",
-            PolicyError::Invalid(_) => "policy.invalid",
-            PolicyError::DocumentNotAccepted => "policy.documentNotAccepted",
-            PolicyError::NoDocument => "policy.noDocument",
+            PolicyError::NotFound => ErrorCode::PolicyNotFound,
+            PolicyError::DuplicateVersion(_) => ErrorCode::PolicyDuplicateVersion,
+            PolicyError::Invalid(_) => ErrorCode::PolicyInvalid,
+            PolicyError::DocumentNotAccepted => ErrorCode::PolicyDocumentNotAccepted,
+            PolicyError::NoDocument => ErrorCode::PolicyNoDocument,
             PolicyError::Store(e) => e.code(),
         }
     }

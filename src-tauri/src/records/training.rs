@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
@@ -160,16 +160,16 @@ impl From<rusqlite::Error> for TrainingError {
     }
 }
 
-impl ErrorCode for TrainingError {
-    fn code(&self) -> &'static str {
+impl CodedError for TrainingError {
+    fn code(&self) -> ErrorCode {
         match self {
-            TrainingError::CourseNotFound => "training.courseNotFound",
-            TrainingError::RecordNotFound => "training.recordNotFound",
-            TrainingError::PersonNotFound => "training.personNotFound",
-            TrainingError::Invalid(_) => "training.invalid",
-            TrainingError::CertificateWrongType => "training.certificateWrongType",
-            TrainingError::CertificateTooLarge => "training.certificateTooLarge",
-            TrainingError::NoCertificate => "training.noCertificate",
+            TrainingError::CourseNotFound => ErrorCode::TrainingCourseNotFound,
+            TrainingError::RecordNotFound => ErrorCode::TrainingRecordNotFound,
+            TrainingError::PersonNotFound => ErrorCode::TrainingPersonNotFound,
+            TrainingError::Invalid(_) => ErrorCode::TrainingInvalid,
+            TrainingError::CertificateWrongType => ErrorCode::TrainingCertificateWrongType,
+            TrainingError::CertificateTooLarge => ErrorCode::TrainingCertificateTooLarge,
+            TrainingError::NoCertificate => ErrorCode::TrainingNoCertificate,
             TrainingError::Store(e) => e.code(),
         }
     }
