@@ -167,8 +167,7 @@ fn record_concern(
     env: &Envelope,
     c: &crate::kiosk::outbox::KioskConcern,
 ) -> Result<(), IncidentError> {
-    let reported_on =
-        uk_time::uk_day_of(&env.submitted_at).ok_or_else(|| IncidentError::Invalid(UNREADABLE_TIME.into()))?;
+    let reported_on = uk_time::uk_day_of(&env.submitted_at).ok_or(IncidentError::SubmissionTimeUnreadable)?;
     let report = c.report(&env.receipt, reported_on);
     let new = NewIncident {
         source: IncidentSource::SigningStation,
