@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use crate::error::CommandError;
+pub use crate::error::{CommandError, ErrorCode};
 pub use crate::kiosk::outbox::{
     IngestReport, KeptSubmission, OutboxProblem, ProblemKind, RetryOutcome, SubmissionKind,
 };
@@ -330,6 +330,7 @@ pub fn typescript() -> String {
         AppStatus::decl(&cfg),
         AuditStatus::decl(&cfg),
         CommandError::decl(&cfg),
+        ErrorCode::decl(&cfg),
         PassphraseStrength::decl(&cfg),
         Phase::decl(&cfg),
         RecoveryKeyShown::decl(&cfg),

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use safekeeper::error::ErrorCode;
+use safekeeper::error::CodedError;
 use safekeeper::kiosk::{outbox, station};
 use safekeeper::records::people::{self, PersonDraft, PersonGroup};
 use safekeeper::store::audit;
@@ -183,7 +183,7 @@ fn a_full_disk_refuses_every_write_plainly_and_loses_nothing_saved() {
     let rekey = vault.rotate_key();
     eprintln!("re-key with 256 KiB free: {:?}", rekey.as_ref().map_err(|e| e.code()));
     if let Err(e) = rekey {
-        assert!(["store.diskFull", "vault.io", "store.rekeyFailed"].contains(&e.code()), "re-key: {e}");
+        assert!(["store.diskFull", "vault.io", "store.rekeyFailed"].contains(&e.code().as_str()), "re-key: {e}");
         assert!(e.to_string().contains("Nothing has been lost"), "{e}");
     }
 
@@ -238,7 +238,7 @@ fn a_read_only_data_folder_refuses_plainly_and_loses_nothing_saved() {
     ] {
         let err = attempt.expect_err("read-only");
         assert!(
-            ["vault.io", "store.readOnly"].contains(&err.code()),
+            ["vault.io", "store.readOnly"].contains(&err.code().as_str()),
             "unlock on a read-only folder: {} {err}",
             err.code()
         );

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use common::{add_people, new_vault, pass, TestVault, PASSPHRASE};
-use safekeeper::error::ErrorCode;
+use safekeeper::error::CodedError;
 use safekeeper::vault::backup::{self, BackupError};
 use safekeeper::vault::restore::{self, BackupOrigin};
 use safekeeper::vault::{UnlockedVault, VaultError};

@@ -17,7 +17,7 @@ use age::secrecy::SecretString;
 use age::x25519;
 use common::*;
 use rusqlite::Connection;
-use safekeeper::error::ErrorCode;
+use safekeeper::error::CodedError;
 use safekeeper::kiosk::{manifest, outbox, station};
 use safekeeper::records::{people_import, training};
 use safekeeper::store::{migrations, DatabaseKey};

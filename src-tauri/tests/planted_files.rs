@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use safekeeper::error::ErrorCode;
+use safekeeper::error::CodedError;
 use safekeeper::kiosk::outbox::{self, ProblemKind};
 use safekeeper::kiosk::station;
 use safekeeper::vault::{backup, UnlockedVault, MAX_ADMIN_KEY_FILES, MAX_ADMIN_KEY_FILE_BYTES};

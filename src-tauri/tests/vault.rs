@@ -75,8 +75,8 @@ fn key_file_from_another_vault_gives_cannot_unlock_and_changes_nothing() {
 }
 
 fn err_code(e: &VaultError) -> &'static str {
-    use safekeeper::error::ErrorCode;
-    e.code()
+    use safekeeper::error::CodedError;
+    e.code().as_str()
 }
 
 #[test]

@@ -11,24 +11,20 @@ use crate::records::organisation::{self, OrgSettings};
 use crate::store::audit::{self, AuditStatus};
 use crate::vault::UnlockedVault;
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 fn settings_of(v: &UnlockedVault) -> Result<Settings, CommandError> {
-    let org = organisation::get(v.db().conn()).map_err(err)?;
+    let org = organisation::get(v.db().conn())?;
     Ok(Settings {
         org_name: org.org_name,
         auto_lock_minutes: org.auto_lock_minutes,
-        admins: v.admins().map_err(err)?,
-        audit: audit::verify(v.db().conn()).map_err(err)?,
+        admins: v.admins()?,
+        audit: audit::verify(v.db().conn())?,
         about: AboutSafekeeper::of_this_build(v.paths().data_dir()),
     })
 }
 
 fn session_of(v: &UnlockedVault, demo: bool) -> Result<SessionInfo, CommandError> {
-    let org = organisation::get(v.db().conn()).map_err(err)?;
-    let me = v.admins().map_err(err)?.into_iter().find(|a| a.is_current);
+    let org = organisation::get(v.db().conn())?;
+    let me = v.admins()?.into_iter().find(|a| a.is_current);
     Ok(SessionInfo {
         org_name: org.org_name,
         admin_id: me.as_ref().map(|a| a.id.clone()),
@@ -69,10 +65,9 @@ pub fn settings_update(
     auto_lock_minutes: u32,
 ) -> Result<Settings, CommandError> {
     let settings = state.with_vault(|v| {
-        let actor = v.actor().clone();
-        organisation::update(v.db_mut().conn_mut(), &actor, &OrgSettings { org_name, auto_lock_minutes })
-            .map_err(err)?;
-        v.publish_manifest().map_err(err)?;
+        let (conn, actor) = v.conn_and_actor();
+        organisation::update(conn, actor, &OrgSettings { org_name, auto_lock_minutes })?;
+        v.publish_manifest()?;
         settings_of(v)
     })?;
     state.set_idle_limit(settings.auto_lock_minutes);
@@ -86,14 +81,14 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, CommandError> {
     let app = app.clone();
     tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with_vault(f)).await.map_err(|_| {
-        CommandError::new("app.failed", "That stopped unexpectedly. Nothing was changed; please try again.")
+        CommandError::new(ErrorCode::AppFailed, "That stopped unexpectedly. Nothing was changed; please try again.")
     })?
 }
 
 #[tauri::command]
 pub async fn admin_add(app: AppHandle, name: String, passphrase: String) -> Result<Settings, CommandError> {
     blocking(&app, move |v| {
-        v.add_admin(&name, &SecretString::from(passphrase)).map_err(err)?;
+        v.add_admin(&name, &SecretString::from(passphrase))?;
         settings_of(v)
     })
     .await
@@ -102,7 +97,7 @@ pub async fn admin_add(app: AppHandle, name: String, passphrase: String) -> Resu
 #[tauri::command]
 pub async fn admin_remove(app: AppHandle, admin_id: String) -> Result<Settings, CommandError> {
     blocking(&app, move |v| {
-        v.remove_admin(&admin_id).map_err(err)?;
+        v.remove_admin(&admin_id)?;
         settings_of(v)
     })
     .await
@@ -110,7 +105,7 @@ pub async fn admin_remove(app: AppHandle, admin_id: String) -> Result<Settings, 
 
 #[tauri::command]
 pub fn audit_verify(state: State<'_, AppState>) -> Result<AuditStatus, CommandError> {
-    state.with_vault(|v| audit::verify(v.db().conn()).map_err(err))
+    state.with_vault(|v| audit::verify(v.db().conn()).map_err(CommandError::from))
 }
 
 #[tauri::command]
@@ -121,7 +116,7 @@ pub async fn recovery_set_passphrase(
 ) -> Result<SessionInfo, CommandError> {
     let demo = app.state::<AppState>().is_demo();
     blocking(&app, move |v| {
-        v.set_passphrase(&admin_id, &SecretString::from(passphrase)).map_err(err)?;
+        v.set_passphrase(&admin_id, &SecretString::from(passphrase))?;
         session_of(v, demo)
     })
     .await

@@ -5,35 +5,31 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::{audit_trail, uk_date};
 use crate::records::audit_log::{self, AuditActor, AuditPage, AuditQuery};
 use crate::records::{organisation, people};
 use crate::store::audit::{self, Entry};
 use crate::vault::UnlockedVault;
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 /// The most entries one printout holds.
 const PRINT_LIMIT: u32 = 2000;
 
 #[tauri::command]
 pub fn audit_page(state: State<'_, AppState>, query: AuditQuery) -> Result<AuditPage, CommandError> {
-    state.with_vault(|v| audit_log::page(v.db().conn(), &query).map_err(err))
+    state.with_vault(|v| audit_log::page(v.db().conn(), &query).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn audit_actors(state: State<'_, AppState>) -> Result<Vec<AuditActor>, CommandError> {
-    state.with_vault(|v| audit_log::actors(v.db().conn()).map_err(err))
+    state.with_vault(|v| audit_log::actors(v.db().conn()).map_err(CommandError::from))
 }
 
 /// The filters in words, for the top of the printout.
 fn filter_words(v: &UnlockedVault, query: &AuditQuery) -> Result<Option<String>, CommandError> {
     let mut parts = Vec::new();
     if let Some(actor) = &query.actor {
-        let actors = audit_log::actors(v.db().conn()).map_err(err)?;
+        let actors = audit_log::actors(v.db().conn())?;
         let name = actors.into_iter().find(|a| &a.actor == actor).map_or_else(|| actor.clone(), |a| a.name);
         parts.push(format!("done by {name}"));
     }
@@ -41,7 +37,7 @@ fn filter_words(v: &UnlockedVault, query: &AuditQuery) -> Result<Option<String>,
         parts.push(format!("records of kind \u{201c}{kind}\u{201d}"));
     }
     if let Some(person) = &query.person_id {
-        let found = people::get(v.db().conn(), person).map_err(err)?;
+        let found = people::get(v.db().conn(), person)?;
         parts.push(format!("about {}", found.full_name));
     }
     match (query.from, query.to) {
@@ -63,19 +59,18 @@ pub async fn audit_print(
     let printed = chrono::Local::now().date_naive();
     let (session, (file_name, pdf)) = state.with_vault_tagged(|v| {
         let page =
-            audit_log::page(v.db().conn(), &AuditQuery { before_id: None, limit: Some(PRINT_LIMIT), ..query.clone() })
-                .map_err(err)?;
+            audit_log::page(v.db().conn(), &AuditQuery { before_id: None, limit: Some(PRINT_LIMIT), ..query.clone() })?;
         let sheet = audit_trail::AuditSheet {
-            org_name: organisation::get(v.db().conn()).map_err(err)?.org_name,
+            org_name: organisation::get(v.db().conn())?.org_name,
             truncated: page.more,
             rows: page.rows,
             filtered: filter_words(v, &query)?,
-            status: audit::verify(v.db().conn()).map_err(err)?,
+            status: audit::verify(v.db().conn())?,
             printed,
             demo,
         };
-        let pdf = audit_trail::audit_pdf(&sheet).map_err(err)?;
-        v.record(&Entry { action: "audit.printed", subject_kind: "audit", subject_id: "", detail: "" }).map_err(err)?;
+        let pdf = audit_trail::audit_pdf(&sheet)?;
+        v.record(&Entry { action: "audit.printed", subject_kind: "audit", subject_id: "", detail: "" })?;
         Ok((audit_trail::file_name(printed), pdf))
     })?;
     save::save_pdf(&window, &state, session, &file_name, &pdf)

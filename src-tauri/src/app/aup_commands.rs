@@ -5,33 +5,29 @@ use tauri::State;
 
 use super::AppState;
 use crate::bindings::{AupDetail, UnconfirmedSignature};
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::kiosk::outbox::{self, IngestReport, KeptSubmission, RetryOutcome};
 use crate::records::aup::{self, Aup, AupContent, AupVersion};
 use crate::records::people;
 use crate::records::signatures::{self, Coverage, Signature};
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 #[tauri::command]
 pub fn aup_list(state: State<'_, AppState>) -> Result<Vec<Aup>, CommandError> {
-    state.with_vault(|v| aup::list(v.db().conn()).map_err(err))
+    state.with_vault(|v| aup::list(v.db().conn()).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn aup_get(state: State<'_, AppState>, aup_id: String) -> Result<AupDetail, CommandError> {
     state.with_vault(|v| {
         let conn = v.db().conn();
-        let aup = aup::get(conn, &aup_id).map_err(err)?;
+        let aup = aup::get(conn, &aup_id)?;
         let draft = match &aup.draft {
-            Some(d) => Some(aup::version(conn, &d.id).map_err(err)?),
+            Some(d) => Some(aup::version(conn, &d.id)?),
             None => None,
         };
         Ok(AupDetail {
-            current: aup::current_version(conn, &aup_id).map_err(err)?,
-            versions: aup::versions(conn, &aup_id).map_err(err)?,
+            current: aup::current_version(conn, &aup_id)?,
+            versions: aup::versions(conn, &aup_id)?,
             draft,
             aup,
         })
@@ -44,19 +40,16 @@ pub fn aup_save_draft(
     aup_id: String,
     content: AupContent,
 ) -> Result<AupVersion, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        aup::save_draft(v.db_mut().conn_mut(), &actor, &aup_id, &content).map_err(err)
-    })
+    state.with_admin(|conn, actor| aup::save_draft(conn, actor, &aup_id, &content))
 }
 
 #[tauri::command]
 pub fn aup_publish(state: State<'_, AppState>, aup_id: String) -> Result<AupVersion, CommandError> {
     state.with_vault(|v| {
-        let actor = v.actor().clone();
-        let version = aup::publish(v.db_mut().conn_mut(), &actor, &aup_id).map_err(err)?;
+        let (conn, actor) = v.conn_and_actor();
+        let version = aup::publish(conn, actor, &aup_id)?;
         // The signing station offers the new version straight away.
-        v.publish_manifest().map_err(err)?;
+        v.publish_manifest()?;
         Ok(version)
     })
 }
@@ -64,33 +57,32 @@ pub fn aup_publish(state: State<'_, AppState>, aup_id: String) -> Result<AupVers
 #[tauri::command]
 pub fn aup_set_kiosk(state: State<'_, AppState>, aup_id: String, shown: bool) -> Result<(), CommandError> {
     state.with_vault(|v| {
-        let actor = v.actor().clone();
-        aup::set_kiosk_published(v.db_mut().conn_mut(), &actor, &aup_id, shown).map_err(err)?;
-        v.publish_manifest().map_err(err)
+        let (conn, actor) = v.conn_and_actor();
+        aup::set_kiosk_published(conn, actor, &aup_id, shown)?;
+        v.publish_manifest().map_err(CommandError::from)
     })
 }
 
 #[tauri::command]
 pub fn aup_coverage(state: State<'_, AppState>, aup_id: String) -> Result<Coverage, CommandError> {
-    state.with_vault(|v| signatures::coverage(v.db().conn(), &aup_id).map_err(err))
+    state.with_vault(|v| signatures::coverage(v.db().conn(), &aup_id).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn signatures_unconfirmed(state: State<'_, AppState>) -> Result<Vec<UnconfirmedSignature>, CommandError> {
     state.with_vault(|v| {
         let conn = v.db().conn();
-        signatures::unconfirmed(conn)
-            .map_err(err)?
+        signatures::unconfirmed(conn)?
             .into_iter()
             .map(|signature| {
                 // The name picked at the signing station comes first; otherwise an exact name match.
                 let suggested = match (&signature.person_id, signature.declared_name.as_deref()) {
                     (Some(id), _) => Some(id.clone()),
-                    (None, Some(name)) => signatures::suggest_person(conn, name).map_err(err)?,
+                    (None, Some(name)) => signatures::suggest_person(conn, name)?,
                     (None, None) => None,
                 };
                 let suggested_person = match suggested {
-                    Some(id) => Some(people::get(conn, &id).map_err(err)?),
+                    Some(id) => Some(people::get(conn, &id)?),
                     None => None,
                 };
                 Ok(UnconfirmedSignature { signature, suggested_person })
@@ -105,10 +97,7 @@ pub fn signature_confirm(
     signature_id: String,
     person_id: String,
 ) -> Result<Signature, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        signatures::confirm(v.db_mut().conn_mut(), &actor, &signature_id, &person_id).map_err(err)
-    })
+    state.with_admin(|conn, actor| signatures::confirm(conn, actor, &signature_id, &person_id))
 }
 
 /// What the last unlock took in from the signing station, including any files it could not use.
@@ -120,28 +109,25 @@ pub fn outbox_report(state: State<'_, AppState>) -> Result<Option<IngestReport>,
 /// Every signing-station file the ingest kept because it could not be recorded.
 #[tauri::command]
 pub async fn outbox_kept(state: State<'_, AppState>) -> Result<Vec<KeptSubmission>, CommandError> {
-    state.with_vault(|v| outbox::kept_submissions(v).map_err(err))
+    state.with_vault(|v| outbox::kept_submissions(v).map_err(CommandError::from))
 }
 
 /// "Try again" on one kept file: recorded now, or the reason it still cannot be.
 #[tauri::command]
 pub async fn outbox_kept_retry(state: State<'_, AppState>, file_name: String) -> Result<RetryOutcome, CommandError> {
-    state.with_vault(|v| outbox::retry_kept(v, &file_name).map_err(err))
+    state.with_vault(|v| outbox::retry_kept(v, &file_name).map_err(CommandError::from))
 }
 
 /// "Keep aside" on one kept file: it stays, and stops asking for attention.
 #[tauri::command]
 pub async fn outbox_kept_set_aside(state: State<'_, AppState>, file_name: String) -> Result<(), CommandError> {
-    state.with_vault(|v| outbox::set_aside_kept(v, &file_name).map_err(err))
+    state.with_vault(|v| outbox::set_aside_kept(v, &file_name).map_err(CommandError::from))
 }
 
 /// Removes a signing-station signature an admin cannot match to anyone (it was never confirmed).
 #[tauri::command]
 pub fn signature_discard(state: State<'_, AppState>, signature_id: String) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        signatures::discard(v.db_mut().conn_mut(), &actor, &signature_id).map_err(err)
-    })
+    state.with_admin(|conn, actor| signatures::discard(conn, actor, &signature_id))
 }
 
 /// Lists or unlists on the signing station everyone active who is expected to sign this AUP.
@@ -153,11 +139,10 @@ pub fn aup_list_signers_on_kiosk(
     listed: bool,
 ) -> Result<u32, CommandError> {
     state.with_vault(|v| {
-        let actor = v.actor().clone();
-        let conn = v.db_mut().conn_mut();
-        let audience = aup::get(conn, &aup_id).map_err(err)?.audience;
-        let changed = people::set_kiosk_listed_for_groups(conn, &actor, audience.groups(), listed).map_err(err)?;
-        v.publish_manifest().map_err(err)?;
+        let (conn, actor) = v.conn_and_actor();
+        let audience = aup::get(conn, &aup_id)?.audience;
+        let changed = people::set_kiosk_listed_for_groups(conn, actor, audience.groups(), listed)?;
+        v.publish_manifest()?;
         Ok(u32::try_from(changed).unwrap_or(u32::MAX))
     })
 }
@@ -165,5 +150,5 @@ pub fn aup_list_signers_on_kiosk(
 /// Published AUPs that someone has still to sign (again, or for the first time), for the dashboard.
 #[tauri::command]
 pub fn aups_due(state: State<'_, AppState>) -> Result<Vec<crate::records::signatures::AupDue>, CommandError> {
-    state.with_vault(|v| crate::records::signatures::due_items(v.db().conn()).map_err(|e| e.to_command_error()))
+    state.with_vault(|v| crate::records::signatures::due_items(v.db().conn()).map_err(CommandError::from))
 }

@@ -11,7 +11,7 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::aup::{self as aup_forms, BlankAup, CoverageList, SignedAup};
 use crate::forms::uk_time::uk_day_of;
 use crate::forms::FormError;
@@ -20,10 +20,6 @@ use crate::records::signatures::{self, SigningMethod};
 use crate::records::{organisation, people};
 use crate::vault::UnlockedVault;
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 /// A finished PDF and the name to offer in the Save dialog.
 pub(crate) struct PrintedForm {
     pub file_name: String,
@@ -31,14 +27,14 @@ pub(crate) struct PrintedForm {
 }
 
 fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {
-    Ok(organisation::get(v.db().conn()).map_err(err)?.org_name)
+    Ok(organisation::get(v.db().conn())?.org_name)
 }
 
 /// The blank AUP of the version in force.
 pub(crate) fn blank_form(v: &UnlockedVault, aup_id: &str, demo: bool) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
-    let found = aup::get(conn, aup_id).map_err(err)?;
-    let version = aup::current_version(conn, aup_id).map_err(err)?.ok_or_else(|| err(FormError::AupNotPublished))?;
+    let found = aup::get(conn, aup_id)?;
+    let version = aup::current_version(conn, aup_id)?.ok_or_else(|| CommandError::from(FormError::AupNotPublished))?;
     let sheet = BlankAup {
         org_name: org_name(v)?,
         audience: found.audience,
@@ -49,7 +45,7 @@ pub(crate) fn blank_form(v: &UnlockedVault, aup_id: &str, demo: bool) -> Result<
     };
     Ok(PrintedForm {
         file_name: aup_forms::blank_file_name(sheet.audience, sheet.version),
-        pdf: aup_forms::blank_aup_pdf(&sheet).map_err(err)?,
+        pdf: aup_forms::blank_aup_pdf(&sheet)?,
     })
 }
 
@@ -61,17 +57,17 @@ pub(crate) fn signed_form(
     today: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
-    let signature = signatures::get(conn, signature_id).map_err(err)?;
-    let version = aup::version(conn, &signature.version_id).map_err(err)?;
+    let signature = signatures::get(conn, signature_id)?;
+    let version = aup::version(conn, &signature.version_id)?;
     // Until an admin confirms a signing-station signature, the name is only what was typed.
     let person_name = match (&signature.person_id, &signature.declared_name) {
-        (Some(id), _) if !signature.self_declared => people::get(conn, id).map_err(err)?.full_name,
+        (Some(id), _) if !signature.self_declared => people::get(conn, id)?.full_name,
         (_, Some(declared)) => declared.clone(),
-        (Some(id), None) => people::get(conn, id).map_err(err)?.full_name,
+        (Some(id), None) => people::get(conn, id)?.full_name,
         (None, None) => "Name not recorded".to_owned(),
     };
     let confirmed_by_name = match &signature.confirmed_by {
-        Some(admin_id) => v.admins().map_err(err)?.into_iter().find(|a| &a.id == admin_id).map(|a| a.name),
+        Some(admin_id) => v.admins()?.into_iter().find(|a| &a.id == admin_id).map(|a| a.name),
         None => None,
     };
     let signed_on = match (signature.method, signature.paper_signed_on) {
@@ -83,9 +79,9 @@ pub(crate) fn signed_form(
         person_name,
         audience: version.audience,
         content: version.content,
-        mark_png: if signature.drawn { signatures::mark_png(conn, signature_id).map_err(err)? } else { None },
+        mark_png: if signature.drawn { signatures::mark_png(conn, signature_id)? } else { None },
         countersignature_png: if signature.countersignature_drawn {
-            signatures::counter_png(conn, signature_id).map_err(err)?
+            signatures::counter_png(conn, signature_id)?
         } else {
             None
         },
@@ -96,7 +92,7 @@ pub(crate) fn signed_form(
     };
     Ok(PrintedForm {
         file_name: aup_forms::signed_file_name(&record.person_name, signed_on),
-        pdf: aup_forms::signed_aup_pdf(&record).map_err(err)?,
+        pdf: aup_forms::signed_aup_pdf(&record)?,
     })
 }
 
@@ -108,7 +104,7 @@ pub(crate) fn coverage_form(
     today: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
-    let found = aup::get(conn, aup_id).map_err(err)?;
+    let found = aup::get(conn, aup_id)?;
     let title = found
         .current
         .as_ref()
@@ -117,13 +113,13 @@ pub(crate) fn coverage_form(
     let list = CoverageList {
         org_name: org_name(v)?,
         title,
-        coverage: signatures::coverage(conn, aup_id).map_err(err)?,
+        coverage: signatures::coverage(conn, aup_id)?,
         printed: today,
         demo,
     };
     Ok(PrintedForm {
         file_name: aup_forms::coverage_file_name(&list.title, today),
-        pdf: aup_forms::coverage_pdf(&list).map_err(err)?,
+        pdf: aup_forms::coverage_pdf(&list)?,
     })
 }
 

@@ -24,7 +24,7 @@ impl Running {
     pub(super) fn start() -> Result<Running, CommandError> {
         if RUNNING.swap(true, Ordering::SeqCst) {
             return Err(CommandError::new(
-                "backup.running",
+                ErrorCode::BackupRunning,
                 "A backup or restore is already under way. Wait for it to finish.",
             ));
         }
@@ -59,44 +59,44 @@ pub async fn backup_now(
         // Only by the session that asked, and never into the data folder it backs up.
         super::save::in_session(&state, session, &folder, |s| {
             backup::back_up_with_progress(&mut s.vault, &folder, env!("CARGO_PKG_VERSION"), &mut progress)
-                .map_err(|e| e.to_command_error())
+                .map_err(CommandError::from)
         })
     })
     .await
     .map_err(|_| {
-        CommandError::new("backup.failed", "The backup stopped unexpectedly. Your records are unchanged. Try again.")
+        CommandError::new(
+            ErrorCode::BackupFailed,
+            "The backup stopped unexpectedly. Your records are unchanged. Try again.",
+        )
     })??;
     Ok(Some(report))
 }
 
 #[tauri::command]
 pub fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, CommandError> {
-    state.with_vault(|v| backup::status(v.db().conn(), chrono::Utc::now()).map_err(|e| e.to_command_error()))
+    state.with_vault(|v| backup::status(v.db().conn(), chrono::Utc::now()).map_err(CommandError::from))
 }
 
 /// The dashboard's notice that an update changed the records, with where the backup made just
 /// before is; `None` once an admin has read it.
 #[tauri::command]
 pub fn upgrade_notice(state: State<'_, AppState>) -> Result<Option<UpgradeNotice>, CommandError> {
-    state.with_vault(|v| upgrade::notice(v.db().conn()).map_err(|e| StoreError::from(e).to_command_error()))
+    state.with_vault(|v| upgrade::notice(v.db().conn()).map_err(|e| StoreError::from(e).into()))
 }
 
 /// The admin has read the update notice; the backup stays where it is.
 #[tauri::command]
 pub fn upgrade_notice_dismiss(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        upgrade::dismiss_notice(v.db_mut().conn_mut(), &actor).map_err(|e| e.to_command_error())
-    })
+    state.with_admin(|conn, actor| upgrade::dismiss_notice(conn, actor))
 }
 
 /// Sets how many days after the last verified backup the dashboard reminds.
 #[tauri::command]
 pub fn backup_set_reminder_days(state: State<'_, AppState>, days: i64) -> Result<BackupStatus, CommandError> {
     state.with_vault(|v| {
-        let actor = v.actor().clone();
-        backup::set_reminder_days(v.db_mut().conn_mut(), &actor, days).map_err(|e| e.to_command_error())?;
-        backup::status(v.db().conn(), chrono::Utc::now()).map_err(|e| e.to_command_error())
+        let (conn, actor) = v.conn_and_actor();
+        backup::set_reminder_days(conn, actor, days)?;
+        backup::status(v.db().conn(), chrono::Utc::now()).map_err(CommandError::from)
     })
 }
 

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::bindings::BlankFormSaved;
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 
 /// The folder's name inside Documents.
 pub const FOLDER_NAME: &str = "Safekeeper blank forms";
@@ -21,7 +21,7 @@ pub fn folder<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, CommandError> {
     let documents = app.path().document_dir().ok().or_else(|| app.path().home_dir().ok().map(|h| h.join("Documents")));
     documents.map(|d| d.join(FOLDER_NAME)).ok_or_else(|| {
         CommandError::new(
-            "blankForm.noFolder",
+            ErrorCode::BlankFormNoFolder,
             "Safekeeper could not find a Documents folder to put the form in. Ask an admin to print it from the admin window.",
         )
     })
@@ -40,7 +40,7 @@ pub fn save_and_open(
     super::save::refuse_data_folder(data_dir, &target)?;
     std::fs::create_dir_all(folder).map_err(|_| {
         CommandError::new(
-            "blankForm.folder",
+            ErrorCode::BlankFormFolder,
             "The folder for blank forms could not be made in Documents. Ask an admin to print the form from the admin window.",
         )
     })?;

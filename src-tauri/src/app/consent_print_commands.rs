@@ -13,14 +13,10 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::consent::{self as consent_forms, BlankConsentForm, ConsentHistory, ConsentRegister};
 use crate::records::{consent, organisation};
 use crate::store::audit::{self, Actor, Entry};
-
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -28,20 +24,20 @@ fn today() -> NaiveDate {
 
 /// Every social account as (id, name); retired ones too when `with_retired`.
 fn accounts(conn: &Connection, with_retired: bool) -> Result<Vec<(String, String)>, CommandError> {
-    let settings = consent::consent_settings(conn).map_err(err)?;
+    let settings = consent::consent_settings(conn)?;
     Ok(settings.social_accounts.into_iter().filter(|a| with_retired || !a.retired).map(|a| (a.id, a.name)).collect())
 }
 
 fn audit_printed(conn: &Connection, actor: &Actor, entry: &Entry<'_>) -> Result<(), CommandError> {
-    audit::append(conn, actor, entry).map_err(err)?;
+    audit::append(conn, actor, entry)?;
     Ok(())
 }
 
 /// The blank form as the organisation's settings make it: its name, accounts, age and length.
 pub(crate) fn blank_form(conn: &Connection, demo: bool) -> Result<PrintedForm, CommandError> {
-    let settings = consent::consent_settings(conn).map_err(err)?;
+    let settings = consent::consent_settings(conn)?;
     let form = BlankConsentForm {
-        org_name: Some(organisation::get(conn).map_err(err)?.org_name),
+        org_name: Some(organisation::get(conn)?.org_name),
         social_accounts: Some(accounts(conn, false)?),
         own_consent_age: Some(settings.own_consent_age),
         default_months: Some(settings.default_months),
@@ -49,7 +45,7 @@ pub(crate) fn blank_form(conn: &Connection, demo: bool) -> Result<PrintedForm, C
     };
     Ok(PrintedForm {
         file_name: consent_forms::BLANK_FILE_NAME.to_owned(),
-        pdf: consent_forms::blank_consent_pdf(&form).map_err(err)?,
+        pdf: consent_forms::blank_consent_pdf(&form)?,
     })
 }
 
@@ -61,9 +57,9 @@ pub(crate) fn register_form(
     demo: bool,
     on: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
-    let (group_name, people) = consent::group_members(conn, group_id).map_err(err)?;
-    let uses = consent::current_uses(conn).map_err(err)?;
-    let members = consent::statuses(conn, &people, &uses, on).map_err(err)?;
+    let (group_name, people) = consent::group_members(conn, group_id)?;
+    let uses = consent::current_uses(conn)?;
+    let members = consent::statuses(conn, &people, &uses, on)?;
     let detail = format!("form=register;people={}", members.len());
     audit_printed(
         conn,
@@ -71,7 +67,7 @@ pub(crate) fn register_form(
         &Entry { action: "consent.printed", subject_kind: "group", subject_id: group_id, detail: &detail },
     )?;
     let sheet = ConsentRegister {
-        org_name: organisation::get(conn).map_err(err)?.org_name,
+        org_name: organisation::get(conn)?.org_name,
         group_name,
         uses,
         accounts: accounts(conn, true)?,
@@ -81,7 +77,7 @@ pub(crate) fn register_form(
     };
     Ok(PrintedForm {
         file_name: consent_forms::register_file_name(&sheet.group_name, on),
-        pdf: consent_forms::consent_register_pdf(&sheet).map_err(err)?,
+        pdf: consent_forms::consent_register_pdf(&sheet)?,
     })
 }
 
@@ -93,7 +89,7 @@ pub(crate) fn history_form(
     demo: bool,
     on: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
-    let person = consent::person_view(conn, person_id, on).map_err(err)?;
+    let person = consent::person_view(conn, person_id, on)?;
     let detail = format!("form=history;consents={}", person.history.len());
     audit_printed(
         conn,
@@ -101,9 +97,9 @@ pub(crate) fn history_form(
         &Entry { action: "consent.printed", subject_kind: "person", subject_id: person_id, detail: &detail },
     )?;
     let sheet = ConsentHistory {
-        org_name: organisation::get(conn).map_err(err)?.org_name,
-        taken_down: consent::takedowns_for_person(conn, person_id).map_err(err)?,
-        uses: consent::current_uses(conn).map_err(err)?,
+        org_name: organisation::get(conn)?.org_name,
+        taken_down: consent::takedowns_for_person(conn, person_id)?,
+        uses: consent::current_uses(conn)?,
         accounts: accounts(conn, true)?,
         person,
         printed: on,
@@ -111,7 +107,7 @@ pub(crate) fn history_form(
     };
     Ok(PrintedForm {
         file_name: consent_forms::history_file_name(&sheet.person.status.display_name, on),
-        pdf: consent_forms::consent_history_pdf(&sheet).map_err(err)?,
+        pdf: consent_forms::consent_history_pdf(&sheet)?,
     })
 }
 

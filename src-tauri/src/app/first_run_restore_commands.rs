@@ -14,7 +14,10 @@ use crate::error::{CommandError, ErrorCode};
 use crate::vault::{read_backup_for_new_vault, BackupForNewVault, UnlockedVault, VaultError};
 
 fn stopped() -> CommandError {
-    CommandError::new("restore.failed", "Reading the backup stopped unexpectedly. Nothing was saved; please try again.")
+    CommandError::new(
+        ErrorCode::RestoreFailed,
+        "Reading the backup stopped unexpectedly. Nothing was saved; please try again.",
+    )
 }
 
 /// Asks for the backup file, reads it with the recovery key and says what it holds and who its
@@ -26,14 +29,13 @@ pub async fn setup_restore_read(
     recovery_key: String,
 ) -> Result<Option<BackupForNewVault>, CommandError> {
     if state.lock_inner().paths.exists() {
-        return Err(VaultError::AlreadySetUp.to_command_error());
+        return Err(VaultError::AlreadySetUp.into());
     }
     let Some(file) = choose_backup_file(&window) else { return Ok(None) };
     let chosen = file.clone();
     let found = tauri::async_runtime::spawn_blocking(move || read_backup_for_new_vault(&chosen, &recovery_key))
         .await
-        .map_err(|_| stopped())?
-        .map_err(|e| e.to_command_error())?;
+        .map_err(|_| stopped())??;
     state.lock_inner().restore_source = Some(file);
     Ok(Some(found))
 }
@@ -51,7 +53,7 @@ pub async fn setup_restore_finish(
     let (paths, file): (_, PathBuf) = {
         let inner = state.lock_inner();
         let file = inner.restore_source.clone().ok_or_else(|| {
-            CommandError::new("restore.nothingPending", "Choose the backup file again, then try again.")
+            CommandError::new(ErrorCode::RestoreNothingPending, "Choose the backup file again, then try again.")
         })?;
         (inner.paths.clone(), file)
     };
@@ -59,8 +61,7 @@ pub async fn setup_restore_finish(
         UnlockedVault::create_from_backup(&paths, &file, &recovery_key, &admin_id, &SecretString::from(passphrase))
     })
     .await
-    .map_err(|_| stopped())?
-    .map_err(|e| e.to_command_error())?;
+    .map_err(|_| stopped())??;
     state.lock_inner().restore_source = None;
     state.begin_session(vault)?;
     windows::open_admin(&app).map_err(window_error)

@@ -3,7 +3,7 @@
 use tauri::State;
 
 use super::AppState;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::records::getting_started::{self, GettingStarted};
 use crate::vault::backup;
 
@@ -12,17 +12,13 @@ use crate::vault::backup;
 pub fn getting_started(state: State<'_, AppState>) -> Result<GettingStarted, CommandError> {
     state.with_vault(|v| {
         let conn = v.db().conn();
-        let backed_up =
-            backup::status(conn, chrono::Utc::now()).map_err(|e| e.to_command_error())?.last_verified.is_some();
-        getting_started::status(conn, backed_up).map_err(|e| e.to_command_error())
+        let backed_up = backup::status(conn, chrono::Utc::now())?.last_verified.is_some();
+        getting_started::status(conn, backed_up).map_err(CommandError::from)
     })
 }
 
 /// Hides the list for good.
 #[tauri::command]
 pub fn getting_started_hide(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        getting_started::hide(v.db_mut().conn_mut(), &actor).map_err(|e| e.to_command_error())
-    })
+    state.with_admin(getting_started::hide)
 }

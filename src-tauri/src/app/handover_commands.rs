@@ -28,18 +28,19 @@ pub async fn handover_export(
         // Only by the session that asked, and never into the data folder.
         super::save::in_session(&handle.state::<AppState>(), session, &folder, |s| {
             let v = &mut s.vault;
-            let org = organisation::get(v.db().conn()).map_err(|e| e.to_command_error())?.org_name;
-            let report = handover::export(v.db().conn(), &folder, &org, chrono::Local::now())
-                .map_err(|e| e.to_command_error())?;
+            let org = organisation::get(v.db().conn())?.org_name;
+            let report = handover::export(v.db().conn(), &folder, &org, chrono::Local::now())?;
             let detail = format!("tables={};rows={};files={}", report.tables, report.rows, report.files);
-            v.record(&Entry { action: "handover.exported", subject_kind: "vault", subject_id: "", detail: &detail })
-                .map_err(|e| e.to_command_error())?;
+            v.record(&Entry { action: "handover.exported", subject_kind: "vault", subject_id: "", detail: &detail })?;
             Ok(report)
         })
     })
     .await
     .map_err(|_| {
-        CommandError::new("handover.failed", "The export stopped unexpectedly. Your records are unchanged. Try again.")
+        CommandError::new(
+            ErrorCode::HandoverFailed,
+            "The export stopped unexpectedly. Your records are unchanged. Try again.",
+        )
     })??;
     Ok(Some(report))
 }

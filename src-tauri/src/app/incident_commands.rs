@@ -4,24 +4,20 @@
 use tauri::State;
 
 use super::AppState;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::records::incidents::{
     self, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentFilter, IncidentReport, IncidentSource,
     NewIncident, StatusChange, Trends,
 };
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 #[tauri::command]
 pub fn incidents_list(state: State<'_, AppState>, filter: IncidentFilter) -> Result<Vec<Incident>, CommandError> {
-    state.with_vault(|v| incidents::list(v.db().conn(), v.actor(), &filter).map_err(err))
+    state.with_vault(|v| incidents::list(v.db().conn(), v.actor(), &filter).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn incident_get(state: State<'_, AppState>, id: String) -> Result<IncidentDetail, CommandError> {
-    state.with_vault(|v| incidents::get(v.db().conn(), v.actor(), &id).map_err(err))
+    state.with_vault(|v| incidents::get(v.db().conn(), v.actor(), &id).map_err(CommandError::from))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -35,11 +31,8 @@ pub fn incident_create(
     report: IncidentReport,
     staff_allegation: bool,
 ) -> Result<Incident, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation, report: &report };
-        incidents::create(v.db_mut().conn_mut(), &actor, &new, today()).map_err(err)
-    })
+    let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation, report: &report };
+    state.with_admin(|conn, actor| incidents::create(conn, actor, &new, today()))
 }
 
 #[tauri::command]
@@ -48,10 +41,7 @@ pub fn incident_add_entry(
     id: String,
     body: EntryBody,
 ) -> Result<IncidentEntry, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        incidents::add_entry(v.db_mut().conn_mut(), &actor, &id, &body, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| incidents::add_entry(conn, actor, &id, &body, today()))
 }
 
 /// Corrects an entry: the correction is added beside the original, which stays as it was.
@@ -63,10 +53,7 @@ pub fn incident_amend(
     body: EntryBody,
     reason: String,
 ) -> Result<IncidentEntry, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        incidents::amend(v.db_mut().conn_mut(), &actor, &id, &entry_id, &body, &reason, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| incidents::amend(conn, actor, &id, &entry_id, &body, &reason, today()))
 }
 
 #[tauri::command]
@@ -75,10 +62,7 @@ pub fn incident_change_status(
     id: String,
     change: StatusChange,
 ) -> Result<IncidentEntry, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        incidents::change_status(v.db_mut().conn_mut(), &actor, &id, &change, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| incidents::change_status(conn, actor, &id, &change, today()))
 }
 
 /// Incident numbers by month and category, and by kind, for a period.
@@ -88,7 +72,7 @@ pub fn incident_trends(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
 ) -> Result<Trends, CommandError> {
-    state.with_vault(|v| incidents::trends(v.db().conn(), from, to).map_err(err))
+    state.with_vault(|v| incidents::trends(v.db().conn(), from, to).map_err(CommandError::from))
 }
 
 /// Restricts an incident to the chosen admins (who must include the one doing it), or lifts it.
@@ -99,8 +83,5 @@ pub fn incident_set_access(
     restricted: bool,
     admins: Vec<String>,
 ) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        incidents::set_access(v.db_mut().conn_mut(), &actor, &id, restricted, &admins).map_err(err)
-    })
+    state.with_admin(|conn, actor| incidents::set_access(conn, actor, &id, restricted, &admins))
 }

@@ -12,7 +12,7 @@ use tauri::{AppHandle, State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::{BlankFormSaved, SavedFile};
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::incident::{
     self as incident_forms, BlankIncidentForm, IncidentReportForm, PersonChronology, PersonIncident,
 };
@@ -20,10 +20,6 @@ use crate::kiosk::station::{self, KioskBlankForm};
 use crate::records::incidents::{self, IncidentFilter};
 use crate::records::{organisation, people};
 use crate::vault::{admins, UnlockedVault};
-
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -37,18 +33,18 @@ pub(crate) fn report_form(
     today: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
-    let detail = incidents::get(conn, v.actor(), incident_id).map_err(err)?;
-    incidents::record_printed(conn, v.actor(), incident_id, "report").map_err(err)?;
+    let detail = incidents::get(conn, v.actor(), incident_id)?;
+    incidents::record_printed(conn, v.actor(), incident_id, "report")?;
     let form = IncidentReportForm {
-        org_name: organisation::get(conn).map_err(err)?.org_name,
-        admin_names: admins::all_names(conn).map_err(err)?,
+        org_name: organisation::get(conn)?.org_name,
+        admin_names: admins::all_names(conn)?,
         printed: today,
         demo,
         detail,
     };
     Ok(PrintedForm {
         file_name: incident_forms::report_file_name(&form.detail.incident.reference),
-        pdf: incident_forms::incident_report_pdf(&form).map_err(err)?,
+        pdf: incident_forms::incident_report_pdf(&form)?,
     })
 }
 
@@ -60,16 +56,16 @@ pub(crate) fn person_form(
     today: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
-    let person = people::get(conn, person_id).map_err(err)?;
+    let person = people::get(conn, person_id)?;
     let filter = IncidentFilter { person_id: Some(person_id.to_owned()), ..IncidentFilter::default() };
     let mut linked = Vec::new();
-    for incident in incidents::list(conn, v.actor(), &filter).map_err(err)? {
-        let detail = incidents::get(conn, v.actor(), &incident.id).map_err(err)?;
-        incidents::record_printed(conn, v.actor(), &incident.id, "personChronology").map_err(err)?;
+    for incident in incidents::list(conn, v.actor(), &filter)? {
+        let detail = incidents::get(conn, v.actor(), &incident.id)?;
+        incidents::record_printed(conn, v.actor(), &incident.id, "personChronology")?;
         linked.push(PersonIncident { detail });
     }
     let form = PersonChronology {
-        org_name: organisation::get(conn).map_err(err)?.org_name,
+        org_name: organisation::get(conn)?.org_name,
         person_id: person_id.to_owned(),
         person_name: person.full_name,
         incidents: linked,
@@ -78,7 +74,7 @@ pub(crate) fn person_form(
     };
     Ok(PrintedForm {
         file_name: incident_forms::person_file_name(&form.person_name, today),
-        pdf: incident_forms::person_chronology_pdf(&form).map_err(err)?,
+        pdf: incident_forms::person_chronology_pdf(&form)?,
     })
 }
 
@@ -113,9 +109,8 @@ pub async fn incident_print_blank(
     state: State<'_, AppState>,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let (session, org_name) =
-        state.with_vault_tagged(|v| Ok(organisation::get(v.db().conn()).map_err(err)?.org_name))?;
-    let pdf = incident_forms::blank_incident_pdf(&BlankIncidentForm { org_name: Some(org_name), demo }).map_err(err)?;
+    let (session, org_name) = state.with_vault_tagged(|v| Ok(organisation::get(v.db().conn())?.org_name))?;
+    let pdf = incident_forms::blank_incident_pdf(&BlankIncidentForm { org_name: Some(org_name), demo })?;
     save::save_pdf(&window, &state, session, incident_forms::BLANK_FILE_NAME, &pdf)
 }
 
@@ -131,7 +126,7 @@ pub async fn kiosk_print_blank_form(
 ) -> Result<BlankFormSaved, CommandError> {
     let demo = state.is_demo();
     let paths = state.lock_inner().paths.clone();
-    let printed = station::blank_form(&paths, &form, demo).map_err(err)?;
+    let printed = station::blank_form(&paths, &form, demo)?;
     let folder = super::blank_forms::folder(&app)?;
     super::blank_forms::save_and_open(
         paths.data_dir(),

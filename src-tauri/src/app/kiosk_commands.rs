@@ -31,7 +31,7 @@ pub fn passphrase_strength(passphrase: String, user_inputs: Vec<String>) -> Pass
     passphrase::strength(&passphrase, &inputs)
 }
 
-fn setup_error(code: &str, message: &str) -> CommandError {
+fn setup_error(code: ErrorCode, message: &str) -> CommandError {
     CommandError::new(code, message)
 }
 
@@ -47,16 +47,17 @@ pub fn setup_begin(
 ) -> Result<RecoveryKeyShown, CommandError> {
     let mut inner = state.lock_inner();
     if inner.paths.exists() {
-        return Err(VaultError::AlreadySetUp.to_command_error());
+        return Err(VaultError::AlreadySetUp.into());
     }
-    let org_name = organisation::validate_org_name(&org_name)
-        .ok_or_else(|| setup_error("setup.invalidOrgName", "Enter your organisation's name (up to 120 characters)."))?;
+    let org_name = organisation::validate_org_name(&org_name).ok_or_else(|| {
+        setup_error(ErrorCode::SetupInvalidOrgName, "Enter your organisation's name (up to 120 characters).")
+    })?;
     let admin_name = admins::validate_name(&admin_name).ok_or_else(|| {
-        setup_error("setup.invalidName", "Enter your full name (at least two letters, at most 100 characters).")
+        setup_error(ErrorCode::SetupInvalidName, "Enter your full name (at least two letters, at most 100 characters).")
     })?;
     if !passphrase::strength(&passphrase, &[&org_name, &admin_name]).acceptable {
         return Err(setup_error(
-            "setup.weakPassphrase",
+            ErrorCode::SetupWeakPassphrase,
             "That passphrase is too easy to guess. Use four or more random words, or a passphrase rated Strong.",
         ));
     }
@@ -78,17 +79,16 @@ pub fn setup_begin(
 
 fn kit_pdf(state: &AppState) -> Result<(Vec<u8>, String), CommandError> {
     let inner = state.lock_inner();
-    let pending = inner
-        .pending_setup
-        .as_ref()
-        .ok_or_else(|| setup_error("setup.notStarted", "Start setup again: the recovery key has not been made yet."))?;
+    let pending = inner.pending_setup.as_ref().ok_or_else(|| {
+        setup_error(ErrorCode::SetupNotStarted, "Start setup again: the recovery key has not been made yet.")
+    })?;
     let kit = EmergencyKit {
         org_name: pending.org_name.clone(),
         created: pending.created,
         recovery_key: pending.recovery.to_string().expose_secret().to_owned(),
         demo: false,
     };
-    let pdf = emergency_kit::emergency_kit_pdf(&kit).map_err(|e| e.to_command_error())?;
+    let pdf = emergency_kit::emergency_kit_pdf(&kit)?;
     Ok((pdf, format!("Safekeeper Emergency Kit {}.pdf", pending.created.format("%Y-%m-%d"))))
 }
 
@@ -139,7 +139,7 @@ pub(crate) fn delete_saved_kits(state: &AppState) -> Result<u32, CommandError> {
             Ok(bytes) if <[u8; 32]>::from(Sha256::digest(&bytes)) == hash => {
                 std::fs::remove_file(&path).map_err(|_| {
                     CommandError::new(
-                        "setup.kitNotDeleted",
+                        ErrorCode::SetupKitNotDeleted,
                         "The saved Emergency Kit could not be deleted. Delete it yourself from the folder you saved it in.",
                     )
                 })?;
@@ -153,7 +153,7 @@ pub(crate) fn delete_saved_kits(state: &AppState) -> Result<u32, CommandError> {
 }
 
 fn not_started() -> CommandError {
-    setup_error("setup.notStarted", "Start setup again: the recovery key has not been made yet.")
+    setup_error(ErrorCode::SetupNotStarted, "Start setup again: the recovery key has not been made yet.")
 }
 
 /// Checks the typed confirmation, then writes the vault and opens the admin window.
@@ -166,7 +166,7 @@ pub async fn setup_finish(
     let (paths, pending) = {
         let mut inner = state.lock_inner();
         let pending = inner.pending_setup.take().ok_or_else(|| {
-            setup_error("setup.notStarted", "Start setup again: the recovery key has not been made yet.")
+            setup_error(ErrorCode::SetupNotStarted, "Start setup again: the recovery key has not been made yet.")
         })?;
         let key = pending.recovery.to_string();
         let typed: String = confirmation.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
@@ -175,7 +175,7 @@ pub async fn setup_finish(
         if typed != expected {
             inner.pending_setup = Some(pending);
             return Err(setup_error(
-                "setup.confirmationMismatch",
+                ErrorCode::SetupConfirmationMismatch,
                 "Those are not the last 6 characters of your recovery key. Check the key on your Emergency Kit and try again.",
             ));
         }
@@ -194,8 +194,9 @@ pub async fn setup_finish(
         )
     })
     .await
-    .map_err(|_| CommandError::new("setup.failed", "Setup stopped unexpectedly. Nothing was saved; please try again."))?
-    .map_err(|e| e.to_command_error())?;
+    .map_err(|_| {
+        CommandError::new(ErrorCode::SetupFailed, "Setup stopped unexpectedly. Nothing was saved; please try again.")
+    })??;
     state.begin_session(vault)?;
     windows::open_admin(&app).map_err(window_error)
 }
@@ -210,10 +211,10 @@ pub async fn start_demo(state: State<'_, AppState>) -> Result<AppStatus, Command
 pub async fn unlock(app: AppHandle, state: State<'_, AppState>, passphrase: String) -> Result<(), CommandError> {
     let paths = state.lock_inner().paths.clone();
     let passphrase = SecretString::from(passphrase);
-    let vault = tauri::async_runtime::spawn_blocking(move || UnlockedVault::unlock(&paths, &passphrase))
-        .await
-        .map_err(|_| CommandError::new("vault.cannotUnlock", "Unlocking stopped unexpectedly. Please try again."))?
-        .map_err(|e| e.to_command_error())?;
+    let vault =
+        tauri::async_runtime::spawn_blocking(move || UnlockedVault::unlock(&paths, &passphrase)).await.map_err(
+            |_| CommandError::new(ErrorCode::VaultCannotUnlock, "Unlocking stopped unexpectedly. Please try again."),
+        )??;
     enter(&app, &state, vault)
 }
 
@@ -227,8 +228,9 @@ pub async fn recovery_unlock(
     let vault =
         tauri::async_runtime::spawn_blocking(move || UnlockedVault::unlock_with_recovery(&paths, &recovery_key))
             .await
-            .map_err(|_| CommandError::new("vault.cannotUnlock", "Unlocking stopped unexpectedly. Please try again."))?
-            .map_err(|e| e.to_command_error())?;
+            .map_err(|_| {
+                CommandError::new(ErrorCode::VaultCannotUnlock, "Unlocking stopped unexpectedly. Please try again.")
+            })??;
     enter(&app, &state, vault)
 }
 
@@ -244,7 +246,7 @@ fn enter(app: &AppHandle, state: &AppState, vault: UnlockedVault) -> Result<(), 
 }
 
 pub(super) fn window_error(_: tauri::Error) -> CommandError {
-    CommandError::new("app.window", "Safekeeper could not open its admin window. Lock and try again.")
+    CommandError::new(ErrorCode::AppWindow, "Safekeeper could not open its admin window. Lock and try again.")
 }
 
 /// The AUPs the signing station offers, from the manifest the last admin session published.
@@ -262,11 +264,11 @@ pub async fn kiosk_sign_aup(state: State<'_, AppState>, signature: KioskSignInpu
         .await
         .map_err(|_| {
             CommandError::new(
-                "outbox.write",
+                ErrorCode::OutboxWrite,
                 "Your signature could not be saved. Nothing was kept. Please try again, or tell a member of staff.",
             )
         })?
-        .map_err(|e| e.to_command_error())
+        .map_err(CommandError::from)
 }
 
 /// Seals a concern for the admins. Write-only: nothing comes back but the receipt number.
@@ -277,11 +279,11 @@ pub async fn kiosk_report_concern(state: State<'_, AppState>, concern: KioskConc
         .await
         .map_err(|_| {
             CommandError::new(
-                "outbox.write",
+                ErrorCode::OutboxWrite,
                 "Your concern could not be saved. Nothing was kept. Tell the safeguarding lead in person, and if a child is in immediate danger call 999.",
             )
         })?
-        .map_err(|e| e.to_command_error())
+        .map_err(CommandError::from)
 }
 
 /// The image consent form the signing station offers, from the manifest; `None` until an admin
@@ -303,11 +305,11 @@ pub async fn kiosk_give_consent(
         .await
         .map_err(|_| {
             CommandError::new(
-                "outbox.write",
+                ErrorCode::OutboxWrite,
                 "Your answers could not be saved. Nothing was kept. Please try again, or tell a member of staff.",
             )
         })?
-        .map_err(|e| e.to_command_error())
+        .map_err(CommandError::from)
 }
 
 #[cfg(test)]

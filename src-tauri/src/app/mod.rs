@@ -322,7 +322,7 @@ mod tests {
                 .with_vault(|v| {
                     let admin = v.admins().expect("admins").remove(0).id;
                     let new = age::secrecy::SecretString::from("velvet canyon ember lighthouse".to_owned());
-                    v.set_passphrase(&admin, &new).map_err(|e| crate::error::ErrorCode::to_command_error(&e))
+                    v.set_passphrase(&admin, &new).map_err(crate::error::CommandError::from)
                 })
                 .expect("set");
             for command in ADMIN_COMMANDS {

@@ -12,7 +12,7 @@ use tauri::AppHandle;
 use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
-use crate::error::ErrorCode;
+use crate::error::CommandError;
 use crate::records::policies;
 
 /// Shows `text` as a desktop notification. A desktop without a notification service simply
@@ -33,7 +33,7 @@ fn notify(app: &AppHandle, text: &str) {
 pub(crate) fn after_unlock(app: &AppHandle, state: &AppState) {
     let today = chrono::Local::now().date_naive();
     let notice = state
-        .with_vault(|v| policies::yearly_review_notice(v.db().conn(), today).map_err(|e| e.to_command_error()))
+        .with_vault(|v| policies::yearly_review_notice(v.db().conn(), today).map_err(CommandError::from))
         .ok()
         .flatten();
     if let Some(text) = notice {

@@ -10,13 +10,9 @@ use crate::records::people::{self, PeopleQuery, Person, PersonDraft};
 use crate::records::people_import::{self, ImportPreview};
 use crate::records::signatures;
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 #[tauri::command]
 pub fn people_search(state: State<'_, AppState>, query: PeopleQuery) -> Result<Vec<Person>, CommandError> {
-    state.with_vault(|v| people::search(v.db().conn(), &query).map_err(err))
+    state.with_vault(|v| people::search(v.db().conn(), &query).map_err(CommandError::from))
 }
 
 #[tauri::command]
@@ -24,27 +20,21 @@ pub fn person_get(state: State<'_, AppState>, id: String) -> Result<PersonDetail
     state.with_vault(|v| {
         let conn = v.db().conn();
         Ok(PersonDetail {
-            person: people::get(conn, &id).map_err(err)?,
-            links: people::links(conn, &id).map_err(err)?,
-            signatures: signatures::for_person(conn, &id).map_err(err)?,
+            person: people::get(conn, &id)?,
+            links: people::links(conn, &id)?,
+            signatures: signatures::for_person(conn, &id)?,
         })
     })
 }
 
 #[tauri::command]
 pub fn person_add(state: State<'_, AppState>, draft: PersonDraft) -> Result<Person, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        people::add(v.db_mut().conn_mut(), &actor, &draft).map_err(err)
-    })
+    state.with_admin(|conn, actor| people::add(conn, actor, &draft))
 }
 
 #[tauri::command]
 pub fn person_update(state: State<'_, AppState>, id: String, draft: PersonDraft) -> Result<Person, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        people::update(v.db_mut().conn_mut(), &actor, &id, &draft).map_err(err)
-    })
+    state.with_admin(|conn, actor| people::update(conn, actor, &id, &draft))
 }
 
 #[tauri::command]
@@ -54,10 +44,10 @@ pub fn person_archive(
     leave_date: Option<NaiveDate>,
 ) -> Result<Person, CommandError> {
     state.with_vault(|v| {
-        let actor = v.actor().clone();
-        let person = people::archive(v.db_mut().conn_mut(), &actor, &id, leave_date).map_err(err)?;
+        let (conn, actor) = v.conn_and_actor();
+        let person = people::archive(conn, actor, &id, leave_date)?;
         // A leaver's name comes off the signing station straight away.
-        v.publish_manifest().map_err(err)?;
+        v.publish_manifest()?;
         Ok(person)
     })
 }
@@ -66,26 +56,22 @@ pub fn person_archive(
 #[tauri::command]
 pub fn person_set_kiosk_listed(state: State<'_, AppState>, id: String, listed: bool) -> Result<Person, CommandError> {
     state.with_vault(|v| {
-        let actor = v.actor().clone();
-        let conn = v.db_mut().conn_mut();
-        if listed && people::get(conn, &id).map_err(err)?.is_archived() {
+        let (conn, actor) = v.conn_and_actor();
+        if listed && people::get(conn, &id)?.is_archived() {
             return Err(CommandError::new(
-                "person.archived",
+                ErrorCode::PersonArchived,
                 "This person has left, so their name cannot be shown on the signing station. Restore them first.",
             ));
         }
-        people::set_kiosk_listed(conn, &actor, &id, listed).map_err(err)?;
-        v.publish_manifest().map_err(err)?;
-        people::get(v.db().conn(), &id).map_err(err)
+        people::set_kiosk_listed(conn, actor, &id, listed)?;
+        v.publish_manifest()?;
+        people::get(v.db().conn(), &id).map_err(CommandError::from)
     })
 }
 
 #[tauri::command]
 pub fn person_unarchive(state: State<'_, AppState>, id: String) -> Result<Person, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        people::unarchive(v.db_mut().conn_mut(), &actor, &id).map_err(err)
-    })
+    state.with_admin(|conn, actor| people::unarchive(conn, actor, &id))
 }
 
 #[tauri::command]
@@ -94,10 +80,7 @@ pub fn person_link_parent(
     young_person_id: String,
     parent_id: String,
 ) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        people::link_parent(v.db_mut().conn_mut(), &actor, &young_person_id, &parent_id).map_err(err)
-    })
+    state.with_admin(|conn, actor| people::link_parent(conn, actor, &young_person_id, &parent_id))
 }
 
 #[tauri::command]
@@ -106,17 +89,14 @@ pub fn person_unlink_parent(
     young_person_id: String,
     parent_id: String,
 ) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        people::unlink_parent(v.db_mut().conn_mut(), &actor, &young_person_id, &parent_id).map_err(err)
-    })
+    state.with_admin(|conn, actor| people::unlink_parent(conn, actor, &young_person_id, &parent_id))
 }
 
 /// Reads the chosen file's text and shows what an import would do. Writes nothing.
 #[tauri::command]
 pub fn people_import_preview(state: State<'_, AppState>, csv: String) -> Result<ImportPreview, CommandError> {
     state.with_session(|s| {
-        let preview = people_import::preview(s.vault.db().conn(), csv.as_bytes()).map_err(err)?;
+        let preview = people_import::preview(s.vault.db().conn(), csv.as_bytes())?;
         s.pending_import = Some(preview.clone());
         Ok(preview)
     })
@@ -127,10 +107,13 @@ pub fn people_import_preview(state: State<'_, AppState>, csv: String) -> Result<
 pub fn people_import_commit(state: State<'_, AppState>) -> Result<ImportSummary, CommandError> {
     state.with_session(|s| {
         let preview = s.pending_import.take().ok_or_else(|| {
-            CommandError::new("import.noPreview", "Choose the file again: there is no import waiting to be confirmed.")
+            CommandError::new(
+                ErrorCode::ImportNoPreview,
+                "Choose the file again: there is no import waiting to be confirmed.",
+            )
         })?;
         let actor = s.vault.actor().clone();
-        let added = people_import::commit(s.vault.db_mut().conn_mut(), &actor, &preview).map_err(err)?;
+        let added = people_import::commit(s.vault.db_mut().conn_mut(), &actor, &preview)?;
         Ok(ImportSummary { added: u32::try_from(added).unwrap_or(u32::MAX) })
     })
 }

@@ -13,39 +13,29 @@ use crate::records::policies::{
     self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyReview, PolicyVersion,
 };
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 #[tauri::command]
 pub fn policies_list(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Policy>, CommandError> {
-    state.with_vault(|v| policies::list(v.db().conn(), today(), include_retired).map_err(err))
+    state.with_vault(|v| policies::list(v.db().conn(), today(), include_retired).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn policy_get(state: State<'_, AppState>, id: String) -> Result<PolicyDetail, CommandError> {
-    state.with_vault(|v| policies::get(v.db().conn(), &id, today()).map_err(err))
+    state.with_vault(|v| policies::get(v.db().conn(), &id, today()).map_err(CommandError::from))
 }
 
 /// Adds a policy (`id` null) or changes one.
 #[tauri::command]
 pub fn policy_save(state: State<'_, AppState>, id: Option<String>, draft: PolicyDraft) -> Result<Policy, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        policies::save(v.db_mut().conn_mut(), &actor, id.as_deref(), &draft, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| policies::save(conn, actor, id.as_deref(), &draft, today()))
 }
 
 #[tauri::command]
 pub fn policy_retire(state: State<'_, AppState>, id: String, retired: bool) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        policies::retire(v.db_mut().conn_mut(), &actor, &id, retired).map_err(err)
-    })
+    state.with_admin(|conn, actor| policies::retire(conn, actor, &id, retired))
 }
 
 /// Records a review: a new row in the version history, and the next review date moves.
@@ -55,29 +45,23 @@ pub fn policy_record_review(
     id: String,
     review: PolicyReview,
 ) -> Result<PolicyVersion, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        policies::record_review(v.db_mut().conn_mut(), &actor, &id, &review, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| policies::record_review(conn, actor, &id, &review, today()))
 }
 
 #[tauri::command]
 pub fn filtering_log(state: State<'_, AppState>) -> Result<Vec<FilteringEntry>, CommandError> {
-    state.with_vault(|v| policies::filtering_log(v.db().conn()).map_err(err))
+    state.with_vault(|v| policies::filtering_log(v.db().conn()).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn filtering_log_add(state: State<'_, AppState>, entry: FilteringEntry) -> Result<FilteringEntry, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        policies::add_filtering_entry(v.db_mut().conn_mut(), &actor, &entry, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| policies::add_filtering_entry(conn, actor, &entry, today()))
 }
 
 /// Policy reviews overdue, due within 90 days, or never recorded, most urgent first.
 #[tauri::command]
 pub fn policies_due(state: State<'_, AppState>) -> Result<Vec<PolicyDue>, CommandError> {
-    state.with_vault(|v| policies::due_items(v.db().conn(), today()).map_err(err))
+    state.with_vault(|v| policies::due_items(v.db().conn(), today()).map_err(CommandError::from))
 }
 
 /// The longest base64 text a document within the cap can be: anything longer is refused unread.
@@ -93,15 +77,12 @@ pub fn policy_document_attach(
     base64: String,
 ) -> Result<(), CommandError> {
     if base64.len() > MAX_DOCUMENT_BASE64 {
-        return Err(err(policies::PolicyError::DocumentNotAccepted));
+        return Err(CommandError::from(policies::PolicyError::DocumentNotAccepted));
     }
     let bytes = STANDARD.decode(base64.trim()).map_err(|_| {
-        CommandError::new("policy.documentUnreadable", "The document could not be read. Choose the file again.")
+        CommandError::new(ErrorCode::PolicyDocumentUnreadable, "The document could not be read. Choose the file again.")
     })?;
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        policies::attach_document(v.db_mut().conn_mut(), &actor, &id, &file_name, &bytes).map_err(err)
-    })
+    state.with_admin(|conn, actor| policies::attach_document(conn, actor, &id, &file_name, &bytes))
 }
 
 /// Saves a copy of the policy document where the admin chooses; the copy is noted in the audit.
@@ -113,8 +94,8 @@ pub async fn policy_document_save(
 ) -> Result<Option<SavedFile>, CommandError> {
     let (session, (name, document)) = state.with_vault_tagged(|v| {
         let conn = v.db().conn();
-        let name = policies::get(conn, &id, today()).map_err(err)?.policy.name;
-        Ok((name, policies::document(conn, &id).map_err(err)?))
+        let name = policies::get(conn, &id, today())?.policy.name;
+        Ok((name, policies::document(conn, &id)?))
     })?;
     let kind = match document.extension.as_str() {
         "pdf" => save::PDF,
@@ -126,7 +107,7 @@ pub async fn policy_document_save(
     let Some(target) = save::choose_target(&window, &file_name, kind) else { return Ok(None) };
     save::in_session(&state, session, &target, |s| {
         let saved = save::write(&target, &document.bytes)?;
-        policies::note_document_saved(s.vault.db().conn(), s.vault.actor(), &id).map_err(err)?;
+        policies::note_document_saved(s.vault.db().conn(), s.vault.actor(), &id)?;
         Ok(Some(saved))
     })
 }

@@ -8,7 +8,7 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::registers::{self, AupFigures, ChecklistSheet, HistorySheet, MatrixSheet};
 use crate::records::training::{self, MatrixFilter};
 use crate::records::{aup, organisation, policies, signatures};
@@ -16,16 +16,12 @@ use crate::reminders::ics::{self, DueEvent};
 use crate::reminders::DueStatus;
 use crate::vault::UnlockedVault;
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {
-    Ok(organisation::get(v.db().conn()).map_err(err)?.org_name)
+    Ok(organisation::get(v.db().conn())?.org_name)
 }
 
 fn filter_words(filter: &MatrixFilter) -> Option<String> {
@@ -47,12 +43,12 @@ pub(crate) fn matrix_form(
 ) -> Result<PrintedForm, CommandError> {
     let sheet = MatrixSheet {
         org_name: org_name(v)?,
-        matrix: training::matrix(v.db().conn(), today, filter).map_err(err)?,
+        matrix: training::matrix(v.db().conn(), today, filter)?,
         filtered: filter_words(filter),
         printed: today,
         demo,
     };
-    Ok(PrintedForm { file_name: registers::matrix_file_name(today), pdf: registers::matrix_pdf(&sheet).map_err(err)? })
+    Ok(PrintedForm { file_name: registers::matrix_file_name(today), pdf: registers::matrix_pdf(&sheet)? })
 }
 
 pub(crate) fn history_form(
@@ -61,17 +57,17 @@ pub(crate) fn history_form(
     demo: bool,
     today: NaiveDate,
 ) -> Result<PrintedForm, CommandError> {
-    let detail = policies::get(v.db().conn(), policy_id, today).map_err(err)?;
+    let detail = policies::get(v.db().conn(), policy_id, today)?;
     let file_name = registers::history_file_name(&detail.policy.name);
     let sheet = HistorySheet { org_name: org_name(v)?, detail, printed: today, demo };
-    Ok(PrintedForm { file_name, pdf: registers::history_pdf(&sheet).map_err(err)? })
+    Ok(PrintedForm { file_name, pdf: registers::history_pdf(&sheet)? })
 }
 
 pub(crate) fn checklist_form(v: &UnlockedVault, demo: bool, today: NaiveDate) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
     let mut aups = Vec::new();
-    for found in aup::list(conn).map_err(err)? {
-        let coverage = signatures::coverage(conn, &found.id).map_err(err)?;
+    for found in aup::list(conn)? {
+        let coverage = signatures::coverage(conn, &found.id)?;
         let title = found
             .current
             .as_ref()
@@ -88,22 +84,19 @@ pub(crate) fn checklist_form(v: &UnlockedVault, demo: bool, today: NaiveDate) ->
     }
     let sheet = ChecklistSheet {
         org_name: org_name(v)?,
-        policies: policies::list(conn, today, false).map_err(err)?,
-        matrix: training::matrix(conn, today, &MatrixFilter::default()).map_err(err)?,
+        policies: policies::list(conn, today, false)?,
+        matrix: training::matrix(conn, today, &MatrixFilter::default())?,
         aups,
         printed: today,
         demo,
     };
-    Ok(PrintedForm {
-        file_name: registers::checklist_file_name(today),
-        pdf: registers::checklist_pdf(&sheet).map_err(err)?,
-    })
+    Ok(PrintedForm { file_name: registers::checklist_file_name(today), pdf: registers::checklist_pdf(&sheet)? })
 }
 
 /// Every training renewal and policy review with a date, as calendar events.
 pub(crate) fn due_calendar(v: &UnlockedVault, today: NaiveDate) -> Result<String, CommandError> {
     let conn = v.db().conn();
-    let matrix = training::matrix(conn, today, &MatrixFilter::default()).map_err(err)?;
+    let matrix = training::matrix(conn, today, &MatrixFilter::default())?;
     let mut events = Vec::new();
     for row in &matrix.rows {
         for (course, cell) in matrix.courses.iter().zip(&row.cells) {
@@ -118,7 +111,7 @@ pub(crate) fn due_calendar(v: &UnlockedVault, today: NaiveDate) -> Result<String
             }
         }
     }
-    for policy in policies::list(conn, today, false).map_err(err)? {
+    for policy in policies::list(conn, today, false)? {
         if let Some(due) = policy.next_review {
             events.push(DueEvent {
                 uid: format!("policy-{}@safekeeper", policy.id),

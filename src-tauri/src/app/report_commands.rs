@@ -8,15 +8,11 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::trustee_report::{self, TrusteeReport};
 use crate::records::{date_text, organisation, trustee_report as figures};
 use crate::store::audit::Entry;
 use crate::vault::UnlockedVault;
-
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
 
 /// The trustee report for `from` to `to`, recorded in the audit trail.
 pub(crate) fn trustee_form(
@@ -28,15 +24,14 @@ pub(crate) fn trustee_form(
 ) -> Result<PrintedForm, CommandError> {
     let conn = v.db().conn();
     let report = TrusteeReport {
-        org_name: organisation::get(conn).map_err(err)?.org_name,
-        figures: figures::figures(conn, from, to, today).map_err(err)?,
+        org_name: organisation::get(conn)?.org_name,
+        figures: figures::figures(conn, from, to, today)?,
         printed: today,
         demo,
     };
-    let pdf = trustee_report::trustee_report_pdf(&report).map_err(err)?;
+    let pdf = trustee_report::trustee_report_pdf(&report)?;
     let detail = format!("from={};to={}", date_text(from), date_text(to));
-    v.record(&Entry { action: "report.trusteePrinted", subject_kind: "report", subject_id: "", detail: &detail })
-        .map_err(err)?;
+    v.record(&Entry { action: "report.trusteePrinted", subject_kind: "report", subject_id: "", detail: &detail })?;
     Ok(PrintedForm { file_name: trustee_report::file_name(from, to), pdf })
 }
 
@@ -83,6 +78,6 @@ mod tests {
         assert_eq!(detail, "from=2026-09-01;to=2026-12-01");
 
         let future = trustee_form(&mut v, day(2026, 9, 1), day(2026, 12, 3), true, day(2026, 12, 2));
-        assert_eq!(future.err().map(|e| e.code), Some("report.periodInFuture".into()));
+        assert_eq!(future.err().map(|e| e.code), Some(crate::error::ErrorCode::ReportPeriodInFuture));
     }
 }

@@ -30,10 +30,6 @@ pub(super) fn choose_backup_file(window: &WebviewWindow) -> Option<PathBuf> {
     }
 }
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 /// Reads and checks a backup the admin picks, and gets it ready to swap in. `None` on cancel.
 #[tauri::command]
 pub async fn restore_choose(
@@ -48,12 +44,14 @@ pub async fn restore_choose(
     let preview = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
         // Only for the session that opened the dialog: a lock meanwhile ends it.
-        handle.state::<AppState>().with_same_session(session, |s| restore::prepare(&mut s.vault, &file).map_err(err))
+        handle
+            .state::<AppState>()
+            .with_same_session(session, |s| restore::prepare(&mut s.vault, &file).map_err(CommandError::from))
     })
     .await
     .map_err(|_| {
         CommandError::new(
-            "restore.failed",
+            ErrorCode::RestoreFailed,
             "Reading the backup stopped unexpectedly. Nothing has been changed. Try again.",
         )
     })??;
@@ -74,10 +72,10 @@ pub async fn restore_commit(
     tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
         handle.state::<AppState>().with_vault(|v| {
-            restore::commit(v, recovery_key.as_deref()).map_err(err)?;
-            restore::awaiting(v).map_err(err)?.ok_or_else(|| {
+            restore::commit(v, recovery_key.as_deref())?;
+            restore::awaiting(v)?.ok_or_else(|| {
                 CommandError::new(
-                    "restore.failed",
+                    ErrorCode::RestoreFailed,
                     "The restore did not finish. Lock and unlock Safekeeper, then look at Settings.",
                 )
             })
@@ -86,7 +84,7 @@ pub async fn restore_commit(
     .await
     .map_err(|_| {
         CommandError::new(
-            "restore.failed",
+            ErrorCode::RestoreFailed,
             "The restore stopped unexpectedly. Lock and unlock Safekeeper, then look at Settings.",
         )
     })?
@@ -95,23 +93,23 @@ pub async fn restore_commit(
 /// Drops a checked backup the admin decided not to restore.
 #[tauri::command]
 pub fn restore_cancel(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::cancel(v).map_err(err))
+    state.with_vault(|v| restore::cancel(v).map_err(CommandError::from))
 }
 
 /// Whether a restore is waiting to be kept or undone.
 #[tauri::command]
 pub fn restore_status(state: State<'_, AppState>) -> Result<Option<RestoreAwaiting>, CommandError> {
-    state.with_vault(|v| restore::awaiting(v).map_err(err))
+    state.with_vault(|v| restore::awaiting(v).map_err(CommandError::from))
 }
 
 /// Keeps the restored records and deletes the ones from before.
 #[tauri::command]
 pub fn restore_keep(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::confirm(v).map_err(err))
+    state.with_vault(|v| restore::confirm(v).map_err(CommandError::from))
 }
 
 /// Puts back the records from before the restore.
 #[tauri::command]
 pub fn restore_undo(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::undo(v).map_err(err))
+    state.with_vault(|v| restore::undo(v).map_err(CommandError::from))
 }

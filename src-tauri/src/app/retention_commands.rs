@@ -4,12 +4,8 @@
 use tauri::State;
 
 use super::AppState;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::records::retention::{self, Decision, RecordKind, RetentionReview, RetentionRules};
-
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -17,24 +13,18 @@ fn today() -> chrono::NaiveDate {
 
 #[tauri::command]
 pub fn retention_rules(state: State<'_, AppState>) -> Result<RetentionRules, CommandError> {
-    state.with_vault(|v| retention::rules(v.db().conn()).map_err(err))
+    state.with_vault(|v| retention::rules(v.db().conn()).map_err(CommandError::from))
 }
 
 #[tauri::command]
 pub fn retention_rules_save(state: State<'_, AppState>, rules: RetentionRules) -> Result<RetentionRules, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        retention::save_rules(v.db_mut().conn_mut(), &actor, &rules).map_err(err)
-    })
+    state.with_admin(|conn, actor| retention::save_rules(conn, actor, &rules))
 }
 
 /// Records due for a retention review, soonest first, and records on legal hold.
 #[tauri::command]
 pub fn retention_due(state: State<'_, AppState>) -> Result<RetentionReview, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        retention::review(v.db().conn(), &actor, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| retention::review(conn, actor, today()))
 }
 
 /// Keep (with the next review), legal hold, lift a hold, or erase one record.
@@ -45,8 +35,5 @@ pub fn retention_decide(
     id: String,
     decision: Decision,
 ) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        retention::decide(v.db_mut().conn_mut(), &actor, kind, &id, &decision, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| retention::decide(conn, actor, kind, &id, &decision, today()))
 }

@@ -15,7 +15,7 @@ use tauri_plugin_dialog::DialogExt;
 use super::state::SessionId;
 use super::AppState;
 use crate::bindings::SavedFile;
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 use crate::vault::atomic;
 
 /// What the Save dialog offers in its file-type list.
@@ -95,7 +95,7 @@ fn resolved(path: &Path) -> PathBuf {
 pub fn refuse_data_folder(data_dir: &Path, target: &Path) -> Result<(), CommandError> {
     if resolved(target).starts_with(resolved(data_dir)) {
         return Err(CommandError::new(
-            "save.dataFolder",
+            ErrorCode::SaveDataFolder,
             "That folder holds Safekeeper's own encrypted records, so nothing is saved there. Choose another folder, such as Documents or a USB stick.",
         ));
     }
@@ -107,7 +107,7 @@ pub fn refuse_data_folder(data_dir: &Path, target: &Path) -> Result<(), CommandE
 pub fn write(target: &Path, bytes: &[u8]) -> Result<SavedFile, CommandError> {
     atomic::write_atomic(target, bytes).map_err(|e| {
         CommandError::new(
-            "save.failed",
+            ErrorCode::SaveFailed,
             format!("The file could not be saved there ({e}). Choose another folder, or check the disk or USB stick has space."),
         )
     })?;

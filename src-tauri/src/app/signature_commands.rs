@@ -13,23 +13,19 @@ use crate::bindings::{PaperSignatureForm, SavedFile};
 use crate::error::{CommandError, ErrorCode};
 use crate::records::signatures::{self, PaperSignature, Signature, SignatureError, MAX_SCAN_BYTES};
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 /// The longest base64 text a scan within the cap can be: anything longer is refused unread.
 const MAX_SCAN_BASE64: usize = MAX_SCAN_BYTES.div_ceil(3) * 4;
 
 /// Turns the form into the domain's `PaperSignature`. The domain checks the rest (date not in the
 /// future, where filed, the countersigner's name, the scan's type and size).
 fn paper_signature(form: PaperSignatureForm) -> Result<PaperSignature, CommandError> {
-    let signed_on =
-        NaiveDate::parse_from_str(form.signed_on.trim(), "%Y-%m-%d").map_err(|_| err(SignatureError::BadPaperDate))?;
+    let signed_on = NaiveDate::parse_from_str(form.signed_on.trim(), "%Y-%m-%d")
+        .map_err(|_| CommandError::from(SignatureError::BadPaperDate))?;
     let scan = match form.scan_base64 {
         None => None,
-        Some(text) if text.len() > MAX_SCAN_BASE64 => return Err(err(SignatureError::ScanTooLarge)),
+        Some(text) if text.len() > MAX_SCAN_BASE64 => return Err(CommandError::from(SignatureError::ScanTooLarge)),
         Some(text) => Some(STANDARD.decode(text.trim()).map_err(|_| {
-            CommandError::new("signature.scanUnreadable", "The scan could not be read. Choose the file again.")
+            CommandError::new(ErrorCode::SignatureScanUnreadable, "The scan could not be read. Choose the file again.")
         })?),
     };
     Ok(PaperSignature {
@@ -45,8 +41,8 @@ fn paper_signature(form: PaperSignatureForm) -> Result<PaperSignature, CommandEr
 pub fn record_paper(state: &AppState, form: PaperSignatureForm) -> Result<Signature, CommandError> {
     state.with_vault(|v| {
         let paper = paper_signature(form)?;
-        let actor = v.actor().clone();
-        signatures::record_paper(v.db_mut().conn_mut(), &actor, &paper).map_err(err)
+        let (conn, actor) = v.conn_and_actor();
+        signatures::record_paper(conn, actor, &paper).map_err(CommandError::from)
     })
 }
 
@@ -71,10 +67,10 @@ fn kind_for(media_type: &str) -> (FileKind, &'static str) {
 pub fn scan_file(state: &AppState, signature_id: &str) -> Result<ScanFile, CommandError> {
     let (session, (file_name, kind, bytes)) = state.with_vault_tagged(|v| {
         let conn = v.db().conn();
-        let signature = signatures::get(conn, signature_id).map_err(err)?;
-        let (media_type, bytes) = signatures::scan(conn, signature_id)
-            .map_err(err)?
-            .ok_or_else(|| CommandError::new("signature.noScan", "There is no scan stored for this signature."))?;
+        let signature = signatures::get(conn, signature_id)?;
+        let (media_type, bytes) = signatures::scan(conn, signature_id)?.ok_or_else(|| {
+            CommandError::new(ErrorCode::SignatureNoScan, "There is no scan stored for this signature.")
+        })?;
         let (kind, extension) = kind_for(&media_type);
         let file_name = match signature.paper_signed_on {
             Some(day) => format!("Signed AUP scan {}.{extension}", day.format("%Y-%m-%d")),
@@ -95,7 +91,7 @@ pub fn write_scan(
 ) -> Result<SavedFile, CommandError> {
     save::in_session(state, scan.session, target, |s| {
         let saved = save::write(target, &scan.bytes)?;
-        signatures::note_scan_saved(s.vault.db().conn(), s.vault.actor(), signature_id).map_err(err)?;
+        signatures::note_scan_saved(s.vault.db().conn(), s.vault.actor(), signature_id)?;
         Ok(saved)
     })
 }

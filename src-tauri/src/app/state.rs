@@ -9,13 +9,14 @@ use age::secrecy::SecretString;
 use age::x25519;
 
 use crate::bindings::{AppStatus, Phase};
-use crate::error::{CommandError, ErrorCode};
+use crate::error::{CodedError, CommandError, ErrorCode};
 use crate::kiosk::manifest;
 use crate::records::organisation;
+use crate::store::audit::Actor;
 use crate::vault::{UnlockedVault, VaultPaths};
 
 /// The code every admin command returns while locked.
-pub const LOCKED: &str = "vault.locked";
+pub const LOCKED: ErrorCode = ErrorCode::VaultLocked;
 
 pub fn locked_error() -> CommandError {
     CommandError::new(LOCKED, "Safekeeper is locked. An admin must unlock it first.")
@@ -23,7 +24,7 @@ pub fn locked_error() -> CommandError {
 
 /// The code every other admin command returns in a recovery-key session until a new passphrase
 /// is set.
-pub const MUST_SET_PASSPHRASE: &str = "vault.mustSetPassphrase";
+pub const MUST_SET_PASSPHRASE: ErrorCode = ErrorCode::VaultMustSetPassphrase;
 
 /// What a recovery-key session may do before it has set a new passphrase: see who it is, list the
 /// admins to choose one, set that admin's passphrase, and lock.
@@ -153,6 +154,17 @@ impl AppState {
         self.with_session(|s| f(&mut s.vault))
     }
 
+    /// As `with_vault`, for work done as the acting admin: `f` gets the database and who is acting.
+    pub fn with_admin<T, E: Into<CommandError>>(
+        &self,
+        f: impl FnOnce(&mut rusqlite::Connection, &Actor) -> Result<T, E>,
+    ) -> Result<T, CommandError> {
+        self.with_vault(|v| {
+            let (conn, actor) = v.conn_and_actor();
+            f(conn, actor).map_err(Into::into)
+        })
+    }
+
     /// As `with_vault`, with the rest of the session's state too.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut Unlocked) -> Result<T, CommandError>) -> Result<T, CommandError> {
         let mut inner = self.lock_inner();
@@ -182,7 +194,7 @@ impl AppState {
 
     /// Installs a freshly unlocked vault as the session.
     pub fn begin_session(&self, mut vault: UnlockedVault) -> Result<(), CommandError> {
-        let minutes = organisation::get(vault.db().conn()).map_err(|e| e.to_command_error())?.auto_lock_minutes;
+        let minutes = organisation::get(vault.db().conn())?.auto_lock_minutes;
         // Submissions made at the signing station while locked come in now, in one transaction.
         // A failed ingest leaves every outbox file in place for the next unlock.
         let last_ingest = match crate::kiosk::outbox::ingest(&mut vault) {
@@ -249,7 +261,7 @@ impl Inner {
     pub fn try_demo(&mut self) -> Result<(), CommandError> {
         if self.demo_dir.is_none() && self.paths.exists() {
             return Err(CommandError::new(
-                "demo.vaultExists",
+                ErrorCode::DemoVaultExists,
                 "Safekeeper is already set up on this laptop, so the demo is not available here. Unlock to use your records.",
             ));
         }
@@ -259,13 +271,13 @@ impl Inner {
     /// Switches to a new throwaway demo vault in a temporary folder.
     pub fn start_demo(&mut self) -> Result<(), CommandError> {
         if self.session.is_some() {
-            return Err(CommandError::new("demo.unlocked", "Lock Safekeeper before starting the demo."));
+            return Err(CommandError::new(ErrorCode::DemoUnlocked, "Lock Safekeeper before starting the demo."));
         }
         let dir = tempfile::Builder::new()
             .prefix("safekeeper-demo-")
             .tempdir()
-            .map_err(|e| CommandError::new("demo.io", format!("The demo could not be created ({e}).")))?;
-        let paths = crate::demo::create(dir.path()).map_err(|e| e.to_command_error())?;
+            .map_err(|e| CommandError::new(ErrorCode::DemoIo, format!("The demo could not be created ({e}).")))?;
+        let paths = crate::demo::create(dir.path())?;
         self.paths = paths;
         self.demo_dir = Some(dir);
         self.pending_setup = None;
@@ -410,7 +422,7 @@ pub(crate) mod tests {
             .with_vault(|v| {
                 let admin = v.admins().expect("admins").remove(0).id;
                 v.set_passphrase(&admin, &SecretString::from("velvet canyon ember lighthouse".to_owned()))
-                    .map_err(|e| e.to_command_error())
+                    .map_err(CommandError::from)
             })
             .expect("set");
         assert!(state.admin_refusal("people_search").is_none(), "open once the passphrase is set");

@@ -13,22 +13,18 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SubjectAccessSaved;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::forms::subject_access::{self as forms, SubjectAccessForm};
 use crate::records::subject_access::{self, SubjectAccessError, SubjectAccessOptions};
 use crate::records::{consent, people};
 use crate::store::audit::{self, Actor, Entry};
 use crate::vault::admins;
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 fn person_exists(conn: &Connection, person_id: &str) -> Result<(), CommandError> {
     match people::get(conn, person_id) {
         Ok(_) => Ok(()),
-        Err(people::PeopleError::NotFound) => Err(err(SubjectAccessError::PersonNotFound)),
-        Err(e) => Err(err(e)),
+        Err(people::PeopleError::NotFound) => Err(CommandError::from(SubjectAccessError::PersonNotFound)),
+        Err(e) => Err(CommandError::from(e)),
     }
 }
 
@@ -42,18 +38,18 @@ pub(crate) fn export_to_folder(
     today: NaiveDate,
     folder: &Path,
 ) -> Result<SubjectAccessSaved, CommandError> {
-    let access = subject_access::gather(conn, person_id, options, today).map_err(err)?;
+    let access = subject_access::gather(conn, person_id, options, today)?;
     let name = access.details.person.full_name.clone();
-    let json = access.to_json().map_err(err)?;
+    let json = access.to_json()?;
     let restricted_incidents = u32::try_from(access.restricted_incidents()).unwrap_or(u32::MAX);
-    let settings = consent::consent_settings(conn).map_err(err)?;
+    let settings = consent::consent_settings(conn)?;
     let form = SubjectAccessForm {
-        admin_names: admins::all_names(conn).map_err(err)?,
+        admin_names: admins::all_names(conn)?,
         accounts: settings.social_accounts.into_iter().map(|a| (a.id, a.name)).collect(),
         access,
         demo,
     };
-    let pdf = forms::subject_access_pdf(&form).map_err(err)?;
+    let pdf = forms::subject_access_pdf(&form)?;
     let pdf_saved = save::write(&folder.join(forms::pdf_file_name(&name, today)), &pdf)?;
     let json_saved = save::write(&folder.join(forms::json_file_name(&name, today)), &json)?;
     let detail = format!("redactOthers={}", u8::from(options.redact_others));
@@ -61,8 +57,7 @@ pub(crate) fn export_to_folder(
         conn,
         actor,
         &Entry { action: "subjectAccess.exported", subject_kind: "person", subject_id: person_id, detail: &detail },
-    )
-    .map_err(err)?;
+    )?;
     Ok(SubjectAccessSaved { pdf_path: pdf_saved.path, json_path: json_saved.path, restricted_incidents })
 }
 

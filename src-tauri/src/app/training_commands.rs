@@ -14,17 +14,13 @@ use crate::records::training::{
     TrainingRecord,
 };
 
-fn err(e: impl ErrorCode) -> CommandError {
-    e.to_command_error()
-}
-
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 #[tauri::command]
 pub fn training_courses(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Course>, CommandError> {
-    state.with_vault(|v| training::courses(v.db().conn(), include_retired).map_err(err))
+    state.with_vault(|v| training::courses(v.db().conn(), include_retired).map_err(CommandError::from))
 }
 
 /// Adds a course (`id` null) or changes one.
@@ -34,18 +30,12 @@ pub fn training_course_save(
     id: Option<String>,
     draft: CourseDraft,
 ) -> Result<Course, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        training::save_course(v.db_mut().conn_mut(), &actor, id.as_deref(), &draft).map_err(err)
-    })
+    state.with_admin(|conn, actor| training::save_course(conn, actor, id.as_deref(), &draft))
 }
 
 #[tauri::command]
 pub fn training_course_retire(state: State<'_, AppState>, id: String, retired: bool) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        training::retire_course(v.db_mut().conn_mut(), &actor, &id, retired).map_err(err)
-    })
+    state.with_admin(|conn, actor| training::retire_course(conn, actor, &id, retired))
 }
 
 /// Records a course completed on one date by one or more people, all or nothing.
@@ -54,18 +44,12 @@ pub fn training_record(
     state: State<'_, AppState>,
     completion: Completion,
 ) -> Result<Vec<TrainingRecord>, CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        training::record(v.db_mut().conn_mut(), &actor, &completion, today()).map_err(err)
-    })
+    state.with_admin(|conn, actor| training::record(conn, actor, &completion, today()))
 }
 
 #[tauri::command]
 pub fn training_record_remove(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        training::remove_record(v.db_mut().conn_mut(), &actor, &id).map_err(err)
-    })
+    state.with_admin(|conn, actor| training::remove_record(conn, actor, &id))
 }
 
 #[tauri::command]
@@ -73,29 +57,26 @@ pub fn person_training(state: State<'_, AppState>, person_id: String) -> Result<
     state.with_vault(|v| {
         let conn = v.db().conn();
         Ok(PersonTraining {
-            roles: training::roles_of(conn, &person_id).map_err(err)?,
-            records: training::for_person(conn, &person_id).map_err(err)?,
+            roles: training::roles_of(conn, &person_id)?,
+            records: training::for_person(conn, &person_id)?,
         })
     })
 }
 
 #[tauri::command]
 pub fn person_set_roles(state: State<'_, AppState>, person_id: String, roles: Vec<Role>) -> Result<(), CommandError> {
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        training::set_roles(v.db_mut().conn_mut(), &actor, &person_id, &roles).map_err(err)
-    })
+    state.with_admin(|conn, actor| training::set_roles(conn, actor, &person_id, &roles))
 }
 
 #[tauri::command]
 pub fn training_matrix(state: State<'_, AppState>, filter: MatrixFilter) -> Result<TrainingMatrix, CommandError> {
-    state.with_vault(|v| training::matrix(v.db().conn(), today(), &filter).map_err(err))
+    state.with_vault(|v| training::matrix(v.db().conn(), today(), &filter).map_err(CommandError::from))
 }
 
 /// Training never done, overdue, or due within 90 days, most urgent first.
 #[tauri::command]
 pub fn training_due(state: State<'_, AppState>) -> Result<Vec<TrainingDue>, CommandError> {
-    state.with_vault(|v| training::due_items(v.db().conn(), today()).map_err(err))
+    state.with_vault(|v| training::due_items(v.db().conn(), today()).map_err(CommandError::from))
 }
 
 /// The longest base64 text a certificate within the cap can be: anything longer is refused unread.
@@ -109,15 +90,15 @@ pub fn training_certificate_attach(
     base64: String,
 ) -> Result<(), CommandError> {
     if base64.len() > MAX_CERTIFICATE_BASE64 {
-        return Err(err(training::TrainingError::CertificateTooLarge));
+        return Err(CommandError::from(training::TrainingError::CertificateTooLarge));
     }
     let bytes = STANDARD.decode(base64.trim()).map_err(|_| {
-        CommandError::new("training.certificateUnreadable", "The certificate could not be read. Choose the file again.")
+        CommandError::new(
+            ErrorCode::TrainingCertificateUnreadable,
+            "The certificate could not be read. Choose the file again.",
+        )
     })?;
-    state.with_vault(|v| {
-        let actor = v.actor().clone();
-        training::attach_certificate(v.db_mut().conn_mut(), &actor, &record_id, &bytes).map_err(err)
-    })
+    state.with_admin(|conn, actor| training::attach_certificate(conn, actor, &record_id, &bytes))
 }
 
 /// Saves a copy of a record's certificate where the admin chooses; the copy is noted in the audit
@@ -130,10 +111,10 @@ pub async fn training_certificate_save(
 ) -> Result<Option<SavedFile>, CommandError> {
     let (session, (media_type, bytes, completed_on)) = state.with_vault_tagged(|v| {
         let conn = v.db().conn();
-        let (media_type, bytes) = training::certificate(conn, &record_id).map_err(err)?;
+        let (media_type, bytes) = training::certificate(conn, &record_id)?;
         let completed_on: String = conn
             .query_row("SELECT completed_on FROM training_records WHERE id = ?1", [&record_id], |r| r.get(0))
-            .map_err(|_| err(training::TrainingError::RecordNotFound))?;
+            .map_err(|_| CommandError::from(training::TrainingError::RecordNotFound))?;
         Ok((media_type, bytes, completed_on))
     })?;
     let (kind, extension) = match media_type.as_str() {
@@ -145,7 +126,7 @@ pub async fn training_certificate_save(
     let Some(target) = save::choose_target(&window, &file_name, kind) else { return Ok(None) };
     save::in_session(&state, session, &target, |s| {
         let saved = save::write(&target, &bytes)?;
-        training::note_certificate_saved(s.vault.db().conn(), s.vault.actor(), &record_id).map_err(err)?;
+        training::note_certificate_saved(s.vault.db().conn(), s.vault.actor(), &record_id)?;
         Ok(Some(saved))
     })
 }
@@ -157,7 +138,7 @@ pub fn training_import_preview(
     csv: String,
 ) -> Result<training::TrainingImportPreview, CommandError> {
     state.with_session(|s| {
-        let preview = training::import_preview(s.vault.db().conn(), csv.as_bytes(), today()).map_err(err)?;
+        let preview = training::import_preview(s.vault.db().conn(), csv.as_bytes(), today())?;
         s.pending_training_import = Some(preview.clone());
         Ok(preview)
     })
@@ -168,10 +149,13 @@ pub fn training_import_preview(
 pub fn training_import_commit(state: State<'_, AppState>) -> Result<u32, CommandError> {
     state.with_session(|s| {
         let preview = s.pending_training_import.take().ok_or_else(|| {
-            CommandError::new("import.noPreview", "Choose the file again: there is no import waiting to be confirmed.")
+            CommandError::new(
+                ErrorCode::ImportNoPreview,
+                "Choose the file again: there is no import waiting to be confirmed.",
+            )
         })?;
         let actor = s.vault.actor().clone();
-        let added = training::import_commit(s.vault.db_mut().conn_mut(), &actor, &preview).map_err(err)?;
+        let added = training::import_commit(s.vault.db_mut().conn_mut(), &actor, &preview)?;
         Ok(u32::try_from(added).unwrap_or(u32::MAX))
     })
 }

@@ -20,7 +20,7 @@ pub(crate) mod pdf_check;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 
 /// Why a form could not be made.
 ///
@@ -58,15 +58,15 @@ pub enum FormError {
     Render { problems: usize },
 }
 
-impl ErrorCode for FormError {
-    fn code(&self) -> &'static str {
+impl CodedError for FormError {
+    fn code(&self) -> ErrorCode {
         match self {
-            FormError::FontInvalid { .. } => "forms.fontInvalid",
-            FormError::QrTooLong => "forms.qrTooLong",
-            FormError::ImageUnreadable => "forms.imageUnreadable",
-            FormError::AupNotPublished => "forms.aupNotPublished",
-            FormError::RecoveryKeyMalformed => "forms.recoveryKeyMalformed",
-            FormError::Render { .. } => "forms.render",
+            FormError::FontInvalid { .. } => ErrorCode::FormsFontInvalid,
+            FormError::QrTooLong => ErrorCode::FormsQrTooLong,
+            FormError::ImageUnreadable => ErrorCode::FormsImageUnreadable,
+            FormError::AupNotPublished => ErrorCode::FormsAupNotPublished,
+            FormError::RecoveryKeyMalformed => ErrorCode::FormsRecoveryKeyMalformed,
+            FormError::Render { .. } => ErrorCode::FormsRender,
         }
     }
 }

@@ -36,7 +36,7 @@ mod receipt;
 mod submission;
 mod writer;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::aup::AupError;
 use crate::records::signatures::SignatureError;
 use crate::store::StoreError;
@@ -111,22 +111,22 @@ impl From<rusqlite::Error> for OutboxError {
     }
 }
 
-impl ErrorCode for OutboxError {
-    fn code(&self) -> &'static str {
+impl CodedError for OutboxError {
+    fn code(&self) -> ErrorCode {
         match self {
-            OutboxError::NotReady => "outbox.notReady",
-            OutboxError::ManifestChangedOutside => "outbox.manifestChangedOutside",
-            OutboxError::BadTypedName => "outbox.badTypedName",
-            OutboxError::BadMark => "outbox.badMark",
-            OutboxError::BadConsent(_) => "outbox.badConsent",
-            OutboxError::BadCountersignature => "outbox.badCountersignature",
-            OutboxError::UnknownPolicy => "outbox.unknownPolicy",
-            OutboxError::BadConcern(_) => "outbox.badConcern",
-            OutboxError::BadTime => "outbox.badTime",
-            OutboxError::Write(_) => "outbox.write",
-            OutboxError::Read(_) => "outbox.read",
-            OutboxError::Cleanup(_) => "outbox.cleanup",
-            OutboxError::NoSuchProblem => "outbox.noSuchProblem",
+            OutboxError::NotReady => ErrorCode::OutboxNotReady,
+            OutboxError::ManifestChangedOutside => ErrorCode::OutboxManifestChangedOutside,
+            OutboxError::BadTypedName => ErrorCode::OutboxBadTypedName,
+            OutboxError::BadMark => ErrorCode::OutboxBadMark,
+            OutboxError::BadConsent(_) => ErrorCode::OutboxBadConsent,
+            OutboxError::BadCountersignature => ErrorCode::OutboxBadCountersignature,
+            OutboxError::UnknownPolicy => ErrorCode::OutboxUnknownPolicy,
+            OutboxError::BadConcern(_) => ErrorCode::OutboxBadConcern,
+            OutboxError::BadTime => ErrorCode::OutboxBadTime,
+            OutboxError::Write(_) => ErrorCode::OutboxWrite,
+            OutboxError::Read(_) => ErrorCode::OutboxRead,
+            OutboxError::Cleanup(_) => ErrorCode::OutboxCleanup,
+            OutboxError::NoSuchProblem => ErrorCode::OutboxNoSuchProblem,
             OutboxError::Store(e) => e.code(),
             OutboxError::Aup(e) => e.code(),
             OutboxError::Signature(e) => e.code(),

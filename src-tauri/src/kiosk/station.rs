@@ -10,7 +10,7 @@ use super::outbox::{
     self, KioskAupSignature, KioskConcern, KioskCountersignature, KioskImageConsent, KioskMark, OutboxError, Receipt,
     Submission,
 };
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::forms::aup::{self as aup_forms, blank_aup_pdf, BlankAup};
 use crate::forms::consent::{self as consent_forms, blank_consent_pdf, BlankConsentForm};
 use crate::forms::incident::{self as incident_forms, BlankIncidentForm};
@@ -63,10 +63,10 @@ pub enum BlankFormError {
     Form(#[from] FormError),
 }
 
-impl ErrorCode for BlankFormError {
-    fn code(&self) -> &'static str {
+impl CodedError for BlankFormError {
+    fn code(&self) -> ErrorCode {
         match self {
-            BlankFormError::NotOffered => "kiosk.formNotOffered",
+            BlankFormError::NotOffered => ErrorCode::KioskFormNotOffered,
             BlankFormError::Form(e) => e.code(),
         }
     }

@@ -11,7 +11,7 @@ mod versions;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::people::PersonGroup;
 use crate::store::StoreError;
 pub use content::{content_hash, AupContent, MAX_RULES};
@@ -158,19 +158,19 @@ impl From<rusqlite::Error> for AupError {
     }
 }
 
-impl ErrorCode for AupError {
-    fn code(&self) -> &'static str {
+impl CodedError for AupError {
+    fn code(&self) -> ErrorCode {
         match self {
-            AupError::InvalidTitle => "aup.invalidTitle",
-            AupError::InvalidRules => "aup.invalidRules",
-            AupError::MissingSection => "aup.missingSection",
-            AupError::NotFound => "aup.notFound",
-            AupError::VersionNotFound => "aup.versionNotFound",
-            AupError::NoDraft => "aup.noDraft",
-            AupError::NothingChanged => "aup.nothingChanged",
-            AupError::NotPublished => "aup.notPublished",
-            AupError::HashMismatch => "aup.hashMismatch",
-            AupError::InvalidDslName => "aup.invalidDslName",
+            AupError::InvalidTitle => ErrorCode::AupInvalidTitle,
+            AupError::InvalidRules => ErrorCode::AupInvalidRules,
+            AupError::MissingSection => ErrorCode::AupMissingSection,
+            AupError::NotFound => ErrorCode::AupNotFound,
+            AupError::VersionNotFound => ErrorCode::AupVersionNotFound,
+            AupError::NoDraft => ErrorCode::AupNoDraft,
+            AupError::NothingChanged => ErrorCode::AupNothingChanged,
+            AupError::NotPublished => ErrorCode::AupNotPublished,
+            AupError::HashMismatch => ErrorCode::AupHashMismatch,
+            AupError::InvalidDslName => ErrorCode::AupInvalidDslName,
             AupError::Store(e) => e.code(),
         }
     }

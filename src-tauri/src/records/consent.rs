@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use check::{check, publish_checked, CheckQuestion};
 pub use groups::{
@@ -235,14 +235,136 @@ pub const MAX_OWN_AGE: u32 = 18;
 /// The longest note, judgement or description.
 pub const MAX_TEXT: usize = 2_000;
 
+/// A box on the consent, publication and take-down forms that a refusal is about. Shows as the
+/// words the "too long" message starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentField {
+    Description,
+    TakenDownBy,
+    CannotRemoveWhy,
+    Note,
+    Judgement,
+    Witness,
+    Relationship,
+    FormVersion,
+    WithdrawnHow,
+}
+
+impl ConsentField {
+    /// What to do when the box is left empty.
+    fn missing(self) -> &'static str {
+        match self {
+            ConsentField::Description => "Describe what was published, such as \"Summer trip, news page\".",
+            ConsentField::TakenDownBy => "Say who took the image down.",
+            ConsentField::CannotRemoveWhy => {
+                "Say why the image cannot be removed, such as \"printed newsletter, already sent\"."
+            }
+            ConsentField::Note => "Enter the note.",
+            ConsentField::Judgement => "Record the judgement.",
+            ConsentField::Witness => "Name the witness who heard the consent given aloud.",
+            ConsentField::Relationship => {
+                "Say how the parent or carer is related to the person, such as mother or foster carer."
+            }
+            ConsentField::FormVersion => "Say which version of the consent form was used.",
+            ConsentField::WithdrawnHow => "Say how the consent was withdrawn, such as by email or in person.",
+        }
+    }
+}
+
+impl std::fmt::Display for ConsentField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ConsentField::Description => "The description",
+            ConsentField::TakenDownBy => "Who took it down",
+            ConsentField::CannotRemoveWhy => "The note",
+            ConsentField::Note => "The note",
+            ConsentField::Judgement => "The judgement",
+            ConsentField::Witness => "The witness's name",
+            ConsentField::Relationship => "The relationship",
+            ConsentField::FormVersion => "The form version",
+            ConsentField::WithdrawnHow => "How it was withdrawn",
+        })
+    }
+}
+
+/// A date on the consent forms that a refusal is about, as the message starts with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentDate {
+    Given,
+    Published,
+    TakenDown,
+    Withdrawn,
+}
+
+impl std::fmt::Display for ConsentDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ConsentDate::Given => "The date consent was given",
+            ConsentDate::Published => "The date it was published",
+            ConsentDate::TakenDown => "The date",
+            ConsentDate::Withdrawn => "The date of the withdrawal",
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConsentError {
     #[error("That consent record was not found.")]
     NotFound,
     #[error("That person was not found, or has been archived. Refresh the list and choose again.")]
     PersonNotFound,
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", .0.missing())]
+    Missing(ConsentField),
+    #[error("{field} is too long: keep it under {max} characters.")]
+    TooLong { field: ConsentField, max: usize },
+    #[error("{0} cannot be in the future.")]
+    DateInFuture(ConsentDate),
+    #[error("Answer yes or no for at least one use.")]
+    NoAnswers,
+    #[error("One of the uses is not one Safekeeper knows. Reload the form.")]
+    UnknownUse,
+    #[error("Choose where the image was used.")]
+    PublicationUseMissing,
+    #[error("Choose where the image will be used.")]
+    CheckUseMissing,
+    #[error("The link must be a single web address with no spaces.")]
+    LinkNotAnAddress,
+    #[error("Choose the people who appear in the image.")]
+    NoPeopleChosen,
+    #[error("This take-down has already been ticked off.")]
+    TakedownAlreadyDone,
+    #[error("Name the group, such as \"Tuesday youth club\" (up to {max} characters).")]
+    GroupNameLength { max: usize },
+    #[error("Name the account as people know it, such as Instagram @riversideyouth (up to {max} characters).")]
+    AccountNameLength { max: usize },
+    #[error("That account is already listed.")]
+    AccountAlreadyListed,
+    #[error("That account was not found, or is already retired.")]
+    AccountNotFound,
+    #[error("A consent must last from {min} to {max} months. 12 is one year; 60 is five years.")]
+    DefaultMonthsOutOfRange { min: u32, max: u32 },
+    #[error("The age a young person may consent for themselves must be from {min} to {max}.")]
+    OwnConsentAgeOutOfRange { min: u32, max: u32 },
+    #[error("Enter the full name of the parent or carer who gave consent.")]
+    GiverNameNotFull,
+    #[error("Consents from the signing station arrive by themselves. Choose paper form, email or spoken.")]
+    StationMethodByHand,
+    /// The default length of a consent runs past the last date the calendar holds.
+    #[error("Check the date consent was given.")]
+    GivenOnOutOfRange,
+    #[error("The expiry date must be after the date consent was given.")]
+    ExpiryNotAfterGiven,
+    #[error("The withdrawal cannot be earlier than the day consent was given.")]
+    WithdrawnBeforeGiven,
+    #[error("The date on the submission is not a real date.")]
+    SubmissionDateUnreal,
+    #[error("The time it was handed in could not be read.")]
+    SubmissionTimeUnreadable,
+    #[error("The answers could not be stored: {0}")]
+    AnswersUnstorable(serde_json::Error),
+    /// The consent check did not say yes for everyone, so the use was not logged.
+    #[error("{summary} Nothing was logged.")]
+    CheckSaysNo { summary: String },
     #[error("{0}")]
     AgeRule(String),
     #[error("This consent has already been withdrawn.")]
@@ -265,18 +387,42 @@ impl From<rusqlite::Error> for ConsentError {
     }
 }
 
-impl ErrorCode for ConsentError {
-    fn code(&self) -> &'static str {
+impl CodedError for ConsentError {
+    fn code(&self) -> ErrorCode {
         match self {
-            ConsentError::NotFound => "consent.notFound",
-            ConsentError::PersonNotFound => "consent.personNotFound",
-            ConsentError::Invalid(_) => "consent.invalid",
-            ConsentError::AgeRule(_) => "consent.ageRule",
-            ConsentError::AlreadyWithdrawn => "consent.alreadyWithdrawn",
-            ConsentError::AlreadyConfirmed => "consent.alreadyConfirmed",
-            ConsentError::DuplicateReceipt => "consent.duplicateReceipt",
-            ConsentError::PublicationNotFound => "consent.publicationNotFound",
-            ConsentError::GroupNotFound => "consent.groupNotFound",
+            ConsentError::NotFound => ErrorCode::ConsentNotFound,
+            ConsentError::PersonNotFound => ErrorCode::ConsentPersonNotFound,
+            ConsentError::Missing(_)
+            | ConsentError::TooLong { .. }
+            | ConsentError::DateInFuture(_)
+            | ConsentError::NoAnswers
+            | ConsentError::UnknownUse
+            | ConsentError::PublicationUseMissing
+            | ConsentError::CheckUseMissing
+            | ConsentError::LinkNotAnAddress
+            | ConsentError::NoPeopleChosen
+            | ConsentError::TakedownAlreadyDone
+            | ConsentError::GroupNameLength { .. }
+            | ConsentError::AccountNameLength { .. }
+            | ConsentError::AccountAlreadyListed
+            | ConsentError::AccountNotFound
+            | ConsentError::DefaultMonthsOutOfRange { .. }
+            | ConsentError::OwnConsentAgeOutOfRange { .. }
+            | ConsentError::GiverNameNotFull
+            | ConsentError::StationMethodByHand
+            | ConsentError::GivenOnOutOfRange
+            | ConsentError::ExpiryNotAfterGiven
+            | ConsentError::WithdrawnBeforeGiven
+            | ConsentError::SubmissionDateUnreal
+            | ConsentError::SubmissionTimeUnreadable
+            | ConsentError::AnswersUnstorable(_)
+            | ConsentError::CheckSaysNo { .. } => ErrorCode::ConsentInvalid,
+            ConsentError::AgeRule(_) => ErrorCode::ConsentAgeRule,
+            ConsentError::AlreadyWithdrawn => ErrorCode::ConsentAlreadyWithdrawn,
+            ConsentError::AlreadyConfirmed => ErrorCode::ConsentAlreadyConfirmed,
+            ConsentError::DuplicateReceipt => ErrorCode::ConsentDuplicateReceipt,
+            ConsentError::PublicationNotFound => ErrorCode::ConsentPublicationNotFound,
+            ConsentError::GroupNotFound => ErrorCode::ConsentGroupNotFound,
             ConsentError::Store(e) => e.code(),
         }
     }
@@ -333,9 +479,9 @@ pub(crate) fn tidy(text: Option<&str>) -> Option<String> {
     text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
-pub(crate) fn check_len(text: Option<&str>, what: &str) -> Result<(), ConsentError> {
+pub(crate) fn check_len(text: Option<&str>, field: ConsentField) -> Result<(), ConsentError> {
     if text.is_some_and(|t| t.chars().count() > MAX_TEXT) {
-        return Err(ConsentError::Invalid(format!("{what} is too long: keep it under {MAX_TEXT} characters.")));
+        return Err(ConsentError::TooLong { field, max: MAX_TEXT });
     }
     Ok(())
 }

@@ -42,10 +42,10 @@ pub enum HandoverError {
     Store(#[from] StoreError),
 }
 
-impl crate::error::ErrorCode for HandoverError {
-    fn code(&self) -> &'static str {
+impl crate::error::CodedError for HandoverError {
+    fn code(&self) -> crate::error::ErrorCode {
         match self {
-            HandoverError::Write(_) => "handover.write",
+            HandoverError::Write(_) => crate::error::ErrorCode::HandoverWrite,
             HandoverError::Store(e) => e.code(),
         }
     }

@@ -14,7 +14,7 @@ mod trends;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use entries::Action as IncidentAction;
 pub use entries::Report as IncidentReport;
@@ -110,14 +110,137 @@ pub struct IncidentDetail {
     pub access: Vec<String>,
 }
 
+/// A box on the incident forms that a refusal is about. Shows as the words the message uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IncidentField {
+    HowReported,
+    ReportedBy,
+    ReportedTo,
+    Place,
+    Platform,
+    Device,
+    Facts,
+    OwnWords,
+    Opinion,
+    PersonName,
+    ActionBy,
+    ActionWhat,
+    EvidenceWhat,
+    EvidenceHeldWhere,
+    DecidedBy,
+    Decision,
+    DecisionReason,
+    OtherAgency,
+    ReferralReference,
+    ReferralOutcome,
+    ParentsToldOn,
+    ParentsToldBy,
+    ParentsNotToldWhy,
+    Outcome,
+    Sanctions,
+    LessonsLearnt,
+    PolicyChanges,
+    SignOffName,
+    StatusReason,
+}
+
+impl std::fmt::Display for IncidentField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            IncidentField::HowReported => "how it was reported",
+            IncidentField::ReportedBy => "who reported it",
+            IncidentField::ReportedTo => "who it was reported to",
+            IncidentField::Place => "where it happened",
+            IncidentField::Platform => "the app, platform or website",
+            IncidentField::Device => "the device",
+            IncidentField::Facts => "what happened",
+            IncidentField::OwnWords => "the young person's own words",
+            IncidentField::Opinion => "the professional opinion",
+            IncidentField::PersonName => "the person's name",
+            IncidentField::ActionBy => "who took the action",
+            IncidentField::ActionWhat => "what was done",
+            IncidentField::EvidenceWhat => "what the evidence is",
+            IncidentField::EvidenceHeldWhere => "where the evidence is held",
+            IncidentField::DecidedBy => "who decided",
+            IncidentField::Decision => "the decision",
+            IncidentField::DecisionReason => "the reason for the decision",
+            IncidentField::OtherAgency => "the organisation referred to",
+            IncidentField::ReferralReference => "the reference number",
+            IncidentField::ReferralOutcome => "the outcome of the referral",
+            IncidentField::ParentsToldOn => "when the parents or carers were told",
+            IncidentField::ParentsToldBy => "who told them",
+            IncidentField::ParentsNotToldWhy => "why the parents or carers were not told",
+            IncidentField::Outcome => "the outcome",
+            IncidentField::Sanctions => "the sanctions",
+            IncidentField::LessonsLearnt => "the lessons learnt",
+            IncidentField::PolicyChanges => "the policy changes",
+            IncidentField::SignOffName => "the reviewing admin's name",
+            IncidentField::StatusReason => "the reason",
+        })
+    }
+}
+
+/// A date on the incident forms that a refusal is about, as the message starts with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IncidentDate {
+    Occurred,
+    Reported,
+    Action,
+    Decision,
+    Referral,
+    ParentsTold,
+    SignOff,
+}
+
+impl std::fmt::Display for IncidentDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            IncidentDate::Occurred => "The date it happened",
+            IncidentDate::Reported => "The date it was reported",
+            IncidentDate::Action => "The date of the action",
+            IncidentDate::Decision => "The date of the decision",
+            IncidentDate::Referral => "The date of the referral",
+            IncidentDate::ParentsTold => "The date the parents or carers were told",
+            IncidentDate::SignOff => "The sign-off date",
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum IncidentError {
     #[error("That incident was not found, or you do not have access to it.")]
     NotFound,
     #[error("That entry was not found in this incident.")]
     EntryNotFound,
-    #[error("{0}")]
-    Invalid(String),
+    #[error("Enter {0}.")]
+    Missing(IncidentField),
+    #[error("Shorten {field} to {max} characters or fewer.")]
+    TooLong { field: IncidentField, max: usize },
+    #[error("{0} cannot be in the future.")]
+    DateInFuture(IncidentDate),
+    #[error("The date it was reported cannot be before the date it happened.")]
+    ReportedBeforeOccurred,
+    #[error("Enter the time as hours and minutes, like 14:30.")]
+    TimeUnreadable,
+    #[error("That person is not in the register.")]
+    PersonNotInRegister,
+    /// `add_entry` was given a report or a status change, which have their own ways in.
+    #[error("An incident has one report; correct it with an amendment. Change the status with the status buttons.")]
+    NotAnEntryToAdd,
+    #[error("A change of status cannot be amended; change the status again.")]
+    StatusCannotBeAmended,
+    #[error("Say why the incident is being reopened.")]
+    ReopenNeedsReason,
+    #[error("The end of the period must be after its start.")]
+    PeriodBackwards,
+    #[error("A stored incident has a category this version does not know.")]
+    UnknownStoredCategory,
+    #[error("A stored incident has a kind this version does not know.")]
+    UnknownStoredKind,
+    #[error("The time it was handed in could not be read.")]
+    SubmissionTimeUnreadable,
+    #[error("A stored incident entry could not be read.")]
+    StoredEntryUnreadable,
     #[error("This incident is closed. Reopen it, saying why, before adding to it or correcting it.")]
     Closed,
     #[error("An amendment must correct an entry of the same kind.")]
@@ -140,18 +263,31 @@ impl From<rusqlite::Error> for IncidentError {
     }
 }
 
-impl ErrorCode for IncidentError {
-    fn code(&self) -> &'static str {
+impl CodedError for IncidentError {
+    fn code(&self) -> ErrorCode {
         match self {
-            IncidentError::NotFound => "incident.notFound",
-            IncidentError::EntryNotFound => "incident.entryNotFound",
-            IncidentError::Invalid(_) => "incident.invalid",
-            IncidentError::Closed => "incident.closed",
-            IncidentError::AmendmentKindMismatch => "incident.amendmentKind",
-            IncidentError::AmendmentNeedsReason => "incident.amendmentReason",
-            IncidentError::CannotClose(_) => "incident.cannotClose",
-            IncidentError::BadTransition(_) => "incident.badTransition",
-            IncidentError::AccessNeedsYou => "incident.accessNeedsYou",
+            IncidentError::NotFound => ErrorCode::IncidentNotFound,
+            IncidentError::EntryNotFound => ErrorCode::IncidentEntryNotFound,
+            IncidentError::Missing(_)
+            | IncidentError::TooLong { .. }
+            | IncidentError::DateInFuture(_)
+            | IncidentError::ReportedBeforeOccurred
+            | IncidentError::TimeUnreadable
+            | IncidentError::PersonNotInRegister
+            | IncidentError::NotAnEntryToAdd
+            | IncidentError::StatusCannotBeAmended
+            | IncidentError::ReopenNeedsReason
+            | IncidentError::PeriodBackwards
+            | IncidentError::UnknownStoredCategory
+            | IncidentError::UnknownStoredKind
+            | IncidentError::SubmissionTimeUnreadable
+            | IncidentError::StoredEntryUnreadable => ErrorCode::IncidentInvalid,
+            IncidentError::Closed => ErrorCode::IncidentClosed,
+            IncidentError::AmendmentKindMismatch => ErrorCode::IncidentAmendmentKind,
+            IncidentError::AmendmentNeedsReason => ErrorCode::IncidentAmendmentReason,
+            IncidentError::CannotClose(_) => ErrorCode::IncidentCannotClose,
+            IncidentError::BadTransition(_) => ErrorCode::IncidentBadTransition,
+            IncidentError::AccessNeedsYou => ErrorCode::IncidentAccessNeedsYou,
             IncidentError::Store(e) => e.code(),
         }
     }

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::StoreError;
 
@@ -29,11 +29,11 @@ pub enum SettingsError {
     Store(#[from] StoreError),
 }
 
-impl ErrorCode for SettingsError {
-    fn code(&self) -> &'static str {
+impl CodedError for SettingsError {
+    fn code(&self) -> ErrorCode {
         match self {
-            SettingsError::InvalidOrgName => "settings.invalidOrgName",
-            SettingsError::InvalidAutoLock => "settings.invalidAutoLock",
+            SettingsError::InvalidOrgName => ErrorCode::SettingsInvalidOrgName,
+            SettingsError::InvalidAutoLock => ErrorCode::SettingsInvalidAutoLock,
             SettingsError::Store(e) => e.code(),
         }
     }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use name::{display_name, name_key, validate_full_name, NameProblem};
 pub(crate) use register::insert_valid;
@@ -181,21 +181,21 @@ impl From<rusqlite::Error> for PeopleError {
     }
 }
 
-impl ErrorCode for PeopleError {
-    fn code(&self) -> &'static str {
+impl CodedError for PeopleError {
+    fn code(&self) -> ErrorCode {
         match self {
-            PeopleError::InitialsOnly => "people.initialsOnly",
-            PeopleError::InvalidName | PeopleError::NameCharacters => "people.invalidName",
-            PeopleError::InvalidPreferredName => "people.invalidPreferredName",
-            PeopleError::DateOfBirthRequired => "people.dateOfBirthRequired",
-            PeopleError::DateOfBirthOutOfRange => "people.invalidDateOfBirth",
-            PeopleError::LeaveBeforeStart => "people.leaveBeforeStart",
-            PeopleError::InvalidEmail => "people.invalidEmail",
-            PeopleError::InvalidPhone => "people.invalidPhone",
-            PeopleError::NotFound => "people.notFound",
-            PeopleError::NotAYoungPerson => "people.notAYoungPerson",
-            PeopleError::NotAParentCarer => "people.notAParentCarer",
-            PeopleError::GroupHasLinks => "people.groupHasLinks",
+            PeopleError::InitialsOnly => ErrorCode::PeopleInitialsOnly,
+            PeopleError::InvalidName | PeopleError::NameCharacters => ErrorCode::PeopleInvalidName,
+            PeopleError::InvalidPreferredName => ErrorCode::PeopleInvalidPreferredName,
+            PeopleError::DateOfBirthRequired => ErrorCode::PeopleDateOfBirthRequired,
+            PeopleError::DateOfBirthOutOfRange => ErrorCode::PeopleInvalidDateOfBirth,
+            PeopleError::LeaveBeforeStart => ErrorCode::PeopleLeaveBeforeStart,
+            PeopleError::InvalidEmail => ErrorCode::PeopleInvalidEmail,
+            PeopleError::InvalidPhone => ErrorCode::PeopleInvalidPhone,
+            PeopleError::NotFound => ErrorCode::PeopleNotFound,
+            PeopleError::NotAYoungPerson => ErrorCode::PeopleNotAYoungPerson,
+            PeopleError::NotAParentCarer => ErrorCode::PeopleNotAParentCarer,
+            PeopleError::GroupHasLinks => ErrorCode::PeopleGroupHasLinks,
             PeopleError::Store(e) => e.code(),
         }
     }

@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::date_text;
 use crate::records::people::{self, name_key, PeopleError, PersonDraft};
 use crate::store::audit::{self, Actor, Entry};
@@ -76,16 +76,16 @@ impl From<rusqlite::Error> for ImportError {
     }
 }
 
-impl ErrorCode for ImportError {
-    fn code(&self) -> &'static str {
+impl CodedError for ImportError {
+    fn code(&self) -> ErrorCode {
         match self {
-            ImportError::TooLarge => "import.tooLarge",
-            ImportError::Empty => "import.empty",
-            ImportError::UnterminatedQuote { .. } => "import.unreadable",
-            ImportError::NoNameColumn => "import.noNameColumn",
-            ImportError::NoGroupColumn => "import.noGroupColumn",
-            ImportError::BadRow { .. } => "import.badRow",
-            ImportError::ChangedSincePreview => "import.changedSincePreview",
+            ImportError::TooLarge => ErrorCode::ImportTooLarge,
+            ImportError::Empty => ErrorCode::ImportEmpty,
+            ImportError::UnterminatedQuote { .. } => ErrorCode::ImportUnreadable,
+            ImportError::NoNameColumn => ErrorCode::ImportNoNameColumn,
+            ImportError::NoGroupColumn => ErrorCode::ImportNoGroupColumn,
+            ImportError::BadRow { .. } => ErrorCode::ImportBadRow,
+            ImportError::ChangedSincePreview => ErrorCode::ImportChangedSincePreview,
             ImportError::Store(e) => e.code(),
         }
     }

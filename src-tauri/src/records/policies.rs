@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::reminders::DueStatus;
 use crate::store::StoreError;
 mod document;
@@ -217,14 +217,86 @@ pub struct PolicyDue {
     pub status: DueStatus,
 }
 
+/// A box on the policy and filtering-log forms that a refusal is about. Shows as the words the
+/// message uses for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyField {
+    Name,
+    Owner,
+    Version,
+    Lead,
+    Change,
+    ApprovedBy,
+    FilteringWhat,
+    FilteringWho,
+    FilteringWhy,
+}
+
+impl std::fmt::Display for PolicyField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PolicyField::Name => "the policy's name",
+            PolicyField::Owner => "the owner",
+            PolicyField::Version => "the version number",
+            PolicyField::Lead => "who led the review",
+            PolicyField::Change => "what changed",
+            PolicyField::ApprovedBy => "who approved it",
+            PolicyField::FilteringWhat => "what happened or changed",
+            PolicyField::FilteringWho => "who made the change or found the breach",
+            PolicyField::FilteringWhy => "why, or what was done about it",
+        })
+    }
+}
+
+/// A date on the policy and filtering-log forms that a refusal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyDate {
+    Reviewed,
+    Approved,
+    FilteringHappened,
+}
+
+impl PolicyDate {
+    fn capitalised(self) -> &'static str {
+        match self {
+            PolicyDate::Reviewed => "The review date",
+            PolicyDate::Approved => "The approval date",
+            PolicyDate::FilteringHappened => "The date",
+        }
+    }
+}
+
+impl std::fmt::Display for PolicyDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PolicyDate::Reviewed => "the review date",
+            PolicyDate::Approved => "the approval date",
+            PolicyDate::FilteringHappened => "the date",
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
     #[error("That policy was not found.")]
     NotFound,
     #[error("Version {0} is already in this policy's history. Give this review a new version number.")]
     DuplicateVersion(String),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("Enter {0}.")]
+    Missing(PolicyField),
+    #[error("Shorten {field} to {max} characters or fewer.")]
+    TooLong { field: PolicyField, max: usize },
+    #[error("Enter how often it is reviewed as a number of months from 1 to 60.")]
+    ReviewCycleOutOfRange,
+    #[error("{date} cannot be in the future.", date = .0.capitalised())]
+    DateInFuture(PolicyDate),
+    #[error("Check {0}: it is before 1990.")]
+    DateBefore1990(PolicyDate),
+    #[error("The approval date cannot be before the review date.")]
+    ApprovedBeforeReview,
+    /// The review date is so far ahead that the next review cannot be worked out.
+    #[error("Check the review date.")]
+    NextReviewOutOfRange,
     #[error("The policy document must be a PDF, a Word document (.docx or .doc) or an OpenDocument text (.odt), up to 10 MB.")]
     DocumentNotAccepted,
     #[error("There is no document stored for this policy.")]
@@ -243,16 +315,22 @@ impl From<rusqlite::Error> for PolicyError {
     }
 }
 
-impl ErrorCode for PolicyError {
-    fn code(&self) -> &'static str {
+impl CodedError for PolicyError {
+    fn code(&self) -> ErrorCode {
         match self {
-            PolicyError::NotFound => "policy.notFound",
-            PolicyError::DuplicateVersion(_) => "policy.duplicateVersion",
-            PolicyError::Invalid(_) => "policy.invalid",
-            PolicyError::DocumentNotAccepted => "policy.documentNotAccepted",
-            PolicyError::NoDocument => "policy.noDocument",
-            PolicyError::NextReviewNotAfterReview => "policy.nextReviewNotAfterReview",
-            PolicyError::NextReviewTooFar => "policy.nextReviewTooFar",
+            PolicyError::NotFound => ErrorCode::PolicyNotFound,
+            PolicyError::DuplicateVersion(_) => ErrorCode::PolicyDuplicateVersion,
+            PolicyError::Missing(_)
+            | PolicyError::TooLong { .. }
+            | PolicyError::ReviewCycleOutOfRange
+            | PolicyError::DateInFuture(_)
+            | PolicyError::DateBefore1990(_)
+            | PolicyError::ApprovedBeforeReview
+            | PolicyError::NextReviewOutOfRange => ErrorCode::PolicyInvalid,
+            PolicyError::DocumentNotAccepted => ErrorCode::PolicyDocumentNotAccepted,
+            PolicyError::NoDocument => ErrorCode::PolicyNoDocument,
+            PolicyError::NextReviewNotAfterReview => ErrorCode::PolicyNextReviewNotAfterReview,
+            PolicyError::NextReviewTooFar => ErrorCode::PolicyNextReviewTooFar,
             PolicyError::Store(e) => e.code(),
         }
     }

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use decide::decide;
 pub use due::{due, on_hold, review};
@@ -211,17 +211,17 @@ impl From<rusqlite::Error> for RetentionError {
     }
 }
 
-impl ErrorCode for RetentionError {
-    fn code(&self) -> &'static str {
+impl CodedError for RetentionError {
+    fn code(&self) -> ErrorCode {
         match self {
-            RetentionError::NotFound => "retention.notFound",
-            RetentionError::ReasonNeeded => "retention.reasonNeeded",
-            RetentionError::NotDue => "retention.notDue",
-            RetentionError::OnLegalHold => "retention.legalHold",
-            RetentionError::AlreadyHeld => "retention.alreadyHeld",
-            RetentionError::NotHeld => "retention.notHeld",
-            RetentionError::BadNextReview => "retention.badNextReview",
-            RetentionError::InvalidRule(_) => "retention.invalidRule",
+            RetentionError::NotFound => ErrorCode::RetentionNotFound,
+            RetentionError::ReasonNeeded => ErrorCode::RetentionReasonNeeded,
+            RetentionError::NotDue => ErrorCode::RetentionNotDue,
+            RetentionError::OnLegalHold => ErrorCode::RetentionLegalHold,
+            RetentionError::AlreadyHeld => ErrorCode::RetentionAlreadyHeld,
+            RetentionError::NotHeld => ErrorCode::RetentionNotHeld,
+            RetentionError::BadNextReview => ErrorCode::RetentionBadNextReview,
+            RetentionError::InvalidRule(_) => ErrorCode::RetentionInvalidRule,
             RetentionError::Store(e) => e.code(),
         }
     }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use coverage::{coverage, due_items, AupDue, Coverage, CoverageEntry};
 pub use record::{
@@ -173,24 +173,24 @@ impl From<rusqlite::Error> for SignatureError {
     }
 }
 
-impl ErrorCode for SignatureError {
-    fn code(&self) -> &'static str {
+impl CodedError for SignatureError {
+    fn code(&self) -> ErrorCode {
         match self {
-            SignatureError::VersionNotPublished => "signature.versionNotPublished",
-            SignatureError::VersionNotFound => "signature.versionNotFound",
-            SignatureError::PersonNotFound => "signature.personNotFound",
-            SignatureError::NotFound => "signature.notFound",
-            SignatureError::BadMark => "signature.badMark",
-            SignatureError::BadTypedName => "signature.badTypedName",
-            SignatureError::BadCountersignature => "signature.badCountersignature",
-            SignatureError::BadPaperDate => "signature.badPaperDate",
-            SignatureError::BadFiledAt => "signature.badFiledAt",
-            SignatureError::ScanTooLarge => "signature.scanTooLarge",
-            SignatureError::ScanWrongType => "signature.scanWrongType",
-            SignatureError::BadTime => "signature.badTime",
-            SignatureError::AlreadyConfirmed => "signature.alreadyConfirmed",
-            SignatureError::NotConfirmed => "signature.notConfirmed",
-            SignatureError::DuplicateReceipt => "signature.duplicateReceipt",
+            SignatureError::VersionNotPublished => ErrorCode::SignatureVersionNotPublished,
+            SignatureError::VersionNotFound => ErrorCode::SignatureVersionNotFound,
+            SignatureError::PersonNotFound => ErrorCode::SignaturePersonNotFound,
+            SignatureError::NotFound => ErrorCode::SignatureNotFound,
+            SignatureError::BadMark => ErrorCode::SignatureBadMark,
+            SignatureError::BadTypedName => ErrorCode::SignatureBadTypedName,
+            SignatureError::BadCountersignature => ErrorCode::SignatureBadCountersignature,
+            SignatureError::BadPaperDate => ErrorCode::SignatureBadPaperDate,
+            SignatureError::BadFiledAt => ErrorCode::SignatureBadFiledAt,
+            SignatureError::ScanTooLarge => ErrorCode::SignatureScanTooLarge,
+            SignatureError::ScanWrongType => ErrorCode::SignatureScanWrongType,
+            SignatureError::BadTime => ErrorCode::SignatureBadTime,
+            SignatureError::AlreadyConfirmed => ErrorCode::SignatureAlreadyConfirmed,
+            SignatureError::NotConfirmed => ErrorCode::SignatureNotConfirmed,
+            SignatureError::DuplicateReceipt => ErrorCode::SignatureDuplicateReceipt,
             SignatureError::Store(e) => e.code(),
         }
     }

@@ -12,7 +12,7 @@ mod redact;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::aup::Audience;
 use crate::records::consent::{ImageConsent, TakedownItem};
 use crate::records::incidents::{Incident, IncidentEntry, Role as IncidentRole};
@@ -181,7 +181,7 @@ pub enum SubjectAccessError {
     PersonNotFound,
     /// A part of the records could not be read; the message is that part's own.
     #[error("{message}")]
-    Records { code: &'static str, message: String },
+    Records { code: ErrorCode, message: String },
     #[error("The export could not be written out. Please report this; your records are unaffected.")]
     Unwritable,
     #[error(transparent)]
@@ -189,17 +189,17 @@ pub enum SubjectAccessError {
 }
 
 impl SubjectAccessError {
-    fn from_part(e: &impl ErrorCode) -> Self {
+    fn from_part(e: &impl CodedError) -> Self {
         SubjectAccessError::Records { code: e.code(), message: e.to_string() }
     }
 }
 
-impl ErrorCode for SubjectAccessError {
-    fn code(&self) -> &'static str {
+impl CodedError for SubjectAccessError {
+    fn code(&self) -> ErrorCode {
         match self {
-            SubjectAccessError::PersonNotFound => "subjectAccess.personNotFound",
-            SubjectAccessError::Records { code, .. } => code,
-            SubjectAccessError::Unwritable => "subjectAccess.unwritable",
+            SubjectAccessError::PersonNotFound => ErrorCode::SubjectAccessPersonNotFound,
+            SubjectAccessError::Records { code, .. } => *code,
+            SubjectAccessError::Unwritable => ErrorCode::SubjectAccessUnwritable,
             SubjectAccessError::Store(e) => e.code(),
         }
     }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
@@ -134,6 +134,58 @@ pub struct Completion {
     pub person_ids: Vec<String>,
 }
 
+/// A box on the course and "record training" forms that a refusal is about. Shows as the words
+/// the "shorten" message uses for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainingField {
+    CourseName,
+    Provider,
+    Notes,
+}
+
+impl TrainingField {
+    /// What to do when the box is left empty.
+    fn missing(self) -> &'static str {
+        match self {
+            TrainingField::CourseName => "Enter the course name.",
+            TrainingField::Provider => {
+                "Enter who provided the training, such as the local safeguarding partnership or \u{201c}in house\u{201d}."
+            }
+            TrainingField::Notes => "Enter the notes.",
+        }
+    }
+}
+
+impl std::fmt::Display for TrainingField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TrainingField::CourseName => "the course name",
+            TrainingField::Provider => "the provider",
+            TrainingField::Notes => "the notes",
+        })
+    }
+}
+
+/// A column a training CSV must have, shown as its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainingColumn {
+    Name,
+    Course,
+    DateCompleted,
+    Provider,
+}
+
+impl std::fmt::Display for TrainingColumn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TrainingColumn::Name => "Name",
+            TrainingColumn::Course => "Course",
+            TrainingColumn::DateCompleted => "Date completed",
+            TrainingColumn::Provider => "Provider",
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TrainingError {
     #[error("That course was not found.")]
@@ -142,8 +194,30 @@ pub enum TrainingError {
     RecordNotFound,
     #[error("One of the people chosen was not found, or has been archived. Refresh the list and choose again.")]
     PersonNotFound,
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", .0.missing())]
+    Missing(TrainingField),
+    #[error("Shorten {field} to {max} characters or fewer.")]
+    TooLong { field: TrainingField, max: usize },
+    #[error("Enter how often the course must be renewed as a number of months from 1 to {max}, or choose \u{201c}Once only\u{201d}.")]
+    RenewalOutOfRange { max: u32 },
+    #[error("Choose at least one person who completed the course.")]
+    NoPeopleChosen,
+    #[error("The date completed cannot be in the future.")]
+    CompletedInFuture,
+    #[error("Check the date completed: it is before 1990.")]
+    CompletedBefore1990,
+    #[error("That course has been retired. Restore it first, or choose another.")]
+    CourseRetired,
+    #[error("That file is too big to be a list of training (the limit is 5 MB or 10,000 rows).")]
+    ImportTooLarge,
+    #[error("A quoted cell that starts on line {line} never ends, so the file cannot be read. Check that line in your spreadsheet.")]
+    ImportUnterminatedQuote { line: usize },
+    #[error("That file is empty. Export the list from your spreadsheet as CSV and try again.")]
+    ImportEmpty,
+    #[error("The first row must name the columns. Safekeeper could not find a \u{201c}{0}\u{201d} column. The columns it needs are Name, Course, Date completed and Provider (Notes is optional).")]
+    ImportColumnMissing(TrainingColumn),
+    #[error("The register or the records changed since the file was checked, so nothing was imported. Choose the file again.")]
+    ImportChangedSincePreview,
     #[error("A certificate can be a PNG or JPEG image or a PDF. Choose one of those, or scan it again as a PDF.")]
     CertificateWrongType,
     #[error("That certificate is larger than 5 MB. Scan it at a lower resolution, or save it as a smaller PDF.")]
@@ -160,16 +234,27 @@ impl From<rusqlite::Error> for TrainingError {
     }
 }
 
-impl ErrorCode for TrainingError {
-    fn code(&self) -> &'static str {
+impl CodedError for TrainingError {
+    fn code(&self) -> ErrorCode {
         match self {
-            TrainingError::CourseNotFound => "training.courseNotFound",
-            TrainingError::RecordNotFound => "training.recordNotFound",
-            TrainingError::PersonNotFound => "training.personNotFound",
-            TrainingError::Invalid(_) => "training.invalid",
-            TrainingError::CertificateWrongType => "training.certificateWrongType",
-            TrainingError::CertificateTooLarge => "training.certificateTooLarge",
-            TrainingError::NoCertificate => "training.noCertificate",
+            TrainingError::CourseNotFound => ErrorCode::TrainingCourseNotFound,
+            TrainingError::RecordNotFound => ErrorCode::TrainingRecordNotFound,
+            TrainingError::PersonNotFound => ErrorCode::TrainingPersonNotFound,
+            TrainingError::Missing(_)
+            | TrainingError::TooLong { .. }
+            | TrainingError::RenewalOutOfRange { .. }
+            | TrainingError::NoPeopleChosen
+            | TrainingError::CompletedInFuture
+            | TrainingError::CompletedBefore1990
+            | TrainingError::CourseRetired
+            | TrainingError::ImportTooLarge
+            | TrainingError::ImportUnterminatedQuote { .. }
+            | TrainingError::ImportEmpty
+            | TrainingError::ImportColumnMissing(_)
+            | TrainingError::ImportChangedSincePreview => ErrorCode::TrainingInvalid,
+            TrainingError::CertificateWrongType => ErrorCode::TrainingCertificateWrongType,
+            TrainingError::CertificateTooLarge => ErrorCode::TrainingCertificateTooLarge,
+            TrainingError::NoCertificate => ErrorCode::TrainingNoCertificate,
             TrainingError::Store(e) => e.code(),
         }
     }

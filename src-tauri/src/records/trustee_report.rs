@@ -14,7 +14,7 @@ mod standing;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::records::aup::Audience;
 use crate::records::incidents::{Agency, Category, IncidentKind};
 use crate::reminders::DueStatus;
@@ -187,11 +187,11 @@ impl From<rusqlite::Error> for TrusteeReportError {
     }
 }
 
-impl ErrorCode for TrusteeReportError {
-    fn code(&self) -> &'static str {
+impl CodedError for TrusteeReportError {
+    fn code(&self) -> ErrorCode {
         match self {
-            TrusteeReportError::PeriodBackwards => "report.periodBackwards",
-            TrusteeReportError::PeriodInFuture => "report.periodInFuture",
+            TrusteeReportError::PeriodBackwards => ErrorCode::ReportPeriodBackwards,
+            TrusteeReportError::PeriodInFuture => ErrorCode::ReportPeriodInFuture,
             TrusteeReportError::Incident(e) => e.code(),
             TrusteeReportError::Training(e) => e.code(),
             TrusteeReportError::Aup(e) => e.code(),

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 pub use key::DatabaseKey;
 
 /// The first 16 bytes of every plaintext SQLite file. An encrypted file starts with a random salt.
@@ -38,21 +38,21 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
-impl ErrorCode for StoreError {
-    fn code(&self) -> &'static str {
+impl CodedError for StoreError {
+    fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotEncrypted => "store.notEncrypted",
-            StoreError::KeyRejected => "store.keyRejected",
-            StoreError::Damaged { .. } => "store.damaged",
-            StoreError::SchemaTooNew { .. } => "store.schemaTooNew",
-            StoreError::AuditBroken { .. } => "store.auditBroken",
-            StoreError::RekeyFailed => "store.rekeyFailed",
+            StoreError::NotEncrypted => ErrorCode::StoreNotEncrypted,
+            StoreError::KeyRejected => ErrorCode::StoreKeyRejected,
+            StoreError::Damaged { .. } => ErrorCode::StoreDamaged,
+            StoreError::SchemaTooNew { .. } => ErrorCode::StoreSchemaTooNew,
+            StoreError::AuditBroken { .. } => ErrorCode::StoreAuditBroken,
+            StoreError::RekeyFailed => ErrorCode::StoreRekeyFailed,
             StoreError::Sqlite(e) => match disk_trouble(e) {
-                Some(rusqlite::ErrorCode::DiskFull) => "store.diskFull",
-                Some(_) => "store.readOnly",
-                None => "store.sqlite",
+                Some(rusqlite::ErrorCode::DiskFull) => ErrorCode::StoreDiskFull,
+                Some(_) => ErrorCode::StoreReadOnly,
+                None => ErrorCode::StoreSqlite,
             },
-            StoreError::Io(_) => "store.io",
+            StoreError::Io(_) => ErrorCode::StoreIo,
         }
     }
 }

@@ -161,7 +161,7 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::CodedError;
     use crate::vault::{backup, NewVault, UnlockedVault, VaultPaths};
     use age::secrecy::SecretString;
 

@@ -128,26 +128,26 @@ pub enum BackupError {
     Vault(#[from] VaultError),
 }
 
-impl crate::error::ErrorCode for BackupError {
-    fn code(&self) -> &'static str {
+impl crate::error::CodedError for BackupError {
+    fn code(&self) -> crate::error::ErrorCode {
         match self {
-            BackupError::Empty => "backup.empty",
-            BackupError::TooLarge => "backup.tooLarge",
-            BackupError::NotAge => "backup.notAge",
-            BackupError::WrongKind => "backup.wrongKind",
-            BackupError::TooLargeToWrite => "backup.tooLargeToWrite",
-            BackupError::NotForThisVault => "backup.notForThisVault",
-            BackupError::Damaged => "backup.damaged",
-            BackupError::TooNew { .. } => "backup.tooNew",
-            BackupError::AuditBroken { .. } => "backup.auditBroken",
-            BackupError::Write(_) => "backup.write",
-            BackupError::NotVerified => "backup.notVerified",
-            BackupError::RestoreAwaiting => "restore.awaiting",
-            BackupError::NothingPending => "restore.nothingPending",
-            BackupError::NotThisVaultsRecords => "backup.notForThisVault",
-            BackupError::SchemaNotOurs => "backup.schemaChanged",
-            BackupError::RecoveryKeyNeeded => "restore.recoveryKeyNeeded",
-            BackupError::BadReminderDays => "backup.badReminderDays",
+            BackupError::Empty => crate::error::ErrorCode::BackupEmpty,
+            BackupError::TooLarge => crate::error::ErrorCode::BackupTooLarge,
+            BackupError::NotAge => crate::error::ErrorCode::BackupNotAge,
+            BackupError::WrongKind => crate::error::ErrorCode::BackupWrongKind,
+            BackupError::TooLargeToWrite => crate::error::ErrorCode::BackupTooLargeToWrite,
+            BackupError::NotForThisVault => crate::error::ErrorCode::BackupNotForThisVault,
+            BackupError::Damaged => crate::error::ErrorCode::BackupDamaged,
+            BackupError::TooNew { .. } => crate::error::ErrorCode::BackupTooNew,
+            BackupError::AuditBroken { .. } => crate::error::ErrorCode::BackupAuditBroken,
+            BackupError::Write(_) => crate::error::ErrorCode::BackupWrite,
+            BackupError::NotVerified => crate::error::ErrorCode::BackupNotVerified,
+            BackupError::RestoreAwaiting => crate::error::ErrorCode::RestoreAwaiting,
+            BackupError::NothingPending => crate::error::ErrorCode::RestoreNothingPending,
+            BackupError::NotThisVaultsRecords => crate::error::ErrorCode::BackupNotForThisVault,
+            BackupError::SchemaNotOurs => crate::error::ErrorCode::BackupSchemaChanged,
+            BackupError::RecoveryKeyNeeded => crate::error::ErrorCode::RestoreRecoveryKeyNeeded,
+            BackupError::BadReminderDays => crate::error::ErrorCode::BackupBadReminderDays,
             BackupError::Vault(e) => e.code(),
         }
     }

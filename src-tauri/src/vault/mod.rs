@@ -21,7 +21,7 @@ pub mod upgrade;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::ErrorCode;
+use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use session::from_backup::{read_backup_for_new_vault, BackupForNewVault};
 pub use session::{NewVault, UnlockedVault, ADMIN_KEY_FILES_AT_ONCE, MAX_ADMIN_KEY_FILES, MAX_ADMIN_KEY_FILE_BYTES};
@@ -78,33 +78,33 @@ pub enum VaultError {
     Io(#[from] std::io::Error),
 }
 
-impl ErrorCode for VaultError {
-    fn code(&self) -> &'static str {
+impl CodedError for VaultError {
+    fn code(&self) -> ErrorCode {
         match self {
-            VaultError::WrongPassphrase => "vault.wrongPassphrase",
-            VaultError::WorkFactorTooHigh => "vault.workFactorTooHigh",
-            VaultError::KeyFileDamaged { .. } => "vault.keyFileDamaged",
-            VaultError::NotThisVault => "vault.cannotUnlock",
-            VaultError::BadRecoveryKey => "vault.badRecoveryKey",
-            VaultError::RecoveryKeyNotForThisVault => "vault.cannotUnlock",
-            VaultError::AdminRemoved => "vault.adminRemoved",
-            VaultError::WeakPassphrase => "vault.weakPassphrase",
-            VaultError::InvalidOrgName => "vault.invalidOrgName",
-            VaultError::InvalidName => "vault.invalidName",
-            VaultError::LastAdmin => "admin.lastAdmin",
-            VaultError::RemoveSelf => "admin.removeSelf",
-            VaultError::AdminNotFound => "admin.notFound",
-            VaultError::TooManyKeyFiles { .. } => "vault.tooManyKeyFiles",
-            VaultError::NotSetUp => "vault.notSetUp",
-            VaultError::AlreadySetUp => "setup.alreadySetUp",
-            VaultError::NotAllowed => "vault.notAllowed",
-            VaultError::RestoreWaiting => "restore.awaiting",
-            VaultError::KeptAsideUnreadable => "restore.keptAsideUnreadable",
+            VaultError::WrongPassphrase => ErrorCode::VaultWrongPassphrase,
+            VaultError::WorkFactorTooHigh => ErrorCode::VaultWorkFactorTooHigh,
+            VaultError::KeyFileDamaged { .. } => ErrorCode::VaultKeyFileDamaged,
+            VaultError::NotThisVault => ErrorCode::VaultCannotUnlock,
+            VaultError::BadRecoveryKey => ErrorCode::VaultBadRecoveryKey,
+            VaultError::RecoveryKeyNotForThisVault => ErrorCode::VaultCannotUnlock,
+            VaultError::AdminRemoved => ErrorCode::VaultAdminRemoved,
+            VaultError::WeakPassphrase => ErrorCode::VaultWeakPassphrase,
+            VaultError::InvalidOrgName => ErrorCode::VaultInvalidOrgName,
+            VaultError::InvalidName => ErrorCode::VaultInvalidName,
+            VaultError::LastAdmin => ErrorCode::AdminLastAdmin,
+            VaultError::RemoveSelf => ErrorCode::AdminRemoveSelf,
+            VaultError::AdminNotFound => ErrorCode::AdminNotFound,
+            VaultError::TooManyKeyFiles { .. } => ErrorCode::VaultTooManyKeyFiles,
+            VaultError::NotSetUp => ErrorCode::VaultNotSetUp,
+            VaultError::AlreadySetUp => ErrorCode::SetupAlreadySetUp,
+            VaultError::NotAllowed => ErrorCode::VaultNotAllowed,
+            VaultError::RestoreWaiting => ErrorCode::RestoreAwaiting,
+            VaultError::KeptAsideUnreadable => ErrorCode::RestoreKeptAsideUnreadable,
             VaultError::Upgrade(e) => e.code(),
             VaultError::Store(e) => e.code(),
             VaultError::Aup(e) => e.code(),
             VaultError::Consent(e) => e.code(),
-            VaultError::Io(_) => "vault.io",
+            VaultError::Io(_) => ErrorCode::VaultIo,
         }
     }
 }

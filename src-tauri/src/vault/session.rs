@@ -14,7 +14,7 @@ use super::admins::{self, AdminRow, AdminSummary};
 use super::keyfile::{self, KeyFileError};
 use super::passphrase;
 use super::{atomic, VaultError, VaultPaths};
-use crate::error::ErrorCode;
+use crate::error::CodedError;
 use crate::kiosk::manifest::{self, KioskManifest};
 use crate::records::{aup, organisation};
 use crate::store::audit::{self, Actor, Entry};
@@ -309,6 +309,11 @@ impl UnlockedVault {
 
     pub fn db_mut(&mut self) -> &mut Db {
         &mut self.db
+    }
+
+    /// The database and the admin acting in this session, together, for work done as that admin.
+    pub fn conn_and_actor(&mut self) -> (&mut rusqlite::Connection, &Actor) {
+        (self.db.conn_mut(), &self.actor)
     }
 
     pub(crate) fn database_key(&self) -> &DatabaseKey {

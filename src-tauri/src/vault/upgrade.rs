@@ -50,11 +50,11 @@ pub enum UpgradeError {
     MigrationFailed { backup: String },
 }
 
-impl crate::error::ErrorCode for UpgradeError {
-    fn code(&self) -> &'static str {
+impl crate::error::CodedError for UpgradeError {
+    fn code(&self) -> crate::error::ErrorCode {
         match self {
-            UpgradeError::BackupFailed(_) => "upgrade.backupFailed",
-            UpgradeError::MigrationFailed { .. } => "upgrade.failed",
+            UpgradeError::BackupFailed(_) => crate::error::ErrorCode::UpgradeBackupFailed,
+            UpgradeError::MigrationFailed { .. } => crate::error::ErrorCode::UpgradeFailed,
         }
     }
 }

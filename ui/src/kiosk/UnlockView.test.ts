@@ -68,7 +68,7 @@ describe("UnlockView", () => {
 
   it("shows a problem that is not about the passphrase without blaming the field", async () => {
     vi.mocked(unlock).mockRejectedValue(
-      rustError("vault.corrupt", "The records on this laptop are damaged."),
+      rustError("store.damaged", "The records on this laptop are damaged."),
     );
     show();
     const user = userEvent.setup();

@@ -69,8 +69,8 @@ describe("commands", () => {
     invoke.mockRejectedValue("not allowed by ACL");
     await expect(api.appStatus()).rejects.toEqual(expect.objectContaining({ code: "app.denied" }));
 
-    invoke.mockRejectedValue({ code: "vault.corrupt", message: "The records are damaged." });
-    await expect(api.unlock("x")).rejects.toEqual({ code: "vault.corrupt", message: "The records are damaged." });
+    invoke.mockRejectedValue({ code: "store.damaged", message: "The records are damaged." });
+    await expect(api.unlock("x")).rejects.toEqual({ code: "store.damaged", message: "The records are damaged." });
   });
 
   it("tells vault-locked listeners when any command finds Safekeeper locked", async () => {

@@ -17,6 +17,7 @@ import type {
   AupVersion,
   CommandError,
   Coverage,
+  ErrorCode,
   ImportPreview,
   ImportSummary,
   Incident,
@@ -99,16 +100,16 @@ import type {
   GettingStarted,
 } from "./bindings";
 
-export type { CommandError };
+export type { CommandError, ErrorCode };
 
 /** The event Rust emits whenever the app locks or unlocks. */
 export const STATUS_EVENT = "safekeeper://status";
 
 /** Codes the front end makes itself, for failures that never reached a Rust command. */
-export const DENIED = "app.denied";
-export const UNEXPECTED = "app.unexpected";
+export const DENIED: ErrorCode = "app.denied";
+export const UNEXPECTED: ErrorCode = "app.unexpected";
 /** Rust's code for "the app has locked itself; this window's session is over". */
-export const VAULT_LOCKED = "vault.locked";
+export const VAULT_LOCKED: ErrorCode = "vault.locked";
 
 const DENIED_MESSAGE =
   "Safekeeper does not allow that from this window. Close Safekeeper and open it again.";

@@ -3,7 +3,7 @@
 // one, with a plain string.
 
 import type { InvokeArgs } from "@tauri-apps/api/core";
-import type { CommandError } from "../lib/bindings";
+import type { CommandError, ErrorCode } from "../lib/bindings";
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -15,7 +15,7 @@ export function fakeRust(handlers: Record<string, Handler>) {
   };
 }
 
-export function rustError(code: string, message: string): CommandError {
+export function rustError(code: ErrorCode, message: string): CommandError {
   return { code, message };
 }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::demo::{self, DEMO_ORG, DEMO_PASSPHRASE};
+use crate::error::CodedError;
 use crate::forms::pdf_check::{folded, pdf_text};
 use crate::records::incidents::{
     Action, Category, EntryBody, IncidentKind, IncidentSource, InvolvedPerson, NewIncident, Report, Role,
@@ -48,15 +49,14 @@ fn report(facts: &str) -> Report {
 
 /// Records an incident with one demo person linked in `role`; returns the incident id.
 fn incident_with(v: &mut UnlockedVault, facts: &str, person: (&str, &str), role: Role) -> String {
-    let actor = v.actor().clone();
-    let conn = v.db_mut().conn_mut();
+    let (conn, actor) = v.conn_and_actor();
     let r = report(facts);
     let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r };
-    let incident = incidents::create(conn, &actor, &new, today()).expect("create");
+    let incident = incidents::create(conn, actor, &new, today()).expect("create");
     let linked = EntryBody::Person(InvolvedPerson { person_id: Some(person.0.into()), name: person.1.into(), role });
-    incidents::add_entry(conn, &actor, &incident.id, &linked, today()).expect("link");
+    incidents::add_entry(conn, actor, &incident.id, &linked, today()).expect("link");
     let action = EntryBody::Action(Action { on: today(), by: "The DSL".into(), what: "Blocked the site.".into() });
-    incidents::add_entry(conn, &actor, &incident.id, &action, today()).expect("act");
+    incidents::add_entry(conn, actor, &incident.id, &action, today()).expect("act");
     incident.id
 }
 

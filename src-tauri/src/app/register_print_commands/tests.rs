@@ -22,7 +22,6 @@ fn demo_vault() -> (tempfile::TempDir, UnlockedVault) {
 
 /// Records the online-safety update for the first person in the matrix and one policy review.
 fn with_records(v: &mut UnlockedVault) -> String {
-    let actor = v.actor().clone();
     let person = training::matrix(v.db().conn(), today(), &MatrixFilter::default()).expect("matrix").rows[0].clone();
     let completion = Completion {
         course_id: "course-online-safety".into(),
@@ -31,7 +30,8 @@ fn with_records(v: &mut UnlockedVault) -> String {
         notes: None,
         person_ids: vec![person.person_id.clone()],
     };
-    training::record(v.db_mut().conn_mut(), &actor, &completion, today()).expect("record");
+    let (conn, actor) = v.conn_and_actor();
+    training::record(conn, actor, &completion, today()).expect("record");
     let review = PolicyReview {
         version: "1".into(),
         reviewed_on: NaiveDate::from_ymd_opt(2026, 2, 1).expect("date"),
@@ -42,7 +42,7 @@ fn with_records(v: &mut UnlockedVault) -> String {
         approved_on: None,
         next_review: None,
     };
-    policies::record_review(v.db_mut().conn_mut(), &actor, "policy-online-safety", &review, today()).expect("review");
+    policies::record_review(conn, actor, "policy-online-safety", &review, today()).expect("review");
     person.full_name
 }
 
@@ -77,5 +77,8 @@ fn the_checklist_and_matrix_print_from_the_vault() {
     let history = history_form(&v, "policy-online-safety", true, today()).expect("history");
     assert_eq!(history.file_name, "Policy history Online safety.pdf");
     assert!(folded(&pdf_text(&history.pdf)).contains("1 New policy The DSL 1 February 2026 1 February 2027"));
-    assert_eq!(history_form(&v, "nope", true, today()).err().map(|e| e.code), Some("policy.notFound".into()));
+    assert_eq!(
+        history_form(&v, "nope", true, today()).err().map(|e| e.code),
+        Some(crate::error::ErrorCode::PolicyNotFound)
+    );
 }

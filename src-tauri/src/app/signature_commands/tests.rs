@@ -105,7 +105,7 @@ fn paper_signature_refusals_say_what_to_fix_and_record_nothing() {
     today.scan_base64 = None;
     let saved = record_paper(&state, today).expect("today, without a scan, is fine");
     assert_eq!(saved.scan_media_type, None);
-    assert_eq!(scan_file(&state, &saved.id).err().map(|e| e.code), Some("signature.noScan".to_owned()));
+    assert_eq!(scan_file(&state, &saved.id).err().map(|e| e.code), Some(crate::error::ErrorCode::SignatureNoScan));
 }
 
 #[test]
@@ -120,5 +120,5 @@ fn paper_signature_and_scan_are_refused_once_locked() {
     assert_eq!(write_scan(&state, &scan, &saved.id, &target).expect_err("locked").code, LOCKED);
     assert!(!target.exists(), "nothing is written once locked");
     assert_eq!(record_paper(&state, form(&version_id, &person_id)).expect_err("locked").code, LOCKED);
-    assert_eq!(scan_file(&state, &saved.id).err().map(|e| e.code), Some(LOCKED.to_owned()));
+    assert_eq!(scan_file(&state, &saved.id).err().map(|e| e.code), Some(LOCKED));
 }

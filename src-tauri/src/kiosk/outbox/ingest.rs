@@ -19,7 +19,7 @@ use ts_rs::TS;
 use super::chain::{self, ChainHead, OutboxFile};
 use super::envelope::{self, Envelope, OpenFailure};
 use super::{receipt, writer, OutboxError, FORMAT, MAX_FILE_BYTES, MAX_INGEST_BYTES, PROBLEMS_DIR};
-use crate::error::ErrorCode;
+use crate::error::CodedError;
 use crate::kiosk::manifest;
 use crate::store::audit::{self, Actor, Entry};
 use crate::vault::{atomic, UnlockedVault, VaultPaths};

@@ -29,7 +29,7 @@ pub fn check(
     on: NaiveDate,
 ) -> Result<CheckAnswer, ConsentError> {
     if !is_use_key(&question.use_key) {
-        return Err(ConsentError::Invalid("Choose where the image will be used.".into()));
+        return Err(ConsentError::CheckUseMissing);
     }
     let own_age = settings::consent_settings(conn)?.own_consent_age;
     let accounts = settings::account_pairs(conn, true)?;
@@ -67,7 +67,7 @@ pub fn publish_checked(
 ) -> Result<Publication, ConsentError> {
     let answer = check(conn, question, today)?;
     if !answer.allowed {
-        return Err(ConsentError::Invalid(format!("{} Nothing was logged.", answer.summary)));
+        return Err(ConsentError::CheckSaysNo { summary: answer.summary });
     }
     let draft = PublicationDraft {
         published_on: today,

@@ -62,6 +62,8 @@ pub fn group_members(conn: &Connection, group_id: &str) -> Result<(String, Vec<P
 }
 
 /// Creates a group, or renames one when `id` is given.
+const GROUP_NAME_MAX: usize = 80;
+
 pub fn save_group(
     conn: &mut Connection,
     actor: &Actor,
@@ -69,10 +71,8 @@ pub fn save_group(
     name: &str,
 ) -> Result<GroupSummary, ConsentError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() || name.chars().count() > 80 {
-        return Err(ConsentError::Invalid(
-            "Name the group, such as \"Tuesday youth club\" (up to 80 characters).".into(),
-        ));
+    if name.is_empty() || name.chars().count() > GROUP_NAME_MAX {
+        return Err(ConsentError::GroupNameLength { max: GROUP_NAME_MAX });
     }
     let tx = conn.transaction()?;
     let id = match id {

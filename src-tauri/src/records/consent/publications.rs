@@ -11,7 +11,9 @@ use ts_rs::TS;
 
 use super::rules::{self, long_date, Reason};
 use super::store::{for_people, recorder_name};
-use super::{check_len, is_ongoing_use, is_use_key, settings, tidy, wording, ConsentError, MAX_TEXT};
+use super::{
+    check_len, is_ongoing_use, is_use_key, settings, tidy, wording, ConsentDate, ConsentError, ConsentField, MAX_TEXT,
+};
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
@@ -96,21 +98,19 @@ pub fn add_publication(
     today: NaiveDate,
 ) -> Result<Publication, ConsentError> {
     if !is_use_key(&draft.use_key) {
-        return Err(ConsentError::Invalid("Choose where the image was used.".into()));
+        return Err(ConsentError::PublicationUseMissing);
     }
-    let description = tidy(Some(&draft.description)).ok_or_else(|| {
-        ConsentError::Invalid("Describe what was published, such as \"Summer trip, news page\".".into())
-    })?;
-    check_len(Some(&description), "The description")?;
+    let description = tidy(Some(&draft.description)).ok_or(ConsentError::Missing(ConsentField::Description))?;
+    check_len(Some(&description), ConsentField::Description)?;
     let link = tidy(draft.link.as_deref());
     if link.as_ref().is_some_and(|l| l.chars().count() > MAX_TEXT || l.contains(char::is_whitespace)) {
-        return Err(ConsentError::Invalid("The link must be a single web address with no spaces.".into()));
+        return Err(ConsentError::LinkNotAnAddress);
     }
     if draft.published_on > today {
-        return Err(ConsentError::Invalid("The date it was published cannot be in the future.".into()));
+        return Err(ConsentError::DateInFuture(ConsentDate::Published));
     }
     if draft.person_ids.is_empty() {
-        return Err(ConsentError::Invalid("Choose the people who appear in the image.".into()));
+        return Err(ConsentError::NoPeopleChosen);
     }
     let tx = conn.transaction()?;
     let id = new_id();
@@ -282,17 +282,14 @@ pub fn record_takedown(
     done: &TakedownDone,
     today: NaiveDate,
 ) -> Result<(), ConsentError> {
-    let done_by =
-        tidy(Some(&done.done_by)).ok_or_else(|| ConsentError::Invalid("Say who took the image down.".into()))?;
-    check_len(Some(&done_by), "Who took it down")?;
-    check_len(done.note.as_deref(), "The note")?;
+    let done_by = tidy(Some(&done.done_by)).ok_or(ConsentError::Missing(ConsentField::TakenDownBy))?;
+    check_len(Some(&done_by), ConsentField::TakenDownBy)?;
+    check_len(done.note.as_deref(), ConsentField::Note)?;
     if done.done_on > today {
-        return Err(ConsentError::Invalid("The date cannot be in the future.".into()));
+        return Err(ConsentError::DateInFuture(ConsentDate::TakenDown));
     }
     if !done.removed && tidy(done.note.as_deref()).is_none() {
-        return Err(ConsentError::Invalid(
-            "Say why the image cannot be removed, such as \"printed newsletter, already sent\".".into(),
-        ));
+        return Err(ConsentError::Missing(ConsentField::CannotRemoveWhy));
     }
     let tx = conn.transaction()?;
     let in_it: Option<i64> = tx
@@ -322,7 +319,7 @@ pub fn record_takedown(
         ],
     )?;
     if inserted == 0 {
-        return Err(ConsentError::Invalid("This take-down has already been ticked off.".into()));
+        return Err(ConsentError::TakedownAlreadyDone);
     }
     let detail = format!("person={};outcome={outcome}", done.person_id);
     audit::append(

@@ -43,14 +43,10 @@ pub fn save_consent_settings(
     own_consent_age: u32,
 ) -> Result<ConsentSettings, ConsentError> {
     if !(MIN_MONTHS..=MAX_MONTHS).contains(&default_months) {
-        return Err(ConsentError::Invalid(format!(
-            "A consent must last from {MIN_MONTHS} to {MAX_MONTHS} months. 12 is one year; 60 is five years."
-        )));
+        return Err(ConsentError::DefaultMonthsOutOfRange { min: MIN_MONTHS, max: MAX_MONTHS });
     }
     if !(MIN_OWN_AGE..=MAX_OWN_AGE).contains(&own_consent_age) {
-        return Err(ConsentError::Invalid(format!(
-            "The age a young person may consent for themselves must be from {MIN_OWN_AGE} to {MAX_OWN_AGE}."
-        )));
+        return Err(ConsentError::OwnConsentAgeOutOfRange { min: MIN_OWN_AGE, max: MAX_OWN_AGE });
     }
     let tx = conn.transaction()?;
     for (key, value) in [("consent_months", default_months), ("consent_own_age", own_consent_age)] {
@@ -71,12 +67,12 @@ pub fn save_consent_settings(
     consent_settings(conn)
 }
 
+const ACCOUNT_NAME_MAX: usize = 80;
+
 pub fn add_social_account(conn: &mut Connection, actor: &Actor, name: &str) -> Result<ConsentSettings, ConsentError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() || name.chars().count() > 80 {
-        return Err(ConsentError::Invalid(
-            "Name the account as people know it, such as Instagram @riversideyouth (up to 80 characters).".into(),
-        ));
+    if name.is_empty() || name.chars().count() > ACCOUNT_NAME_MAX {
+        return Err(ConsentError::AccountNameLength { max: ACCOUNT_NAME_MAX });
     }
     let tx = conn.transaction()?;
     let taken: bool = tx.query_row(
@@ -85,7 +81,7 @@ pub fn add_social_account(conn: &mut Connection, actor: &Actor, name: &str) -> R
         |r| r.get(0),
     )?;
     if taken {
-        return Err(ConsentError::Invalid("That account is already listed.".into()));
+        return Err(ConsentError::AccountAlreadyListed);
     }
     let id = new_id();
     tx.execute("INSERT INTO social_accounts (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, now_utc()])?;
@@ -106,7 +102,7 @@ pub fn retire_social_account(conn: &mut Connection, actor: &Actor, id: &str) -> 
         params![id, now_utc()],
     )?;
     if changed == 0 {
-        return Err(ConsentError::Invalid("That account was not found, or is already retired.".into()));
+        return Err(ConsentError::AccountNotFound);
     }
     audit::append(
         &tx,

@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::rules::{self, own_consent_problem, Reason};
 use super::{
-    check_len, is_use_key, settings, tidy, wording, ConsentDraft, ConsentError, Giver, ImageConsent, Method, UseAnswer,
-    Withdrawal,
+    check_len, is_use_key, settings, tidy, wording, ConsentDate, ConsentDraft, ConsentError, ConsentField, Giver,
+    ImageConsent, Method, UseAnswer, Withdrawal,
 };
 use crate::records::people::{self, validate_full_name, Person};
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
@@ -145,12 +145,12 @@ fn active_person(conn: &Connection, id: &str) -> Result<Person, ConsentError> {
 
 fn check_answers(answers: &[UseAnswer]) -> Result<(), ConsentError> {
     if answers.is_empty() {
-        return Err(ConsentError::Invalid("Answer yes or no for at least one use.".into()));
+        return Err(ConsentError::NoAnswers);
     }
     let mut seen = std::collections::HashSet::new();
     for a in answers {
         if !is_use_key(&a.use_key) || !seen.insert(a.use_key.as_str()) {
-            return Err(ConsentError::Invalid("One of the uses is not one Safekeeper knows. Reload the form.".into()));
+            return Err(ConsentError::UnknownUse);
         }
     }
     Ok(())
@@ -238,8 +238,7 @@ fn insert(conn: &Connection, actor: &Actor, row: &Row<'_>, answers: &[UseAnswer]
             row.mark_typed,
             now_utc(),
             actor.as_stored(),
-            serde_json::to_string(answers)
-                .map_err(|e| ConsentError::Invalid(format!("The answers could not be stored: {e}")))?
+            serde_json::to_string(answers).map_err(ConsentError::AnswersUnstorable)?
         ],
     );
     match inserted {
@@ -275,42 +274,36 @@ pub fn record(
     let config = settings::consent_settings(&tx)?;
     check_answers(&draft.answers)?;
     if draft.given_on > today {
-        return Err(ConsentError::Invalid("The date consent was given cannot be in the future.".into()));
+        return Err(ConsentError::DateInFuture(ConsentDate::Given));
     }
-    for (text, what) in [
-        (draft.notes.as_deref(), "The note"),
-        (draft.judgement.as_deref(), "The judgement"),
-        (draft.witness.as_deref(), "The witness's name"),
-        (draft.relationship.as_deref(), "The relationship"),
+    for (text, field) in [
+        (draft.notes.as_deref(), ConsentField::Note),
+        (draft.judgement.as_deref(), ConsentField::Judgement),
+        (draft.witness.as_deref(), ConsentField::Witness),
+        (draft.relationship.as_deref(), ConsentField::Relationship),
     ] {
-        check_len(text, what)?;
+        check_len(text, field)?;
     }
     let form_version = draft.form_version.trim();
+    // Longer than any real form version: asked for again, as if missing.
     if form_version.is_empty() || form_version.chars().count() > 120 {
-        return Err(ConsentError::Invalid("Say which version of the consent form was used.".into()));
+        return Err(ConsentError::Missing(ConsentField::FormVersion));
     }
     let (giver_name, relationship) = match draft.giver {
         Giver::Myself => (person.full_name.clone(), None),
         Giver::ParentCarer => {
-            let name = validate_full_name(&draft.giver_name).map_err(|_| {
-                ConsentError::Invalid("Enter the full name of the parent or carer who gave consent.".into())
-            })?;
-            let relationship = tidy(draft.relationship.as_deref()).ok_or_else(|| {
-                ConsentError::Invalid(
-                    "Say how the parent or carer is related to the person, such as mother or foster carer.".into(),
-                )
-            })?;
+            let name = validate_full_name(&draft.giver_name).map_err(|_| ConsentError::GiverNameNotFull)?;
+            let relationship =
+                tidy(draft.relationship.as_deref()).ok_or(ConsentError::Missing(ConsentField::Relationship))?;
             (name, Some(relationship))
         }
     };
     let witness = tidy(draft.witness.as_deref());
     if draft.method == Method::Verbal && witness.is_none() {
-        return Err(ConsentError::Invalid("Name the witness who heard the consent given aloud.".into()));
+        return Err(ConsentError::Missing(ConsentField::Witness));
     }
     if draft.method == Method::SigningStation {
-        return Err(ConsentError::Invalid(
-            "Consents from the signing station arrive by themselves. Choose paper form, email or spoken.".into(),
-        ));
+        return Err(ConsentError::StationMethodByHand);
     }
     let judgement = tidy(draft.judgement.as_deref());
     check_age_rule(
@@ -325,10 +318,10 @@ pub fn record(
         Some(date) => date,
         None => Renewal::Months { months: config.default_months }
             .next_due(draft.given_on)
-            .ok_or_else(|| ConsentError::Invalid("Check the date consent was given.".into()))?,
+            .ok_or(ConsentError::GivenOnOutOfRange)?,
     };
     if expires_on <= draft.given_on {
-        return Err(ConsentError::Invalid("The expiry date must be after the date consent was given.".into()));
+        return Err(ConsentError::ExpiryNotAfterGiven);
     }
     let row = Row {
         person_id: Some(&person.id),
@@ -384,9 +377,7 @@ pub fn insert_from_station(conn: &Connection, station: &StationConsent<'_>) -> R
         None => None,
     };
     let months = settings::consent_settings(conn)?.default_months;
-    let expires_on = Renewal::Months { months }
-        .next_due(station.given_on)
-        .ok_or_else(|| ConsentError::Invalid("The date on the submission is not a real date.".into()))?;
+    let expires_on = Renewal::Months { months }.next_due(station.given_on).ok_or(ConsentError::SubmissionDateUnreal)?;
     let row = Row {
         person_id: hint.as_deref(),
         about_name: station.about_name,
@@ -427,7 +418,7 @@ pub fn confirm(
     }
     let person = active_person(&tx, person_id)?;
     let own_age = settings::consent_settings(&tx)?.own_consent_age;
-    check_len(judgement, "The judgement")?;
+    check_len(judgement, ConsentField::Judgement)?;
     let judgement = tidy(judgement).filter(|_| before.giver == Giver::Myself);
     let refusing_all = before.answers.iter().all(|a| !a.allowed);
     if !refusing_all {
@@ -514,16 +505,14 @@ pub fn withdraw(
         return Err(ConsentError::AlreadyWithdrawn);
     }
     if withdrawal.on > today {
-        return Err(ConsentError::Invalid("The date of the withdrawal cannot be in the future.".into()));
+        return Err(ConsentError::DateInFuture(ConsentDate::Withdrawn));
     }
     if withdrawal.on < before.given_on {
-        return Err(ConsentError::Invalid("The withdrawal cannot be earlier than the day consent was given.".into()));
+        return Err(ConsentError::WithdrawnBeforeGiven);
     }
-    let how = tidy(Some(&withdrawal.how)).ok_or_else(|| {
-        ConsentError::Invalid("Say how the consent was withdrawn, such as by email or in person.".into())
-    })?;
-    check_len(Some(&how), "How it was withdrawn")?;
-    check_len(withdrawal.note.as_deref(), "The note")?;
+    let how = tidy(Some(&withdrawal.how)).ok_or(ConsentError::Missing(ConsentField::WithdrawnHow))?;
+    check_len(Some(&how), ConsentField::WithdrawnHow)?;
+    check_len(withdrawal.note.as_deref(), ConsentField::Note)?;
     let by = recorder_name(&tx, actor)?;
     set_withdrawal(&tx, actor, id, withdrawal.on, &how, &by, tidy(withdrawal.note.as_deref()).as_deref())?;
     let saved = get(&tx, id)?;

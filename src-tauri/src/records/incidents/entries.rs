@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::IncidentError;
+use super::{IncidentDate, IncidentError, IncidentField};
 
 /// The 4 Cs of online risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -214,31 +214,29 @@ fn tidy(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n").trim().to_owned()
 }
 
-fn required(text: &str, max: usize, what: &str) -> Result<String, IncidentError> {
+fn required(text: &str, max: usize, field: IncidentField) -> Result<String, IncidentError> {
     let t = tidy(text);
     if t.is_empty() {
-        return Err(IncidentError::Invalid(format!("Enter {what}.")));
+        return Err(IncidentError::Missing(field));
     }
     if t.chars().count() > max {
-        return Err(IncidentError::Invalid(format!("Shorten {what} to {max} characters or fewer.")));
+        return Err(IncidentError::TooLong { field, max });
     }
     Ok(t)
 }
 
-fn optional(text: &Option<String>, max: usize, what: &str) -> Result<Option<String>, IncidentError> {
+fn optional(text: &Option<String>, max: usize, field: IncidentField) -> Result<Option<String>, IncidentError> {
     match text.as_deref().map(tidy) {
         None => Ok(None),
         Some(t) if t.is_empty() => Ok(None),
-        Some(t) if t.chars().count() > max => {
-            Err(IncidentError::Invalid(format!("Shorten {what} to {max} characters or fewer.")))
-        }
+        Some(t) if t.chars().count() > max => Err(IncidentError::TooLong { field, max }),
         Some(t) => Ok(Some(t)),
     }
 }
 
-fn not_future(date: NaiveDate, today: NaiveDate, what: &str) -> Result<(), IncidentError> {
-    if date > today {
-        return Err(IncidentError::Invalid(format!("{what} cannot be in the future.")));
+fn not_future(on: NaiveDate, today: NaiveDate, date: IncidentDate) -> Result<(), IncidentError> {
+    if on > today {
+        return Err(IncidentError::DateInFuture(date));
     }
     Ok(())
 }
@@ -248,7 +246,7 @@ fn valid_time(time: &Option<String>) -> Result<Option<String>, IncidentError> {
         None | Some("") => Ok(None),
         Some(t) => chrono::NaiveTime::parse_from_str(t, "%H:%M")
             .map(|parsed| Some(parsed.format("%H:%M").to_string()))
-            .map_err(|_| IncidentError::Invalid("Enter the time as hours and minutes, like 14:30.".into())),
+            .map_err(|_| IncidentError::TimeUnreadable),
     }
 }
 
@@ -273,82 +271,77 @@ impl EntryBody {
     pub fn validated(&self, today: NaiveDate) -> Result<EntryBody, IncidentError> {
         Ok(match self {
             EntryBody::Report(r) => {
-                not_future(r.occurred_on, today, "The date it happened")?;
-                not_future(r.reported_on, today, "The date it was reported")?;
+                not_future(r.occurred_on, today, IncidentDate::Occurred)?;
+                not_future(r.reported_on, today, IncidentDate::Reported)?;
                 if r.reported_on < r.occurred_on {
-                    return Err(IncidentError::Invalid(
-                        "The date it was reported cannot be before the date it happened.".into(),
-                    ));
+                    return Err(IncidentError::ReportedBeforeOccurred);
                 }
                 EntryBody::Report(Report {
                     occurred_on: r.occurred_on,
                     occurred_at_time: valid_time(&r.occurred_at_time)?,
                     reported_on: r.reported_on,
-                    how_reported: required(&r.how_reported, SHORT, "how it was reported")?,
-                    reported_by: required(&r.reported_by, SHORT, "who reported it")?,
-                    reported_to: required(&r.reported_to, SHORT, "who it was reported to")?,
-                    place: optional(&Some(r.place.clone()), SHORT, "where it happened")?.unwrap_or_default(),
-                    platform: optional(&Some(r.platform.clone()), SHORT, "the app, platform or website")?
-                        .unwrap_or_default(),
-                    device: optional(&Some(r.device.clone()), SHORT, "the device")?.unwrap_or_default(),
+                    how_reported: required(&r.how_reported, SHORT, IncidentField::HowReported)?,
+                    reported_by: required(&r.reported_by, SHORT, IncidentField::ReportedBy)?,
+                    reported_to: required(&r.reported_to, SHORT, IncidentField::ReportedTo)?,
+                    place: optional(&Some(r.place.clone()), SHORT, IncidentField::Place)?.unwrap_or_default(),
+                    platform: optional(&Some(r.platform.clone()), SHORT, IncidentField::Platform)?.unwrap_or_default(),
+                    device: optional(&Some(r.device.clone()), SHORT, IncidentField::Device)?.unwrap_or_default(),
                     category: r.category,
                     kind: r.kind,
-                    facts: required(&r.facts, LONG, "what happened")?,
-                    own_words: optional(&r.own_words, LONG, "the young person's own words")?,
-                    opinion: optional(&r.opinion, LONG, "the professional opinion")?,
+                    facts: required(&r.facts, LONG, IncidentField::Facts)?,
+                    own_words: optional(&r.own_words, LONG, IncidentField::OwnWords)?,
+                    opinion: optional(&r.opinion, LONG, IncidentField::Opinion)?,
                 })
             }
             EntryBody::Person(p) => EntryBody::Person(InvolvedPerson {
                 person_id: p.person_id.clone().filter(|id| !id.trim().is_empty()),
-                name: required(&p.name, SHORT, "the person's name")?,
+                name: required(&p.name, SHORT, IncidentField::PersonName)?,
                 role: p.role,
             }),
             EntryBody::Action(a) => {
-                not_future(a.on, today, "The date of the action")?;
+                not_future(a.on, today, IncidentDate::Action)?;
                 EntryBody::Action(Action {
                     on: a.on,
-                    by: required(&a.by, SHORT, "who took the action")?,
-                    what: required(&a.what, LONG, "what was done")?,
+                    by: required(&a.by, SHORT, IncidentField::ActionBy)?,
+                    what: required(&a.what, LONG, IncidentField::ActionWhat)?,
                 })
             }
             EntryBody::Evidence(e) => EntryBody::Evidence(Evidence {
-                what: required(&e.what, LONG, "what the evidence is")?,
-                held_where: required(&e.held_where, SHORT, "where the evidence is held")?,
+                what: required(&e.what, LONG, IncidentField::EvidenceWhat)?,
+                held_where: required(&e.held_where, SHORT, IncidentField::EvidenceHeldWhere)?,
                 device_secured: e.device_secured,
             }),
             EntryBody::Decision(d) => {
-                not_future(d.on, today, "The date of the decision")?;
+                not_future(d.on, today, IncidentDate::Decision)?;
                 EntryBody::Decision(Decision {
                     on: d.on,
-                    by: required(&d.by, SHORT, "who decided")?,
-                    decision: required(&d.decision, LONG, "the decision")?,
-                    reason: required(&d.reason, LONG, "the reason for the decision")?,
+                    by: required(&d.by, SHORT, IncidentField::DecidedBy)?,
+                    decision: required(&d.decision, LONG, IncidentField::Decision)?,
+                    reason: required(&d.reason, LONG, IncidentField::DecisionReason)?,
                 })
             }
             EntryBody::Referral(r) => {
-                not_future(r.on, today, "The date of the referral")?;
-                let other_agency = optional(&r.other_agency, SHORT, "the organisation referred to")?;
+                not_future(r.on, today, IncidentDate::Referral)?;
+                let other_agency = optional(&r.other_agency, SHORT, IncidentField::OtherAgency)?;
                 if r.agency == Agency::Other && other_agency.is_none() {
-                    return Err(IncidentError::Invalid("Enter the organisation referred to.".into()));
+                    return Err(IncidentError::Missing(IncidentField::OtherAgency));
                 }
                 EntryBody::Referral(Referral {
                     agency: r.agency,
                     other_agency: if r.agency == Agency::Other { other_agency } else { None },
                     on: r.on,
-                    reference: optional(&r.reference, SHORT, "the reference number")?,
-                    outcome: optional(&r.outcome, LONG, "the outcome of the referral")?,
+                    reference: optional(&r.reference, SHORT, IncidentField::ReferralReference)?,
+                    outcome: optional(&r.outcome, LONG, IncidentField::ReferralOutcome)?,
                 })
             }
             EntryBody::ParentsInformed(p) => {
                 if p.informed {
-                    let on = p
-                        .on
-                        .ok_or_else(|| IncidentError::Invalid("Enter when the parents or carers were told.".into()))?;
-                    not_future(on, today, "The date the parents or carers were told")?;
+                    let on = p.on.ok_or(IncidentError::Missing(IncidentField::ParentsToldOn))?;
+                    not_future(on, today, IncidentDate::ParentsTold)?;
                     EntryBody::ParentsInformed(ParentsInformed {
                         informed: true,
                         on: Some(on),
-                        by: Some(required(p.by.as_deref().unwrap_or_default(), SHORT, "who told them")?),
+                        by: Some(required(p.by.as_deref().unwrap_or_default(), SHORT, IncidentField::ParentsToldBy)?),
                         why_not: None,
                     })
                 } else {
@@ -359,27 +352,27 @@ impl EntryBody {
                         why_not: Some(required(
                             p.why_not.as_deref().unwrap_or_default(),
                             LONG,
-                            "why the parents or carers were not told",
+                            IncidentField::ParentsNotToldWhy,
                         )?),
                     })
                 }
             }
             EntryBody::Outcome(o) => EntryBody::Outcome(Outcome {
-                outcome: required(&o.outcome, LONG, "the outcome")?,
-                sanctions: optional(&o.sanctions, LONG, "the sanctions")?,
-                lessons_learnt: optional(&o.lessons_learnt, LONG, "the lessons learnt")?,
-                policy_changes: optional(&o.policy_changes, LONG, "the policy changes")?,
+                outcome: required(&o.outcome, LONG, IncidentField::Outcome)?,
+                sanctions: optional(&o.sanctions, LONG, IncidentField::Sanctions)?,
+                lessons_learnt: optional(&o.lessons_learnt, LONG, IncidentField::LessonsLearnt)?,
+                policy_changes: optional(&o.policy_changes, LONG, IncidentField::PolicyChanges)?,
             }),
             EntryBody::Status(s) => EntryBody::Status(StatusChange {
                 to: s.to,
                 sign_off: match &s.sign_off {
                     Some(so) => {
-                        not_future(so.on, today, "The sign-off date")?;
-                        Some(SignOff { name: required(&so.name, SHORT, "the reviewing admin's name")?, on: so.on })
+                        not_future(so.on, today, IncidentDate::SignOff)?;
+                        Some(SignOff { name: required(&so.name, SHORT, IncidentField::SignOffName)?, on: so.on })
                     }
                     None => None,
                 },
-                reason: optional(&s.reason, LONG, "the reason")?,
+                reason: optional(&s.reason, LONG, IncidentField::StatusReason)?,
             }),
         })
     }

@@ -190,8 +190,7 @@ fn apply_current(
         }
         EntryBody::Person(p) => {
             if let Some(person_id) = &p.person_id {
-                crate::records::people::get(conn, person_id)
-                    .map_err(|_| IncidentError::Invalid("That person is not in the register.".into()))?;
+                crate::records::people::get(conn, person_id).map_err(|_| IncidentError::PersonNotInRegister)?;
             }
             conn.execute(
                 "INSERT INTO incident_people (entry_id, incident_id, person_id, role) VALUES (?1, ?2, ?3, ?4)
@@ -286,10 +285,7 @@ pub fn add_entry(
     today: NaiveDate,
 ) -> Result<IncidentEntry, IncidentError> {
     if matches!(body, EntryBody::Report(_) | EntryBody::Status(_)) {
-        return Err(IncidentError::Invalid(
-            "An incident has one report; correct it with an amendment. Change the status with the status buttons."
-                .into(),
-        ));
+        return Err(IncidentError::NotAnEntryToAdd);
     }
     let tx = conn.transaction()?;
     let incident = visible(&tx, actor, incident_id)?;
@@ -332,7 +328,7 @@ pub fn amend(
         .optional()?
         .ok_or(IncidentError::EntryNotFound)?;
     if kind == "status" {
-        return Err(IncidentError::Invalid("A change of status cannot be amended; change the status again.".into()));
+        return Err(IncidentError::StatusCannotBeAmended);
     }
     if kind != body.kind_name() {
         return Err(IncidentError::AmendmentKindMismatch);
@@ -376,9 +372,7 @@ pub fn change_status(
     let incident = visible(&tx, actor, incident_id)?;
     match (incident.status, change.to) {
         (from, to) if from == to => return Err(IncidentError::BadTransition("it already has that status")),
-        (Status::Closed, _) if change.reason.is_none() => {
-            return Err(IncidentError::Invalid("Say why the incident is being reopened.".into()))
-        }
+        (Status::Closed, _) if change.reason.is_none() => return Err(IncidentError::ReopenNeedsReason),
         (_, Status::Closed) => {
             let mut missing = Vec::new();
             if !current_outcome(&tx, incident_id)? {

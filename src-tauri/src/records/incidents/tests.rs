@@ -150,7 +150,9 @@ fn closing_needs_an_outcome_and_a_sign_off_and_reopening_needs_a_reason() {
     let action = EntryBody::Action(Action { on: today(), by: "DSL".into(), what: "Called the parent back.".into() });
     assert!(matches!(add_entry(&mut conn, &dsl(), &incident.id, &action, today()), Err(IncidentError::Closed)));
     let reopen = StatusChange { to: Status::Open, sign_off: None, reason: None };
-    assert!(matches!(change_status(&mut conn, &dsl(), &incident.id, &reopen, today()), Err(IncidentError::Invalid(_))));
+    let refused = change_status(&mut conn, &dsl(), &incident.id, &reopen, today()).expect_err("no reason");
+    assert!(matches!(refused, IncidentError::ReopenNeedsReason));
+    assert_eq!(refused.to_string(), "Say why the incident is being reopened.");
     let reopen = StatusChange { reason: Some("The family raised a new concern.".into()), ..reopen };
     change_status(&mut conn, &dsl(), &incident.id, &reopen, today()).expect("reopen");
     add_entry(&mut conn, &dsl(), &incident.id, &action, today()).expect("action after reopening");
@@ -362,4 +364,46 @@ fn trends_count_by_month_and_category_including_empty_months() {
     assert_eq!(months, vec![("2026-01".into(), 2, 0), ("2026-02".into(), 0, 0), ("2026-03".into(), 0, 1)]);
     assert_eq!(t.kinds[0], KindCount { kind: IncidentKind::Cyberbullying, count: 2 });
     assert!(trends(&conn, day(2026, 3, 1), day(2026, 1, 1)).is_err());
+}
+
+#[test]
+fn each_refusal_names_its_field_and_rule_in_the_words_the_form_uses() {
+    let mut r = report();
+    r.facts = "   ".into();
+    let err = EntryBody::Report(r).validated(today()).expect_err("no facts");
+    assert!(matches!(err, IncidentError::Missing(IncidentField::Facts)));
+    assert_eq!(err.to_string(), "Enter what happened.");
+
+    let mut r = report();
+    r.place = "x".repeat(SHORT_TEXT + 1);
+    let err = EntryBody::Report(r).validated(today()).expect_err("long place");
+    assert!(matches!(err, IncidentError::TooLong { field: IncidentField::Place, max } if max == SHORT_TEXT));
+    assert_eq!(err.to_string(), format!("Shorten where it happened to {SHORT_TEXT} characters or fewer."));
+
+    let mut r = report();
+    r.occurred_on = day(2026, 12, 1);
+    let err = EntryBody::Report(r).validated(today()).expect_err("future");
+    assert!(matches!(err, IncidentError::DateInFuture(IncidentDate::Occurred)));
+    assert_eq!(err.to_string(), "The date it happened cannot be in the future.");
+
+    let mut r = report();
+    r.reported_on = day(2026, 11, 19);
+    let err = EntryBody::Report(r).validated(today()).expect_err("reported first");
+    assert!(matches!(err, IncidentError::ReportedBeforeOccurred));
+
+    let told = EntryBody::ParentsInformed(ParentsInformed { informed: true, on: None, by: None, why_not: None });
+    let err = told.validated(today()).expect_err("when");
+    assert!(matches!(err, IncidentError::Missing(IncidentField::ParentsToldOn)));
+    assert_eq!(err.to_string(), "Enter when the parents or carers were told.");
+
+    let other = EntryBody::Referral(Referral {
+        agency: Agency::Other,
+        other_agency: None,
+        on: today(),
+        reference: None,
+        outcome: None,
+    });
+    let err = other.validated(today()).expect_err("which organisation");
+    assert_eq!(err.to_string(), "Enter the organisation referred to.");
+    assert_eq!(crate::error::CodedError::code(&err), "incident.invalid");
 }

@@ -58,7 +58,7 @@ fn month_key(date: NaiveDate) -> String {
 /// Incidents that happened between `from` and `to`, inclusive.
 pub fn trends(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Trends, IncidentError> {
     if to < from {
-        return Err(IncidentError::Invalid("The end of the period must be after its start.".into()));
+        return Err(IncidentError::PeriodBackwards);
     }
     let mut months = Vec::new();
     let mut cursor = from.with_day0(0).unwrap_or(from);
@@ -84,9 +84,8 @@ pub fn trends(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Trend
     for row in rows {
         let (month, category, count) = row?;
         let Some(slot) = months.iter_mut().find(|m| m.month == month) else { continue };
-        let category: Category = serde_json::from_value(serde_json::Value::String(category)).map_err(|_| {
-            IncidentError::Invalid("A stored incident has a category this version does not know.".into())
-        })?;
+        let category: Category = serde_json::from_value(serde_json::Value::String(category))
+            .map_err(|_| IncidentError::UnknownStoredCategory)?;
         let cell = match category {
             Category::Content => &mut slot.content,
             Category::Contact => &mut slot.contact,
@@ -104,9 +103,8 @@ pub fn trends(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Trend
         .query_map(params![date_text(from), date_text(to)], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
         .map(|row| {
             let (kind, count) = row?;
-            let kind: IncidentKind = serde_json::from_value(serde_json::Value::String(kind)).map_err(|_| {
-                IncidentError::Invalid("A stored incident has a kind this version does not know.".into())
-            })?;
+            let kind: IncidentKind = serde_json::from_value(serde_json::Value::String(kind))
+                .map_err(|_| IncidentError::UnknownStoredKind)?;
             Ok(KindCount { kind, count })
         })
         .collect::<Result<Vec<_>, IncidentError>>()?;

@@ -65,7 +65,7 @@ fn initials_are_refused_with_a_message_that_does_not_echo_them() {
     let mut conn = test_db();
     let err = add(&mut conn, &admin(), &draft(PersonGroup::Staff, "J. S.")).expect_err("refused");
     assert!(matches!(err, PeopleError::InitialsOnly));
-    assert_eq!(crate::error::ErrorCode::code(&err), "people.initialsOnly");
+    assert_eq!(crate::error::CodedError::code(&err), "people.initialsOnly");
     assert!(!err.to_string().contains("J. S."));
     assert!(search(&conn, &PeopleQuery::default()).expect("search").is_empty(), "nothing was saved");
 }

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{
-    FilteringEntry, FilteringKind, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyReview,
-    PolicyVersion, ReviewTrigger, Topic, NEXT_REVIEW_MAX_YEARS,
+    FilteringEntry, FilteringKind, Policy, PolicyDate, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyField,
+    PolicyReview, PolicyVersion, ReviewTrigger, Topic, NEXT_REVIEW_MAX_YEARS,
 };
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::{DueStatus, Renewal};
@@ -26,25 +26,34 @@ fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn required(text: &str, max: usize, what: &str) -> Result<String, PolicyError> {
+fn required(text: &str, max: usize, field: PolicyField) -> Result<String, PolicyError> {
     let t = tidy(text);
     if t.is_empty() {
-        return Err(PolicyError::Invalid(format!("Enter {what}.")));
+        return Err(PolicyError::Missing(field));
     }
     if t.chars().count() > max {
-        return Err(PolicyError::Invalid(format!("Shorten {what} to {max} characters or fewer.")));
+        return Err(PolicyError::TooLong { field, max });
     }
     Ok(t)
 }
 
-fn optional(text: Option<&str>, max: usize, what: &str) -> Result<Option<String>, PolicyError> {
+fn optional(text: Option<&str>, max: usize, field: PolicyField) -> Result<Option<String>, PolicyError> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) if t.chars().count() > max => {
-            Err(PolicyError::Invalid(format!("Shorten {what} to {max} characters or fewer.")))
-        }
+        Some(t) if t.chars().count() > max => Err(PolicyError::TooLong { field, max }),
         Some(t) => Ok(Some(t.to_owned())),
     }
+}
+
+/// Refuses a date after `today` or before 1990.
+fn past_date(on: NaiveDate, today: NaiveDate, date: PolicyDate) -> Result<(), PolicyError> {
+    if on > today {
+        return Err(PolicyError::DateInFuture(date));
+    }
+    if on < earliest() {
+        return Err(PolicyError::DateBefore1990(date));
+    }
+    Ok(())
 }
 
 fn parse_date(text: &str, index: usize) -> rusqlite::Result<NaiveDate> {
@@ -127,13 +136,13 @@ pub fn save(
     draft: &PolicyDraft,
     today: NaiveDate,
 ) -> Result<Policy, PolicyError> {
-    let name = required(&draft.name, NAME_MAX, "the policy's name")?;
+    let name = required(&draft.name, NAME_MAX, PolicyField::Name)?;
     let owner = tidy(&draft.owner);
     if owner.chars().count() > SHORT_MAX {
-        return Err(PolicyError::Invalid(format!("Shorten the owner to {SHORT_MAX} characters or fewer.")));
+        return Err(PolicyError::TooLong { field: PolicyField::Owner, max: SHORT_MAX });
     }
     if !(1..=60).contains(&draft.review_months) {
-        return Err(PolicyError::Invalid("Enter how often it is reviewed as a number of months from 1 to 60.".into()));
+        return Err(PolicyError::ReviewCycleOutOfRange);
     }
     let tx = conn.transaction()?;
     let now = now_utc();
@@ -194,22 +203,17 @@ pub fn record_review(
     review: &PolicyReview,
     today: NaiveDate,
 ) -> Result<PolicyVersion, PolicyError> {
-    let version = required(&review.version, VERSION_MAX, "the version number")?;
-    let lead = required(&review.lead, SHORT_MAX, "who led the review")?;
-    let change = optional(review.change.as_deref(), TEXT_MAX, "what changed")?;
-    let approved_by = optional(review.approved_by.as_deref(), SHORT_MAX, "who approved it")?;
-    if review.reviewed_on > today {
-        return Err(PolicyError::Invalid("The review date cannot be in the future.".into()));
-    }
-    if review.reviewed_on < earliest() {
-        return Err(PolicyError::Invalid("Check the review date: it is before 1990.".into()));
-    }
+    let version = required(&review.version, VERSION_MAX, PolicyField::Version)?;
+    let lead = required(&review.lead, SHORT_MAX, PolicyField::Lead)?;
+    let change = optional(review.change.as_deref(), TEXT_MAX, PolicyField::Change)?;
+    let approved_by = optional(review.approved_by.as_deref(), SHORT_MAX, PolicyField::ApprovedBy)?;
+    past_date(review.reviewed_on, today, PolicyDate::Reviewed)?;
     if let Some(on) = review.approved_on {
         if on > today {
-            return Err(PolicyError::Invalid("The approval date cannot be in the future.".into()));
+            return Err(PolicyError::DateInFuture(PolicyDate::Approved));
         }
         if on < review.reviewed_on {
-            return Err(PolicyError::Invalid("The approval date cannot be before the review date.".into()));
+            return Err(PolicyError::ApprovedBeforeReview);
         }
     }
     if let Some(set) = review.next_review {
@@ -242,9 +246,7 @@ pub fn record_review(
     };
     let next_review = match review.next_review {
         Some(set) => set,
-        None => Renewal::Months { months }
-            .next_due(review.reviewed_on)
-            .ok_or_else(|| PolicyError::Invalid("Check the review date.".into()))?,
+        None => Renewal::Months { months }.next_due(review.reviewed_on).ok_or(PolicyError::NextReviewOutOfRange)?,
     };
     let id = new_id();
     let now = now_utc();
@@ -306,18 +308,13 @@ pub fn add_filtering_entry(
     entry: &FilteringEntry,
     today: NaiveDate,
 ) -> Result<FilteringEntry, PolicyError> {
-    if entry.happened_on > today {
-        return Err(PolicyError::Invalid("The date cannot be in the future.".into()));
-    }
-    if entry.happened_on < earliest() {
-        return Err(PolicyError::Invalid("Check the date: it is before 1990.".into()));
-    }
+    past_date(entry.happened_on, today, PolicyDate::FilteringHappened)?;
     let saved = FilteringEntry {
         happened_on: entry.happened_on,
         kind: entry.kind,
-        what: required(&entry.what, TEXT_MAX, "what happened or changed")?,
-        who: required(&entry.who, SHORT_MAX, "who made the change or found the breach")?,
-        why: required(&entry.why, TEXT_MAX, "why, or what was done about it")?,
+        what: required(&entry.what, TEXT_MAX, PolicyField::FilteringWhat)?,
+        who: required(&entry.who, SHORT_MAX, PolicyField::FilteringWho)?,
+        why: required(&entry.why, TEXT_MAX, PolicyField::FilteringWhy)?,
     };
     let tx = conn.transaction()?;
     let id = new_id();

@@ -112,26 +112,31 @@ fn bad_reviews_are_refused_with_what_to_fix() {
         record_review(&mut conn, &dsl(), ONLINE_SAFETY, &ok, today()),
         Err(PolicyError::DuplicateVersion(v)) if v == "1"
     ));
-    let message = |r: &PolicyReview, conn: &mut rusqlite::Connection| match record_review(
+    let refusal = |r: &PolicyReview, conn: &mut rusqlite::Connection| match record_review(
         conn,
         &dsl(),
         ONLINE_SAFETY,
         r,
         today(),
     ) {
-        Err(PolicyError::Invalid(m)) => m,
+        Err(e) => e,
         other => panic!("expected a refusal, got {other:?}"),
     };
-    assert!(message(&PolicyReview { reviewed_on: day(2026, 11, 23), version: "2".into(), ..ok.clone() }, &mut conn)
-        .contains("future"));
-    assert!(
-        message(&PolicyReview { lead: " ".into(), version: "2".into(), ..ok.clone() }, &mut conn).contains("who led")
-    );
-    assert!(message(
-        &PolicyReview { approved_on: Some(day(2025, 12, 1)), version: "2".into(), ..ok.clone() },
-        &mut conn
-    )
-    .contains("before the review date"));
+    let future =
+        refusal(&PolicyReview { reviewed_on: day(2026, 11, 23), version: "2".into(), ..ok.clone() }, &mut conn);
+    assert!(matches!(future, PolicyError::DateInFuture(PolicyDate::Reviewed)));
+    assert_eq!(future.to_string(), "The review date cannot be in the future.");
+    let no_lead = refusal(&PolicyReview { lead: " ".into(), version: "2".into(), ..ok.clone() }, &mut conn);
+    assert!(matches!(no_lead, PolicyError::Missing(PolicyField::Lead)));
+    assert_eq!(no_lead.to_string(), "Enter who led the review.");
+    let approved_early =
+        refusal(&PolicyReview { approved_on: Some(day(2025, 12, 1)), version: "2".into(), ..ok.clone() }, &mut conn);
+    assert!(matches!(approved_early, PolicyError::ApprovedBeforeReview));
+    assert_eq!(approved_early.to_string(), "The approval date cannot be before the review date.");
+    let long_owner = PolicyDraft { name: "X".into(), owner: "o".repeat(101), review_months: 12 };
+    let refused = save(&mut conn, &dsl(), None, &long_owner, today()).expect_err("owner too long");
+    assert!(matches!(refused, PolicyError::TooLong { field: PolicyField::Owner, max: 100 }));
+    assert_eq!(refused.to_string(), "Shorten the owner to 100 characters or fewer.");
     assert!(matches!(record_review(&mut conn, &dsl(), "nope", &ok, today()), Err(PolicyError::NotFound)));
 }
 
@@ -164,7 +169,7 @@ fn policies_can_be_renamed_added_and_retired_with_their_history_kept() {
     assert!(!list(&conn, today(), false).expect("list").iter().any(|p| p.id == added.id));
     assert!(list(&conn, today(), true).expect("all").iter().any(|p| p.id == added.id && p.retired));
     let bad = PolicyDraft { name: "X".into(), owner: String::new(), review_months: 0 };
-    assert!(matches!(save(&mut conn, &dsl(), None, &bad, today()), Err(PolicyError::Invalid(_))));
+    assert!(matches!(save(&mut conn, &dsl(), None, &bad, today()), Err(PolicyError::ReviewCycleOutOfRange)));
 }
 
 #[test]
@@ -201,7 +206,16 @@ fn the_filtering_log_keeps_changes_and_breaches_newest_first() {
     let log = filtering_log(&conn).expect("log");
     assert_eq!(log.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![FilteringKind::Breach, FilteringKind::Change]);
     let empty = FilteringEntry { why: "  ".into(), ..change };
-    assert!(matches!(add_filtering_entry(&mut conn, &dsl(), &empty, today()), Err(PolicyError::Invalid(_))));
+    let refused = add_filtering_entry(&mut conn, &dsl(), &empty, today()).expect_err("no reason");
+    assert!(matches!(refused, PolicyError::Missing(PolicyField::FilteringWhy)));
+    assert_eq!(refused.to_string(), "Enter why, or what was done about it.");
+    let ahead = FilteringEntry { happened_on: day(2026, 11, 23), ..breach.clone() };
+    let refused = add_filtering_entry(&mut conn, &dsl(), &ahead, today()).expect_err("future");
+    assert_eq!(refused.to_string(), "The date cannot be in the future.");
+    let old = FilteringEntry { happened_on: day(1989, 12, 31), ..breach.clone() };
+    let refused = add_filtering_entry(&mut conn, &dsl(), &old, today()).expect_err("too early");
+    assert!(matches!(refused, PolicyError::DateBefore1990(PolicyDate::FilteringHappened)));
+    assert_eq!(refused.to_string(), "Check the date: it is before 1990.");
     let leaked: i64 =
         conn.query_row("SELECT count(*) FROM audit WHERE detail LIKE '%proxy%'", [], |r| r.get(0)).expect("count");
     assert_eq!(leaked, 0);
@@ -315,7 +329,7 @@ fn a_next_review_set_by_hand_must_follow_the_review_and_not_be_years_away() {
             today(),
         )
         .expect_err("refused");
-        assert_eq!(refused.code(), wanted, "{next}");
+        assert_eq!(refused.code().as_str(), wanted, "{next}");
     }
     // Exactly five years on is allowed, and nothing was half-recorded by the refusals.
     let kept = PolicyReview { next_review: Some(day(2031, 1, 12)), ..base };

@@ -10,13 +10,13 @@ use super::{
     Attachment, ConsentAnswer, LinkedPerson, PersonDetails, SubjectAccess, SubjectAccessError, SubjectAccessOptions,
     SubjectConsent, SubjectIncident, SubjectPublication, SubjectSignature, SubjectTraining, TakedownRecord, FORMAT,
 };
-use crate::error::ErrorCode;
+use crate::error::CodedError;
 use crate::records::consent::{self, wording};
 use crate::records::incidents::{self, EntryBody, IncidentDetail};
 use crate::records::people::{self, PeopleError, Person};
 use crate::records::{aup, organisation, signatures, training};
 
-fn part<E: ErrorCode>(e: E) -> SubjectAccessError {
+fn part<E: CodedError>(e: E) -> SubjectAccessError {
     SubjectAccessError::from_part(&e)
 }
 

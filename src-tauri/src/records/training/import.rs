@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::store::courses;
-use super::TrainingError;
+use super::{TrainingColumn, TrainingError};
 use crate::records::people::name_key;
 use crate::records::people_import::{csv, parse_uk_date, RowIssue, MAX_FILE_BYTES, MAX_ROWS};
 use crate::records::{date_text, new_id, now_utc};
@@ -77,27 +77,18 @@ fn header_key(cell: &str) -> String {
     cell.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-fn invalid(message: &str) -> TrainingError {
-    TrainingError::Invalid(message.to_owned())
-}
-
 /// Reads a CSV export and sorts every row into add, duplicate or rejected. Writes nothing.
 pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<TrainingImportPreview, TrainingError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(invalid("That file is too big to be a list of training (the limit is 5 MB or 10,000 rows)."));
+        return Err(TrainingError::ImportTooLarge);
     }
     let text = csv::decode(bytes);
-    let records = csv::parse(&text).map_err(|csv::CsvProblem::UnterminatedQuote { line }| {
-        TrainingError::Invalid(format!(
-            "A quoted cell that starts on line {line} never ends, so the file cannot be read. Check that line in your spreadsheet."
-        ))
-    })?;
+    let records = csv::parse(&text)
+        .map_err(|csv::CsvProblem::UnterminatedQuote { line }| TrainingError::ImportUnterminatedQuote { line })?;
     if records.len() > MAX_ROWS + 1 {
-        return Err(invalid("That file is too big to be a list of training (the limit is 5 MB or 10,000 rows)."));
+        return Err(TrainingError::ImportTooLarge);
     }
-    let (header, rows) = records
-        .split_first()
-        .ok_or_else(|| invalid("That file is empty. Export the list from your spreadsheet as CSV and try again."))?;
+    let (header, rows) = records.split_first().ok_or(TrainingError::ImportEmpty)?;
     let mut columns: HashMap<usize, Field> = HashMap::new();
     let mut ignored = Vec::new();
     for (i, cell) in header.fields.iter().enumerate() {
@@ -109,16 +100,14 @@ pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<Trai
             _ => ignored.push(cell.trim().to_owned()),
         }
     }
-    for (field, words) in [
-        (Field::Name, "Name"),
-        (Field::Course, "Course"),
-        (Field::Date, "Date completed"),
-        (Field::Provider, "Provider"),
+    for (field, column) in [
+        (Field::Name, TrainingColumn::Name),
+        (Field::Course, TrainingColumn::Course),
+        (Field::Date, TrainingColumn::DateCompleted),
+        (Field::Provider, TrainingColumn::Provider),
     ] {
         if !columns.values().any(|f| *f == field) {
-            return Err(TrainingError::Invalid(format!(
-                "The first row must name the columns. Safekeeper could not find a \u{201c}{words}\u{201d} column. The columns it needs are Name, Course, Date completed and Provider (Notes is optional)."
-            )));
+            return Err(TrainingError::ImportColumnMissing(column));
         }
     }
     let cell = |fields: &[String], wanted: Field| -> String {
@@ -250,9 +239,7 @@ pub fn commit(conn: &mut Connection, actor: &Actor, preview: &TrainingImportPrev
             .optional()?
             .is_some();
         if !active || !course_in_use || recorded(&tx, row)? {
-            return Err(invalid(
-                "The register or the records changed since the file was checked, so nothing was imported. Choose the file again.",
-            ));
+            return Err(TrainingError::ImportChangedSincePreview);
         }
         tx.execute(
             "INSERT INTO training_records (id, person_id, course_id, completed_on, provider, notes, recorded_at, recorded_by)

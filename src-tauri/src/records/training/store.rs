@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Completion, Course, CourseDraft, Role, TrainingError, TrainingRecord};
+use super::{Completion, Course, CourseDraft, Role, TrainingError, TrainingField, TrainingRecord};
 use crate::records::people::PersonGroup;
 use crate::records::{date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::Renewal;
@@ -89,19 +89,15 @@ struct ValidCourse {
 fn valid_draft(draft: &CourseDraft) -> Result<ValidCourse, TrainingError> {
     let name = tidy(&draft.name);
     if name.chars().count() < 2 {
-        return Err(TrainingError::Invalid("Enter the course name.".into()));
+        return Err(TrainingError::Missing(TrainingField::CourseName));
     }
     if name.chars().count() > NAME_MAX {
-        return Err(TrainingError::Invalid(format!("Shorten the course name to {NAME_MAX} characters or fewer.")));
+        return Err(TrainingError::TooLong { field: TrainingField::CourseName, max: NAME_MAX });
     }
     let months = match draft.renewal {
         Renewal::Never => None,
         Renewal::Months { months } if (1..=RENEWAL_MAX_MONTHS).contains(&months) => Some(months),
-        Renewal::Months { .. } => {
-            return Err(TrainingError::Invalid(format!(
-                "Enter how often the course must be renewed as a number of months from 1 to {RENEWAL_MAX_MONTHS}, or choose \u{201c}Once only\u{201d}."
-            )))
-        }
+        Renewal::Months { .. } => return Err(TrainingError::RenewalOutOfRange { max: RENEWAL_MAX_MONTHS }),
     };
     let groups: BTreeSet<PersonGroup> = draft.required_groups.iter().copied().collect();
     let roles: BTreeSet<Role> = draft.required_roles.iter().copied().collect();
@@ -197,24 +193,21 @@ pub fn set_roles(conn: &mut Connection, actor: &Actor, person_id: &str, roles: &
 fn valid_completion(c: &Completion, today: NaiveDate) -> Result<(String, Option<String>, Vec<String>), TrainingError> {
     let earliest = NaiveDate::from_ymd_opt(EARLIEST.0, EARLIEST.1, EARLIEST.2).unwrap_or(NaiveDate::MIN);
     if c.completed_on > today {
-        return Err(TrainingError::Invalid("The date completed cannot be in the future.".into()));
+        return Err(TrainingError::CompletedInFuture);
     }
     if c.completed_on < earliest {
-        return Err(TrainingError::Invalid("Check the date completed: it is before 1990.".into()));
+        return Err(TrainingError::CompletedBefore1990);
     }
     let provider = tidy(&c.provider);
     if provider.is_empty() {
-        return Err(TrainingError::Invalid(
-            "Enter who provided the training, such as the local safeguarding partnership or \u{201c}in house\u{201d}."
-                .into(),
-        ));
+        return Err(TrainingError::Missing(TrainingField::Provider));
     }
     if provider.chars().count() > PROVIDER_MAX {
-        return Err(TrainingError::Invalid(format!("Shorten the provider to {PROVIDER_MAX} characters or fewer.")));
+        return Err(TrainingError::TooLong { field: TrainingField::Provider, max: PROVIDER_MAX });
     }
     let notes = c.notes.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
     if notes.as_ref().is_some_and(|n| n.chars().count() > NOTES_MAX) {
-        return Err(TrainingError::Invalid(format!("Shorten the notes to {NOTES_MAX} characters or fewer.")));
+        return Err(TrainingError::TooLong { field: TrainingField::Notes, max: NOTES_MAX });
     }
     let mut people: Vec<String> = Vec::new();
     for id in &c.person_ids {
@@ -223,7 +216,7 @@ fn valid_completion(c: &Completion, today: NaiveDate) -> Result<(String, Option<
         }
     }
     if people.is_empty() {
-        return Err(TrainingError::Invalid("Choose at least one person who completed the course.".into()));
+        return Err(TrainingError::NoPeopleChosen);
     }
     Ok((provider, notes, people))
 }
@@ -239,9 +232,7 @@ pub fn record(
     let tx = conn.transaction()?;
     let course = course(&tx, &completion.course_id)?;
     if course.retired {
-        return Err(TrainingError::Invalid(
-            "That course has been retired. Restore it first, or choose another.".into(),
-        ));
+        return Err(TrainingError::CourseRetired);
     }
     let now = now_utc();
     let by = actor.as_stored();

@@ -166,12 +166,23 @@ fn bad_completions_are_refused_with_what_to_fix() {
         person_ids: vec![a.clone()],
     };
     let refused = |c: &Completion, conn: &mut rusqlite::Connection| match record(conn, &dsl(), c, today()) {
-        Err(TrainingError::Invalid(message)) => message,
+        Err(e) => e,
         other => panic!("expected a refusal, got {other:?}"),
     };
-    assert!(refused(&Completion { completed_on: day(2026, 11, 23), ..base.clone() }, &mut conn).contains("future"));
-    assert!(refused(&Completion { provider: "  ".into(), ..base.clone() }, &mut conn).contains("who provided"));
-    assert!(refused(&Completion { person_ids: vec![], ..base.clone() }, &mut conn).contains("at least one person"));
+    let future = refused(&Completion { completed_on: day(2026, 11, 23), ..base.clone() }, &mut conn);
+    assert!(matches!(future, TrainingError::CompletedInFuture));
+    assert_eq!(future.to_string(), "The date completed cannot be in the future.");
+    let old = refused(&Completion { completed_on: day(1989, 12, 31), ..base.clone() }, &mut conn);
+    assert_eq!(old.to_string(), "Check the date completed: it is before 1990.");
+    let no_provider = refused(&Completion { provider: "  ".into(), ..base.clone() }, &mut conn);
+    assert!(matches!(no_provider, TrainingError::Missing(TrainingField::Provider)));
+    assert!(no_provider.to_string().starts_with("Enter who provided the training"));
+    let long_notes = refused(&Completion { notes: Some("n".repeat(2_001)), ..base.clone() }, &mut conn);
+    assert!(matches!(long_notes, TrainingError::TooLong { field: TrainingField::Notes, .. }));
+    assert!(long_notes.to_string().starts_with("Shorten the notes to "));
+    let nobody = refused(&Completion { person_ids: vec![], ..base.clone() }, &mut conn);
+    assert!(matches!(nobody, TrainingError::NoPeopleChosen));
+    assert_eq!(nobody.to_string(), "Choose at least one person who completed the course.");
     let unknown = Completion { course_id: "nope".into(), ..base };
     assert!(matches!(record(&mut conn, &dsl(), &unknown, today()), Err(TrainingError::CourseNotFound)));
 }
@@ -194,7 +205,15 @@ fn changing_a_course_moves_due_dates_and_retiring_it_takes_it_out() {
     assert_eq!(cell(&m, &a, ONLINE_SAFETY).and_then(|c| c.status), Some(DueStatus::Overdue));
 
     let too_long = CourseDraft { renewal: Renewal::Months { months: 0 }, ..draft.clone() };
-    assert!(matches!(save_course(&mut conn, &dsl(), None, &too_long), Err(TrainingError::Invalid(_))));
+    let refused = save_course(&mut conn, &dsl(), None, &too_long).expect_err("no renewal months");
+    assert!(matches!(refused, TrainingError::RenewalOutOfRange { .. }));
+    assert!(refused
+        .to_string()
+        .starts_with("Enter how often the course must be renewed as a number of months from 1 to "));
+    let unnamed = CourseDraft { name: " X ".into(), ..draft.clone() };
+    let refused = save_course(&mut conn, &dsl(), None, &unnamed).expect_err("no name");
+    assert!(matches!(refused, TrainingError::Missing(TrainingField::CourseName)));
+    assert_eq!(refused.to_string(), "Enter the course name.");
     let added = save_course(&mut conn, &dsl(), None, &CourseDraft { name: "First aid".into(), ..draft }).expect("add");
     assert_eq!(courses(&conn, false).expect("courses").last().map(|c| c.id.clone()), Some(added.id));
 
@@ -306,7 +325,7 @@ fn a_csv_of_past_training_is_previewed_line_by_line_then_added_all_or_nothing() 
     // If the records change after the preview, nothing is imported.
     done(&mut conn, INDUCTION, day(2024, 9, 2), &[&amira]);
     assert!(
-        matches!(import_commit(&mut conn, &dsl(), &preview), Err(TrainingError::Invalid(m)) if m.contains("nothing was imported"))
+        matches!(import_commit(&mut conn, &dsl(), &preview), Err(e @ TrainingError::ImportChangedSincePreview) if e.to_string().contains("nothing was imported"))
     );
     assert_eq!(for_person(&conn, &amira).expect("history").len(), 1);
 
@@ -324,6 +343,10 @@ fn a_csv_of_past_training_is_previewed_line_by_line_then_added_all_or_nothing() 
 fn a_csv_without_the_needed_columns_says_which_is_missing() {
     let conn = test_db();
     let missing = import_preview(&conn, b"Name,Course,Date\r\nA B,Induction,01/01/2025\r\n", today());
-    assert!(matches!(missing, Err(TrainingError::Invalid(m)) if m.contains("\u{201c}Provider\u{201d} column")));
-    assert!(matches!(import_preview(&conn, b"", today()), Err(TrainingError::Invalid(m)) if m.contains("empty")));
+    assert!(
+        matches!(missing, Err(e @ TrainingError::ImportColumnMissing(TrainingColumn::Provider)) if e.to_string().contains("\u{201c}Provider\u{201d} column"))
+    );
+    assert!(
+        matches!(import_preview(&conn, b"", today()), Err(e @ TrainingError::ImportEmpty) if e.to_string().contains("empty"))
+    );
 }

@@ -70,8 +70,8 @@ fn current_entries(conn: &Connection) -> Result<Vec<(String, EntryBody)>, Truste
         .into_iter()
         .filter_map(|original| latest.remove(&original))
         .map(|(incident, body)| {
-            let body: EntryBody = serde_json::from_str(&body)
-                .map_err(|_| incidents::IncidentError::Invalid("A stored incident entry could not be read.".into()))?;
+            let body: EntryBody =
+                serde_json::from_str(&body).map_err(|_| incidents::IncidentError::StoredEntryUnreadable)?;
             Ok((incident, body))
         })
         .collect()

@@ -321,7 +321,7 @@ fn backup_status_says_none_until_one_is_verified() {
 fn a_backwards_or_future_period_is_refused() {
     let conn = test_db();
     let backwards = figures(&conn, day(2026, 10, 1), day(2026, 9, 1), today()).err().map(|e| e.code());
-    assert_eq!(backwards, Some("report.periodBackwards"));
+    assert_eq!(backwards, Some(crate::error::ErrorCode::ReportPeriodBackwards));
     let future = figures(&conn, day(2026, 10, 1), day(2026, 12, 3), today()).err().map(|e| e.code());
-    assert_eq!(future, Some("report.periodInFuture"));
+    assert_eq!(future, Some(crate::error::ErrorCode::ReportPeriodInFuture));
 }

@@ -2,7 +2,7 @@
 // page checks before asking Rust, which box each Rust error code belongs to, and how the scan is
 // read. Rust checks everything again, and alone judges a scan by its first bytes.
 
-import type { PaperSignatureForm } from "../../lib/bindings";
+import type { ErrorCode, PaperSignatureForm } from "../../lib/bindings";
 import { parseDateParts, todayIso, type DateParts } from "../../lib/dateInput";
 import type { ErrorItem } from "../../lib/formErrors";
 import { fullNameProblem } from "../../lib/people";
@@ -26,7 +26,7 @@ export const SCAN_WRONG_TYPE =
   "The scan must be a PNG, JPEG or PDF file. Save the scan as PDF, PNG or JPEG and choose it again.";
 
 /** The box a `signature.*` error code is about; undefined for errors about the whole record. */
-export function paperFieldForCode(code: string): string | undefined {
+export function paperFieldForCode(code: ErrorCode): string | undefined {
   switch (code) {
     case "signature.versionNotPublished":
     case "signature.versionNotFound":

@@ -1,7 +1,7 @@
 // The person form's fields and checks, kept apart from its markup: which box each Rust error code
 // belongs to, and what the form checks before asking Rust.
 
-import type { Person, PersonDraft, PersonGroup } from "../../lib/bindings";
+import type { ErrorCode, Person, PersonDraft, PersonGroup } from "../../lib/bindings";
 import { emptyDate, parseDateParts, partsFromIso, type DateParts } from "../../lib/dateInput";
 import type { ErrorItem } from "../../lib/formErrors";
 import { fullNameProblem } from "../../lib/people";
@@ -17,7 +17,7 @@ export const FIELD = {
 } as const;
 
 /** The box a `people.*` error code is about; undefined for errors about the whole record. */
-export function fieldForCode(code: string): string | undefined {
+export function fieldForCode(code: ErrorCode): string | undefined {
   switch (code) {
     case "people.initialsOnly":
     case "people.invalidName":

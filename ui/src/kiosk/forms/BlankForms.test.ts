@@ -78,7 +78,7 @@ describe("Print a blank form (locked home)", () => {
   it("still offers the incident form when the AUPs cannot be read", async () => {
     open({
       kiosk_signing_options: () => {
-        throw rustError("io", "Could not read");
+        throw rustError("store.io", "Could not read");
       },
     });
     expect(await screen.findByTestId("blank-forms-aups-unavailable")).toHaveTextContent("only the incident form is listed");

@@ -156,7 +156,7 @@ describe("CsvImport", () => {
   });
 
   it("goes back to choosing the file, with Rust's reason, when adding fails", async () => {
-    const k = kind({ commit: vi.fn(async () => Promise.reject(rustError("import.stale", "The file changed. Check it again."))) });
+    const k = kind({ commit: vi.fn(async () => Promise.reject(rustError("import.changedSincePreview", "The file changed. Check it again."))) });
     const { onImported } = show(k);
     const user = await chooseAndCheck();
     await user.click(await screen.findByTestId("course-import-commit"));

@@ -134,8 +134,7 @@ fn record_consent(tx: &Connection, env: &Envelope, c: &KioskImageConsent) -> Res
         }
         _ => None,
     };
-    let given_on =
-        uk_time::uk_day_of(&env.submitted_at).ok_or_else(|| ConsentError::Invalid(UNREADABLE_TIME.into()))?;
+    let given_on = uk_time::uk_day_of(&env.submitted_at).ok_or(ConsentError::SubmissionTimeUnreadable)?;
     let (mark_png, mark_typed) = match &c.mark {
         crate::kiosk::outbox::KioskMark::Drawn { png } => (Some(png.as_slice()), None),
         crate::kiosk::outbox::KioskMark::Typed { name } => (None, Some(name.as_str())),
@@ -167,8 +166,7 @@ fn record_concern(
     env: &Envelope,
     c: &crate::kiosk::outbox::KioskConcern,
 ) -> Result<(), IncidentError> {
-    let reported_on =
-        uk_time::uk_day_of(&env.submitted_at).ok_or_else(|| IncidentError::Invalid(UNREADABLE_TIME.into()))?;
+    let reported_on = uk_time::uk_day_of(&env.submitted_at).ok_or(IncidentError::SubmissionTimeUnreadable)?;
     let report = c.report(&env.receipt, reported_on);
     let new = NewIncident {
         source: IncidentSource::SigningStation,
