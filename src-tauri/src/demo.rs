@@ -104,7 +104,7 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
         .map_err(demo_error)?;
     }
     add_photo_consent(conn, &actor, &ids)?;
-    vault.publish_manifest()?;
+    crate::kiosk::refresh::publish(&mut vault)?;
     vault.lock("demo created")?;
 
     // Gareth signed at the signing station while the app was locked.

@@ -72,7 +72,7 @@ pub fn settings_update(
         let actor = v.actor().clone();
         organisation::update(v.db_mut().conn_mut(), &actor, &OrgSettings { org_name, auto_lock_minutes })
             .map_err(err)?;
-        v.publish_manifest().map_err(err)?;
+        v.note_station_changed();
         settings_of(v)
     })?;
     state.set_idle_limit(settings.auto_lock_minutes);

@@ -56,7 +56,7 @@ pub fn aup_publish(state: State<'_, AppState>, aup_id: String) -> Result<AupVers
         let actor = v.actor().clone();
         let version = aup::publish(v.db_mut().conn_mut(), &actor, &aup_id).map_err(err)?;
         // The signing station offers the new version straight away.
-        v.publish_manifest().map_err(err)?;
+        v.note_station_changed();
         Ok(version)
     })
 }
@@ -66,7 +66,8 @@ pub fn aup_set_kiosk(state: State<'_, AppState>, aup_id: String, shown: bool) ->
     state.with_vault(|v| {
         let actor = v.actor().clone();
         aup::set_kiosk_published(v.db_mut().conn_mut(), &actor, &aup_id, shown).map_err(err)?;
-        v.publish_manifest().map_err(err)
+        v.note_station_changed();
+        Ok(())
     })
 }
 
@@ -157,7 +158,7 @@ pub fn aup_list_signers_on_kiosk(
         let conn = v.db_mut().conn_mut();
         let audience = aup::get(conn, &aup_id).map_err(err)?.audience;
         let changed = people::set_kiosk_listed_for_groups(conn, &actor, audience.groups(), listed).map_err(err)?;
-        v.publish_manifest().map_err(err)?;
+        v.note_station_changed();
         Ok(u32::try_from(changed).unwrap_or(u32::MAX))
     })
 }

@@ -38,6 +38,8 @@ pub fn consent_settings_save(
     state.with_vault(|v| {
         let actor = v.actor().clone();
         consent::save_consent_settings(v.db_mut().conn_mut(), &actor, default_months, own_consent_age).map_err(err)?;
+        // The consent form at the signing station changes with it.
+        v.note_station_changed();
         setup(v.db().conn())
     })
 }
@@ -47,6 +49,8 @@ pub fn consent_account_add(state: State<'_, AppState>, name: String) -> Result<C
     state.with_vault(|v| {
         let actor = v.actor().clone();
         consent::add_social_account(v.db_mut().conn_mut(), &actor, &name).map_err(err)?;
+        // The consent form at the signing station changes with it.
+        v.note_station_changed();
         setup(v.db().conn())
     })
 }
@@ -56,6 +60,8 @@ pub fn consent_account_retire(state: State<'_, AppState>, id: String) -> Result<
     state.with_vault(|v| {
         let actor = v.actor().clone();
         consent::retire_social_account(v.db_mut().conn_mut(), &actor, &id).map_err(err)?;
+        // The consent form at the signing station changes with it.
+        v.note_station_changed();
         setup(v.db().conn())
     })
 }

@@ -57,7 +57,7 @@ pub fn person_archive(
         let actor = v.actor().clone();
         let person = people::archive(v.db_mut().conn_mut(), &actor, &id, leave_date).map_err(err)?;
         // A leaver's name comes off the signing station straight away.
-        v.publish_manifest().map_err(err)?;
+        v.note_station_changed();
         Ok(person)
     })
 }
@@ -75,7 +75,7 @@ pub fn person_set_kiosk_listed(state: State<'_, AppState>, id: String, listed: b
             ));
         }
         people::set_kiosk_listed(conn, &actor, &id, listed).map_err(err)?;
-        v.publish_manifest().map_err(err)?;
+        v.note_station_changed();
         people::get(v.db().conn(), &id).map_err(err)
     })
 }
