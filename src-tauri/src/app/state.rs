@@ -333,7 +333,8 @@ pub(crate) mod tests {
             },
         )
         .expect("create");
-        vault.lock("test").expect("lock");
+        // As the app locks: the signing station gets the new vault's manifest.
+        crate::kiosk::refresh::lock(vault, "test").expect("lock");
         let key = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
         (state, key)
     }
