@@ -143,7 +143,7 @@ fn referenced(module: &[String], code: &str) -> Vec<Vec<String>> {
     for (at, _) in code.match_indices("crate::") {
         let before = code[..at].chars().next_back();
         // `$crate::` in a macro is the macro's own crate, so it counts like `crate::`.
-        if before.is_some_and(|c| is_ident(c)) {
+        if before.is_some_and(is_ident) {
             continue;
         }
         found.extend(paths_after(&code[at + "crate::".len()..]));
