@@ -109,7 +109,7 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
     }
     add_photo_consent(conn, &actor, &ids)?;
     add_incidents(conn, &actor, &ids)?;
-    vault.publish_manifest()?;
+    crate::kiosk::refresh::publish(&mut vault)?;
     vault.lock("demo created")?;
 
     // Gareth signed at the signing station while the app was locked.

@@ -45,7 +45,8 @@ fn nothing_secret_or_personal_is_readable_on_disk_after_lock() {
         .expect("update");
     }
     vault.db().conn().execute_batch("PRAGMA wal_checkpoint(FULL);").expect("checkpoint");
-    vault.lock("test").expect("lock");
+    // As the app locks: the signing station's manifest is written too.
+    safekeeper::kiosk::refresh::lock(vault, "test").expect("lock");
     // Unlock once more the other way and lock again, so every path has written its files.
     UnlockedVault::unlock_with_recovery(&paths, recovery.to_string().expose_secret())
         .expect("recovery")

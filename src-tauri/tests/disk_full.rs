@@ -92,7 +92,8 @@ fn vault_on(disk: &TinyDisk) -> (VaultPaths, age::x25519::Identity, String) {
     )
     .expect("create vault");
     let admin = vault.admin_id().expect("admin").to_owned();
-    vault.lock("test").expect("lock");
+    // As the app locks: the signing station gets its manifest.
+    safekeeper::kiosk::refresh::lock(vault, "test").expect("lock");
     (paths, recovery, admin)
 }
 

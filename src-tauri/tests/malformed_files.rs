@@ -140,7 +140,7 @@ fn regenerate_corpus() {
     let usb = tempfile::tempdir().expect("usb");
     let report = backup::back_up(&mut vault, usb.path(), "corpus").expect("backup");
     let valid_backup = fs::read(&report.path).expect("backup file");
-    vault.lock("corpus").expect("lock");
+    safekeeper::kiosk::refresh::lock(vault, "corpus").expect("lock");
     let kiosk_json = fs::read(paths.manifest()).expect("manifest");
     station::report_concern(&paths, fuzz_concern()).expect("concern");
     let submission = fs::read(
@@ -359,7 +359,8 @@ fn every_malformed_outbox_file_is_kept_aside_with_its_own_plain_reason_and_the_r
         },
     )
     .expect("vault");
-    vault.lock("test").expect("lock");
+    // As the app locks: the signing station gets its manifest, so it can take a concern.
+    safekeeper::kiosk::refresh::lock(vault, "test").expect("lock");
     let recovery = age::secrecy::ExposeSecret::expose_secret(&key.to_string()).to_owned();
 
     let folder = paths.outbox_dir();

@@ -8,6 +8,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use safekeeper::kiosk::outbox::{self, KioskConcern, KioskCountersignature, KioskMark, OutboxError};
+use safekeeper::kiosk::refresh;
 use safekeeper::kiosk::station::{self, KioskSignInput};
 use safekeeper::records::aup::{self, Audience, AupContent};
 use safekeeper::records::incidents::{self, Category, EntryBody, IncidentFilter, IncidentSource};
@@ -57,7 +58,7 @@ fn org() -> Org {
         aup::list(conn).expect("list").into_iter().find(|a| a.audience == Audience::StaffVolunteers).expect("staff").id;
     aup::publish(conn, &actor, &staff_aup).expect("publish");
     aup::set_kiosk_published(conn, &actor, &staff_aup, true).expect("show");
-    vault.lock("test").expect("lock");
+    refresh::lock(vault, "test").expect("lock");
     Org { v, staff_aup, listed }
 }
 
@@ -99,7 +100,7 @@ fn people_are_tokens_that_change_with_every_manifest() {
     let o = org();
     let first = station::signing_options(&o.v.paths).remove(0).signers.remove(0).token;
     let vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
-    vault.lock("again").expect("lock");
+    refresh::lock(vault, "again").expect("lock");
     let second = station::signing_options(&o.v.paths).remove(0).signers.remove(0).token;
     assert_ne!(first, second, "a token from one manifest says nothing in the next");
     assert_ne!(second, o.listed);
@@ -149,7 +150,7 @@ fn two_listed_people_who_would_look_the_same_are_told_apart() {
         let id = people::add(conn, &actor, &draft(PersonGroup::Staff, name, None)).expect("add").id;
         people::set_kiosk_listed(conn, &actor, &id, true).expect("list");
     }
-    vault.lock("test").expect("lock");
+    refresh::lock(vault, "test").expect("lock");
     let names: Vec<String> =
         station::signing_options(&o.v.paths).remove(0).signers.into_iter().map(|p| p.display_name).collect();
     assert!(names.contains(&"Sam Jon.".to_owned()) && names.contains(&"Sam Joh.".to_owned()), "{names:?}");
@@ -167,7 +168,7 @@ fn the_list_follows_the_session_at_lock() {
     aup::save_draft(conn, &actor, &o.staff_aup, &content).expect("draft");
     let v2 = aup::publish(conn, &actor, &o.staff_aup).expect("publish v2");
     people::set_kiosk_listed(conn, &actor, &o.listed, false).expect("unlist");
-    vault.lock("test").expect("lock");
+    refresh::lock(vault, "test").expect("lock");
 
     let offered = station::signing_options(&o.v.paths);
     assert_eq!(offered[0].version_number, 2);

@@ -67,7 +67,7 @@ pub fn settings_update(
     let settings = state.with_vault(|v| {
         let (conn, actor) = v.conn_and_actor();
         organisation::update(conn, actor, &OrgSettings { org_name, auto_lock_minutes })?;
-        v.publish_manifest()?;
+        v.note_station_changed();
         settings_of(v)
     })?;
     state.set_idle_limit(settings.auto_lock_minutes);

@@ -49,7 +49,7 @@ pub fn aup_publish(state: State<'_, AppState>, aup_id: String) -> Result<AupVers
         let (conn, actor) = v.conn_and_actor();
         let version = aup::publish(conn, actor, &aup_id)?;
         // The signing station offers the new version straight away.
-        v.publish_manifest()?;
+        v.note_station_changed();
         Ok(version)
     })
 }
@@ -59,7 +59,8 @@ pub fn aup_set_kiosk(state: State<'_, AppState>, aup_id: String, shown: bool) ->
     state.with_vault(|v| {
         let (conn, actor) = v.conn_and_actor();
         aup::set_kiosk_published(conn, actor, &aup_id, shown)?;
-        v.publish_manifest().map_err(CommandError::from)
+        v.note_station_changed();
+        Ok(())
     })
 }
 
@@ -142,7 +143,7 @@ pub fn aup_list_signers_on_kiosk(
         let (conn, actor) = v.conn_and_actor();
         let audience = aup::get(conn, &aup_id)?.audience;
         let changed = people::set_kiosk_listed_for_groups(conn, actor, audience.groups(), listed)?;
-        v.publish_manifest()?;
+        v.note_station_changed();
         Ok(u32::try_from(changed).unwrap_or(u32::MAX))
     })
 }

@@ -34,6 +34,8 @@ pub fn consent_settings_save(
     state.with_vault(|v| {
         let (conn, actor) = v.conn_and_actor();
         consent::save_consent_settings(conn, actor, default_months, own_consent_age)?;
+        // The consent form at the signing station changes with it.
+        v.note_station_changed();
         setup(v.db().conn())
     })
 }
@@ -43,6 +45,8 @@ pub fn consent_account_add(state: State<'_, AppState>, name: String) -> Result<C
     state.with_vault(|v| {
         let (conn, actor) = v.conn_and_actor();
         consent::add_social_account(conn, actor, &name)?;
+        // The consent form at the signing station changes with it.
+        v.note_station_changed();
         setup(v.db().conn())
     })
 }
@@ -52,6 +56,8 @@ pub fn consent_account_retire(state: State<'_, AppState>, id: String) -> Result<
     state.with_vault(|v| {
         let (conn, actor) = v.conn_and_actor();
         consent::retire_social_account(conn, actor, &id)?;
+        // The consent form at the signing station changes with it.
+        v.note_station_changed();
         setup(v.db().conn())
     })
 }

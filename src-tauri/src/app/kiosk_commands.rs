@@ -237,7 +237,7 @@ pub async fn recovery_unlock(
 fn enter(app: &AppHandle, state: &AppState, vault: UnlockedVault) -> Result<(), CommandError> {
     if state.lock_inner().session.is_some() {
         // Another unlock won the race; this one's vault handle simply closes.
-        let _ = vault.lock("duplicate unlock");
+        let _ = crate::kiosk::refresh::lock(vault, "duplicate unlock");
     } else {
         state.begin_session(vault)?;
         super::notify::after_unlock(app, state);

@@ -47,7 +47,7 @@ pub fn person_archive(
         let (conn, actor) = v.conn_and_actor();
         let person = people::archive(conn, actor, &id, leave_date)?;
         // A leaver's name comes off the signing station straight away.
-        v.publish_manifest()?;
+        v.note_station_changed();
         Ok(person)
     })
 }
@@ -64,7 +64,7 @@ pub fn person_set_kiosk_listed(state: State<'_, AppState>, id: String, listed: b
             ));
         }
         people::set_kiosk_listed(conn, actor, &id, listed)?;
-        v.publish_manifest()?;
+        v.note_station_changed();
         people::get(v.db().conn(), &id).map_err(CommandError::from)
     })
 }

@@ -170,7 +170,14 @@ impl AppState {
         let mut inner = self.lock_inner();
         let session = inner.session.as_mut().ok_or_else(locked_error)?;
         session.last_activity = Instant::now();
-        f(session)
+        let result = f(session);
+        // Whatever the command changed that the signing station shows is on disk before it
+        // returns; a failure to write it is the command's error, unless the command failed first.
+        let published =
+            crate::kiosk::refresh::publish_if_outdated(&mut session.vault).map_err(|e| e.to_command_error());
+        let value = result?;
+        published?;
+        Ok(value)
     }
 
     /// As `with_vault`, and says which session did the work, for `with_same_session` later.
@@ -194,6 +201,8 @@ impl AppState {
 
     /// Installs a freshly unlocked vault as the session.
     pub fn begin_session(&self, mut vault: UnlockedVault) -> Result<(), CommandError> {
+        // A new vault, or one just restored onto this laptop, publishes its first manifest now.
+        crate::kiosk::refresh::publish_if_outdated(&mut vault)?;
         let minutes = organisation::get(vault.db().conn())?.auto_lock_minutes;
         // Submissions made at the signing station while locked come in now, in one transaction.
         // A failed ingest leaves every outbox file in place for the next unlock.
@@ -229,7 +238,7 @@ impl AppState {
         self.clear_print_files();
         match session {
             Some(s) => {
-                if let Err(e) = s.vault.lock(reason) {
+                if let Err(e) = crate::kiosk::refresh::lock(s.vault, reason) {
                     // The key is gone either way; only the lock's audit entry may be missing.
                     eprintln!("safekeeper: lock finished with an error: {}", e.code());
                 }
@@ -336,7 +345,8 @@ pub(crate) mod tests {
             },
         )
         .expect("create");
-        vault.lock("test").expect("lock");
+        // As the app locks: the signing station gets the new vault's manifest.
+        crate::kiosk::refresh::lock(vault, "test").expect("lock");
         let key = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
         (state, key)
     }

@@ -5,4 +5,5 @@
 
 pub mod manifest;
 pub mod outbox;
+pub mod refresh;
 pub mod station;

@@ -16,10 +16,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use ts_rs::TS;
 
-use crate::store::StoreError;
-
-/// Settings kept inside `meta` that must never leave the vault.
-const SECRET_META: &[&str] = &["audit_key", "demo_passphrase", crate::vault::backup::BACKUP_KEY_META];
+use crate::store::{StoreError, SECRET_META};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

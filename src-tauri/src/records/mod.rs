@@ -3,6 +3,7 @@
 
 pub mod audit_log;
 pub mod aup;
+pub mod backup_reminder;
 pub mod consent;
 pub mod getting_started;
 pub mod handover;

@@ -176,8 +176,6 @@ pub enum TrusteeReportError {
     #[error(transparent)]
     Policy(#[from] crate::records::policies::PolicyError),
     #[error(transparent)]
-    Backup(#[from] crate::vault::backup::BackupError),
-    #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
 
@@ -199,7 +197,6 @@ impl CodedError for TrusteeReportError {
             TrusteeReportError::People(e) => e.code(),
             TrusteeReportError::Consent(e) => e.code(),
             TrusteeReportError::Policy(e) => e.code(),
-            TrusteeReportError::Backup(e) => e.code(),
             TrusteeReportError::Store(e) => e.code(),
         }
     }
@@ -230,7 +227,7 @@ pub fn figures_at(
     if to > today {
         return Err(TrusteeReportError::PeriodInFuture);
     }
-    let backup = crate::vault::backup::status(conn, now)?;
+    let backup = crate::records::backup_reminder::status(conn, now)?;
     Ok(TrusteeFigures {
         from,
         to,

@@ -15,6 +15,15 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{CodedError, ErrorCode};
 pub use key::DatabaseKey;
 
+/// Where the vault keeps the key its backups are authenticated with (see `vault::backup`). Named
+/// here, beside the `meta` table it lives in, so an export can leave it out without reaching up
+/// into the vault.
+pub const BACKUP_KEY_META: &str = "backup_mac_key";
+
+/// The `meta` rows that hold secrets: the audit chain's key, a demo vault's passphrase and the
+/// backup key. Nothing that leaves the vault as plain files (the hand-over export) may carry them.
+pub const SECRET_META: &[&str] = &["audit_key", "demo_passphrase", BACKUP_KEY_META];
+
 /// The first 16 bytes of every plaintext SQLite file. An encrypted file starts with a random salt.
 const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
 

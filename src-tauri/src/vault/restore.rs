@@ -312,7 +312,8 @@ pub fn commit(vault: &mut UnlockedVault, recovery_key: Option<&str>) -> Result<(
         })
         .map_err(BackupError::from)?;
     vault.pending_restore = None;
-    vault.publish_manifest()?;
+    // The restored records list other AUPs and people.
+    vault.note_station_changed();
     Ok(())
 }
 
@@ -351,7 +352,7 @@ pub fn undo(vault: &mut UnlockedVault) -> Result<(), BackupError> {
     before.close()?;
     vault.replace_database(|| atomic::commit(&aside, &paths.database())).map_err(BackupError::from)?;
     vault.record(&Entry { action: "backup.restoreUndone", subject_kind: "backup", subject_id: "", detail: "" })?;
-    vault.publish_manifest()?;
+    vault.note_station_changed();
     Ok(())
 }
 

@@ -15,7 +15,6 @@ use super::keyfile::{self, KeyFileError};
 use super::passphrase;
 use super::{atomic, VaultError, VaultPaths};
 use crate::error::CodedError;
-use crate::kiosk::manifest::{self, KioskManifest};
 use crate::records::{aup, organisation};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::{DatabaseKey, Db, StoreError};
@@ -39,6 +38,9 @@ pub struct UnlockedVault {
     /// Where the backup waiting in `restore-pending.db` came from, as this session found when
     /// it checked it. A pending file this session did not check is never swapped in.
     pub(crate) pending_restore: Option<super::restore::BackupOrigin>,
+    /// Something the signing station shows has changed since its manifest was last published
+    /// (see `kiosk::refresh`, which publishes it and clears this).
+    station_outdated: bool,
 }
 
 impl std::fmt::Debug for UnlockedVault {
@@ -140,8 +142,16 @@ impl UnlockedVault {
         atomic::sync_dir(paths.data_dir())?;
         let _ = fs::remove_dir_all(staging.data_dir());
         let db = Db::open(&paths.database(), &key)?;
-        let vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
-        vault.publish_manifest()?;
+        // A new vault: the signing station has nothing to show until its first manifest.
+        let vault = UnlockedVault {
+            paths: paths.clone(),
+            db,
+            key,
+            identity,
+            actor,
+            pending_restore: None,
+            station_outdated: true,
+        };
         Ok(vault)
     }
 
@@ -235,7 +245,15 @@ impl UnlockedVault {
             Err(StoreError::KeyRejected) => return Err(VaultError::NotThisVault),
             Err(e) => return Err(e.into()),
         };
-        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
+        let mut vault = UnlockedVault {
+            paths: paths.clone(),
+            db,
+            key,
+            identity,
+            actor,
+            pending_restore: None,
+            station_outdated: false,
+        };
         super::upgrade::upgrade_if_needed(&mut vault)?;
         if let Actor::Admin(id) = &vault.actor {
             match admins::find_active(vault.db.conn(), id)? {
@@ -408,7 +426,8 @@ impl UnlockedVault {
         let temp = Self::write_proven_key(&self.key, &recipients, &self.paths.wrapped_key(), &identity)?;
         atomic::commit(&temp, &self.paths.wrapped_key())?;
         tx.commit().map_err(StoreError::from)?;
-        self.publish_manifest()?;
+        // Submissions must now be sealed to the new admin too.
+        self.note_station_changed();
         Ok(id)
     }
 
@@ -478,7 +497,8 @@ impl UnlockedVault {
         }
         let _ = fs::remove_file(self.paths.admin_file(id));
         atomic::sync_dir(&self.paths.admins_dir())?;
-        self.publish_manifest()?;
+        // Submissions must no longer be sealed to the removed admin.
+        self.note_station_changed();
         Ok(())
     }
 
@@ -539,39 +559,33 @@ impl UnlockedVault {
         tx.commit().map_err(StoreError::from)?;
         self.identity = identity;
         self.actor = Actor::Admin(admin_id.to_owned());
-        self.publish_manifest()?;
+        // The admin's new identity is a new recipient for submissions.
+        self.note_station_changed();
         Ok(())
     }
 
-    /// Writes what the locked home may show, and records what was published. Nothing in it is
-    /// secret: people appear as tokens only this vault can map back.
-    pub fn publish_manifest(&self) -> Result<(), VaultError> {
-        let settings = organisation::get(self.db.conn())?;
-        let salt = manifest::new_token_salt();
-        let m = KioskManifest {
-            format: manifest::FORMAT,
-            vault_id: self.vault_id()?,
-            org_name: settings.org_name,
-            demo_passphrase: self.demo_passphrase()?,
-            recipients: self.recipients()?.iter().map(ToString::to_string).collect(),
-            aups: manifest::signing_options(self.db.conn(), &salt)?,
-            consent: Some(manifest::consent_form(self.db.conn())?),
-        };
-        manifest::publish(self.db.conn(), &self.paths.manifest(), &m, &salt).map_err(|e| match e {
-            manifest::ManifestError::Write(io) => VaultError::from(io),
-            manifest::ManifestError::Store(db) => VaultError::from(StoreError::from(db)),
-        })?;
-        Ok(())
+    /// Notes that something the signing station shows has changed: the keys submissions are
+    /// sealed to, or a record it lists. The manifest is out of date until `kiosk::refresh`
+    /// publishes it again, which the desktop shell does before the command returns.
+    pub fn note_station_changed(&mut self) {
+        self.station_outdated = true;
+    }
+
+    /// Whether something the signing station shows has changed since it was last published.
+    pub fn station_outdated(&self) -> bool {
+        self.station_outdated
+    }
+
+    /// Called by `kiosk::refresh` once the station's manifest matches this session again.
+    pub fn station_published(&mut self) {
+        self.station_outdated = false;
     }
 
     /// Records the lock, folds the write-ahead log into the database and closes it. The key and
     /// identity are zeroized as `self` drops.
+    /// The signing station's manifest is not written here: `kiosk::refresh::lock` publishes
+    /// what is true at the lock, then calls this.
     pub fn lock(mut self, reason: &str) -> Result<(), VaultError> {
-        // The signing station shows what was true at the lock, whatever changed during the
-        // session. A failure here leaves the previous manifest, which is still a safe one.
-        if let Err(e) = self.publish_manifest() {
-            eprintln!("safekeeper: signing-station list not refreshed at lock: {}", e.code());
-        }
         let subject = self.admin_id().unwrap_or_default().to_owned();
         self.record(&Entry { action: "session.locked", subject_kind: "admin", subject_id: &subject, detail: reason })?;
         let UnlockedVault { db, .. } = self;

@@ -50,7 +50,8 @@ pub fn new_vault_named(org: &str, admin: &str) -> TestVault {
         },
     )
     .expect("create vault");
-    vault.lock("test").expect("lock");
+    // As the app does: the signing station shows the new vault once it locks.
+    safekeeper::kiosk::refresh::lock(vault, "test").expect("lock");
     TestVault { dir, paths, recovery }
 }
 

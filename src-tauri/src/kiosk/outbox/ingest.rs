@@ -180,7 +180,7 @@ pub fn ingest(vault: &mut UnlockedVault) -> Result<IngestReport, OutboxError> {
     report.manifest_changed = manifest_changed;
     if manifest_changed || !had_records {
         // The station goes back to what the vault publishes; the lock writes it again in any case.
-        if let Err(e) = vault.publish_manifest() {
+        if let Err(e) = crate::kiosk::refresh::publish(vault) {
             eprintln!("safekeeper: signing-station manifest not rewritten at unlock: {}", e.code());
         }
     }

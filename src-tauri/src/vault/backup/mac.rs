@@ -16,10 +16,11 @@ use zeroize::Zeroizing;
 use super::BackupError;
 use crate::store::migrations;
 
-/// Where the vault keeps the key its backups are authenticated with: 32 random bytes, hex, made
-/// at the first backup. It lives only inside the encrypted database and is left out of every
-/// backup, so holding a backup does not let anyone vouch for another.
-pub(crate) const BACKUP_KEY_META: &str = "backup_mac_key";
+// Where the vault keeps the key its backups are authenticated with: 32 random bytes, hex, made
+// at the first backup. It lives only inside the encrypted database and is left out of every
+// backup, so holding a backup does not let anyone vouch for another. The name is the store's,
+// beside the other secret `meta` rows.
+pub(crate) use crate::store::BACKUP_KEY_META;
 
 /// The vault's backup key; `None` when no backup has been made yet (so none can be its own).
 pub(crate) fn backup_key(conn: &Connection) -> Result<Option<Zeroizing<Vec<u8>>>, BackupError> {

@@ -140,14 +140,23 @@ impl UnlockedVault {
         atomic::sync_dir(paths.data_dir()).map_err(VaultError::from)?;
         let _ = fs::remove_dir_all(staging.data_dir());
         let db = Db::open(&paths.database(), &key)?;
-        let mut vault = UnlockedVault { paths: paths.clone(), db, key, identity, actor, pending_restore: None };
+        // The records are new to this laptop: the signing station has nothing to show until the
+        // first manifest is published from them.
+        let mut vault = UnlockedVault {
+            paths: paths.clone(),
+            db,
+            key,
+            identity,
+            actor,
+            pending_restore: None,
+            station_outdated: true,
+        };
         vault.record(&Entry {
             action: "session.unlocked",
             subject_kind: "admin",
             subject_id: admin_id,
             detail: "restore",
         })?;
-        vault.publish_manifest()?;
         Ok(vault)
     }
 }
