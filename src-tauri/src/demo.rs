@@ -127,7 +127,7 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
 /// The Instagram account, consent from Jayden's mum and from Amira (17 when she gave it), the Tuesday
 /// club as a group, and one logged publication. Ruby has no consent yet.
 fn add_photo_consent(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String]) -> Result<(), VaultError> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let settings = consent::add_social_account(conn, actor, "Instagram @riversideyouth").map_err(demo_error)?;
     let insta = format!("social:{}", settings.social_accounts[0].id);
     let answers = |yes: &[&str]| -> Vec<UseAnswer> {

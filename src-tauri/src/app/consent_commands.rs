@@ -5,6 +5,7 @@
 use tauri::State;
 
 use super::AppState;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::consent::{
     self, CheckAnswer, CheckQuestion, ConsentDraft, ConsentSetup, GroupSummary, ImageConsent, PersonConsent,
@@ -14,10 +15,6 @@ use crate::records::people::Person;
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 fn setup(conn: &rusqlite::Connection) -> Result<ConsentSetup, CommandError> {

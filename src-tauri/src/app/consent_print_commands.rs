@@ -13,6 +13,7 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::consent::{self as consent_forms, BlankConsentForm, ConsentHistory, ConsentRegister};
 use crate::records::{consent, organisation};
@@ -20,10 +21,6 @@ use crate::store::audit::{self, Actor, Entry};
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Every social account as (id, name); retired ones too when `with_retired`.

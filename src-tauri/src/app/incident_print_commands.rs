@@ -12,6 +12,7 @@ use tauri::{AppHandle, State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::{BlankFormSaved, SavedFile};
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::incident::{
     self as incident_forms, BlankIncidentForm, IncidentReportForm, PersonChronology, PersonIncident,
@@ -23,10 +24,6 @@ use crate::vault::{admins, UnlockedVault};
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// The filled report for one incident, with its whole chronology.

@@ -8,6 +8,7 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::policies::{
     self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyReview, PolicyVersion,
@@ -15,10 +16,6 @@ use crate::records::policies::{
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[tauri::command]

@@ -8,6 +8,7 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::registers::{self, AupFigures, ChecklistSheet, HistorySheet, MatrixSheet};
 use crate::records::training::{self, MatrixFilter};
@@ -18,10 +19,6 @@ use crate::vault::UnlockedVault;
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {

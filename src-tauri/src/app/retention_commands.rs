@@ -4,15 +4,12 @@
 use tauri::State;
 
 use super::AppState;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::retention::{self, Decision, RecordKind, RetentionReview, RetentionRules};
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[tauri::command]

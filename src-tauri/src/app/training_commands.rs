@@ -8,6 +8,7 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::training::{
     self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingMatrix,
@@ -16,10 +17,6 @@ use crate::records::training::{
 
 fn err(e: impl ErrorCode) -> CommandError {
     e.to_command_error()
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 #[tauri::command]
