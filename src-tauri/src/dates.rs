@@ -191,4 +191,35 @@ mod tests {
         assert_eq!(add_years(date(2026, 8, 31), 25), date(2051, 8, 31));
         assert_eq!(add_years(date(2026, 1, 1), u32::MAX), NaiveDate::MAX);
     }
+
+    /// Every `.rs` file under `dir`, with its text.
+    fn sources(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((path.clone(), std::fs::read_to_string(&path).expect("source file")));
+            }
+        }
+    }
+
+    #[test]
+    fn no_module_takes_the_date_from_the_laptop_clock_and_dates_imports_nothing_of_ours() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        sources(&root.join("src"), &mut files);
+        sources(&root.join("tests"), &mut files);
+        let laptop_clock = ["Local", "::now", "()"].concat();
+        let offenders: Vec<_> = files
+            .iter()
+            .filter(|(_, text)| text.contains(&laptop_clock))
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        assert!(offenders.is_empty(), "use dates::today() or dates::uk_now() instead in {offenders:?}");
+
+        let own = std::fs::read_to_string(root.join("src/dates.rs")).expect("dates.rs");
+        let code = &own[..own.find("#[cfg(test)]").expect("a test module")];
+        assert!(!code.contains("crate::") && !code.contains("super::"), "dates must stay a leaf module");
+    }
 }
