@@ -215,4 +215,24 @@ mod tests {
     fn tab_separated_exports_are_read() {
         assert_eq!(fields(&parse("Name\tGroup\nKhan, Aisha\tStaff").expect("parse"))[1], vec!["Khan, Aisha", "Staff"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_names_a_real_line_and_lines_only_go_forward(text in "[a\",;\t \r\n]{0,80}") {
+            let last_line = 1 + text.replace("\r\n", "\n").matches(['\r', '\n']).count();
+            match parse(&text) {
+                Ok(records) => {
+                    for pair in records.windows(2) {
+                        proptest::prop_assert!(pair[0].line < pair[1].line);
+                    }
+                    for record in &records {
+                        proptest::prop_assert!(record.line >= 1 && record.line <= last_line);
+                    }
+                }
+                Err(CsvProblem::UnterminatedQuote { line }) => {
+                    proptest::prop_assert!(line >= 1 && line <= last_line);
+                }
+            }
+        }
+    }
 }
