@@ -132,7 +132,7 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
 /// The Instagram account, consent from Jayden's mum and from Amira (17 when she gave it), the Tuesday
 /// club as a group, and one logged publication. Ruby has no consent yet.
 fn add_photo_consent(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String]) -> Result<(), VaultError> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let settings = consent::add_social_account(conn, actor, "Instagram @riversideyouth").map_err(demo_error)?;
     let insta = format!("social:{}", settings.social_accounts[0].id);
     let answers = |yes: &[&str]| -> Vec<UseAnswer> {
@@ -239,7 +239,7 @@ impl DemoReport {
 /// something to show: one closed, one open, one referred to the police and CEOP, and one
 /// allegation about a volunteer that only the DSL can open.
 fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String]) -> Result<(), VaultError> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let ago = |days: u64| today - chrono::Days::new(days);
     let dsl = "Sam Okafor".to_owned();
     let person = |at: usize, role: Role| {
@@ -478,7 +478,7 @@ mod tests {
         assert!(theirs.iter().all(|i| !i.restricted));
 
         // The trends over the last year count all four, across more than one month.
-        let today = chrono::Local::now().date_naive();
+        let today = crate::dates::today();
         let trends = incidents::trends(conn, today - chrono::Days::new(365), today).expect("trends");
         assert_eq!(trends.total, 4);
         let busy = trends.months.iter().filter(|m| m.content + m.contact + m.conduct + m.commerce > 0).count();

@@ -4,8 +4,11 @@
 //! The domain modules (`vault`, `store`, `records`, `kiosk`, `forms`, `reminders`) never import
 //! tauri, so everything but the desktop shell is tested headless with
 //! `cargo test --no-default-features`. The shell lives in `app`, behind the `desktop` feature.
+//! `dates` (UK time, today, adding years) is the leaf every one of them may import; it imports
+//! none of them.
 
 pub mod bindings;
+pub mod dates;
 pub mod demo;
 pub mod error;
 pub mod forms;

@@ -261,7 +261,7 @@ fn the_station_refuses_what_it_did_not_offer_and_writes_nothing() {
 fn concern() -> KioskConcern {
     KioskConcern {
         what_happened: "A learner showed me messages from an adult asking to meet.".into(),
-        happened_on: chrono::Local::now().date_naive(),
+        happened_on: safekeeper::dates::today(),
         happened_at_time: Some("15:40".into()),
         place: "Computer room, a gaming chat".into(),
         people_involved: "A learner in the Tuesday group".into(),
@@ -314,7 +314,7 @@ fn a_concern_without_words_or_a_real_name_is_refused_at_the_station() {
     assert!(matches!(station::report_concern(&o.v.paths, blank), Err(OutboxError::BadConcern(_))));
     let initials = KioskConcern { reporter_name: "A P".into(), ..concern() };
     assert!(matches!(station::report_concern(&o.v.paths, initials), Err(OutboxError::BadTypedName)));
-    let tomorrow = KioskConcern { happened_on: chrono::Local::now().date_naive() + chrono::Days::new(1), ..concern() };
+    let tomorrow = KioskConcern { happened_on: safekeeper::dates::today() + chrono::Days::new(1), ..concern() };
     assert!(matches!(station::report_concern(&o.v.paths, tomorrow), Err(OutboxError::BadConcern(_))));
     assert_eq!(outbox_files(&o.v.paths), 0);
 }

@@ -5,8 +5,9 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::uk_date;
 use crate::error::CommandError;
-use crate::forms::{audit_trail, uk_date};
+use crate::forms::audit_trail;
 use crate::records::audit_log::{self, AuditActor, AuditPage, AuditQuery};
 use crate::records::{organisation, people};
 use crate::store::audit::{self, Entry};
@@ -56,7 +57,7 @@ pub async fn audit_print(
     query: AuditQuery,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let printed = chrono::Local::now().date_naive();
+    let printed = crate::dates::today();
     let (session, (file_name, pdf)) = state.with_vault_tagged(|v| {
         let page =
             audit_log::page(v.db().conn(), &AuditQuery { before_id: None, limit: Some(PRINT_LIMIT), ..query.clone() })?;

@@ -11,9 +11,9 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::{today, uk_day_of};
 use crate::error::CommandError;
 use crate::forms::aup::{self as aup_forms, BlankAup, CoverageList, SignedAup};
-use crate::forms::uk_time::uk_day_of;
 use crate::forms::FormError;
 use crate::records::aup;
 use crate::records::signatures::{self, SigningMethod};
@@ -121,10 +121,6 @@ pub(crate) fn coverage_form(
         file_name: aup_forms::coverage_file_name(&list.title, today),
         pdf: aup_forms::coverage_pdf(&list)?,
     })
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Saves the blank AUP of the version in force. `None` when the admin cancels the dialog.

@@ -5,16 +5,13 @@
 use tauri::State;
 
 use super::AppState;
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::records::consent::{
     self, CheckAnswer, CheckQuestion, ConsentDraft, ConsentSetup, GroupSummary, ImageConsent, PersonConsent,
     Publication, PublicationDraft, TakedownDone, TakedownItem, Withdrawal,
 };
 use crate::records::people::Person;
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn setup(conn: &rusqlite::Connection) -> Result<ConsentSetup, CommandError> {
     consent::setup(conn).map_err(CommandError::from)

@@ -13,14 +13,11 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::forms::consent::{self as consent_forms, BlankConsentForm, ConsentHistory, ConsentRegister};
 use crate::records::{consent, organisation};
 use crate::store::audit::{self, Actor, Entry};
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// Every social account as (id, name); retired ones too when `with_retired`.
 fn accounts(conn: &Connection, with_retired: bool) -> Result<Vec<(String, String)>, CommandError> {

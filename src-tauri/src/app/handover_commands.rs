@@ -29,7 +29,7 @@ pub async fn handover_export(
         super::save::in_session(&handle.state::<AppState>(), session, &folder, |s| {
             let v = &mut s.vault;
             let org = organisation::get(v.db().conn())?.org_name;
-            let report = handover::export(v.db().conn(), &folder, &org, chrono::Local::now())?;
+            let report = handover::export(v.db().conn(), &folder, &org, crate::dates::uk_now())?;
             let detail = format!("tables={};rows={};files={}", report.tables, report.rows, report.files);
             v.record(&Entry { action: "handover.exported", subject_kind: "vault", subject_id: "", detail: &detail })?;
             Ok(report)

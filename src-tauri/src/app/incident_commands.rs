@@ -4,6 +4,7 @@
 use tauri::State;
 
 use super::AppState;
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::records::incidents::{
     self, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentFilter, IncidentReport, IncidentSource,
@@ -18,10 +19,6 @@ pub fn incidents_list(state: State<'_, AppState>, filter: IncidentFilter) -> Res
 #[tauri::command]
 pub fn incident_get(state: State<'_, AppState>, id: String) -> Result<IncidentDetail, CommandError> {
     state.with_vault(|v| incidents::get(v.db().conn(), v.actor(), &id).map_err(CommandError::from))
-}
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Records a new incident from the admin's report.

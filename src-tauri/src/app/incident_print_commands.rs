@@ -12,6 +12,7 @@ use tauri::{AppHandle, State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::{BlankFormSaved, SavedFile};
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::forms::incident::{
     self as incident_forms, BlankIncidentForm, IncidentReportForm, PersonChronology, PersonIncident,
@@ -20,10 +21,6 @@ use crate::kiosk::station::{self, KioskBlankForm};
 use crate::records::incidents::{self, IncidentFilter};
 use crate::records::{organisation, people};
 use crate::vault::{admins, UnlockedVault};
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// The filled report for one incident, with its whole chronology.
 pub(crate) fn report_form(

@@ -71,7 +71,7 @@ pub fn setup_begin(
         admin_name,
         passphrase: SecretString::from(passphrase),
         recovery,
-        created: chrono::Local::now().date_naive(),
+        created: crate::dates::today(),
         kits_saved,
     });
     Ok(RecoveryKeyShown { groups: keyfile::recovery_key_groups(&key_text), recovery_key: key_text })

@@ -31,7 +31,7 @@ fn notify(app: &AppHandle, text: &str) {
 
 /// Called once when a session begins.
 pub(crate) fn after_unlock(app: &AppHandle, state: &AppState) {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let notice = state
         .with_vault(|v| policies::yearly_review_notice(v.db().conn(), today).map_err(CommandError::from))
         .ok()

@@ -8,14 +8,11 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::policies::{
     self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyReview, PolicyVersion,
 };
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[tauri::command]
 pub fn policies_list(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Policy>, CommandError> {

@@ -8,6 +8,7 @@ use tauri::{State, WebviewWindow};
 use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::forms::registers::{self, AupFigures, ChecklistSheet, HistorySheet, MatrixSheet};
 use crate::records::training::{self, MatrixFilter};
@@ -15,10 +16,6 @@ use crate::records::{aup, organisation, policies, signatures};
 use crate::reminders::ics::{self, DueEvent};
 use crate::reminders::DueStatus;
 use crate::vault::UnlockedVault;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {
     Ok(organisation::get(v.db().conn())?.org_name)

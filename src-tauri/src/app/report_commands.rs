@@ -44,7 +44,7 @@ pub async fn trustee_report_print(
     to: NaiveDate,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let (session, form) = state.with_vault_tagged(|v| trustee_form(v, from, to, demo, today))?;
     save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }

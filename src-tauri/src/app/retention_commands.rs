@@ -4,12 +4,9 @@
 use tauri::State;
 
 use super::AppState;
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::records::retention::{self, Decision, RecordKind, RetentionReview, RetentionRules};
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[tauri::command]
 pub fn retention_rules(state: State<'_, AppState>) -> Result<RetentionRules, CommandError> {

@@ -75,7 +75,7 @@ pub async fn subject_access_export(
         return Ok(None);
     };
     let demo = state.is_demo();
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let options = SubjectAccessOptions { redact_others };
     // Gathered and written only if the session that asked is still unlocked.
     save::in_session(&state, session, &folder, |s| {

@@ -8,15 +8,12 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
+use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::training::{
     self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingMatrix,
     TrainingRecord,
 };
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[tauri::command]
 pub fn training_courses(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Course>, CommandError> {

@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 
 use super::layout::{FormDocument, Orientation};
-use super::uk_time::uk_date_time_text;
 use super::{uk_date, FormError};
+use crate::dates::uk_date_time_text;
 use crate::records::audit_log::AuditRow;
 use crate::store::audit::AuditStatus;
 

@@ -13,13 +13,12 @@ pub mod layout;
 pub mod registers;
 pub mod subject_access;
 pub mod trustee_report;
-pub mod uk_time;
 
 #[cfg(test)]
 pub(crate) mod pdf_check;
 
-use chrono::{Datelike, NaiveDate};
-
+/// Dates as printed: the function lives with the rest of the UK date rules in `dates`.
+pub use crate::dates::uk_date;
 use crate::error::{CodedError, ErrorCode};
 
 /// Why a form could not be made.
@@ -68,46 +67,5 @@ impl CodedError for FormError {
             FormError::RecoveryKeyMalformed => ErrorCode::FormsRecoveryKeyMalformed,
             FormError::Render { .. } => ErrorCode::FormsRender,
         }
-    }
-}
-
-/// A date as UK readers write it: "22 November 2026" (no leading zero on the day).
-pub fn uk_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // month0() is 0..=11 by chrono's contract, so the index is always in range.
-    let month = MONTHS[date.month0() as usize];
-    format!("{} {} {}", date.day(), month, date.year())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real calendar dates")
-    }
-
-    #[test]
-    fn uk_date_spells_the_month_and_keeps_day_first() {
-        assert_eq!(uk_date(date(2026, 11, 22)), "22 November 2026");
-        assert_eq!(uk_date(date(2027, 12, 31)), "31 December 2027");
-    }
-
-    #[test]
-    fn uk_date_has_no_leading_zero_on_single_digit_days() {
-        assert_eq!(uk_date(date(2026, 1, 5)), "5 January 2026");
     }
 }

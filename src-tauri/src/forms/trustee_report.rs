@@ -9,8 +9,8 @@
 use chrono::NaiveDate;
 
 use super::layout::{Bar, FormDocument, Orientation};
-use super::uk_time::uk_date_time_text;
 use super::{uk_date, FormError};
+use crate::dates::uk_date_time_text;
 use crate::records::trustee_report::{CourseCompliance, OutcomeClass, PolicyFigure, TrusteeFigures};
 use crate::reminders::DueStatus;
 

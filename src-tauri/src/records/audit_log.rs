@@ -10,7 +10,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::forms::uk_time::uk_day_of;
+use crate::dates::uk_day_of;
 use crate::store::StoreError;
 
 /// The most entries one page holds.

@@ -194,7 +194,7 @@ pub fn export(
     conn: &Connection,
     parent: &Path,
     org_name: &str,
-    now: chrono::DateTime<chrono::Local>,
+    now: crate::dates::UkDateTime,
 ) -> Result<HandoverReport, HandoverError> {
     let name = format!("Safekeeper hand-over {}", now.format("%Y-%m-%d %H%M"));
     let finished: PathBuf = parent.join(&name);
@@ -274,7 +274,7 @@ mod tests {
             conn.query_row("SELECT value FROM meta WHERE key = 'audit_key'", [], |r| r.get(0)).expect("key");
 
         let dir = tempfile::tempdir().expect("dir");
-        let now = chrono::Local::now();
+        let now = crate::dates::uk_now();
         let report = export(&conn, dir.path(), "Test Youth Trust", now).expect("export");
         let root = PathBuf::from(&report.folder);
         assert!(root.file_name().expect("name").to_string_lossy().starts_with("Safekeeper hand-over "));

@@ -138,7 +138,7 @@ pub fn preview(conn: &Connection, bytes: &[u8]) -> Result<ImportPreview, ImportE
     }
     let (header, rows) = records.split_first().ok_or(ImportError::Empty)?;
     let map = ColumnMap::from_header(&header.fields)?;
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let mut out = ImportPreview { ignored_columns: map.ignored.clone(), ..ImportPreview::default() };
     for record in rows {
         let draft = match map.row(&record.fields, today) {
@@ -165,7 +165,7 @@ pub fn preview(conn: &Connection, bytes: &[u8]) -> Result<ImportPreview, ImportE
 /// because the preview may have travelled through the UI and the register may have changed.
 /// Returns how many people were added.
 pub fn commit(conn: &mut Connection, actor: &Actor, preview: &ImportPreview) -> Result<usize, ImportError> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     let tx = conn.transaction()?;
     for row in &preview.to_add {
         let valid = people::validate(&row.draft, today).map_err(|e| match e {

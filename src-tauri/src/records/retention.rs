@@ -227,10 +227,5 @@ impl CodedError for RetentionError {
     }
 }
 
-/// `date` plus whole years; 29 February moves back to 28 February in a year that has none.
-pub(crate) fn add_years(date: NaiveDate, years: u32) -> NaiveDate {
-    date.checked_add_months(chrono::Months::new(years.saturating_mul(12))).unwrap_or(NaiveDate::MAX)
-}
-
 #[cfg(test)]
 mod tests;

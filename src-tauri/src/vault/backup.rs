@@ -354,7 +354,7 @@ fn manifest_from_json(json: &str) -> Result<BackupManifest, BackupError> {
 }
 
 /// The file name for a backup made now: `Safekeeper backup 2026-11-22 1432.age`.
-pub fn file_name(now: chrono::DateTime<chrono::Local>) -> String {
+pub fn file_name(now: crate::dates::UkDateTime) -> String {
     format!("Safekeeper backup {}.age", now.format("%Y-%m-%d %H%M"))
 }
 
@@ -381,7 +381,7 @@ pub fn back_up_with_progress(
     app_version: &str,
     progress: &mut dyn FnMut(BackupStep),
 ) -> Result<BackupReport, BackupError> {
-    let target = folder.join(file_name(chrono::Local::now()));
+    let target = folder.join(file_name(crate::dates::uk_now()));
     let report = write_verified(vault, &target, app_version, progress)?;
     let detail = format!("bytes={};head={}", report.bytes, report.manifest.audit_head);
     vault.record(&audit::Entry {

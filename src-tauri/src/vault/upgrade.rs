@@ -75,7 +75,7 @@ pub(super) fn upgrade_with(
     let app_version = env!("CARGO_PKG_VERSION");
     let dir = folder(vault.paths().data_dir());
     std::fs::create_dir_all(&dir).map_err(|e| UpgradeError::BackupFailed(Box::new(BackupError::Write(e))))?;
-    let target = unused_name(&dir, from_schema, chrono::Local::now());
+    let target = unused_name(&dir, from_schema, crate::dates::uk_now());
     let report = backup::write_verified(vault, &target, app_version, &mut |_| {})
         .map_err(|e| UpgradeError::BackupFailed(Box::new(e)))?;
     if migrate(vault.db_mut()).is_err() {
@@ -105,7 +105,7 @@ pub(super) fn upgrade_with(
 }
 
 /// A name in `folder` no earlier backup has: two updates in one minute keep both backups.
-fn unused_name(folder: &Path, from_schema: i64, now: chrono::DateTime<chrono::Local>) -> PathBuf {
+fn unused_name(folder: &Path, from_schema: i64, now: crate::dates::UkDateTime) -> PathBuf {
     let stem =
         format!("Safekeeper backup {} before update from records version {from_schema}", now.format("%Y-%m-%d %H%M"));
     (1..)

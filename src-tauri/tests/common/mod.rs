@@ -105,7 +105,7 @@ pub fn add_people(vault: &mut UnlockedVault, names: &[&str]) {
 pub fn concern() -> safekeeper::kiosk::outbox::KioskConcern {
     safekeeper::kiosk::outbox::KioskConcern {
         what_happened: "A learner was sent messages by an adult asking to meet.".into(),
-        happened_on: chrono::Local::now().date_naive(),
+        happened_on: safekeeper::dates::today(),
         happened_at_time: None,
         place: "Computer room".into(),
         people_involved: "A learner in the Tuesday group".into(),

@@ -87,7 +87,7 @@ fn paper_signature_refusals_say_what_to_fix_and_record_nothing() {
     assert_eq!(refused(garbled), "signature.scanUnreadable");
 
     let mut future = form(&version_id, &person_id);
-    future.signed_on = (chrono::Local::now().date_naive() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+    future.signed_on = (crate::dates::today() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
     assert_eq!(refused(future), "signature.badPaperDate");
     let mut not_a_date = form(&version_id, &person_id);
     not_a_date.signed_on = "2025-02-31".to_owned();
@@ -101,7 +101,7 @@ fn paper_signature_refusals_say_what_to_fix_and_record_nothing() {
 
     assert_eq!(signatures_of(&state, &person_id), 0, "nothing refused was stored");
     let mut today = form(&version_id, &person_id);
-    today.signed_on = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    today.signed_on = crate::dates::today().format("%Y-%m-%d").to_string();
     today.scan_base64 = None;
     let saved = record_paper(&state, today).expect("today, without a scan, is fine");
     assert_eq!(saved.scan_media_type, None);

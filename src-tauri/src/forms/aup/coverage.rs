@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::short_hash;
+use crate::dates::uk_day_of;
 use crate::forms::layout::{FormDocument, Orientation};
-use crate::forms::uk_time::uk_day_of;
 use crate::forms::{uk_date, FormError};
 use crate::records::signatures::{Coverage, CoverageEntry};
 

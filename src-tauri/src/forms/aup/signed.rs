@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{policy_text, short_hash};
+use crate::dates::uk_date_time_text;
 use crate::forms::layout::{FormDocument, Orientation};
-use crate::forms::uk_time::uk_date_time_text;
 use crate::forms::{uk_date, FormError};
 use crate::records::aup::{Audience, AupContent};
 use crate::records::signatures::{Signature, SignatureSource, SigningMethod};

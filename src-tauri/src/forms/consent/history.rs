@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::CONFIDENTIAL;
+use crate::dates::uk_date_time_text;
 use crate::forms::layout::{FormDocument, Orientation};
-use crate::forms::uk_time::uk_date_time_text;
 use crate::forms::{uk_date, FormError};
 use crate::records::consent::wording::use_title;
 use crate::records::consent::{Giver, ImageConsent, PersonConsent, Publication};

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::entry_text::entry_summary;
 use super::CONFIDENTIAL;
+use crate::dates::uk_day_of;
 use crate::forms::layout::{FormDocument, Orientation};
-use crate::forms::uk_time::uk_day_of;
 use crate::forms::{uk_date, FormError};
 use crate::records::incidents::{EntryBody, IncidentDetail, IncidentEntry, Role};
 

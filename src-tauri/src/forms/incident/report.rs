@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::entry_text::{entry_fields, happened};
 use super::{recorded_by_words, CONFIDENTIAL};
+use crate::dates::uk_date_time_text;
 use crate::forms::layout::{FormDocument, Orientation};
-use crate::forms::uk_time::uk_date_time_text;
 use crate::forms::{uk_date, FormError};
 use crate::records::incidents::{EntryBody, IncidentDetail, IncidentEntry, IncidentSource, Status};
 

@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
+use crate::dates::uk_date_time_text;
 use crate::forms::incident::{entry_fields, recorded_by_words};
 use crate::forms::layout::FormDocument;
 use crate::forms::uk_date;
-use crate::forms::uk_time::uk_date_time_text;
 use crate::records::incidents::EntryBody;
 use crate::records::subject_access::{SubjectAccess, SubjectIncident, ANOTHER_PERSON};
 

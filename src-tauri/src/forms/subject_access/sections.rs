@@ -2,10 +2,10 @@
 //! agreements they signed, their photo and video consents, and their training.
 
 use super::picture_or_note;
+use crate::dates::uk_date_time_text;
 use crate::forms::consent::{consent_facts, consent_heading};
 use crate::forms::layout::FormDocument;
 use crate::forms::uk_date;
-use crate::forms::uk_time::uk_date_time_text;
 use crate::records::signatures::{SignatureSource, SigningMethod};
 use crate::records::subject_access::{SubjectAccess, SubjectPublication};
 

@@ -74,7 +74,7 @@ pub(super) fn signature(version: &AupVersion, name: &str) -> Submission {
 pub(super) fn concern() -> KioskConcern {
     KioskConcern {
         what_happened: "A learner showed me messages from an adult asking to meet.".into(),
-        happened_on: chrono::Local::now().date_naive(),
+        happened_on: crate::dates::today(),
         happened_at_time: Some("15:40".into()),
         place: "Computer room, a gaming chat".into(),
         people_involved: "A learner in the Tuesday group".into(),

@@ -33,7 +33,7 @@ pub struct Receipt {
 
 /// Seals `submission` into the outbox. Returns only once the file and its name are durable.
 pub fn submit(paths: &VaultPaths, submission: &Submission) -> Result<Receipt, OutboxError> {
-    submission.check(chrono::Local::now().date_naive())?;
+    submission.check(crate::dates::today())?;
     seal_into_outbox(paths, submission)
 }
 

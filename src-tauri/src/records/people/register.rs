@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::name::{name_key, search_text};
 use super::{validate, PeopleError, PeopleQuery, Person, PersonDraft, PersonGroup, PersonStatus, ValidPerson};
+use crate::dates::today;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::StoreError;
@@ -34,10 +35,6 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
     })
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 fn audit_person(conn: &Connection, actor: &Actor, action: &str, id: &str, detail: &str) -> Result<(), StoreError> {

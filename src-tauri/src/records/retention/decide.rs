@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::due::{candidates, latest_decisions, standing, Standing};
-use super::{add_years, Decision, RecordKind, RetentionError, MAX_KEEP_YEARS, MAX_REASON_CHARS};
+use super::{Decision, RecordKind, RetentionError, MAX_KEEP_YEARS, MAX_REASON_CHARS};
+use crate::dates::add_years;
 use crate::records::{date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 

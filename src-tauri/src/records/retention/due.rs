@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-use super::{add_years, RecordKind, RetentionError, RetentionItem, RetentionReview, RetentionRules, RuleCode};
+use super::{RecordKind, RetentionError, RetentionItem, RetentionReview, RetentionRules, RuleCode};
+use crate::dates::add_years;
 use crate::records::{aup::Audience, DATE_FORMAT};
 use crate::store::audit::Actor;
 

@@ -230,7 +230,7 @@ pub fn record_on_screen(
 
 /// Records that a paper copy was signed and where it is filed, with an optional scan.
 pub fn record_paper(conn: &mut Connection, actor: &Actor, new: &PaperSignature) -> Result<Signature, SignatureError> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::dates::today();
     if new.signed_on > today {
         return Err(SignatureError::BadPaperDate);
     }

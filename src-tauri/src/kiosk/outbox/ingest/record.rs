@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::super::envelope::Envelope;
 use super::super::submission::{KioskImageConsent, Submission};
 use super::super::OutboxError;
-use crate::forms::uk_time;
+use crate::dates;
 use crate::records::aup::{self, AupError};
 use crate::records::consent::{self, ConsentError, StationConsent};
 use crate::records::incidents::{self, IncidentError, IncidentSource, NewIncident};
@@ -43,7 +43,7 @@ pub fn record(tx: &Connection, env: &Envelope) -> Result<Outcome, OutboxError> {
 
 fn record_unguarded(tx: &Connection, env: &Envelope) -> Result<Outcome, OutboxError> {
     // The same rules the station applied: a file sealed by anything else meets them here.
-    if let Err(e) = env.submission.check(chrono::Local::now().date_naive()) {
+    if let Err(e) = env.submission.check(dates::today()) {
         return Ok(Outcome::Rejected(e.to_string()));
     }
     // Every date the records take from a submission comes from the time the station sealed it.
@@ -134,7 +134,7 @@ fn record_consent(tx: &Connection, env: &Envelope, c: &KioskImageConsent) -> Res
         }
         _ => None,
     };
-    let given_on = uk_time::uk_day_of(&env.submitted_at).ok_or(ConsentError::SubmissionTimeUnreadable)?;
+    let given_on = dates::uk_day_of(&env.submitted_at).ok_or(ConsentError::SubmissionTimeUnreadable)?;
     let (mark_png, mark_typed) = match &c.mark {
         crate::kiosk::outbox::KioskMark::Drawn { png } => (Some(png.as_slice()), None),
         crate::kiosk::outbox::KioskMark::Typed { name } => (None, Some(name.as_str())),
@@ -166,7 +166,7 @@ fn record_concern(
     env: &Envelope,
     c: &crate::kiosk::outbox::KioskConcern,
 ) -> Result<(), IncidentError> {
-    let reported_on = uk_time::uk_day_of(&env.submitted_at).ok_or(IncidentError::SubmissionTimeUnreadable)?;
+    let reported_on = dates::uk_day_of(&env.submitted_at).ok_or(IncidentError::SubmissionTimeUnreadable)?;
     let report = c.report(&env.receipt, reported_on);
     let new = NewIncident {
         source: IncidentSource::SigningStation,

@@ -241,7 +241,7 @@ fn a_consent_arrives_self_declared_for_the_hinted_person_and_a_copy_is_a_duplica
     assert_eq!(c.answer("social:insta"), Some(false));
     assert_eq!(
         Some(c.given_on),
-        crate::forms::uk_time::uk_day_of(&super::super::now_utc()),
+        crate::dates::uk_day_of(&super::super::now_utc()),
         "the UK day the station sealed it, never the page's own signedAt (2026-06-30 in the fixture)"
     );
     assert_eq!(c.typed_mark.as_deref(), Some("Laura Fenwick"));
@@ -271,25 +271,21 @@ fn a_consent_the_station_can_catch_is_refused_there() {
     let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
     c.answers[0].allowed = true;
     assert!(
-        matches!(bad.check(chrono::Local::now().date_naive()), Err(OutboxError::BadConsent(m)) if m.contains("cannot say yes"))
+        matches!(bad.check(crate::dates::today()), Err(OutboxError::BadConsent(m)) if m.contains("cannot say yes"))
     );
     let mut bad = consent_submission(None, false);
     let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
     c.relationship = None;
-    assert!(
-        matches!(bad.check(chrono::Local::now().date_naive()), Err(OutboxError::BadConsent(m)) if m.contains("related"))
-    );
+    assert!(matches!(bad.check(crate::dates::today()), Err(OutboxError::BadConsent(m)) if m.contains("related")));
     let mut bad = consent_submission(None, false);
     let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
     c.answers.push(crate::records::consent::UseAnswer { use_key: "billboard".into(), allowed: true });
-    assert!(matches!(bad.check(chrono::Local::now().date_naive()), Err(OutboxError::BadConsent(_))));
+    assert!(matches!(bad.check(crate::dates::today()), Err(OutboxError::BadConsent(_))));
     let mut bad = consent_submission(None, false);
     let Submission::ImageConsent(c) = &mut bad else { unreachable!("a consent") };
     c.about_name = "Ruby".into();
-    assert!(
-        matches!(bad.check(chrono::Local::now().date_naive()), Err(OutboxError::BadConsent(m)) if m.contains("full name"))
-    );
-    assert!(consent_submission(None, false).check(chrono::Local::now().date_naive()).is_ok());
+    assert!(matches!(bad.check(crate::dates::today()), Err(OutboxError::BadConsent(m)) if m.contains("full name")));
+    assert!(consent_submission(None, false).check(crate::dates::today()).is_ok());
 }
 
 /// Whatever the station accepts, the ingest records: the one set of rules, tried on submissions
@@ -349,7 +345,7 @@ mod station_and_ingest_agree {
                 own_words: own,
                 done_so_far: done,
                 reporter_name: reporter,
-                happened_on: chrono::Local::now().date_naive() - chrono::Days::new(days_ago),
+                happened_on: crate::dates::today() - chrono::Days::new(days_ago),
                 happened_at_time: time.map(str::to_owned),
                 ..concern()
             })
