@@ -87,7 +87,7 @@ pub fn upgrade_notice(state: State<'_, AppState>) -> Result<Option<UpgradeNotice
 /// The admin has read the update notice; the backup stays where it is.
 #[tauri::command]
 pub fn upgrade_notice_dismiss(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_admin(|conn, actor| upgrade::dismiss_notice(conn, actor))
+    state.with_admin(upgrade::dismiss_notice)
 }
 
 /// Sets how many days after the last verified backup the dashboard reminds.
