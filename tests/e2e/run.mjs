@@ -205,8 +205,10 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
   await s.click('[data-testid="aup-publish"]');
   await s.waitFor('[data-testid="aup-publish-warning"]');
-  await s.click('[data-testid="aup-publish-confirm-button"]');
+  // Published and put on the signing station in one step.
+  await s.click('[data-testid="aup-publish-and-show"]');
   await s.waitForText('[data-testid="aup-current-version"]', /Version 1/);
+  await s.waitForText('[data-testid="aup-kiosk-status"]', /^Shown on the signing station/);
   await s.waitForText('[data-testid="coverage-never"]', /Owen Blackwood[\s\S]*|Leah Marsh/);
   const never = await s.text('[data-testid="coverage-never"]');
   for (const name of ['Priya Natarajan', 'Owen Blackwood', 'Leah Marsh']) assert.ok(never.includes(name), `${name} has never signed`);
@@ -240,7 +242,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   const links = await s.findAll('[data-testid="aup-link"]');
   const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
   await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
-  await s.click('[data-testid="aup-kiosk-toggle"]');
+  // Shown since it was published, in the same step.
   await s.waitForText('[data-testid="aup-kiosk-status"]', /^Shown/);
   const staffAup = (await invokeFromPage(s, 'aup_list')).ok.find((a) => a.audience === 'staffVolunteers');
   await s.click('[data-testid="nav-people"]');
@@ -260,7 +262,16 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   assert.deepEqual(ticked.map((t) => /Done/.test(t)), [true, true, false, false, false]);
   await s.screenshot(join(shots, '21-getting-started-two-done.png'));
   await checkAccessibility(s, 'dashboard with getting started');
-  await lockFromAdmin(s);
+  // The AUP page's "Open the signing station" locks straight into it.
+  await s.click('[data-testid="nav-aups"]');
+  const again = await s.findAll('[data-testid="aup-link"]');
+  const againLabels = await Promise.all(again.map((l) => s.cmd('GET', `/element/${l}/text`)));
+  await s.clickElement(again[againLabels.findIndex((t) => /staff/i.test(t))]);
+  await s.screenshot(join(shots, '21-aup-open-station.png'));
+  await s.click('[data-testid="aup-open-station"]').catch((e) => {
+    if (!/no such window/.test(e.message)) throw e;
+  });
+  await waitForLockedHome(s);
   // The README's picture of the signing station (.dev/readme-pictures.sh copies it): a real
   // organisation with an AUP ready to sign, seen from the top.
   await s.exec('window.scrollTo(0, 0)');

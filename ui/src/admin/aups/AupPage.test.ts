@@ -121,6 +121,76 @@ describe("AUP page", () => {
     expect(screen.getByTestId("aup-current-version")).toHaveTextContent("Version 2");
   });
 
+  it("publishes and shows at the signing station in one step when it is not shown yet", async () => {
+    const published: AupDetail = {
+      ...detail,
+      aup: { ...detail.aup, kioskPublished: true },
+      current: { ...v2, status: "published", publishedAt: "2026-11-22T09:00:00Z" },
+      draft: null,
+    };
+    const calls: string[] = [];
+    const rust = open({
+      aup_publish: vi.fn(() => {
+        calls.push("publish");
+        return published.current;
+      }),
+      aup_set_kiosk: vi.fn((args) => {
+        calls.push(`show ${String(args.shown)}`);
+        rust.aup_get.mockReturnValue(published);
+        return null;
+      }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-publish"));
+    expect(screen.getByTestId("aup-publish-confirm-button")).toHaveTextContent("Publish only");
+    await user.click(screen.getByTestId("aup-publish-and-show"));
+    expect(calls).toEqual(["publish", "show true"]);
+    expect(await screen.findByTestId("aup-notice")).toHaveTextContent("the signing station offers it");
+    expect(screen.getByTestId("aup-kiosk-status")).toHaveTextContent("Shown on the signing station");
+    expect(screen.getByTestId("aup-open-station")).toHaveTextContent("Open the signing station");
+  });
+
+  it("says the version is published but not shown when showing it fails", async () => {
+    const published: AupDetail = { ...detail, current: { ...v2, status: "published", publishedAt: "2026-11-22T09:00:00Z" }, draft: null };
+    const rust = open({
+      aup_publish: vi.fn(() => {
+        rust.aup_get.mockReturnValue(published);
+        return published.current;
+      }),
+      aup_set_kiosk: () => {
+        throw rustError("vault.io", "The signing station's file could not be written.");
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-publish"));
+    await user.click(screen.getByTestId("aup-publish-and-show"));
+    const summary = await screen.findByTestId("error-summary");
+    expect(summary).toHaveTextContent("Version 2 is published, but it could not be put on the signing station");
+    expect(summary).toHaveTextContent("could not be written");
+    expect(screen.queryByTestId("aup-notice")).toBeNull();
+  });
+
+  it("publishes only, with no second step, when the station already shows the AUP", async () => {
+    const shown: AupDetail = { ...detail, aup: { ...detail.aup, kioskPublished: true } };
+    const setKiosk = vi.fn();
+    open({ aup_get: vi.fn(() => shown), aup_publish: vi.fn(() => ({ ...v2, status: "published" })), aup_set_kiosk: setKiosk });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-publish"));
+    expect(screen.queryByTestId("aup-publish-and-show")).toBeNull();
+    expect(screen.getByTestId("aup-publish-confirm")).toHaveTextContent("will offer version 2 straight away");
+    await user.click(screen.getByTestId("aup-publish-confirm-button"));
+    expect(await screen.findByTestId("aup-notice")).toBeInTheDocument();
+    expect(setKiosk).not.toHaveBeenCalled();
+  });
+
+  it("opens the signing station by locking Safekeeper", async () => {
+    const lock = vi.fn(() => null);
+    open({ aup_get: vi.fn(() => ({ ...detail, aup: { ...detail.aup, kioskPublished: true } })), lock });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-open-station"));
+    expect(lock).toHaveBeenCalledOnce();
+  });
+
   it("saves the edited draft with one rule per line", async () => {
     const save = vi.fn(() => v2);
     open({ aup_save_draft: save });
