@@ -346,6 +346,7 @@ pub fn typescript() -> String {
         crate::records::getting_started::GettingStarted::decl(&cfg),
         Settings::decl(&cfg),
     ];
+    decls.push(command_names());
     decls.sort();
     let mut out =
         String::from("// Generated from the Rust types by `cargo test bindings` (ts-rs). Do not edit by hand.\n");
@@ -355,6 +356,27 @@ pub fn typescript() -> String {
         out.push('\n');
     }
     out
+}
+
+// The one list of commands (`app/command_list.rs`), read here too so the page's `call` accepts
+// only a command that exists. Plain `macro_rules!` with no imports, so any build can include it.
+include!("app/command_list.rs");
+
+macro_rules! every_command {
+    (kiosk: [$($km:ident::$kc:ident),* $(,)?], admin: [$($am:ident::$ac:ident),* $(,)?]) => {
+        &[$(stringify!($kc),)* $(stringify!($ac),)*]
+    };
+}
+
+/// Every command either window may call, by name.
+pub const COMMANDS: &[&str] = command_list!(every_command);
+
+/// `CommandName`: every command, as a TypeScript string union.
+fn command_names() -> String {
+    let mut names: Vec<&str> = COMMANDS.to_vec();
+    names.sort_unstable();
+    let union: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!("type CommandName = {};", union.join(" | "))
 }
 
 #[cfg(test)]
@@ -371,6 +393,18 @@ mod tests {
             committed, generated,
             "ui/src/lib/bindings.ts has drifted from the Rust types; run UPDATE_BINDINGS=1 cargo test --no-default-features bindings"
         );
+    }
+
+    #[test]
+    fn the_page_calls_every_command_by_a_name_rust_declares() {
+        // `call` takes a `CommandName`, so a misspelt name fails `npm run check`; this side finds a
+        // declared command the page never calls (one the UI lost, or one left behind).
+        let api =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api.ts"))
+                .expect("ui/src/lib/api.ts");
+        let unused: Vec<&str> =
+            super::COMMANDS.iter().copied().filter(|name| !api.contains(&format!("\"{name}\""))).collect();
+        assert!(unused.is_empty(), "declared in app/command_list.rs but never called from api.ts: {unused:?}");
     }
 
     #[test]

@@ -98,6 +98,7 @@ import type {
   BackupStep,
   UpgradeNotice,
   GettingStarted,
+  CommandName,
 } from "./bindings";
 
 export type { CommandError, ErrorCode };
@@ -153,7 +154,7 @@ export function onVaultLocked(listener: LockedListener): () => void {
   return () => lockedListeners.delete(listener);
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (thrown) {
