@@ -56,10 +56,28 @@ export async function withApp(name, env, body, args = [], binary = app) {
     if (session) await session.screenshot(join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`)).catch(() => {});
   } finally {
     if (session) await session.end();
+    // WebKitWebDriver ends the app a moment after it answers the session's end. Stopping the
+    // driver before then leaves the app running with no one to end it, so wait for it first.
+    for (let i = 0; i < 50 && appRunning(binary); i++) await sleep(200);
     driver.kill();
     // The app is single-instance: the next test's app would hand over to a straggler and exit.
-    for (let i = 0; i < 50 && appRunning(binary); i++) await sleep(200);
+    await endStraggler(binary);
   }
+}
+
+/** Ends an app the driver left behind, politely first. */
+async function endStraggler(binary) {
+  for (const signal of ['TERM', 'KILL']) {
+    if (!appRunning(binary)) return;
+    console.log(`# an app was still running after its session ended; sending SIG${signal}`);
+    try {
+      execFileSync('pkill', [`-${signal}`, '-f', binary], { stdio: 'ignore' });
+    } catch {
+      // It went on its own.
+    }
+    for (let i = 0; i < 25 && appRunning(binary); i++) await sleep(200);
+  }
+  if (appRunning(binary)) throw new Error('an earlier Safekeeper is still running and cannot be stopped');
 }
 
 export function appRunning(binary = app) {
