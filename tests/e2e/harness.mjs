@@ -1,13 +1,13 @@
 // The end-to-end harness: starts the real Safekeeper binary under tauri-driver (WebKitWebDriver)
 // and offers the helpers every scenario uses. `run.mjs` runs the scenarios; each file in
 // `scenarios/` exports a default async function that takes this module.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { Session } from './webdriver.mjs';
+import { withDriver } from './driver.mjs';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
@@ -30,63 +30,25 @@ export const results = { passed: 0, failed: 0 };
  */
 export async function withApp(name, env, body, args = [], binary = app) {
   const port = 4444 + Math.floor(Math.random() * 500);
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  let session;
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`${base}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(100);
-      }
+  await withDriver({ binary, port, env: { ...process.env, ...env } }, async (base) => {
+    let session;
+    try {
+      session = await Session.start(base, { 'tauri:options': { application: binary, args } });
+      await body(session);
+      results.passed++;
+      console.log(`ok - ${name}`);
+    } catch (e) {
+      results.failed++;
+      console.log(`not ok - ${name}\n  ${e.stack || e}`);
+      if (session) await session.screenshot(join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`)).catch(() => {});
+    } finally {
+      if (session) await session.end();
     }
-    session = await Session.start(base, { 'tauri:options': { application: binary, args } });
-    await body(session);
-    results.passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
+  }).catch((e) => {
+    // The driver would not start, or the app would not end: the next scenario could not run.
     results.failed++;
     console.log(`not ok - ${name}\n  ${e.stack || e}`);
-    if (session) await session.screenshot(join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`)).catch(() => {});
-  } finally {
-    if (session) await session.end();
-    // WebKitWebDriver ends the app a moment after it answers the session's end. Stopping the
-    // driver before then leaves the app running with no one to end it, so wait for it first.
-    for (let i = 0; i < 50 && appRunning(binary); i++) await sleep(200);
-    driver.kill();
-    // The app is single-instance: the next test's app would hand over to a straggler and exit.
-    await endStraggler(binary);
-  }
-}
-
-/** Ends an app the driver left behind, politely first. */
-async function endStraggler(binary) {
-  for (const signal of ['TERM', 'KILL']) {
-    if (!appRunning(binary)) return;
-    console.log(`# an app was still running after its session ended; sending SIG${signal}`);
-    try {
-      execFileSync('pkill', [`-${signal}`, '-f', binary], { stdio: 'ignore' });
-    } catch {
-      // It went on its own.
-    }
-    for (let i = 0; i < 25 && appRunning(binary); i++) await sleep(200);
-  }
-  if (appRunning(binary)) throw new Error('an earlier Safekeeper is still running and cannot be stopped');
-}
-
-export function appRunning(binary = app) {
-  try {
-    execFileSync('pgrep', ['-f', binary], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  });
 }
 
 /**

@@ -4,12 +4,12 @@
 // content and network processes), RSS and PSS from /proc, after the screen has been still for a
 // few seconds. Reported, not asserted. Run under Xvfb:
 //   SAFEKEEPER_APP=… BARE_APP=… xvfb-run -a node tests/e2e/measure-memory.mjs [settle-seconds]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Session } from './webdriver.mjs';
+import { removeHome, withDriver } from './driver.mjs';
 
 const ours = process.env.SAFEKEEPER_APP;
 const bare = process.env.BARE_APP;
@@ -65,44 +65,29 @@ function measure(binary) {
   return { rows, total };
 }
 
-async function withDriver(binary, port, body) {
+/** Runs `body(base)` against `binary` started under tauri-driver with an empty HOME. */
+async function withEmptyHome(binary, port, body) {
   const home = mkdtempSync(join(tmpdir(), 'safekeeper-memory-'));
   const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: 'ignore' });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`http://127.0.0.1:${port}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(50);
-      }
-    }
-    return await body(port);
+    return await withDriver({ binary, port, env, quiet: true }, body);
   } finally {
-    driver.kill();
-    await sleep(500);
-    try {
-      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    } catch {
-      // A WebKit helper still writing its cache; the folder is in the system's temporary folder.
-    }
+    removeHome(home);
   }
 }
 
 const results = [];
 
-await withDriver(bare, 4900, async (port) => {
-  const s = await Session.start(`http://127.0.0.1:${port}`, { 'tauri:options': { application: bare } });
+await withEmptyHome(bare, 4900, async (base) => {
+  const s = await Session.start(base, { 'tauri:options': { application: bare } });
   await s.waitFor('[data-testid="ready"]', { timeout: 30000 });
   await sleep(settle);
   results.push({ what: 'bare Tauri 2 window, idle', ...measure(bare) });
   await s.end();
 });
 
-await withDriver(ours, 4910, async (port) => {
-  const s = await Session.start(`http://127.0.0.1:${port}`, { 'tauri:options': { application: ours, args: ['--demo'] } });
+await withEmptyHome(ours, 4910, async (base) => {
+  const s = await Session.start(base, { 'tauri:options': { application: ours, args: ['--demo'] } });
   await s.waitFor('[data-testid="tile-unlock"]', { timeout: 30000 });
   await sleep(settle);
   results.push({ what: 'Safekeeper, idle at the locked home', ...measure(ours) });

@@ -4,12 +4,11 @@
 // first screen's marker is in the page. Safekeeper starts with an empty HOME each time, so its
 // first screen is the welcome screen of a new installation. Reported, not asserted. Run under Xvfb:
 //   SAFEKEEPER_APP=… BARE_APP=… xvfb-run -a node tests/e2e/measure-startup.mjs [runs]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Session } from './webdriver.mjs';
+import { removeHome, withDriver } from './driver.mjs';
 
 const apps = [
   { name: 'Safekeeper', binary: process.env.SAFEKEEPER_APP, marker: '[data-testid="setup-start"]' },
@@ -21,31 +20,17 @@ const runs = Number(process.argv[2] ?? 7);
 async function startOnce(app, port) {
   const home = mkdtempSync(join(tmpdir(), 'safekeeper-start-'));
   const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: 'ignore' });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`http://127.0.0.1:${port}/status`);
-        break;
-      } catch {
-        if (i > 100) throw new Error('tauri-driver did not start');
-        await sleep(50);
-      }
-    }
-    const began = performance.now();
-    const s = await Session.start(`http://127.0.0.1:${port}`, { 'tauri:options': { application: app.binary } });
-    await s.waitFor(app.marker, { timeout: 30000 });
-    const took = performance.now() - began;
-    await s.end();
-    return took;
+    return await withDriver({ binary: app.binary, port, env, quiet: true }, async (base) => {
+      const began = performance.now();
+      const s = await Session.start(base, { 'tauri:options': { application: app.binary } });
+      await s.waitFor(app.marker, { timeout: 30000 });
+      const took = performance.now() - began;
+      await s.end();
+      return took;
+    });
   } finally {
-    driver.kill();
-    await sleep(500);
-    try {
-      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    } catch {
-      // A WebKit helper still writing its cache; the folder is in the system's temporary folder.
-    }
+    removeHome(home);
   }
 }
 

@@ -116,7 +116,8 @@ describe("KioskApp", () => {
     expect(screen.getByTestId("home-station-intro")).toHaveTextContent("This laptop is Safekeeper's signing station.");
     const hint = screen.getByTestId("home-aup-admin-hint");
     expect(hint).toHaveTextContent("For admins:");
-    expect(hint).toHaveTextContent(/Admin: unlock, go to AUPs, publish the AUP and choose "Show on the signing station"/);
+    expect(hint).toHaveTextContent(/Admin: unlock, go to AUPs, open the AUP and choose "Publish and show at the signing station"/);
+    expect(hint).toHaveTextContent(/choose "Open the signing station" to lock Safekeeper/);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("tile-aup"));
     expect(screen.getByTestId("locked-home")).toBeInTheDocument();
