@@ -56,7 +56,7 @@ pub enum Giver {
     /// The person in the images.
     #[serde(rename = "self")]
     Myself,
-    /// A parent or carer, for someone who may not or did not consent for themselves.
+    /// A parent or carer, on the person's behalf.
     ParentCarer,
 }
 
