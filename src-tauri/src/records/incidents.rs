@@ -29,16 +29,21 @@ pub use store::{
 pub(crate) use store::{insert_added_entry, insert_incident};
 pub use trends::{trends, KindCount, MonthCounts, Trends};
 
+/// Where an incident stands: being dealt with, waiting for review, or finished and signed off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentStatus")]
 pub enum Status {
+    /// Being dealt with; every new incident starts here, and a reopened one goes back here or to review.
     Open,
+    /// The work is done and a reviewing admin is checking it before it is closed.
     UnderReview,
+    /// Finished: has an outcome and a sign-off, and takes no new entries until it is reopened with a reason.
     Closed,
 }
 
 impl Status {
+    /// The text stored in `incidents.status` and written in audit details (`open`, `underReview`, `closed`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Open => "open",
@@ -47,15 +52,19 @@ impl Status {
         }
     }
 
+    /// Reads the text stored in `incidents.status` back; `None` for text this version does not know.
     pub fn from_stored(text: &str) -> Option<Status> {
         [Status::Open, Status::UnderReview, Status::Closed].into_iter().find(|s| s.as_str() == text)
     }
 }
 
+/// Who recorded an incident: an admin in the app, or someone at the signing station.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum IncidentSource {
+    /// Recorded by an admin in the app.
     Admin,
+    /// Handed in as a concern at the signing station and recorded when an admin unlocked.
     SigningStation,
 }
 
@@ -63,19 +72,34 @@ pub enum IncidentSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Incident {
+    /// The incident's id (a UUID), as stored in `incidents.id`.
     pub id: String,
+    /// The reference people quote, `INC-<year>-<number>` (such as `INC-2026-0007`), numbered within
+    /// the year it was recorded.
     pub reference: String,
+    /// Whether an admin or the signing station recorded it.
     pub source: IncidentSource,
+    /// True when it came from the signing station, so whoever reported it gave their own identity unchecked.
     pub self_declared: bool,
+    /// The signing station's receipt number for the concern it came from; `None` when an admin recorded it.
     pub receipt: Option<String>,
+    /// True when it is an allegation about a member of staff or a volunteer, which is kept longer
+    /// under the retention rules.
     pub staff_allegation: bool,
+    /// True when only the admins on its access list (and the recovery key) may see it.
     pub restricted: bool,
+    /// Where it stands: open, under review or closed.
     pub status: Status,
+    /// The UK date it happened (`YYYY-MM-DD`), from the current version of its report.
     #[ts(type = "string")]
     pub occurred_on: chrono::NaiveDate,
+    /// Which of the 4 Cs it falls under, from the current version of its report.
     pub category: Category,
+    /// What sort of incident it is, from the current version of its report.
     pub kind: IncidentKind,
+    /// When it was recorded (RFC 3339, UTC).
     pub created_at: String,
+    /// When it last changed: a new entry, an amendment or a change of status (RFC 3339, UTC).
     pub updated_at: String,
 }
 
@@ -83,14 +107,18 @@ pub struct Incident {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IncidentEntry {
+    /// The entry's id (a UUID), as stored in `incident_entries.id`.
     pub id: String,
+    /// Its place in the incident's chronology, counting from 1 in the order entries were saved.
     #[ts(type = "number")]
     pub seq: i64,
+    /// What the entry says: the report, a person involved, an action, and so on.
     pub body: EntryBody,
     /// Set on an amendment: the entry it corrects.
     pub amends: Option<String>,
     /// Why the amendment was made.
     pub reason: Option<String>,
+    /// When it was saved (RFC 3339, UTC).
     pub recorded_at: String,
     /// Who saved it, as the audit trail names actors (`admin:<id>`, `signing-station`).
     pub recorded_by: String,
@@ -101,6 +129,7 @@ pub struct IncidentEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IncidentDetail {
+    /// The incident itself, as lists show it.
     pub incident: Incident,
     /// Every entry and amendment, in the order they were saved.
     pub chronology: Vec<IncidentEntry>,
@@ -113,34 +142,63 @@ pub struct IncidentDetail {
 /// A box on the incident forms that a refusal is about. Shows as the words the message uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IncidentField {
+    /// How the incident came to light (in person, by phone, at the signing station…).
     HowReported,
+    /// Who reported the incident.
     ReportedBy,
+    /// Who the incident was reported to.
     ReportedTo,
+    /// Where the incident happened.
     Place,
+    /// The app, platform or website involved.
     Platform,
+    /// The device involved.
     Device,
+    /// The facts of what happened.
     Facts,
+    /// The young person's own words, kept apart from the facts.
     OwnWords,
+    /// The professional opinion, kept apart from the facts.
     Opinion,
+    /// The name of a person involved.
     PersonName,
+    /// Who took an action.
     ActionBy,
+    /// What an action was.
     ActionWhat,
+    /// What a piece of evidence is.
     EvidenceWhat,
+    /// Where a piece of evidence is kept.
     EvidenceHeldWhere,
+    /// Who made a decision.
     DecidedBy,
+    /// What was decided.
     Decision,
+    /// Why it was decided.
     DecisionReason,
+    /// The organisation referred to, when it is not one of the listed agencies.
     OtherAgency,
+    /// The agency's reference number for a referral.
     ReferralReference,
+    /// What came of a referral.
     ReferralOutcome,
+    /// The date the parents or carers were told.
     ParentsToldOn,
+    /// Who told the parents or carers.
     ParentsToldBy,
+    /// Why the parents or carers were not told.
     ParentsNotToldWhy,
+    /// The incident's outcome.
     Outcome,
+    /// Any sanctions given.
     Sanctions,
+    /// The lessons learnt.
     LessonsLearnt,
+    /// Any changes to policy made because of the incident.
     PolicyChanges,
+    /// The reviewing admin's name on the sign-off.
     SignOffName,
+    /// The reason given with a change of status, such as reopening.
     StatusReason,
 }
 
@@ -183,12 +241,19 @@ impl std::fmt::Display for IncidentField {
 /// A date on the incident forms that a refusal is about, as the message starts with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IncidentDate {
+    /// The date the incident happened.
     Occurred,
+    /// The date it was reported.
     Reported,
+    /// The date an action was taken.
     Action,
+    /// The date a decision was made.
     Decision,
+    /// The date of a referral.
     Referral,
+    /// The date the parents or carers were told.
     ParentsTold,
+    /// The date of the reviewing admin's sign-off.
     SignOff,
 }
 
@@ -206,53 +271,84 @@ impl std::fmt::Display for IncidentDate {
     }
 }
 
+/// Why an incident could not be saved, read or shown. Each says what to do next in plain words, and
+/// none names a person or repeats what was written.
 #[derive(Debug, thiserror::Error)]
 pub enum IncidentError {
+    /// No such incident, or it is restricted and this actor is not on its access list.
     #[error("That incident was not found, or you do not have access to it.")]
     NotFound,
+    /// The entry to amend is not in this incident.
     #[error("That entry was not found in this incident.")]
     EntryNotFound,
+    /// A required box was left empty.
     #[error("Enter {0}.")]
     Missing(IncidentField),
+    /// A box holds more characters than its limit.
     #[error("Shorten {field} to {max} characters or fewer.")]
-    TooLong { field: IncidentField, max: usize },
+    TooLong {
+        /// The box that is too long.
+        field: IncidentField,
+        /// Its limit, in characters.
+        max: usize,
+    },
+    /// A date is later than today (the UK date).
     #[error("{0} cannot be in the future.")]
     DateInFuture(IncidentDate),
+    /// The report says it was reported before it happened.
     #[error("The date it was reported cannot be before the date it happened.")]
     ReportedBeforeOccurred,
+    /// The time it happened is not `HH:MM`.
     #[error("Enter the time as hours and minutes, like 14:30.")]
     TimeUnreadable,
+    /// A person involved is linked to an id that is not in the people register.
     #[error("That person is not in the register.")]
     PersonNotInRegister,
     /// `add_entry` was given a report or a status change, which have their own ways in.
     #[error("An incident has one report; correct it with an amendment. Change the status with the status buttons.")]
     NotAnEntryToAdd,
+    /// The entry being amended is a change of status, which is never amended.
     #[error("A change of status cannot be amended; change the status again.")]
     StatusCannotBeAmended,
+    /// A closed incident is being reopened without a reason.
     #[error("Say why the incident is being reopened.")]
     ReopenNeedsReason,
+    /// The trends period ends before it starts.
     #[error("The end of the period must be after its start.")]
     PeriodBackwards,
+    /// The database holds a category this version cannot read (written by a newer version, or damaged).
     #[error("A stored incident has a category this version does not know.")]
     UnknownStoredCategory,
+    /// The database holds a kind of incident this version cannot read (written by a newer version,
+    /// or damaged).
     #[error("A stored incident has a kind this version does not know.")]
     UnknownStoredKind,
+    /// A concern from the signing station carries a handed-in time that cannot be read as a UK date.
     #[error("The time it was handed in could not be read.")]
     SubmissionTimeUnreadable,
+    /// A saved entry's JSON in the database could not be read back.
     #[error("A stored incident entry could not be read.")]
     StoredEntryUnreadable,
+    /// The incident is closed, so it takes no new entries or amendments until it is reopened.
     #[error("This incident is closed. Reopen it, saying why, before adding to it or correcting it.")]
     Closed,
+    /// The amendment is a different kind of entry from the one it corrects.
     #[error("An amendment must correct an entry of the same kind.")]
     AmendmentKindMismatch,
+    /// An amendment was given no reason.
     #[error("Say why you are making this correction.")]
     AmendmentNeedsReason,
+    /// Closing was refused; holds what is still missing (the outcome, the sign-off), as the message
+    /// lists them.
     #[error("To close this incident, add {}.", .0.join(", "))]
     CannotClose(Vec<&'static str>),
+    /// The move between statuses is not allowed; holds why, in words that finish the message.
     #[error("That change of status is not possible: {0}.")]
     BadTransition(&'static str),
+    /// Restricting the incident would leave no admin who can see it, or would shut out the admin doing it.
     #[error("A restricted incident needs at least one admin who can see it, including you.")]
     AccessNeedsYou,
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

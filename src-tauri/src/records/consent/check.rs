@@ -16,7 +16,9 @@ use crate::store::audit::Actor;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckQuestion {
+    /// The people in the image, by their ids in the people register; any repeats are ignored.
     pub person_ids: Vec<String>,
+    /// The use, as a use key: `website`, `print`, `press`, `display`, `video` or `social:<account id>`.
     pub use_key: String,
     /// Their names would appear with the image.
     pub with_name: bool,

@@ -10,15 +10,20 @@ use crate::records::people::{self, Person};
 use crate::records::{new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
+/// A named group of people, as lists show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSummary {
+    /// The group's id (a UUID), as stored in `activity_groups.id`.
     pub id: String,
+    /// The group's name, such as a club night (up to 80 characters, spaces tidied).
     pub name: String,
+    /// How many of its members are not archived.
     #[ts(type = "number")]
     pub members: i64,
 }
 
+/// Every group still in use, by name, with its count of members who are not archived.
 pub fn groups(conn: &Connection) -> Result<Vec<GroupSummary>, ConsentError> {
     let mut stmt = conn.prepare_cached(
         "SELECT g.id, g.name, (SELECT count(*) FROM activity_group_members m JOIN people p ON p.id = m.person_id
@@ -61,9 +66,11 @@ pub fn group_members(conn: &Connection, group_id: &str) -> Result<(String, Vec<P
     Ok((name, members))
 }
 
-/// Creates a group, or renames one when `id` is given.
+/// The longest group name, in characters.
 const GROUP_NAME_MAX: usize = 80;
 
+/// Creates a group, or renames one when `id` is given, and returns it as lists show it. Spaces in
+/// the name are tidied; an empty name or one over 80 characters is refused.
 pub fn save_group(
     conn: &mut Connection,
     actor: &Actor,
@@ -96,6 +103,8 @@ pub fn save_group(
     groups(conn)?.into_iter().find(|g| g.id == id).ok_or(ConsentError::GroupNotFound)
 }
 
+/// Adds a person who is not archived to a group. Adding someone already in it changes nothing, but
+/// is still audited.
 pub fn add_group_member(
     conn: &mut Connection,
     actor: &Actor,
@@ -123,6 +132,7 @@ pub fn add_group_member(
     Ok(())
 }
 
+/// Takes a person out of a group. Taking out someone who was not in it changes nothing, but is still audited.
 pub fn remove_group_member(
     conn: &mut Connection,
     actor: &Actor,

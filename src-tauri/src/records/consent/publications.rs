@@ -21,13 +21,17 @@ use crate::store::audit::{self, Actor, Entry};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PublicationDraft {
+    /// The UK date it was published (`YYYY-MM-DD`); not in the future.
     #[ts(type = "string")]
     pub published_on: NaiveDate,
+    /// The use it was published under: `website`, `print`, `press`, `display`, `video` or
+    /// `social:<account id>`.
     pub use_key: String,
     /// What was published: "Summer trip photos, news page".
     pub description: String,
     /// A web address, if there is one.
     pub link: Option<String>,
+    /// The people who appear in it, by their ids in the people register; at least one.
     pub person_ids: Vec<String>,
 }
 
@@ -35,22 +39,32 @@ pub struct PublicationDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Publication {
+    /// The publication's id (a UUID), as stored in `publications.id`.
     pub id: String,
+    /// The UK date it was published (`YYYY-MM-DD`).
     #[ts(type = "string")]
     pub published_on: NaiveDate,
+    /// The use it was published under, as a use key.
     pub use_key: String,
+    /// The use as the form names it, such as "Our website".
     pub use_label: String,
+    /// What was published, as logged.
     pub description: String,
+    /// Its web address; `None` when it has none.
     pub link: Option<String>,
     /// Who appears, as (id, display name), by name.
     pub people: Vec<PublicationPerson>,
+    /// The name of the admin who logged it ("Recovery key" when the recovery key was used).
     pub recorded_by: String,
 }
 
+/// Someone who appears in a logged publication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PublicationPerson {
+    /// Their id in the people register.
     pub person_id: String,
+    /// Their full name from the people register.
     pub display_name: String,
 }
 
@@ -58,16 +72,24 @@ pub struct PublicationPerson {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TakedownItem {
+    /// The publication the image is in.
     pub publication_id: String,
+    /// The person whose image must come down, by their id in the people register.
     pub person_id: String,
+    /// Their full name from the people register.
     pub display_name: String,
+    /// The UK date the publication was published (`YYYY-MM-DD`).
     #[ts(type = "string")]
     pub published_on: NaiveDate,
+    /// The use it was published under, as the form names it.
     pub use_label: String,
+    /// What was published, as logged.
     pub description: String,
+    /// Its web address; `None` when it has none.
     pub link: Option<String>,
     /// Why it must come down: "Consent withdrawn on 4 May 2026."
     pub why: String,
+    /// Why it must come down, as the check's reason (withdrawn, expired, refused or not asked).
     pub reason: Reason,
 }
 
@@ -75,14 +97,18 @@ pub struct TakedownItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TakedownDone {
+    /// The publication the image was in.
     pub publication_id: String,
+    /// The person whose image it is, by their id in the people register.
     pub person_id: String,
     /// The image came down (true) or cannot be removed, such as a printed newsletter (false).
     pub removed: bool,
+    /// The UK date it came down or was found impossible to remove (`YYYY-MM-DD`); not in the future.
     #[ts(type = "string")]
     pub done_on: NaiveDate,
     /// Who took it down.
     pub done_by: String,
+    /// Anything else to say (up to 2,000 characters); required when the image cannot be removed, to say why.
     pub note: Option<String>,
 }
 

@@ -13,12 +13,17 @@ use super::{age_on, Giver, ImageConsent};
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "ConsentReason")]
 pub enum Reason {
+    /// The consent in force says yes to this use (and to the name, when asked).
     Consented,
+    /// No consent was given on or before the day.
     NoConsent,
     /// The form in force did not ask about this use.
     NotAsked,
+    /// The consent in force says no to this use.
     Refused,
+    /// The consent in force was withdrawn on or before the day.
     Withdrawn,
+    /// The consent in force expired on or before the day.
     Expired,
     /// Given at the signing station; an admin has not confirmed it yet.
     AwaitingConfirmation,
@@ -26,6 +31,7 @@ pub enum Reason {
     UnderAgeWithoutParent,
     /// Consented themselves between the configured age and 18 with no judgement written down.
     NoJudgement,
+    /// The use is allowed, but not with the person's name beside the image.
     NameNotAllowed,
 }
 
@@ -33,11 +39,15 @@ pub enum Reason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonAnswer {
+    /// The person's id in the people register.
     pub person_id: String,
     /// The use this answer is about.
     pub use_key: String,
+    /// Their full name, as the answer names them.
     pub display_name: String,
+    /// True only when the reason is `Consented`.
     pub allowed: bool,
+    /// Why the answer is yes or no.
     pub reason: Reason,
     /// One plain line: "Yes: …" or "No: …".
     pub explanation: String,
@@ -51,21 +61,30 @@ pub struct PersonAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckAnswer {
+    /// True only when at least one person was asked about and every one of them is a yes.
     pub allowed: bool,
     /// "Yes: everyone …" or "No: A and B cannot appear …".
     pub summary: String,
+    /// The use asked about, as a use key.
     pub use_key: String,
+    /// The use as the form names it, as the sentences use it.
     pub use_label: String,
+    /// Whether names would appear with the image.
     pub with_name: bool,
+    /// The UK date the check is for (`YYYY-MM-DD`).
     #[ts(type = "string")]
     pub on: NaiveDate,
+    /// Each person's answer, one per person.
     pub people: Vec<PersonAnswer>,
 }
 
 /// What the rules need to know about the person.
 pub struct Subject<'a> {
+    /// Their id in the people register.
     pub person_id: &'a str,
+    /// Their name as the answers show it.
     pub display_name: &'a str,
+    /// Their date of birth, when the register has it; `None` means the age rules cannot refuse.
     pub date_of_birth: Option<NaiveDate>,
 }
 
@@ -78,6 +97,7 @@ pub fn in_force(consents: &[ImageConsent], on: NaiveDate) -> Option<&ImageConsen
         .max_by(|a, b| (a.given_on, &a.created_at).cmp(&(b.given_on, &b.created_at)))
 }
 
+/// A date as the answers write it, such as "4 May 2026".
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }

@@ -27,6 +27,8 @@ fn accounts(conn: &Connection) -> Result<Vec<SocialAccount>, ConsentError> {
     Ok(rows)
 }
 
+/// The image consent settings, with the defaults (12 months; own consent from 16) where none were
+/// saved, and every social media account.
 pub fn consent_settings(conn: &Connection) -> Result<ConsentSettings, ConsentError> {
     Ok(ConsentSettings {
         default_months: read(conn, "consent_months", 12)?,
@@ -69,6 +71,9 @@ pub fn save_consent_settings(
 
 const ACCOUNT_NAME_MAX: usize = 80;
 
+/// Adds a social media account, which new forms then ask about as a use of its own. Spaces in the
+/// name are tidied; refuses an empty name, one over 80 characters, or one an account still offered
+/// already has. Returns the settings as they now stand.
 pub fn add_social_account(conn: &mut Connection, actor: &Actor, name: &str) -> Result<ConsentSettings, ConsentError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > ACCOUNT_NAME_MAX {

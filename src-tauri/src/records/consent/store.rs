@@ -70,6 +70,7 @@ fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result
     Ok(rows)
 }
 
+/// One consent, by its id.
 pub fn get(conn: &Connection, id: &str) -> Result<ImageConsent, ConsentError> {
     query(conn, "id = ?1", [id])?.pop().ok_or(ConsentError::NotFound)
 }
@@ -351,18 +352,32 @@ pub fn record(
 
 /// What the signing station hands in, checked there already.
 pub struct StationConsent<'a> {
+    /// The name of the person in the images, as given at the station.
     pub about_name: &'a str,
+    /// The id of the person picked from the station's list, if one was picked; dropped if it names
+    /// nobody active.
     pub person_hint: Option<&'a str>,
+    /// Whether the person consented themselves or a parent or carer did.
     pub giver: Giver,
+    /// The parent or carer's full name, or the person's own name when they consented themselves.
     pub giver_name: &'a str,
+    /// The parent or carer's relationship to the person, as given.
     pub relationship: Option<&'a str>,
+    /// The parent or carer said they have parental responsibility.
     pub parental_responsibility: bool,
+    /// The UK day the station sealed the submission; the consent is dated that day.
     pub given_on: NaiveDate,
+    /// The version of the form the station showed.
     pub form_version: &'a str,
+    /// The yes or no for each use the form asked about.
     pub answers: &'a [UseAnswer],
+    /// Whether the name may appear with an image; ignored when all consent is withdrawn.
     pub name_with_image: bool,
+    /// The signing station's receipt number; a second consent with the same one is refused.
     pub receipt: &'a str,
+    /// The signature as drawn, a PNG image; `None` when a name was typed instead.
     pub mark_png: Option<&'a [u8]>,
+    /// The name typed as a signature; `None` when one was drawn.
     pub mark_typed: Option<&'a str>,
     /// "Withdraw all consent" was chosen: every answer is no.
     pub withdraw_all: bool,
@@ -524,8 +539,11 @@ pub fn withdraw(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonConsentStatus {
+    /// The person's id in the people register.
     pub person_id: String,
+    /// Their full name from the people register.
     pub display_name: String,
+    /// Their answer for each use asked about, in the order the uses were given.
     pub uses: Vec<rules::PersonAnswer>,
     /// Whether their name may appear with an image, under the consent in force.
     pub name_with_image: bool,

@@ -12,27 +12,36 @@ pub const FORM_VERSION: &str = "Image consent form 2026-1";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UseWording {
+    /// The use, as a use key: `website`, `print`, `press`, `display`, `video` or `social:<account id>`.
     pub use_key: String,
+    /// The use's name on the form, such as "Our website".
     pub label: String,
+    /// What the use means, in a sentence for whoever gives consent.
     pub explanation: String,
 }
 
+/// The form's opening paragraph: what images are taken, and that saying no never stops anyone taking part.
 pub const INTRODUCTION: &str = "We sometimes take photographs and videos at our sessions, trips and events. \
 We only use them in the ways you agree to below. You can say yes to some uses and no to others, \
 and saying no will never stop anyone taking part.";
 
+/// The question on the form about showing a first name beside an image.
 pub const NAME_QUESTION: &str = "May we show the person's first name beside a photograph or video of them?";
 
+/// The advice printed under the name question.
 pub const NAME_EXPLANATION: &str = "We recommend no. We never show a young person's full name next to their image.";
 
+/// The warning that images already printed or shared online may not all be got back.
 pub const RECALL_WARNING: &str = "Once an image has been printed, or shared online and copied by others, \
 we may not be able to get every copy back. If you withdraw consent we will take images down from \
 everything we control and stop using them.";
 
+/// How to withdraw consent, as the form tells it.
 pub const HOW_TO_WITHDRAW: &str = "You can withdraw consent at any time, as easily as you gave it: tell any member \
 of staff, email or write to us, or use the signing station in our office. We will record the date and \
 stop using the images from that day.";
 
+/// Who must fill in the form: a parent or carer under 16, or a young person of 16 or 17 judged to understand.
 pub const PARENT_RULE: &str = "If the person is under 16, a parent or carer with parental responsibility must \
 fill in this form. A young person aged 16 or 17 may fill it in themselves if staff are satisfied they \
 understand what they are agreeing to.";

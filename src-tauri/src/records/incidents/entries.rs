@@ -13,26 +13,42 @@ use super::{IncidentDate, IncidentError, IncidentField};
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentCategory")]
 pub enum Category {
+    /// Seeing harmful material: violent, sexual, hateful or otherwise unsuitable content.
     Content,
+    /// Harmful contact from others, such as grooming, harassment or pressure.
     Contact,
+    /// The young person's own behaviour, such as bullying others or sharing images.
     Conduct,
+    /// Commercial harm: scams, gambling, phishing or pressure to pay.
     Commerce,
     /// A concern from the signing station, until the DSL reads it and decides.
     NotYetClassified,
 }
 
+/// What sort of incident it is, as the forms and the trends count it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum IncidentKind {
+    /// Bullying, harassment or exclusion through phones, apps or games.
     Cyberbullying,
+    /// Nudes or semi-nudes shared, sent or asked for.
     NudesOrSemiNudes,
+    /// Online sexual abuse or exploitation, including grooming.
     SexualAbuseOrExploitation,
+    /// Indecent images of children made, held or passed on.
     IndecentImages,
+    /// Online abuse or hate speech aimed at who someone is (race, religion, disability, sexuality,
+    /// gender identity).
     OnlineHate,
+    /// Radicalisation or extremist material.
     RadicalisationOrExtremism,
+    /// The filtering let something through, or someone saw harmful material by accident.
     FilteringBreachOrExposure,
+    /// A member of staff or a volunteer misused technology or contact with young people.
     StaffMisuse,
+    /// Personal information lost, exposed or sent to the wrong person.
     DataBreach,
+    /// Anything else.
     Other,
 }
 
@@ -41,24 +57,38 @@ pub enum IncidentKind {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentRole")]
 pub enum Role {
+    /// The person the incident happened to, or who was harmed.
     SubjectOrVictim,
+    /// The person who caused it or started it.
     Instigator,
+    /// Someone who saw or knows about it.
     Witness,
+    /// A member of staff or a volunteer involved in it.
     MemberOfStaff,
+    /// Any other part in the incident.
     Other,
 }
 
+/// An organisation a concern was referred to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "ReferralAgency")]
 pub enum Agency {
+    /// The police.
     Police,
+    /// Children's social care (the local multi-agency safeguarding hub, MASH).
     ChildrensSocialCare,
+    /// The Local Authority Designated Officer, for allegations about staff or volunteers.
     Lado,
+    /// The Internet Watch Foundation, to have child sexual abuse images taken down.
     InternetWatchFoundation,
+    /// CEOP, the National Crime Agency's child protection command.
     Ceop,
+    /// Prevent or Channel, for concerns about radicalisation.
     PreventOrChannel,
+    /// The Charity Commission, as a serious incident report.
     CharityCommission,
+    /// Another organisation, named in the referral's `other_agency`.
     Other,
 }
 
@@ -67,21 +97,29 @@ pub enum Agency {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentReport")]
 pub struct Report {
+    /// The UK date it happened (`YYYY-MM-DD`); never in the future.
     #[ts(type = "string")]
     pub occurred_on: NaiveDate,
     /// "HH:MM", when known.
     pub occurred_at_time: Option<String>,
+    /// The UK date it was reported (`YYYY-MM-DD`); not before the date it happened, nor in the future.
     #[ts(type = "string")]
     pub reported_on: NaiveDate,
     /// In person, by phone, by email, at the signing station…
     pub how_reported: String,
+    /// Who reported it (up to 200 characters).
     pub reported_by: String,
+    /// Who it was reported to (up to 200 characters).
     pub reported_to: String,
+    /// Where it happened (up to 200 characters); empty when not given.
     pub place: String,
     /// App, platform or website.
     pub platform: String,
+    /// The device involved (up to 200 characters); empty when not given.
     pub device: String,
+    /// Which of the 4 Cs it falls under.
     pub category: Category,
+    /// What sort of incident it is.
     pub kind: IncidentKind,
     /// What happened, in facts.
     pub facts: String,
@@ -91,30 +129,40 @@ pub struct Report {
     pub opinion: Option<String>,
 }
 
+/// A person involved in an incident, and their part in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InvolvedPerson {
     /// Their id in the people register, when they are in it.
     pub person_id: Option<String>,
+    /// Their name as written on the incident (up to 200 characters), kept even when they are in the register.
     pub name: String,
+    /// Their part in this incident.
     pub role: Role,
 }
 
+/// Something someone did about the incident.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentAction")]
 pub struct Action {
+    /// The UK date it was done (`YYYY-MM-DD`); never in the future.
     #[ts(type = "string")]
     pub on: NaiveDate,
+    /// Who did it (up to 200 characters).
     pub by: String,
+    /// What was done.
     pub what: String,
 }
 
+/// Evidence kept about the incident.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentEvidence")]
 pub struct Evidence {
+    /// What the evidence is.
     pub what: String,
+    /// Where it is kept (up to 200 characters).
     pub held_where: String,
     /// A device was taken and kept safe (not searched).
     pub device_secured: bool,
@@ -125,44 +173,62 @@ pub struct Evidence {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentDecision")]
 pub struct Decision {
+    /// The UK date it was decided (`YYYY-MM-DD`); never in the future.
     #[ts(type = "string")]
     pub on: NaiveDate,
+    /// Who decided (up to 200 characters).
     pub by: String,
+    /// What was decided.
     pub decision: String,
+    /// Why it was decided.
     pub reason: String,
 }
 
+/// A referral of the incident to an outside organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentReferral")]
 pub struct Referral {
+    /// The organisation referred to.
     pub agency: Agency,
     /// Named when `agency` is `other`.
     pub other_agency: Option<String>,
+    /// The UK date of the referral (`YYYY-MM-DD`); never in the future.
     #[ts(type = "string")]
     pub on: NaiveDate,
+    /// The agency's own reference number, if they gave one (up to 200 characters).
     pub reference: Option<String>,
+    /// What came of the referral, once known.
     pub outcome: Option<String>,
 }
 
+/// Whether the parents or carers were told, and when and by whom, or why not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ParentsInformed {
+    /// True when they were told; then `on` and `by` are set and `why_not` is `None`.
     pub informed: bool,
+    /// The UK date they were told (`YYYY-MM-DD`); `None` when they were not told.
     #[ts(type = "string | null")]
     pub on: Option<NaiveDate>,
+    /// Who told them (up to 200 characters); `None` when they were not told.
     pub by: Option<String>,
     /// Required when they were not told.
     pub why_not: Option<String>,
 }
 
+/// How the incident ended, and what was learnt from it. Closing needs one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentOutcome")]
 pub struct Outcome {
+    /// What the outcome was.
     pub outcome: String,
+    /// Any sanctions given; `None` when there were none.
     pub sanctions: Option<String>,
+    /// The lessons learnt; `None` when none were written.
     pub lessons_learnt: Option<String>,
+    /// Changes made to policy because of it; `None` when none were.
     pub policy_changes: Option<String>,
 }
 
@@ -171,7 +237,9 @@ pub struct Outcome {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentSignOff")]
 pub struct SignOff {
+    /// The reviewing admin's name as they sign (up to 200 characters).
     pub name: String,
+    /// The UK date of the sign-off (`YYYY-MM-DD`); never in the future.
     #[ts(type = "string")]
     pub on: NaiveDate,
 }
@@ -182,8 +250,11 @@ pub struct SignOff {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "IncidentStatusChange")]
 pub struct StatusChange {
+    /// The status the incident moves to.
     pub to: super::Status,
+    /// The reviewing admin's sign-off; needed when the move is to closed.
     pub sign_off: Option<SignOff>,
+    /// Why the status changed; needed when a closed incident is reopened.
     pub reason: Option<String>,
 }
 
@@ -192,14 +263,23 @@ pub struct StatusChange {
 #[serde(rename_all = "camelCase", tag = "entry")]
 #[ts(rename = "IncidentEntryBody")]
 pub enum EntryBody {
+    /// The facts as first recorded, saved when the incident is created; corrected only by amendments.
     Report(Report),
+    /// A person involved and their part.
     Person(InvolvedPerson),
+    /// Something someone did about it.
     Action(Action),
+    /// Evidence kept and where.
     Evidence(Evidence),
+    /// A decision and the reason for it.
     Decision(Decision),
+    /// A referral to an outside organisation.
     Referral(Referral),
+    /// Whether the parents or carers were told.
     ParentsInformed(ParentsInformed),
+    /// How it ended.
     Outcome(Outcome),
+    /// A move between open, under review and closed.
     Status(StatusChange),
 }
 

@@ -6,8 +6,10 @@ use super::entries::{Agency, Category, EntryBody, IncidentKind, Role};
 use super::Status;
 
 impl Category {
+    /// The 4 Cs, in the order the forms list them; leaves out "not yet classified".
     pub const ALL_FOUR: [Category; 4] = [Category::Content, Category::Contact, Category::Conduct, Category::Commerce];
 
+    /// The category's name as forms and the audit show it.
     pub fn label(self) -> &'static str {
         match self {
             Category::Content => "Content",
@@ -31,6 +33,7 @@ impl Category {
 }
 
 impl IncidentKind {
+    /// Every kind, in the order the forms list them.
     pub const ALL: [IncidentKind; 10] = [
         IncidentKind::Cyberbullying,
         IncidentKind::NudesOrSemiNudes,
@@ -44,6 +47,7 @@ impl IncidentKind {
         IncidentKind::Other,
     ];
 
+    /// The kind's name as forms and the audit show it.
     pub fn label(self) -> &'static str {
         match self {
             IncidentKind::Cyberbullying => "Cyberbullying",
@@ -61,9 +65,11 @@ impl IncidentKind {
 }
 
 impl Role {
+    /// Every role, in the order the forms list them.
     pub const ALL: [Role; 5] =
         [Role::SubjectOrVictim, Role::Instigator, Role::Witness, Role::MemberOfStaff, Role::Other];
 
+    /// The role's name as forms and the audit show it.
     pub fn label(self) -> &'static str {
         match self {
             Role::SubjectOrVictim => "Subject or victim",
@@ -76,6 +82,7 @@ impl Role {
 }
 
 impl Agency {
+    /// Every agency, in the order the forms list them.
     pub const ALL: [Agency; 8] = [
         Agency::Police,
         Agency::ChildrensSocialCare,
@@ -87,6 +94,7 @@ impl Agency {
         Agency::Other,
     ];
 
+    /// The agency's name as forms and the audit show it.
     pub fn label(self) -> &'static str {
         match self {
             Agency::Police => "Police",
@@ -102,6 +110,7 @@ impl Agency {
 }
 
 impl Status {
+    /// The status as forms and the audit show it.
     pub fn label(self) -> &'static str {
         match self {
             Status::Open => "Open",

@@ -15,10 +15,14 @@ use crate::store::audit::{self, Actor, Entry as AuditEntry};
 /// A new incident: the report, and where it came from.
 #[derive(Debug, Clone)]
 pub struct NewIncident<'a> {
+    /// Whether an admin or the signing station recorded it.
     pub source: IncidentSource,
     /// The signing station's receipt number, so a concern is never recorded twice.
     pub receipt: Option<&'a str>,
+    /// True when it is an allegation about a member of staff or a volunteer, kept longer under the
+    /// retention rules.
     pub staff_allegation: bool,
+    /// The report, checked and tidied before it is saved.
     pub report: &'a Report,
 }
 
@@ -26,12 +30,17 @@ pub struct NewIncident<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct IncidentFilter {
+    /// Only incidents with this status; `None` for any.
     pub status: Option<Status>,
+    /// Only incidents in this category; `None` for any.
     pub category: Option<Category>,
+    /// Only incidents that happened on or after this UK date; `None` for no lower limit.
     #[ts(type = "string | null")]
     pub from: Option<NaiveDate>,
+    /// Only incidents that happened on or before this UK date; `None` for no upper limit.
     #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
+    /// Only incidents this person (an id in the people register) is linked to; `None` for anyone.
     pub person_id: Option<String>,
     /// Words to find in the reference or in any entry.
     pub text: String,

@@ -17,37 +17,50 @@ use crate::records::date_text;
 pub struct MonthCounts {
     /// "2026-03".
     pub month: String,
+    /// How many that month were about seeing harmful material.
     pub content: u32,
+    /// How many that month were about harmful contact.
     pub contact: u32,
+    /// How many that month were about the young person's own behaviour.
     pub conduct: u32,
+    /// How many that month were about scams, gambling and other commercial harm.
     pub commerce: u32,
+    /// How many that month are concerns the DSL has not yet classified.
     pub not_yet_classified: u32,
 }
 
 impl MonthCounts {
+    /// How many incidents happened in the month, all categories together.
     pub fn total(&self) -> u32 {
         self.content + self.contact + self.conduct + self.commerce + self.not_yet_classified
     }
 }
 
+/// How many incidents of one kind happened in the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KindCount {
+    /// The kind of incident.
     pub kind: IncidentKind,
+    /// How many of that kind happened in the period.
     pub count: u32,
 }
 
+/// Incident numbers over a period, by month and category and by kind; restricted incidents are counted too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Trends {
+    /// The first UK day of the period (`YYYY-MM-DD`), included.
     #[ts(type = "string")]
     pub from: NaiveDate,
+    /// The last UK day of the period (`YYYY-MM-DD`), included.
     #[ts(type = "string")]
     pub to: NaiveDate,
     /// Every month in the period, including months with none.
     pub months: Vec<MonthCounts>,
     /// Kinds seen in the period, most frequent first.
     pub kinds: Vec<KindCount>,
+    /// How many incidents happened in the whole period.
     pub total: u32,
 }
 

@@ -17,8 +17,11 @@ pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyDocument {
+    /// The document's media type, judged from its first bytes, such as `application/pdf`.
     pub media_type: String,
+    /// The file name ending to save it with, without the dot: `pdf`, `docx`, `doc` or `odt`.
     pub extension: String,
+    /// The document itself; never sent to the page.
     #[serde(skip)]
     #[ts(skip)]
     pub bytes: Vec<u8>,
@@ -72,6 +75,7 @@ pub fn attach_document(
     Ok(())
 }
 
+/// The policy's stored document. Fails with `NoDocument` when none is stored.
 pub fn document(conn: &Connection, policy_id: &str) -> Result<PolicyDocument, PolicyError> {
     conn.query_row("SELECT media_type, extension, bytes FROM policy_documents WHERE policy_id = ?1", [policy_id], |r| {
         Ok(PolicyDocument { media_type: r.get(0)?, extension: r.get(1)?, bytes: r.get(2)? })

@@ -98,10 +98,13 @@ fn policies(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every policy in the register with its latest review and where its next review stands on `today`,
+/// in the register's order; retired ones last, and only when `include_retired`.
 pub fn list(conn: &Connection, today: NaiveDate, include_retired: bool) -> Result<Vec<Policy>, PolicyError> {
     policies(conn, today, include_retired, None)
 }
 
+/// One policy, retired or not, with its whole version history, oldest first.
 pub fn get(conn: &Connection, id: &str, today: NaiveDate) -> Result<PolicyDetail, PolicyError> {
     let policy = policies(conn, today, true, Some(id))?.into_iter().next().ok_or(PolicyError::NotFound)?;
     let mut stmt = conn.prepare_cached(
@@ -302,6 +305,8 @@ pub fn filtering_log(conn: &Connection) -> Result<Vec<FilteringEntry>, PolicyErr
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Adds a change or a breach to the filtering log and returns it as saved, its text tidied. The
+/// date must be from 1 January 1990 to today.
 pub fn add_filtering_entry(
     conn: &mut Connection,
     actor: &Actor,

@@ -21,23 +21,35 @@ use crate::store::audit::{self, Actor, Entry};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainingImportRow {
+    /// The line of the file the row starts on, counting from 1 as a spreadsheet does.
     pub line: usize,
+    /// Who completed it: their id in the people register, found by their name.
     pub person_id: String,
+    /// Their full name as the register has it.
     pub person_name: String,
+    /// The course completed, by its id, found by its name.
     pub course_id: String,
+    /// The course's name as the catalogue has it.
     pub course_name: String,
+    /// The UK date it was completed (`YYYY-MM-DD`); from 1 January 1990 to today.
     #[ts(type = "string")]
     pub completed_on: NaiveDate,
+    /// Who provided the training (up to 200 characters).
     pub provider: String,
+    /// The notes from the file (up to 2,000 characters); `None` when the cell is empty or there is
+    /// no Notes column.
     pub notes: Option<String>,
 }
 
+/// What importing a training CSV would do, line by line. Nothing is written until it is committed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainingImportPreview {
+    /// Rows that will be added when the preview is committed.
     pub to_add: Vec<TrainingImportRow>,
     /// Already recorded, or repeated in the file.
     pub duplicates: Vec<RowIssue>,
+    /// Rows that cannot be taken, each with the rule it breaks (never the cell's content).
     pub rejected: Vec<RowIssue>,
     /// Header cells Safekeeper did not recognise (their columns are not imported).
     pub ignored_columns: Vec<String>,

@@ -20,42 +20,58 @@ use crate::reminders::DueStatus;
 #[serde(rename_all = "camelCase", default)]
 #[ts(rename = "TrainingMatrixFilter")]
 pub struct MatrixFilter {
+    /// Only people in this group; `None` for every group.
     pub group: Option<PersonGroup>,
     /// Only people with at least one cell in this state (in `course_id`'s column, if given).
     pub status: Option<DueStatus>,
+    /// The course whose column `status` looks at; `None` for any course.
     pub course_id: Option<String>,
 }
 
+/// One person against one course in the training matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "TrainingMatrixCell")]
 pub struct MatrixCell {
+    /// The course, by its id.
     pub course_id: String,
+    /// True when the person must do it, because of their group or a role they hold.
     pub required: bool,
+    /// The UK date they last completed it (`YYYY-MM-DD`); `None` when they never have.
     #[ts(type = "string | null")]
     pub last_completed: Option<NaiveDate>,
+    /// When it next falls due, from the last completion and the course's renewal; `None` when never
+    /// done, or done once for good.
     #[ts(type = "string | null")]
     pub next_due: Option<NaiveDate>,
     /// `None` when the person need not do this course.
     pub status: Option<DueStatus>,
 }
 
+/// One person's row in the training matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "TrainingMatrixRow")]
 pub struct MatrixRow {
+    /// The person's id in the people register.
     pub person_id: String,
+    /// Their full name from the people register.
     pub full_name: String,
+    /// Their group in the register, which decides some of the courses they must do.
     pub group: PersonGroup,
+    /// The roles they hold, which decide the rest.
     pub roles: Vec<Role>,
     /// One cell per course, in the order of `TrainingMatrix::courses`.
     pub cells: Vec<MatrixCell>,
 }
 
+/// The training matrix: people with the organisation against the courses in use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainingMatrix {
+    /// The courses in use (retired ones left out), in the catalogue's order: the matrix's columns.
     pub courses: Vec<Course>,
+    /// One row per person still with the organisation who must do a course or has done one, by name.
     pub rows: Vec<MatrixRow>,
 }
 
@@ -63,13 +79,18 @@ pub struct TrainingMatrix {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrainingDue {
+    /// The person's id in the people register.
     pub person_id: String,
+    /// Their full name from the people register.
     pub person_name: String,
+    /// The course, by its id.
     pub course_id: String,
+    /// The course's name as the catalogue has it.
     pub course_name: String,
     /// `None` when it has never been done.
     #[ts(type = "string | null")]
     pub due: Option<NaiveDate>,
+    /// How urgent it is: never done, overdue, or due within 30, 60 or 90 days.
     pub status: DueStatus,
 }
 
