@@ -125,8 +125,8 @@ pub struct Person {
     pub full_name: String,
     /// The name the person likes to be called; `None` when they have none.
     pub preferred_name: Option<String>,
-    /// Date of birth (`YYYY-MM-DD`); `None` when not known (always set for a young person added
-    /// through the register).
+    /// Date of birth (`YYYY-MM-DD`); `None` when not known (the rules require one for a young
+    /// person).
     #[ts(type = "string | null")]
     pub date_of_birth: Option<NaiveDate>,
     /// The day the person started (`YYYY-MM-DD`); `None` when not known.
@@ -216,7 +216,7 @@ pub enum PeopleError {
     /// digits.
     #[error("Enter a phone number using digits, spaces and + ( ) - only, like 01632 960 001.")]
     InvalidPhone,
-    /// No person (or, when unlinking, no such parent link) has that id.
+    /// No person has that id, or, when unlinking, the two were not linked.
     #[error("That person was not found.")]
     NotFound,
     /// A parent or carer was linked to someone who is not in the young person group.

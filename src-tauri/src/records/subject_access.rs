@@ -98,7 +98,7 @@ pub struct SubjectSignature {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentAnswer {
-    /// The use as stored on the form, e.g. a fixed use's key or a social media account's id.
+    /// The use's key, as stored with the answer.
     pub use_key: String,
     /// The use in words, as the form showed it.
     pub use_label: String,
