@@ -16,6 +16,7 @@ use crate::store::StoreError;
 /// The most entries one page holds.
 pub const PAGE_LIMIT: u32 = 500;
 
+/// The filters for one page of the audit trail; a `None` filter lets every entry through.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditQuery {
@@ -28,36 +29,47 @@ pub struct AuditQuery {
     /// First and last UK day, both included.
     #[ts(type = "string | null")]
     pub from: Option<NaiveDate>,
+    /// Last UK day of the range (`YYYY-MM-DD`), included; `None` for no upper bound.
     #[ts(type = "string | null")]
     pub to: Option<NaiveDate>,
     /// Only entries older than this id (the next page).
     #[ts(type = "number | null")]
     pub before_id: Option<i64>,
+    /// Entries wanted on the page; 100 when `None`, and never more than `PAGE_LIMIT`.
     #[ts(type = "number | null")]
     pub limit: Option<u32>,
 }
 
+/// One audit trail entry as the audit log page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditRow {
+    /// The entry's number in the `audit` table; higher is newer.
     #[ts(type = "number")]
     pub id: i64,
     /// RFC 3339, UTC.
     pub at: String,
+    /// Who did it, as stored: `admin:<id>`, `recovery-key`, `signing-station` or `system`.
     pub actor: String,
     /// The admin's name, or "Recovery key", "Signing station", "Safekeeper".
     pub actor_name: String,
+    /// The action as stored, e.g. `person.added`.
     pub action: String,
     /// What happened, in words.
     pub what: String,
+    /// The kind of record the entry is about, e.g. `incident`, `person`, `signature`.
     pub subject_kind: String,
+    /// The id of the record the entry is about (empty when it is about no one record).
     pub subject_id: String,
+    /// Ids and counts the entry carries as stored (never record text), e.g. `autoLockMinutes=15`.
     pub detail: String,
 }
 
+/// A page of matching audit trail entries, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditPage {
+    /// The entries on this page, newest first.
     pub rows: Vec<AuditRow>,
     /// More matching entries are older than the last row.
     pub more: bool,
@@ -67,7 +79,10 @@ pub struct AuditPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditActor {
+    /// The actor as stored in the trail, e.g. `admin:<id>` or `system`, used as the filter value.
     pub actor: String,
+    /// How the filter shows the actor: the admin's name (with "(removed)" for a removed admin) or a
+    /// plain label.
     pub name: String,
 }
 
@@ -161,6 +176,8 @@ const WORDS: &[(&str, &str)] = &[
     ("consent.settingsChanged", "Changed the image consent settings"),
 ];
 
+/// The plain words for an action (e.g. `person.added` becomes "Added a person"); an action with no
+/// words is returned as stored.
 pub fn words_for(action: &str) -> String {
     WORDS.iter().find(|(a, _)| *a == action).map_or_else(|| action.to_owned(), |(_, w)| (*w).to_owned())
 }

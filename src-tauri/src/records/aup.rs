@@ -21,17 +21,24 @@ pub use versions::{
     version_by_hash, versions,
 };
 
+/// Who an AUP is written for; each audience has one AUP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Audience {
+    /// Paid staff, volunteers and trustees.
     StaffVolunteers,
+    /// The young people and learners the organisation works with.
     YoungPeople,
+    /// Parents and carers of the young people.
     ParentsCarers,
+    /// Visitors to the organisation and contractors working for it.
     VisitorsContractors,
+    /// Staff and volunteers who post on the organisation's official social media accounts.
     SocialMedia,
 }
 
 impl Audience {
+    /// Every audience, in the order AUP lists show them.
     pub const ALL: [Audience; 5] = [
         Audience::StaffVolunteers,
         Audience::YoungPeople,
@@ -40,6 +47,7 @@ impl Audience {
         Audience::SocialMedia,
     ];
 
+    /// The audience as stored in `aups.audience` and sent to the UI, e.g. `staffVolunteers`.
     pub fn as_str(self) -> &'static str {
         match self {
             Audience::StaffVolunteers => "staffVolunteers",
@@ -50,10 +58,12 @@ impl Audience {
         }
     }
 
+    /// The audience for a stored `aups.audience` value; `None` for text that names no audience.
     pub fn from_stored(text: &str) -> Option<Audience> {
         Self::ALL.into_iter().find(|a| a.as_str() == text)
     }
 
+    /// The audience as the admin screens and printed forms name it, e.g. "Staff and volunteers".
     pub fn label(self) -> &'static str {
         match self {
             Audience::StaffVolunteers => "Staff and volunteers",
@@ -78,10 +88,13 @@ impl Audience {
     }
 }
 
+/// Whether an AUP version can still be edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum VersionStatus {
+    /// Not yet published: the text can still be changed or the draft discarded.
     Draft,
+    /// Published: frozen for ever (the database refuses changes) and signable.
     Published,
 }
 
@@ -89,16 +102,24 @@ pub enum VersionStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AupVersion {
+    /// The version's id (a UUID), as stored in `aup_versions.id`.
     pub id: String,
+    /// The id (a UUID) of the AUP this is a version of.
     pub aup_id: String,
+    /// Who the AUP is for.
     pub audience: Audience,
+    /// The version number, counting up from 1 within its AUP.
     #[ts(type = "number")]
     pub number: i64,
+    /// Whether the version is still a draft or has been published.
     pub status: VersionStatus,
+    /// The version's text: title, rules and sections.
     pub content: AupContent,
     /// Hex SHA-256 of the canonical content; fixed once published.
     pub content_hash: String,
+    /// When the version was first saved (RFC 3339, UTC).
     pub created_at: String,
+    /// When the version was published (RFC 3339, UTC); `None` while it is a draft.
     pub published_at: Option<String>,
 }
 
@@ -106,12 +127,18 @@ pub struct AupVersion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AupVersionSummary {
+    /// The version's id (a UUID), as stored in `aup_versions.id`.
     pub id: String,
+    /// The version number, counting up from 1 within its AUP.
     #[ts(type = "number")]
     pub number: i64,
+    /// Whether the version is still a draft or has been published.
     pub status: VersionStatus,
+    /// The version's title.
     pub title: String,
+    /// Hex SHA-256 of the canonical content; fixed once published.
     pub content_hash: String,
+    /// When the version was published (RFC 3339, UTC); `None` while it is a draft.
     pub published_at: Option<String>,
 }
 
@@ -119,35 +146,54 @@ pub struct AupVersionSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Aup {
+    /// The AUP's id (a UUID), as stored in `aups.id`.
     pub id: String,
+    /// Who the AUP is for.
     pub audience: Audience,
+    /// Whether the signing station offers this AUP for signing.
     pub kiosk_published: bool,
+    /// The newest published version, the one people must sign; `None` until one is published.
     pub current: Option<AupVersionSummary>,
+    /// The draft being edited; `None` when there is none.
     pub draft: Option<AupVersionSummary>,
 }
 
+/// Why an AUP change or read failed.
 #[derive(Debug, thiserror::Error)]
 pub enum AupError {
+    /// The title was empty, over 120 characters or more than one line.
     #[error("Enter a title of up to 120 characters on one line.")]
     InvalidTitle,
+    /// There were no rules, more than 30, or a rule over 600 characters.
     #[error("An AUP needs between 1 and 30 numbered rules, each up to 600 characters.")]
     InvalidRules,
+    /// The introduction, consequences, monitoring or report-concerns section was empty or over
+    /// 4,000 characters.
     #[error("Fill in every section: introduction, consequences, monitoring and who to report concerns to.")]
     MissingSection,
+    /// No AUP has that id.
     #[error("That AUP was not found.")]
     NotFound,
+    /// No AUP version has that id (or, for a signing-station submission, that content hash).
     #[error("That AUP version was not found.")]
     VersionNotFound,
+    /// The AUP has no draft to publish or discard.
     #[error("There is no draft to publish. Edit the AUP to make one.")]
     NoDraft,
+    /// The draft's text is the same as the version already published.
     #[error("The draft is the same as the version already published, so there is nothing new to publish.")]
     NothingChanged,
+    /// The AUP has no published version, so the signing station cannot offer it.
     #[error("Publish a version of this AUP before showing it on the signing station.")]
     NotPublished,
+    /// A stored version's text no longer matches its content hash: the records were changed outside
+    /// Safekeeper.
     #[error("A stored AUP version does not match its content hash. The records may have been changed outside Safekeeper: restore from a backup and tell your DSL.")]
     HashMismatch,
+    /// The DSL's name was empty or over 100 characters.
     #[error("Enter the DSL's name (up to 100 characters).")]
     InvalidDslName,
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -14,6 +14,7 @@ use crate::store::StoreError;
 pub const REMINDER_DAYS: i64 = 7;
 /// The number of days the organisation can set is between these.
 pub const MIN_REMINDER_DAYS: i64 = 1;
+/// The most days the organisation can set.
 pub const MAX_REMINDER_DAYS: i64 = 90;
 
 /// When the last verified backup was made, and whether it is time for another.
@@ -22,6 +23,8 @@ pub const MAX_REMINDER_DAYS: i64 = 90;
 pub struct BackupStatus {
     /// RFC 3339, UTC; `None` when no backup has been verified yet.
     pub last_verified: Option<String>,
+    /// Days after the last verified backup before the reminder shows: the organisation's setting,
+    /// or `REMINDER_DAYS` when it has none (or it is out of range).
     #[ts(type = "number")]
     pub reminder_days: i64,
     /// No verified backup, or the last one is older than `reminder_days`.

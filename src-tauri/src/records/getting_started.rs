@@ -31,7 +31,9 @@ pub enum FirstStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StepDone {
+    /// Which first step this is.
     pub step: FirstStep,
+    /// Whether the records show the step done (never ticked by hand).
     pub done: bool,
 }
 
@@ -39,6 +41,7 @@ pub struct StepDone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GettingStarted {
+    /// The five first steps, in the order the list shows them.
     pub steps: Vec<StepDone>,
     /// Whether the dashboard shows the list: not once every step is done, nor once it is hidden.
     pub show: bool,

@@ -18,12 +18,17 @@ use ts_rs::TS;
 
 use crate::store::{StoreError, SECRET_META};
 
+/// What a finished hand-over export holds, for the confirmation the admin sees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HandoverReport {
+    /// The full path of the finished export folder, named `Safekeeper hand-over YYYY-MM-DD HHMM`
+    /// (UK time).
     pub folder: String,
+    /// How many database tables were written (each to `records.json` and its own CSV file).
     #[ts(type = "number")]
     pub tables: u64,
+    /// How many rows were written, across every table.
     #[ts(type = "number")]
     pub rows: u64,
     /// Stored files (signatures, scans, certificates, documents) written out.
@@ -31,10 +36,14 @@ pub struct HandoverReport {
     pub files: u64,
 }
 
+/// Why the hand-over export failed; a failed export leaves no folder behind.
 #[derive(Debug, thiserror::Error)]
 pub enum HandoverError {
+    /// The folder could not be written: no space, no permission, or an export of the same minute is
+    /// already there.
     #[error("The export could not be written there ({0}). Check the folder or USB stick has space and you may write to it, then try again. Your records are unchanged.")]
     Write(#[from] std::io::Error),
+    /// The records could not be read from the database.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

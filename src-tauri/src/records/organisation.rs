@@ -8,23 +8,35 @@ use crate::error::{CodedError, ErrorCode};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::StoreError;
 
+/// Minutes an unlocked session may sit idle before it locks, until an admin sets another number.
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
+/// The fewest minutes of idle time an admin can set.
 pub const MIN_AUTO_LOCK_MINUTES: u32 = 1;
+/// The most minutes of idle time an admin can set.
 pub const MAX_AUTO_LOCK_MINUTES: u32 = 120;
 
+/// The organisation-wide settings as saved in the `settings` table and shown on the settings page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgSettings {
+    /// The organisation's name as printed on forms and reports: spaces folded, 1 to 120 characters,
+    /// no control characters.
     pub org_name: String,
+    /// Minutes an unlocked session may sit idle before it locks, from `MIN_AUTO_LOCK_MINUTES` to
+    /// `MAX_AUTO_LOCK_MINUTES`.
     pub auto_lock_minutes: u32,
 }
 
+/// Why organisation settings could not be saved.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
+    /// The name was blank, over 120 characters, or held control characters.
     #[error("Enter the organisation's name (up to 120 characters).")]
     InvalidOrgName,
+    /// The auto-lock minutes were outside the allowed range.
     #[error("Auto-lock must be a whole number of minutes from {MIN_AUTO_LOCK_MINUTES} to {MAX_AUTO_LOCK_MINUTES}.")]
     InvalidAutoLock,
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -57,11 +69,15 @@ fn read(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
+/// Stores the name and the default auto-lock minutes for a new vault; not audited (the vault's
+/// creation is).
 pub fn initialise(conn: &Connection, org_name: &str) -> Result<(), StoreError> {
     put(conn, "org_name", org_name)?;
     put(conn, "auto_lock_minutes", &DEFAULT_AUTO_LOCK_MINUTES.to_string())
 }
 
+/// Reads the settings; a missing name reads as empty and missing or unreadable minutes as the
+/// default.
 pub fn get(conn: &Connection) -> Result<OrgSettings, StoreError> {
     Ok(OrgSettings {
         org_name: read(conn, "org_name")?.unwrap_or_default(),

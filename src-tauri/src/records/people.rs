@@ -20,19 +20,28 @@ pub use register::{
     unlink_parent, update, PersonLinks,
 };
 
+/// Which group a person is in; it decides which AUP they sign and how long their records are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum PersonGroup {
+    /// Paid staff.
     Staff,
+    /// Volunteers.
     Volunteer,
+    /// Trustees of the charity.
     Trustee,
+    /// Contractors working for the organisation.
     Contractor,
+    /// Young people and learners the organisation works with (a date of birth is required).
     YoungPerson,
+    /// Parents and carers, who can be linked to their young people.
     ParentCarer,
+    /// Visitors.
     Visitor,
 }
 
 impl PersonGroup {
+    /// Every group, in the order lists and filters show them.
     pub const ALL: [PersonGroup; 7] = [
         PersonGroup::Staff,
         PersonGroup::Volunteer,
@@ -56,6 +65,7 @@ impl PersonGroup {
         }
     }
 
+    /// The group for a stored `people.person_group` value; `None` for text that names no group.
     pub fn from_stored(text: &str) -> Option<PersonGroup> {
         Self::ALL.into_iter().find(|g| g.as_str() == text)
     }
@@ -78,16 +88,28 @@ impl PersonGroup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonDraft {
+    /// The group the person is in.
     pub group: PersonGroup,
+    /// The person's full name: at least a first and a last name, not only initials, up to 100
+    /// characters.
     pub full_name: String,
+    /// The name the person likes to be called; `None` (or blank) when they have none.
     pub preferred_name: Option<String>,
+    /// Date of birth (`YYYY-MM-DD`), after 1 January 1900 and not in the future; required for a
+    /// young person, `None` when not known.
     #[ts(type = "string | null")]
     pub date_of_birth: Option<NaiveDate>,
+    /// The day the person started (`YYYY-MM-DD`); `None` when not known.
     #[ts(type = "string | null")]
     pub start_date: Option<NaiveDate>,
+    /// The day the person left or will leave (`YYYY-MM-DD`), not before the start date; `None` when
+    /// not known.
     #[ts(type = "string | null")]
     pub leave_date: Option<NaiveDate>,
+    /// Email address; `None` (or blank) when not given.
     pub email: Option<String>,
+    /// Phone number: 7 to 15 digits, with spaces and `+ ( ) -` allowed; `None` (or blank) when not
+    /// given.
     pub phone: Option<String>,
 }
 
@@ -95,26 +117,40 @@ pub struct PersonDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
+    /// The person's id (a UUID), as stored in `people.id`.
     pub id: String,
+    /// The group the person is in.
     pub group: PersonGroup,
+    /// The person's full name, trimmed and single-spaced.
     pub full_name: String,
+    /// The name the person likes to be called; `None` when they have none.
     pub preferred_name: Option<String>,
+    /// Date of birth (`YYYY-MM-DD`); `None` when not known (the rules require one for a young
+    /// person).
     #[ts(type = "string | null")]
     pub date_of_birth: Option<NaiveDate>,
+    /// The day the person started (`YYYY-MM-DD`); `None` when not known.
     #[ts(type = "string | null")]
     pub start_date: Option<NaiveDate>,
+    /// The day the person left or will leave (`YYYY-MM-DD`); `None` when not known.
     #[ts(type = "string | null")]
     pub leave_date: Option<NaiveDate>,
+    /// Email address; `None` when not given.
     pub email: Option<String>,
+    /// Phone number; `None` when not given.
     pub phone: Option<String>,
+    /// Whether the signing station may show the person's display name; archiving turns it off.
     pub kiosk_listed: bool,
     /// When the person was archived (RFC 3339 UTC); `None` while active.
     pub archived_at: Option<String>,
+    /// When the person was added (RFC 3339, UTC).
     pub created_at: String,
+    /// When the person's record last changed (RFC 3339, UTC).
     pub updated_at: String,
 }
 
 impl Person {
+    /// Whether the person has been archived as a leaver.
     pub fn is_archived(&self) -> bool {
         self.archived_at.is_some()
     }
@@ -124,9 +160,12 @@ impl Person {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum PersonStatus {
+    /// People who have not been archived (the default).
     #[default]
     Active,
+    /// Only archived people (leavers).
     Archived,
+    /// Everyone, archived or not.
     All,
 }
 
@@ -134,43 +173,64 @@ pub enum PersonStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeopleQuery {
+    /// Text to find in the full or preferred name, case-insensitive; empty matches everyone.
     pub text: String,
+    /// Only people in this group; `None` for every group.
     pub group: Option<PersonGroup>,
+    /// Whether to return active people, archived people or both.
     pub status: PersonStatus,
 }
 
+/// Why a change to the people register was refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum PeopleError {
+    /// The full name was only initials, such as two single letters.
     #[error("Enter the person's full name: first name and last name, not only initials.")]
     InitialsOnly,
+    /// The full name was empty or had only one part.
     #[error("Enter the person's full name: at least a first name and a last name.")]
     InvalidName,
+    /// The full name was over 100 characters or held characters other than letters, spaces,
+    /// hyphens, apostrophes and full stops.
     #[error("A name can only contain letters, spaces, hyphens, apostrophes and full stops, up to 100 characters.")]
     NameCharacters,
     #[error(
         "A preferred name can only contain letters, spaces, hyphens, apostrophes and full stops, up to 100 characters."
     )]
+    /// The preferred name was over 100 characters, had no letters, or held characters a name cannot
+    /// have.
     InvalidPreferredName,
+    /// A young person was saved without a date of birth.
     #[error("Enter the young person's date of birth: consent and how long records are kept depend on it.")]
     DateOfBirthRequired,
+    /// The date of birth was in the future or before 1 January 1900.
     #[error("The date of birth must be in the past, and after 1 January 1900.")]
     DateOfBirthOutOfRange,
+    /// The leaving date was before the start date.
     #[error("The leaving date must be the same as or after the start date.")]
     LeaveBeforeStart,
+    /// The email address was not in the form `local@domain.tld`.
     #[error("Enter an email address in the correct format, like name@example.org.")]
     InvalidEmail,
+    /// The phone number had characters other than digits, spaces and `+ ( ) -`, or not 7 to 15
+    /// digits.
     #[error("Enter a phone number using digits, spaces and + ( ) - only, like 01632 960 001.")]
     InvalidPhone,
+    /// No person has that id, or, when unlinking, the two were not linked.
     #[error("That person was not found.")]
     NotFound,
+    /// A parent or carer was linked to someone who is not in the young person group.
     #[error("Only a young person can be linked to a parent or carer.")]
     NotAYoungPerson,
+    /// Someone not in the parent or carer group was linked as a parent or carer.
     #[error("Only someone in the parent or carer group can be linked as a parent or carer.")]
     NotAParentCarer,
     #[error(
         "This person is linked to a young person or a parent or carer. Remove those links before changing their group."
     )]
+    /// The person's group was changed while they still have parent or young person links.
     GroupHasLinks,
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -216,6 +276,7 @@ impl From<NameProblem> for PeopleError {
 pub struct ValidPerson(pub(crate) PersonDraft);
 
 impl ValidPerson {
+    /// The checked and tidied draft, ready to store.
     pub fn draft(&self) -> &PersonDraft {
         &self.0
     }

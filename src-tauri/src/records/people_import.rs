@@ -22,13 +22,17 @@ use columns::{ColumnMap, RowOutcome};
 
 /// Bigger than any small charity's register; stops a wrong file (a photo, a database) early.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The most data rows (after the header row) one file may hold.
 pub const MAX_ROWS: usize = 10_000;
 
 /// A row that will be added, with the line of the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportRow {
+    /// The file line the row starts on (1-based, as a spreadsheet numbers it, the header being line
+    /// 1).
     pub line: usize,
+    /// The person the row would add, as read from its cells.
     pub draft: PersonDraft,
 }
 
@@ -36,36 +40,60 @@ pub struct ImportRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowIssue {
+    /// The file line the row starts on (1-based, as a spreadsheet numbers it, the header being line
+    /// 1).
     pub line: usize,
+    /// Why the row is left out, e.g. "Repeats line 4 (same full name and group).", never quoting
+    /// the row.
     pub reason: String,
 }
 
+/// What importing a CSV file would do, row by row; nothing is written until it is committed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
+    /// Rows that would be added, in file order.
     pub to_add: Vec<ImportRow>,
+    /// Rows left out because they repeat an earlier row or someone already in the register.
     pub duplicates: Vec<RowIssue>,
+    /// Rows left out because they fail the person rules or cannot be read.
     pub rejected: Vec<RowIssue>,
     /// Header cells Safekeeper did not recognise (their columns are not imported).
     pub ignored_columns: Vec<String>,
 }
 
+/// Why a CSV import could not be previewed or committed.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The file is over 5 MB or has more than 10,000 rows.
     #[error("That file is too big to be a list of people (the limit is 5 MB or 10,000 rows).")]
     TooLarge,
+    /// The file has no rows at all.
     #[error("That file is empty. Export the list from your spreadsheet as CSV and try again.")]
     Empty,
+    /// A quoted cell opens and never closes, so the file cannot be read.
     #[error("A quoted cell that starts on line {line} never ends, so the file cannot be read. Check that line in your spreadsheet.")]
-    UnterminatedQuote { line: usize },
+    UnterminatedQuote {
+        /// The file line (1-based) the unclosed quoted cell starts on.
+        line: usize,
+    },
+    /// The header row has no full name column, nor first and last name columns.
     #[error("The first row must name the columns. Safekeeper could not find a name column (\"Full name\", or \"First name\" and \"Last name\").")]
     NoNameColumn,
+    /// The header row has no group or role column.
     #[error("The first row must name the columns. Safekeeper could not find a group column (\"Group\" or \"Role\").")]
     NoGroupColumn,
+    /// A previewed row no longer passes the person rules at commit.
     #[error("Line {line} no longer passes the checks. Preview the file again.")]
-    BadRow { line: usize },
+    BadRow {
+        /// The file line (1-based) of the row that failed.
+        line: usize,
+    },
+    /// Someone in the preview was added to the register between preview and commit, so nothing was
+    /// added.
     #[error("Someone in this file was added to the register after the preview. Preview the file again.")]
     ChangedSincePreview,
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

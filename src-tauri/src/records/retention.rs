@@ -24,13 +24,18 @@ pub use rules::{rules, save_rules};
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "RetentionRecordKind")]
 pub enum RecordKind {
+    /// An incident in the incident log.
     Incident,
+    /// A photo and video (image) consent.
     ImageConsent,
+    /// An AUP signature.
     AupSignature,
+    /// A training record.
     TrainingRecord,
 }
 
 impl RecordKind {
+    /// The kind as stored in retention decisions and sent to the UI, e.g. `aupSignature`.
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Incident => "incident",
@@ -57,14 +62,21 @@ impl RecordKind {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "RetentionRuleCode")]
 pub enum RuleCode {
+    /// A child-protection record (an incident): kept until the youngest young person in it reaches
+    /// an age.
     ChildProtection,
+    /// An allegation about a member of staff (an incident marked as one).
     StaffAllegation,
+    /// An image consent, counted from the day it ended.
     ImageConsent,
+    /// An AUP signature, counted from the day the signer left.
     AupSignature,
+    /// A training record, counted from the day the person left.
     Training,
 }
 
 impl RuleCode {
+    /// The rule as stored with each retention decision, e.g. `staffAllegation`.
     pub fn as_str(self) -> &'static str {
         match self {
             RuleCode::ChildProtection => "childProtection",
@@ -75,6 +87,7 @@ impl RuleCode {
         }
     }
 
+    /// The rule for a stored code; `None` for text that names no rule.
     pub fn from_stored(text: &str) -> Option<RuleCode> {
         [
             RuleCode::ChildProtection,
@@ -92,7 +105,10 @@ impl RuleCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct YearsRule {
+    /// How many years to keep the record: from 1 to 100.
     pub years: u32,
+    /// The organisation's written reason for the period, printed on the review page: 1 to 2,000
+    /// characters.
     pub why: String,
 }
 
@@ -101,8 +117,11 @@ pub struct YearsRule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StaffAllegationRule {
+    /// Normal retirement age of the member of staff, in years: from 50 to 80.
     pub retirement_age: u32,
+    /// The fewest years to keep the allegation after its report date: from 1 to 100.
     pub years: u32,
+    /// The organisation's written reason for the period: 1 to 2,000 characters.
     pub why: String,
 }
 
@@ -112,6 +131,7 @@ pub struct StaffAllegationRule {
 pub struct RetentionRules {
     /// Incidents (child-protection records): years after the youngest young person's birth.
     pub child_protection: YearsRule,
+    /// Allegations about staff: until retirement age or a number of years, whichever is later.
     pub staff_allegation: StaffAllegationRule,
     /// Years after a consent ended (expired or withdrawn).
     pub image_consent: YearsRule,
@@ -126,7 +146,10 @@ pub struct RetentionRules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RetentionItem {
+    /// The kind of record.
     pub kind: RecordKind,
+    /// The record's id, as stored in its own table (`incidents`, `image_consents`, `signatures` or
+    /// `training_records`).
     pub id: String,
     /// What the record is, without anyone's name: "Incident INC-2026-0007", "Training: Prevent".
     pub label: String,
@@ -135,6 +158,7 @@ pub struct RetentionItem {
     /// The record's own date: when it happened, was given, signed or completed.
     #[ts(type = "string")]
     pub record_date: NaiveDate,
+    /// The rule that made it due.
     pub rule: RuleCode,
     /// The day it fell due: by its rule, or the review date a "keep" decision set.
     #[ts(type = "string")]
@@ -150,7 +174,9 @@ pub struct RetentionItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RetentionReview {
+    /// Records whose review date has come and that are not held, earliest due first.
     pub due: Vec<RetentionItem>,
+    /// Records under a legal hold, which stay until the hold is lifted.
     pub on_hold: Vec<RetentionItem>,
 }
 
@@ -161,46 +187,64 @@ pub struct RetentionReview {
 pub enum Decision {
     /// Keep it, and review it again on `next_review`.
     Keep {
+        /// Why it is kept, up to `MAX_REASON_CHARS`; never empty.
         reason: String,
+        /// The day to review it again (`YYYY-MM-DD`): after today and within `MAX_KEEP_YEARS`
+        /// years.
         #[serde(rename = "nextReview")]
         #[ts(type = "string")]
         next_review: NaiveDate,
     },
     /// Keep it for an inquiry or claim; it cannot be erased until the hold is lifted.
     LegalHold {
+        /// Why it is held, up to `MAX_REASON_CHARS`; never empty.
         reason: String,
     },
+    /// Lift a legal hold, so that the record can be reviewed (and erased) again.
     LiftHold {
+        /// Why the hold is lifted, up to `MAX_REASON_CHARS`; never empty.
         reason: String,
     },
     /// Remove the record's content for good, leaving a tombstone.
     Erase {
+        /// Why it is erased, up to `MAX_REASON_CHARS`; never empty. Kept in the tombstone.
         reason: String,
     },
 }
 
+/// The longest reason a decision or a rule may carry, in characters.
 pub const MAX_REASON_CHARS: usize = 2000;
 /// A "keep" decision looks no further ahead than this.
 pub const MAX_KEEP_YEARS: u32 = 50;
 
+/// Why a retention rule or decision was refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum RetentionError {
+    /// No record of that kind has that id (or it is already erased, or the admin may not see it).
     #[error("That record was not found. It may have been erased already, or you do not have access to it.")]
     NotFound,
+    /// The reason was empty or over `MAX_REASON_CHARS` characters.
     #[error("Say why you are making this decision (up to 2,000 characters).")]
     ReasonNeeded,
+    /// The record has not reached its review date, so it cannot be kept or erased yet.
     #[error("This record is not due for a retention review yet, so it cannot be kept or erased now.")]
     NotDue,
+    /// The record is under a legal hold, so it cannot be erased.
     #[error("This record is under a legal hold, so it cannot be erased. Lift the hold first, saying why.")]
     OnLegalHold,
+    /// A legal hold was asked for a record already held.
     #[error("This record is already under a legal hold.")]
     AlreadyHeld,
+    /// A hold was to be lifted from a record that is not held.
     #[error("This record is not under a legal hold.")]
     NotHeld,
+    /// The next review date was not after today or was more than `MAX_KEEP_YEARS` years ahead.
     #[error("Choose a next review date after today and within {MAX_KEEP_YEARS} years.")]
     BadNextReview,
+    /// A rule was out of range or had no reason; the text says which, in words for the admin.
     #[error("{0}")]
     InvalidRule(String),
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -30,18 +30,24 @@ pub const MAX_SCAN_BYTES: usize = 5 * 1024 * 1024;
 pub enum SignatureMark {
     /// PNG from the signature pad.
     Drawn {
+        /// The PNG bytes, up to `MAX_MARK_BYTES`.
         #[ts(type = "number[]")]
         png: Vec<u8>,
     },
     /// The accessible alternative: the signer types their name.
-    Typed { name: String },
+    Typed {
+        /// The name typed as the signature: a full name, as the person rules require.
+        name: String,
+    },
 }
 
 /// A parent or carer signing alongside a young person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Countersignature {
+    /// The parent or carer's full name.
     pub name: String,
+    /// Their drawn or typed signature.
     pub mark: SignatureMark,
 }
 
@@ -50,22 +56,37 @@ pub struct Countersignature {
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Signer {
     /// Chosen by an admin: confirmed from the start.
-    Person { person_id: String },
+    Person {
+        /// The id (a UUID) of the person who signed.
+        person_id: String,
+    },
     /// Given at the signing station: a typed name, and the listed person picked, if any.
-    SelfDeclared { name: String, claimed_person_id: Option<String> },
+    SelfDeclared {
+        /// The full name the signer typed.
+        name: String,
+        /// The id of the person the signer picked from the listed names; `None` when they picked
+        /// no one. An id that no longer exists is dropped.
+        claimed_person_id: Option<String>,
+    },
 }
 
+/// How an AUP was signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum SigningMethod {
+    /// Drawn or typed on a screen: at the signing station or in front of an admin.
     OnScreen,
+    /// Signed on a printed copy, which is filed; an admin records it.
     Paper,
 }
 
+/// Where a signature was recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum SignatureSource {
+    /// An admin recorded it (on screen in front of them, or from paper).
     Admin,
+    /// It came in from the signing station's outbox.
     SigningStation,
 }
 
@@ -73,11 +94,15 @@ pub enum SignatureSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OnScreenSignature {
+    /// The id (a UUID) of the published AUP version being signed.
     pub version_id: String,
+    /// Who signed: a person an admin chose, or a name typed at the signing station.
     pub signer: Signer,
     /// RFC 3339; stored in UTC.
     pub signed_at: String,
+    /// The signer's drawn or typed signature.
     pub mark: SignatureMark,
+    /// A parent or carer's countersignature; `None` when there is none.
     pub countersignature: Option<Countersignature>,
     /// The signing station's receipt number, so the same submission is never stored twice.
     pub receipt: Option<String>,
@@ -87,8 +112,11 @@ pub struct OnScreenSignature {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PaperSignature {
+    /// The id (a UUID) of the published AUP version that was signed.
     pub version_id: String,
+    /// The id (a UUID) of the person who signed.
     pub person_id: String,
+    /// The day the paper copy was signed (`YYYY-MM-DD`), not in the future.
     #[ts(type = "string")]
     pub signed_on: NaiveDate,
     /// Where the hard copy is kept, e.g. "Blue HR folder, office cabinet 2".
@@ -104,65 +132,112 @@ pub struct PaperSignature {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Signature {
+    /// The signature's id (a UUID), as stored in `signatures.id`.
     pub id: String,
+    /// The id (a UUID) of the AUP that was signed.
     pub aup_id: String,
+    /// The id (a UUID) of the exact AUP version that was signed.
     pub version_id: String,
+    /// That version's number within its AUP.
     #[ts(type = "number")]
     pub version_number: i64,
+    /// Hex SHA-256 of the signed version's text, as it was at signing.
     pub content_hash: String,
+    /// The id (a UUID) of the person who signed; for a self-declared signature, the person picked
+    /// at the signing station, if any; `None` when nobody is known yet.
     pub person_id: Option<String>,
+    /// The name typed at the signing station for a self-declared signature; `None` when an admin
+    /// chose the person.
     pub declared_name: Option<String>,
+    /// Still waiting for an admin to confirm who signed (signing-station signatures until
+    /// confirmed).
     pub self_declared: bool,
+    /// On screen or on paper.
     pub method: SigningMethod,
+    /// Recorded by an admin or taken in from the signing station.
     pub source: SignatureSource,
+    /// When it was signed (RFC 3339, UTC); for paper, when it was recorded (see `paper_signed_on`).
     pub signed_at: String,
+    /// When Safekeeper stored it (RFC 3339, UTC).
     pub recorded_at: String,
+    /// The signing station's receipt number for the submission; `None` for one an admin recorded.
     pub receipt: Option<String>,
+    /// Whether the signer drew their signature (the image is read with `mark_png`).
     pub drawn: bool,
+    /// The signer's typed name, when they typed instead of drawing; `None` otherwise.
     pub typed_mark: Option<String>,
+    /// The full name of the parent or carer who countersigned; `None` when nobody did.
     pub countersigned_by: Option<String>,
+    /// Whether the parent or carer drew their countersignature (the image is read with
+    /// `counter_png`).
     pub countersignature_drawn: bool,
+    /// The parent or carer's typed countersignature; `None` when they drew it or nobody
+    /// countersigned.
     pub countersignature_typed: Option<String>,
+    /// The day the paper copy was signed (`YYYY-MM-DD`); `None` for an on-screen signature.
     #[ts(type = "string | null")]
     pub paper_signed_on: Option<NaiveDate>,
+    /// Where the paper copy is filed; `None` for an on-screen signature.
     pub paper_filed_at: Option<String>,
+    /// The scan's media type (`image/png`, `image/jpeg` or `application/pdf`); `None` when there is
+    /// no scan.
     pub scan_media_type: Option<String>,
+    /// When an admin confirmed or last reassigned who signed (RFC 3339, UTC); `None` until then.
     pub confirmed_at: Option<String>,
+    /// Who confirmed or last reassigned it: the admin's id, or `recovery-key` or `system`; `None`
+    /// until then.
     pub confirmed_by: Option<String>,
 }
 
+/// Why a signature could not be recorded, read or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum SignatureError {
+    /// The AUP version is still a draft.
     #[error("Only a published AUP version can be signed.")]
     VersionNotPublished,
+    /// No AUP version has that id.
     #[error("That AUP version was not found.")]
     VersionNotFound,
+    /// No person has that id.
     #[error("That person was not found.")]
     PersonNotFound,
+    /// No signature has that id.
     #[error("That signature was not found.")]
     NotFound,
+    /// The drawn signature was not a PNG or was over `MAX_MARK_BYTES`.
     #[error("The drawn signature could not be read. Sign again, or type your name instead.")]
     BadMark,
+    /// The typed name (of the signer, or typed as the signature) was not a full name.
     #[error("Type your full name to sign.")]
     BadTypedName,
+    /// The countersigning parent or carer's name or mark was not valid.
     #[error("Enter the full name of the parent or carer who countersigned.")]
     BadCountersignature,
+    /// The paper signing date was in the future.
     #[error("Enter when the paper copy was signed (not in the future).")]
     BadPaperDate,
+    /// Where the paper copy is filed was left empty or was over 200 characters.
     #[error("Enter where the paper copy is filed (up to 200 characters).")]
     BadFiledAt,
+    /// The scan was over `MAX_SCAN_BYTES`.
     #[error("The scan is bigger than 5 MB. Scan the page again at a lower resolution (150 dpi is plenty) or in black and white, then choose the new file.")]
     ScanTooLarge,
+    /// The scan's bytes are not a PNG, JPEG or PDF.
     #[error("The scan must be a PNG, JPEG or PDF file, and this file is none of those (whatever its name says). Save the scan as PDF, PNG or JPEG and choose it again.")]
     ScanWrongType,
+    /// The time of signing was not RFC 3339.
     #[error("The time of signing could not be read.")]
     BadTime,
+    /// The signature is already confirmed, so it cannot be confirmed again or discarded.
     #[error("This signature has already been confirmed. Use reassign to change who signed it.")]
     AlreadyConfirmed,
+    /// The signature is not confirmed yet, so it must be confirmed rather than reassigned.
     #[error("This signature has not been confirmed yet. Confirm it first.")]
     NotConfirmed,
+    /// A signing-station submission with this receipt number has already been recorded.
     #[error("This submission has already been recorded.")]
     DuplicateReceipt,
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
 }

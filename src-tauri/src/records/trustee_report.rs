@@ -23,22 +23,30 @@ pub use activity::OutcomeClass;
 /// Everything the report shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrusteeFigures {
+    /// First day of the report's period (`YYYY-MM-DD`), included.
     pub from: NaiveDate,
+    /// Last day of the report's period (`YYYY-MM-DD`), included; never after today.
     pub to: NaiveDate,
     /// The day the standing figures (training, AUPs, consent, policies, backup) are taken on.
     pub as_at: NaiveDate,
+    /// Incidents that happened in the period.
     pub incidents: IncidentFigures,
     /// Every agency, with how many referrals were made to it in the period (zeros included).
     pub referrals: Vec<(Agency, u32)>,
+    /// Required training compliance as at `as_at`.
     pub training: TrainingFigures,
     /// One row per published AUP.
     pub aups: Vec<AupFigures>,
+    /// Young people's image consent as at `as_at`.
     pub consent: ConsentFigures,
+    /// Every policy in use: its reviews in the period and where it stands.
     pub policies: PolicyFigures,
+    /// Where backups stand at the time the report is made.
     pub backup: BackupFigures,
 }
 
 impl TrusteeFigures {
+    /// How many referrals to any agency were made in the period.
     pub fn referral_total(&self) -> u32 {
         self.referrals.iter().map(|(_, n)| n).sum()
     }
@@ -52,6 +60,7 @@ impl TrusteeFigures {
 /// Incidents that happened in the period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentFigures {
+    /// How many incidents happened in the period.
     pub total: u32,
     /// Of the total, how many are restricted (allegations about staff and the like).
     pub restricted: u32,
@@ -66,20 +75,27 @@ pub struct IncidentFigures {
 /// Required training that is done and in date, by course and across everyone, as at `as_at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrainingFigures {
+    /// One line per course that someone must do, in the training matrix's order.
     pub courses: Vec<CourseCompliance>,
+    /// Every required course for everyone together, named "All required training".
     pub overall: CourseCompliance,
     /// People who must do at least one course.
     pub people: u32,
 }
 
+/// One line of training compliance: how many who must do a course are in date, overdue or have
+/// never done it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CourseCompliance {
     /// The course's name; "All required training" for the overall line.
     pub name: String,
+    /// How many must do the course; on the overall line, person-and-course pairs.
     pub required: u32,
     /// Done and not yet due (a course falling due soon still counts).
     pub in_date: u32,
+    /// Done once, but past its renewal date as at `as_at`.
     pub overdue: u32,
+    /// Never done.
     pub never_done: u32,
 }
 
@@ -93,15 +109,22 @@ impl CourseCompliance {
 /// How many of those who should sign one AUP have signed its current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AupFigures {
+    /// The title of the AUP version in force.
     pub title: String,
+    /// Who the AUP is for.
     pub audience: Audience,
+    /// The number of the version in force.
     pub version: i64,
+    /// People who have signed the version in force (confirmed signatures only).
     pub signed_current: u32,
+    /// People who signed only an older version, so must sign again.
     pub needs_resign: u32,
+    /// People who have never signed any version.
     pub never_signed: u32,
 }
 
 impl AupFigures {
+    /// How many people should sign: all three counts together.
     pub fn expected(&self) -> u32 {
         self.signed_current + self.needs_resign + self.never_signed
     }
@@ -110,32 +133,42 @@ impl AupFigures {
 /// Active young people by where their image consent stands on `as_at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsentFigures {
+    /// Active young people in the register.
     pub young_people: u32,
     /// A confirmed consent in force: not withdrawn, not expired.
     pub current: u32,
+    /// Those whose consent ran past its expiry date.
     pub expired: u32,
+    /// Those whose consent has been withdrawn.
     pub withdrawn: u32,
     /// Given at the signing station and not yet confirmed by an admin.
     pub awaiting_confirmation: u32,
+    /// Those with no consent or refusal recorded.
     pub none: u32,
 }
 
 /// One policy's reviews in the period and where it stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyFigure {
+    /// The policy's name.
     pub name: String,
     /// Review dates recorded in the period, oldest first.
     pub reviewed_in_period: Vec<NaiveDate>,
+    /// The policy's next review date (`YYYY-MM-DD`); `None` when it has never been reviewed.
     pub next_review: Option<NaiveDate>,
+    /// Where the next review stands as at `as_at` (overdue, due soon, in date or never done).
     pub status: DueStatus,
 }
 
+/// The policy register's figures for the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyFigures {
+    /// Every policy in use, in the policy list's order.
     pub policies: Vec<PolicyFigure>,
 }
 
 impl PolicyFigures {
+    /// How many reviews were recorded in the period, across every policy.
     pub fn reviews_in_period(&self) -> usize {
         self.policies.iter().map(|p| p.reviewed_in_period.len()).sum()
     }
@@ -146,35 +179,48 @@ impl PolicyFigures {
     }
 }
 
+/// Where backups stand for the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupFigures {
     /// RFC 3339, UTC; `None` when no backup has been verified.
     pub last_verified: Option<String>,
     /// No verified backup, or the last is older than the reminder allows.
     pub due: bool,
+    /// Days allowed between verified backups before the reminder shows.
     pub reminder_days: i64,
 }
 
+/// Why the trustee report's figures could not be worked out.
 #[derive(Debug, thiserror::Error)]
 pub enum TrusteeReportError {
+    /// The period's end is before its start.
     #[error("The end of the period must be on or after its start. Check the two dates.")]
     PeriodBackwards,
+    /// The period ends after today.
     #[error("The period cannot end after today. Choose an end date of today or earlier.")]
     PeriodInFuture,
+    /// The incident records could not be read.
     #[error(transparent)]
     Incident(#[from] crate::records::incidents::IncidentError),
+    /// The training records could not be read.
     #[error(transparent)]
     Training(#[from] crate::records::training::TrainingError),
+    /// The AUP records could not be read.
     #[error(transparent)]
     Aup(#[from] crate::records::aup::AupError),
+    /// The AUP signatures could not be read.
     #[error(transparent)]
     Signature(#[from] crate::records::signatures::SignatureError),
+    /// The people register could not be read.
     #[error(transparent)]
     People(#[from] crate::records::people::PeopleError),
+    /// The image consent records could not be read.
     #[error(transparent)]
     Consent(#[from] crate::records::consent::ConsentError),
+    /// The policy register could not be read.
     #[error(transparent)]
     Policy(#[from] crate::records::policies::PolicyError),
+    /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }

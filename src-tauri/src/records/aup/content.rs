@@ -11,15 +11,20 @@ use ts_rs::TS;
 use super::AupError;
 
 const CANONICAL_PREFIX: &[u8] = b"safekeeper-aup/1\n";
+/// The most numbered rules one AUP version may have.
 pub const MAX_RULES: usize = 30;
 
+/// What an AUP version says, as stored (as canonical JSON) in `aup_versions.content` and hashed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AupContent {
+    /// The AUP's title: one line, up to 120 characters.
     pub title: String,
+    /// The opening paragraph(s), up to 4,000 characters.
     pub intro: String,
     /// Numbered in order from 1 when shown and printed: "I will…" / "I will not…".
     pub rules: Vec<String>,
+    /// What happens if the rules are broken, up to 4,000 characters.
     pub consequences: String,
     /// The statement that use is monitored.
     pub monitoring: String,
@@ -64,6 +69,8 @@ impl AupContent {
         serde_json::to_string(self).expect("an AUP's strings always serialise")
     }
 
+    /// Reads content back from the JSON stored in `aup_versions.content`; errors when the JSON does
+    /// not have exactly these fields.
     pub fn from_canonical_json(json: &str) -> Result<AupContent, serde_json::Error> {
         serde_json::from_str(json)
     }

@@ -53,6 +53,8 @@ fn query_versions(conn: &Connection, filter: &str, args: impl rusqlite::Params) 
         .collect()
 }
 
+/// One AUP version with its text, by version id; `VersionNotFound` when there is none and
+/// `HashMismatch` when its text no longer matches its hash.
 pub fn version(conn: &Connection, version_id: &str) -> Result<AupVersion, AupError> {
     query_versions(conn, "v.id = ?1", [version_id])?.pop().ok_or(AupError::VersionNotFound)
 }
@@ -90,6 +92,7 @@ pub fn versions(conn: &Connection, aup_id: &str) -> Result<Vec<AupVersionSummary
     Ok(query_versions(conn, "v.aup_id = ?1 ORDER BY v.number DESC", [aup_id])?.iter().map(summary).collect())
 }
 
+/// One AUP with its current published version and its draft; `NotFound` when no AUP has that id.
 pub fn get(conn: &Connection, aup_id: &str) -> Result<Aup, AupError> {
     let row: Option<(String, String, i64)> = conn
         .query_row("SELECT id, audience, kiosk_published FROM aups WHERE id = ?1", [aup_id], |r| {
@@ -150,6 +153,8 @@ pub(crate) fn create_in(
     Ok(id)
 }
 
+/// Creates an AUP for an audience with the validated `content` as draft version 1, audited, and
+/// returns it.
 pub fn create(conn: &mut Connection, actor: &Actor, audience: Audience, content: &AupContent) -> Result<Aup, AupError> {
     let tx = conn.transaction()?;
     let id = create_in(&tx, actor, audience, content)?;
@@ -198,6 +203,7 @@ pub fn save_draft(
     Ok(saved)
 }
 
+/// Deletes the AUP's draft, audited; `NoDraft` when there is none. Published versions stay.
 pub fn discard_draft(conn: &mut Connection, actor: &Actor, aup_id: &str) -> Result<(), AupError> {
     let tx = conn.transaction()?;
     let draft = draft_of(&tx, aup_id)?.ok_or(AupError::NoDraft)?;

@@ -8,10 +8,16 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// Why a full name was refused. The message never repeats the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameProblem {
+    /// Nothing but spaces was entered.
     Empty,
+    /// The name is over `MAX_NAME_CHARS` characters.
     TooLong,
+    /// The name holds a character other than letters, spaces, hyphens, apostrophes and full stops
+    /// (or, for a preferred name, no letter at all).
     BadCharacters,
+    /// The full name has only one part, e.g. a first name alone.
     OnePart,
+    /// Every part of the full name is a single letter, e.g. "J. S.".
     InitialsOnly,
 }
 

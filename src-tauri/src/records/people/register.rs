@@ -211,6 +211,7 @@ pub fn set_kiosk_listed_for_groups(
     Ok(ids.len())
 }
 
+/// One person by id, archived or not; `NotFound` when there is none.
 pub fn get(conn: &Connection, id: &str) -> Result<Person, PeopleError> {
     conn.query_row(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"), [id], person_from_row)
         .optional()?
@@ -242,10 +243,13 @@ pub fn search(conn: &Connection, query: &PeopleQuery) -> Result<Vec<Person>, Peo
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonLinks {
+    /// The young person's linked parents and carers (empty for anyone else), by full name.
     pub parents: Vec<Person>,
+    /// The parent or carer's linked young people (empty for anyone else), by full name.
     pub young_people: Vec<Person>,
 }
 
+/// Everyone linked to this person, either way round; `NotFound` when the person does not exist.
 pub fn links(conn: &Connection, id: &str) -> Result<PersonLinks, PeopleError> {
     get(conn, id)?;
     let linked = |sql: &str| -> Result<Vec<Person>, PeopleError> {
@@ -291,6 +295,8 @@ pub fn link_parent(
     Ok(())
 }
 
+/// Removes the link between a young person and a parent or carer, audited; `NotFound` when they
+/// were not linked.
 pub fn unlink_parent(
     conn: &mut Connection,
     actor: &Actor,

@@ -11,31 +11,48 @@ use super::SignatureError;
 use crate::records::aup::{self, Audience, AupError};
 use crate::records::people::PersonGroup;
 
+/// One person in an AUP's coverage list and their newest confirmed signature of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageEntry {
+    /// The person's id (a UUID).
     pub person_id: String,
+    /// The person's full name, as in the register.
     pub full_name: String,
+    /// The person's group, one of those the AUP's audience covers.
     pub group: PersonGroup,
     /// The newest version number this person signed, if any.
     #[ts(type = "number | null")]
     pub signed_version: Option<i64>,
+    /// When they last signed any version of this AUP: the paper signing day (`YYYY-MM-DD`) or the
+    /// on-screen time (RFC 3339, UTC); `None` when never.
     pub last_signed_at: Option<String>,
 }
 
+/// Who has signed one AUP, over the active people of the groups its audience covers, each listed by
+/// full name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
+    /// The AUP's id (a UUID).
     pub aup_id: String,
+    /// Who the AUP is for, which decides the groups counted.
     pub audience: Audience,
+    /// The number of the version in force; `None` when nothing is published yet.
     #[ts(type = "number | null")]
     pub current_version: Option<i64>,
+    /// Hex SHA-256 of the version in force; `None` when nothing is published yet.
     pub current_hash: Option<String>,
+    /// People whose newest confirmed signature is of the version in force.
     pub signed_current: Vec<CoverageEntry>,
+    /// People who signed only an older version, so must sign again.
     pub needs_resign: Vec<CoverageEntry>,
+    /// People with no confirmed signature of any version.
     pub never_signed: Vec<CoverageEntry>,
 }
 
+/// Who has and has not signed one AUP (only confirmed signatures count); `VersionNotFound` when no
+/// AUP has that id.
 pub fn coverage(conn: &Connection, aup_id: &str) -> Result<Coverage, SignatureError> {
     let aup = aup::get(conn, aup_id).map_err(|e| match e {
         AupError::Store(s) => SignatureError::Store(s),
@@ -93,14 +110,19 @@ pub fn coverage(conn: &Connection, aup_id: &str) -> Result<Coverage, SignatureEr
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AupDue {
+    /// The AUP's id (a UUID).
     pub aup_id: String,
+    /// The title of the version in force.
     pub title: String,
+    /// Who the AUP is for.
     pub audience: Audience,
+    /// The number of the version in force.
     #[ts(type = "number")]
     pub version: i64,
     /// Signed an older version only: they must sign again.
     #[ts(type = "number")]
     pub needs_resign: usize,
+    /// How many have no confirmed signature of any version.
     #[ts(type = "number")]
     pub never_signed: usize,
 }

@@ -58,6 +58,7 @@ fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result
     Ok(rows)
 }
 
+/// One signature by id, without its images; `NotFound` when there is none.
 pub fn get(conn: &Connection, id: &str) -> Result<Signature, SignatureError> {
     query(conn, "s.id = ?1", [id])?.pop().ok_or(SignatureError::NotFound)
 }
@@ -73,6 +74,8 @@ pub fn unconfirmed(conn: &Connection) -> Result<Vec<Signature>, SignatureError> 
     query(conn, "s.self_declared = 1 ORDER BY s.recorded_at, s.id", [])
 }
 
+/// The signer's drawn signature (PNG bytes); `None` for a typed or paper signature, `NotFound` when
+/// no signature has that id.
 pub fn mark_png(conn: &Connection, id: &str) -> Result<Option<Vec<u8>>, SignatureError> {
     conn.query_row("SELECT mark_png FROM signatures WHERE id = ?1", [id], |r| r.get(0))
         .optional()?

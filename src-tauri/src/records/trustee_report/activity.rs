@@ -26,6 +26,7 @@ pub enum OutcomeClass {
 }
 
 impl OutcomeClass {
+    /// Every outcome class, in the order the report lists them.
     pub const ALL: [OutcomeClass; 4] = [
         OutcomeClass::NotYetClosed,
         OutcomeClass::ClosedReferred,
@@ -33,6 +34,7 @@ impl OutcomeClass {
         OutcomeClass::ClosedInternally,
     ];
 
+    /// The outcome class as the printed report words it, e.g. "Closed: dealt with internally".
     pub fn label(self) -> &'static str {
         match self {
             OutcomeClass::NotYetClosed => "Not yet closed",
