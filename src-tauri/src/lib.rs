@@ -6,6 +6,7 @@
 //! `cargo test --no-default-features`. The shell lives in `app`, behind the `desktop` feature.
 //! `dates` (UK time, today, adding years) is the leaf every one of them may import; it imports
 //! none of them.
+#![warn(missing_docs)]
 
 pub mod bindings;
 pub mod dates;
