@@ -88,7 +88,7 @@ pub enum OutboxError {
     /// A young person's signature lacks the parent or carer's name or signature.
     #[error("Enter the full name of the parent or carer who is countersigning, and their signature.")]
     BadCountersignature,
-    /// The AUP or version named is not in the manifest.
+    /// The AUP or version named is malformed, or not one the manifest offers.
     #[error("That policy is no longer offered here. Go back and choose it again.")]
     UnknownPolicy,
     /// A concern failed its checks; holds the message to show.

@@ -124,10 +124,12 @@ pub enum BackupError {
         /// The newest schema version this build knows.
         known: i64,
     },
-    /// The audit chain inside the backup does not verify.
+    /// The audit chain inside the backup does not verify, or does not end at the head its manifest
+    /// names.
     #[error("That backup's audit trail does not check out (entry {row}), so it may have been tampered with. Try another backup. Nothing has been changed.")]
     AuditBroken {
-        /// The audit entry (row id) where the chain first fails to verify.
+        /// The audit entry (row id) where the chain first fails; the last entry when the chain ends
+        /// somewhere other than the head the manifest names.
         row: i64,
     },
     /// Writing or reading back the backup file failed.
