@@ -25,8 +25,11 @@ pub use crate::vault::passphrase::PassphraseStrength;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Phase {
+    /// No vault exists in the data folder yet: the setup wizard runs.
     Setup,
+    /// A vault exists and no admin is in: the locked home (signing station) shows.
     Locked,
+    /// An admin session is open.
     Unlocked,
 }
 
@@ -34,9 +37,15 @@ pub enum Phase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatus {
+    /// Where the app is now.
     pub phase: Phase,
+    /// The organisation's name from the signing station's manifest; `None` when there is no usable
+    /// manifest (no vault yet, or it was changed outside Safekeeper).
     pub org_name: Option<String>,
+    /// True when this is the throwaway demo vault rather than the organisation's own.
     pub demo: bool,
+    /// The demo vault's passphrase, shown on the locked home so anyone can try the demo; `None`
+    /// outside the demo.
     pub demo_passphrase: Option<String>,
     /// The operating system's key store shows the signing station's manifest was changed while
     /// Safekeeper was closed: the station takes nothing in until an admin unlocks.
@@ -47,21 +56,34 @@ pub struct AppStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionInfo {
+    /// The organisation's name, from the settings in the vault.
     pub org_name: String,
+    /// The admin who unlocked (a UUID, as in `AdminSummary::id`); `None` in a recovery-key session.
     pub admin_id: Option<String>,
+    /// That admin's full name; `None` in a recovery-key session.
     pub admin_name: Option<String>,
+    /// True when this is the throwaway demo vault.
     pub demo: bool,
+    /// True when the session was opened with the paper recovery key: until a new passphrase is set
+    /// it may do little else.
     pub recovery_mode: bool,
+    /// Minutes without activity before Safekeeper locks itself.
     pub auto_lock_minutes: u32,
 }
 
+/// What the admin's Settings page shows and edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
+    /// The organisation's name, as printed on forms and shown in the header.
     pub org_name: String,
+    /// Minutes without activity before Safekeeper locks itself.
     pub auto_lock_minutes: u32,
+    /// Every active admin who can unlock, with the signed-in one marked.
     pub admins: Vec<AdminSummary>,
+    /// Whether the audit trail's hash chain checks out, verified when the page is loaded.
     pub audit: AuditStatus,
+    /// The version, data folder and licence shown under "About Safekeeper".
     pub about: AboutSafekeeper,
 }
 
@@ -70,6 +92,7 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AboutSafekeeper {
+    /// This build's version, from `Cargo.toml` (such as `0.1.0`).
     pub version: String,
     /// The data folder: the encrypted vault, the signing station's outbox and its settings.
     pub records_folder: String,
@@ -92,13 +115,17 @@ impl AboutSafekeeper {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecoveryKeyShown {
+    /// The recovery key as one line of text (`AGE-SECRET-KEY-1…`), to be written on the Emergency Kit.
     pub recovery_key: String,
+    /// The same key split into groups of eight characters, for checking by eye.
     pub groups: Vec<String>,
 }
 
+/// A file the admin asked for, saved in the folder they chose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedFile {
+    /// The full path of the file written.
     pub path: String,
 }
 
@@ -107,8 +134,11 @@ pub struct SavedFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BlankFormSaved {
+    /// The full path of the PDF written.
     pub path: String,
+    /// The folder the PDF was written to, so the page can say where to find it.
     pub folder: String,
+    /// True when the system's PDF viewer was asked to open the file (it may still fail to show it).
     pub opened: bool,
 }
 
@@ -117,7 +147,10 @@ pub struct BlankFormSaved {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KitSaved {
+    /// The full path of the Emergency Kit PDF written.
     pub path: String,
+    /// The name of the cloud service or synced folder that copies it (such as OneDrive); `None` when
+    /// the folder is not one of those.
     pub cloud_sync: Option<String>,
 }
 
@@ -126,8 +159,11 @@ pub struct KitSaved {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SubjectAccessSaved {
+    /// The full path of the PDF written for the person.
     pub pdf_path: String,
+    /// The full path of the JSON file written alongside it, holding the same records.
     pub json_path: String,
+    /// How many restricted incidents the export holds.
     pub restricted_incidents: u32,
 }
 
@@ -135,6 +171,7 @@ pub struct SubjectAccessSaved {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
+    /// How many people were added to the register.
     pub added: u32,
 }
 
@@ -142,8 +179,11 @@ pub struct ImportSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonDetail {
+    /// The person's register entry.
     pub person: Person,
+    /// The parents or carers and young people this person is linked to.
     pub links: PersonLinks,
+    /// Every AUP signature recorded for this person.
     pub signatures: Vec<Signature>,
 }
 
@@ -151,9 +191,13 @@ pub struct PersonDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AupDetail {
+    /// The AUP itself: its id, audience and whether the signing station offers it.
     pub aup: Aup,
+    /// The version now in force; `None` until one is published.
     pub current: Option<AupVersion>,
+    /// The unpublished draft; `None` when there is none.
     pub draft: Option<AupVersion>,
+    /// Every version published so far, for the history list.
     pub versions: Vec<AupVersionSummary>,
 }
 
@@ -161,7 +205,10 @@ pub struct AupDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UnconfirmedSignature {
+    /// The signature as received from the signing station.
     pub signature: Signature,
+    /// The person chosen at the signing station, or else the register entry whose name matches the
+    /// typed name exactly; `None` when there is neither.
     pub suggested_person: Option<Person>,
 }
 
@@ -171,7 +218,9 @@ pub struct UnconfirmedSignature {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PaperSignatureForm {
+    /// The person signing (a UUID from the people register).
     pub person_id: String,
+    /// The AUP version signed (a UUID); it must be published.
     pub version_id: String,
     /// "YYYY-MM-DD"; not in the future.
     pub signed_on: String,

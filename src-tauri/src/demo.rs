@@ -22,6 +22,7 @@ use crate::vault::{NewVault, UnlockedVault, VaultError, VaultPaths};
 
 /// Shown on the demo's unlock screen. It protects nothing real.
 pub const DEMO_PASSPHRASE: &str = "demo orchard lantern pebble";
+/// The made-up organisation name the demo vault is set up with.
 pub const DEMO_ORG: &str = "Riverside Youth Project";
 
 /// A made-up person: (group, full name, preferred name, date of birth as year, month, day).

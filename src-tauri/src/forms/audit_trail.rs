@@ -12,18 +12,25 @@ use crate::dates::uk_date_time_text;
 use crate::records::audit_log::AuditRow;
 use crate::store::audit::AuditStatus;
 
+/// Everything the printed audit trail holds, gathered by the caller.
 pub struct AuditSheet {
+    /// The organisation's name, printed under the title and in the footer.
     pub org_name: String,
+    /// The entries that matched the filters, newest first.
     pub rows: Vec<AuditRow>,
     /// More entries matched than the sheet holds.
     pub truncated: bool,
     /// The filters in words, e.g. "Who: Morgan Ellis; from 1 July 2026".
     pub filtered: Option<String>,
+    /// The chain check's result, printed in words at the top.
     pub status: AuditStatus,
+    /// The UK day the sheet was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
+/// The file name offered for the audit trail: the day it was printed.
 pub fn file_name(printed: NaiveDate) -> String {
     format!("Audit trail {}.pdf", printed.format("%Y-%m-%d"))
 }
@@ -50,6 +57,7 @@ fn short_id(id: &str) -> &str {
     }
 }
 
+/// The audit trail as a PDF, on landscape pages: the chain check, then one row per entry.
 pub fn audit_pdf(sheet: &AuditSheet) -> Result<Vec<u8>, FormError> {
     let mut doc = FormDocument::new("Audit trail", Orientation::Landscape)?;
     doc.set_demo(sheet.demo);

@@ -48,14 +48,17 @@ pub fn file_name_part(text: &str) -> String {
     capped.trim_end_matches(['.', ' ']).to_owned()
 }
 
+/// The file name offered for a blank AUP, such as `AUP staff v2 blank.pdf`.
 pub fn blank_file_name(audience: Audience, version: i64) -> String {
     format!("AUP {} v{version} blank.pdf", audience_file_word(audience))
 }
 
+/// The file name offered for one person's signed AUP: their name and the day they signed.
 pub fn signed_file_name(person_name: &str, signed_on: NaiveDate) -> String {
     format!("Signed AUP {} {}.pdf", file_name_part(person_name), signed_on.format("%Y-%m-%d"))
 }
 
+/// The file name offered for an AUP's coverage list: its title and the day it was printed.
 pub fn coverage_file_name(title: &str, printed: NaiveDate) -> String {
     format!("AUP coverage {} {}.pdf", file_name_part(title), printed.format("%Y-%m-%d"))
 }

@@ -22,12 +22,15 @@ use super::aup::file_name_part;
 /// On every page of a filled consent form, in the footer.
 pub const CONFIDENTIAL: &str = "Confidential: image consent";
 
+/// The file name offered for the blank image consent form.
 pub const BLANK_FILE_NAME: &str = "Image consent form blank.pdf";
 
+/// The file name offered for a group's image consent register: the group and the day.
 pub fn register_file_name(group_name: &str, on: NaiveDate) -> String {
     format!("Image consent register {} {}.pdf", file_name_part(group_name), on.format("%Y-%m-%d"))
 }
 
+/// The file name offered for one person's image consent history: their name and the day printed.
 pub fn history_file_name(person_name: &str, printed: NaiveDate) -> String {
     format!("Image consent history {} {}.pdf", file_name_part(person_name), printed.format("%Y-%m-%d"))
 }

@@ -15,7 +15,9 @@ pub use crate::forms::FormError;
 
 /// What the Emergency Kit prints.
 pub struct EmergencyKit {
+    /// The organisation's name, printed in the opening line ("Made for …").
     pub org_name: String,
+    /// The UK day the recovery key was made during setup, printed beside the organisation's name.
     pub created: NaiveDate,
     /// The age identity that decrypts the vault and its backups, e.g. `AGE-SECRET-KEY-1…`.
     pub recovery_key: String,

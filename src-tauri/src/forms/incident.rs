@@ -25,12 +25,15 @@ use super::aup::file_name_part;
 /// On every page of a filled incident form, in the footer.
 pub const CONFIDENTIAL: &str = "Confidential: safeguarding";
 
+/// The file name offered for the blank incident form.
 pub const BLANK_FILE_NAME: &str = "Incident form blank.pdf";
 
+/// The file name offered for one incident's report: its reference, such as `INC-2026-0007`.
 pub fn report_file_name(reference: &str) -> String {
     format!("Incident report {}.pdf", file_name_part(reference))
 }
 
+/// The file name offered for one person's incident chronology: their name and the day printed.
 pub fn person_file_name(person_name: &str, printed: NaiveDate) -> String {
     format!("Incident chronology {} {}.pdf", file_name_part(person_name), printed.format("%Y-%m-%d"))
 }

@@ -30,7 +30,10 @@ pub enum FormError {
     #[error(
         "Safekeeper could not read its built-in {face} font, so it cannot print. Reinstall Safekeeper and try again."
     )]
-    FontInvalid { face: &'static str },
+    FontInvalid {
+        /// The font's name, such as Liberation Sans.
+        face: &'static str,
+    },
 
     /// The text is too long to fit in a printable QR code.
     #[error("The text is too long to print as a QR code.")]
@@ -54,7 +57,10 @@ pub enum FormError {
 
     /// The PDF writer refused the page contents. This is a fault in Safekeeper, not in the data.
     #[error("Safekeeper could not write this PDF ({problems} drawing problem(s)). Please report this; your records are unaffected.")]
-    Render { problems: usize },
+    Render {
+        /// How many drawing problems the PDF writer reported.
+        problems: usize,
+    },
 }
 
 impl CodedError for FormError {

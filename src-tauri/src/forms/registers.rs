@@ -16,17 +16,22 @@ use crate::records::policies::{Policy, PolicyDetail};
 use crate::records::training::{MatrixCell, TrainingMatrix};
 use crate::reminders::DueStatus;
 
+/// How a training matrix file name starts; the UK day printed follows.
 pub const MATRIX_FILE_PREFIX: &str = "Training matrix";
+/// How an annual review checklist file name starts; the UK day printed follows.
 pub const CHECKLIST_FILE_PREFIX: &str = "Annual review checklist";
 
+/// The file name offered for the training matrix: `Training matrix YYYY-MM-DD.pdf`.
 pub fn matrix_file_name(printed: NaiveDate) -> String {
     format!("{MATRIX_FILE_PREFIX} {}.pdf", printed.format("%Y-%m-%d"))
 }
 
+/// The file name offered for one policy's version history: the policy's name.
 pub fn history_file_name(policy_name: &str) -> String {
     format!("Policy history {}.pdf", file_name_part(policy_name))
 }
 
+/// The file name offered for the annual review checklist: the day it was printed.
 pub fn checklist_file_name(printed: NaiveDate) -> String {
     format!("{CHECKLIST_FILE_PREFIX} {}.pdf", printed.format("%Y-%m-%d"))
 }
@@ -46,12 +51,17 @@ fn cell_text(cell: &MatrixCell) -> String {
     }
 }
 
+/// Everything the printed training matrix holds, gathered by the caller.
 pub struct MatrixSheet {
+    /// The organisation's name, printed under the title and in the footer.
     pub org_name: String,
+    /// The people, courses and each person's standing on each course, as filtered.
     pub matrix: TrainingMatrix,
     /// What the matrix was filtered by, in words, or `None` for everyone.
     pub filtered: Option<String>,
+    /// The UK day the matrix was printed, which the standings are worked out for.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -111,10 +121,15 @@ fn training_totals(matrix: &TrainingMatrix) -> Vec<Vec<String>> {
     ]
 }
 
+/// Everything one policy's printed version history holds, gathered by the caller.
 pub struct HistorySheet {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
+    /// The policy with every version and review recorded.
     pub detail: PolicyDetail,
+    /// The UK day the history was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -182,20 +197,33 @@ fn next_review_words(policy: &Policy) -> String {
 
 /// One AUP's coverage, as counts.
 pub struct AupFigures {
+    /// The AUP's title (its current version's, or its draft's), or its audience when it has neither.
     pub title: String,
+    /// Who the AUP is for.
     pub audience: Audience,
+    /// The version in force; `None` when none is published.
     pub version: Option<i64>,
+    /// How many people have signed the version in force.
     pub signed_current: usize,
+    /// How many signed only an older version and must sign again.
     pub needs_resign: usize,
+    /// How many of the AUP's audience have never signed it.
     pub never_signed: usize,
 }
 
+/// Everything the annual review checklist holds, gathered by the caller.
 pub struct ChecklistSheet {
+    /// The organisation's name, printed under the title and in the footer.
     pub org_name: String,
+    /// Every policy, with its last and next review.
     pub policies: Vec<Policy>,
+    /// The training matrix, from which the training figures are counted.
     pub matrix: TrainingMatrix,
+    /// Each AUP's coverage figures.
     pub aups: Vec<AupFigures>,
+    /// The UK day the checklist was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 

@@ -18,25 +18,31 @@ use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
 use crate::records::subject_access::{SubjectAccess, ANOTHER_PERSON};
 
+/// Everything the subject access PDF holds, gathered by the caller.
 pub struct SubjectAccessForm {
+    /// What the organisation holds about the person, as `records::subject_access::gather` returned it.
     pub access: SubjectAccess,
     /// Admin ids and names, to say who saved each incident entry.
     pub admin_names: HashMap<String, String>,
     /// Every social media account as (id, name), retired ones too, to name consent answers.
     pub accounts: Vec<(String, String)>,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
 const TITLE: &str = "Your information";
 
+/// The file name offered for the PDF: the person's name and the day it was produced.
 pub fn pdf_file_name(person_name: &str, produced: NaiveDate) -> String {
     format!("Subject access {} {}.pdf", file_name_part(person_name), produced.format("%Y-%m-%d"))
 }
 
+/// The file name offered for the JSON copy written beside the PDF.
 pub fn json_file_name(person_name: &str, produced: NaiveDate) -> String {
     format!("Subject access {} {}.json", file_name_part(person_name), produced.format("%Y-%m-%d"))
 }
 
+/// The subject access PDF: a cover, then one section per kind of record held about the person.
 pub fn subject_access_pdf(form: &SubjectAccessForm) -> Result<Vec<u8>, FormError> {
     let access = &form.access;
     let name = &access.details.person.full_name;

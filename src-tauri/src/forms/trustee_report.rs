@@ -14,16 +14,23 @@ use crate::dates::uk_date_time_text;
 use crate::records::trustee_report::{CourseCompliance, OutcomeClass, PolicyFigure, TrusteeFigures};
 use crate::reminders::DueStatus;
 
+/// The report's title, printed at the top and in the footer.
 pub const TITLE: &str = "Online safety report to trustees";
 
+/// The file name offered for the report: the first and last days of its period.
 pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
     format!("Trustee report {} to {}.pdf", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"))
 }
 
+/// Everything the trustee report prints, gathered by the caller.
 pub struct TrusteeReport {
+    /// The organisation's name, printed under the title and in the footer.
     pub org_name: String,
+    /// The counts for the period; they hold no one's name.
     pub figures: TrusteeFigures,
+    /// The UK day the report was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -39,6 +46,8 @@ fn share(part: u32, whole: u32) -> String {
     (part * 100).checked_div(whole).map_or_else(|| "\u{2013}".to_owned(), |p| format!("{p}%"))
 }
 
+/// The trustee report as a PDF: a table and summary line for each set of figures, charts of
+/// incidents by category and outcome, and sign-off lines.
 pub fn trustee_report_pdf(report: &TrusteeReport) -> Result<Vec<u8>, FormError> {
     let f = &report.figures;
     let mut doc = FormDocument::new(TITLE, Orientation::Portrait)?;

@@ -38,11 +38,16 @@ pub const FORMAT: u32 = 2;
 /// How many published manifests the vault remembers: enough for any submission still waiting.
 const KEEP_PUBLISHED: i64 = 20;
 
+/// What the locked home may show and whom submissions are encrypted to, written as
+/// `vault/kiosk.json` by each unlocked session. Holds no secrets; people appear only as tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskManifest {
+    /// The manifest's layout version; this build writes `FORMAT`.
     pub format: u32,
+    /// The vault's id (a UUID), so a submission can say which vault it was made for.
     pub vault_id: String,
+    /// The organisation's name, shown on the locked home.
     pub org_name: String,
     /// Only a throwaway demo vault has one; it is shown on the unlock screen.
     pub demo_passphrase: Option<String>,
@@ -61,12 +66,19 @@ pub struct KioskManifest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskConsentForm {
+    /// Which wording of the form this is (such as `Image consent form 2026-1`), stored with each consent.
     pub form_version: String,
+    /// The opening paragraph: why images are taken and that saying no stops no one taking part.
     pub introduction: String,
+    /// Each use the form asks yes or no about, in order.
     pub uses: Vec<UseWording>,
+    /// The question whether the person's first name may be shown beside their image.
     pub name_question: String,
+    /// Why the organisation recommends answering no to the name question.
     pub name_explanation: String,
+    /// The warning that an image already printed or shared cannot always be taken back.
     pub recall_warning: String,
+    /// How consent can be withdrawn later.
     pub how_to_withdraw: String,
     /// The organisation's rule in words.
     pub age_rule: String,
@@ -128,12 +140,16 @@ pub fn consent_form(conn: &Connection) -> Result<KioskConsentForm, ConsentError>
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskAup {
+    /// The AUP's id (a UUID).
     pub aup_id: String,
+    /// Who the AUP is for, which decides who is listed to sign it.
     pub audience: Audience,
+    /// The published version's number, as printed on the AUP.
     #[ts(type = "number")]
     pub version_number: i64,
     /// What a submission names, so a signature always points at the exact words shown.
     pub version_hash: String,
+    /// The AUP's words as published.
     pub content: AupContent,
     /// The listed people expected to sign this AUP, by display name, so they can pick theirs.
     pub signers: Vec<KioskPerson>,
@@ -152,6 +168,8 @@ impl KioskAup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskPerson {
+    /// Stands for one person in this manifest only: hex of an HMAC of their id under the manifest's
+    /// salt, so it cannot be traced back without the vault.
     pub token: String,
     /// Unique on this list: two people who would show the same are told apart.
     pub display_name: String,
@@ -363,8 +381,10 @@ pub fn publish(
 /// Why a manifest could not be published.
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
+    /// The manifest file could not be written.
     #[error("The signing station's list could not be written ({0}).")]
     Write(std::io::Error),
+    /// The database refused or failed while recording the manifest.
     #[error(transparent)]
     Store(#[from] rusqlite::Error),
 }
@@ -372,9 +392,14 @@ pub enum ManifestError {
 /// What the vault recorded when it published one manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishedRecord {
+    /// Hex SHA-256 of the manifest file as written.
     pub hash: String,
+    /// The salt the manifest's person tokens were made with, so a token in a submission can be
+    /// matched back to a person.
     pub token_salt: String,
+    /// The age X25519 public keys (`age1…`) the manifest told the station to encrypt to.
     pub recipients: Vec<String>,
+    /// The consent form's `form_hash`; `None` when the manifest had no consent form.
     pub consent_hash: Option<String>,
 }
 

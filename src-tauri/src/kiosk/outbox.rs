@@ -69,38 +69,56 @@ pub const MAX_INGEST_BYTES: u64 = 64 * 1024 * 1024;
 /// changed while Safekeeper was closed.
 pub const CHANGED_OUTSIDE: &str = "The signing station's settings were changed outside Safekeeper, so nothing can be handed in here for now. Ask an admin to open Safekeeper once; that puts them right. If you are worried about a child now, tell the safeguarding lead in person.";
 
+/// Why the signing station could not take a submission in, or an unlock could not read the outbox.
+/// Messages shown on the locked home speak to whoever is at the station.
 #[derive(Debug, thiserror::Error)]
 pub enum OutboxError {
+    /// No usable manifest yet, so the station has no one to encrypt to.
     #[error("The signing station is not set up yet. Ask an admin to unlock Safekeeper once. Nothing was saved.")]
     NotReady,
+    /// The manifest was changed while Safekeeper was closed, so nothing is taken in.
     #[error("{}", CHANGED_OUTSIDE)]
     ManifestChangedOutside,
+    /// The typed name is not a full name.
     #[error("Type your full name: your first name and your last name.")]
     BadTypedName,
+    /// A drawn signature is empty, too large or not a PNG.
     #[error("The drawn signature could not be read. Sign again, or type your name instead.")]
     BadMark,
+    /// A young person's signature lacks the parent or carer's name or signature.
     #[error("Enter the full name of the parent or carer who is countersigning, and their signature.")]
     BadCountersignature,
+    /// The AUP or version named is malformed, or not one the manifest offers.
     #[error("That policy is no longer offered here. Go back and choose it again.")]
     UnknownPolicy,
+    /// A concern failed its checks; holds the message to show.
     #[error("{0}")]
     BadConcern(String),
+    /// A consent failed its checks; holds the message to show.
     #[error("{0}")]
     BadConsent(&'static str),
+    /// The time of signing could not be read.
     #[error("The time of signing could not be read. Please try again.")]
     BadTime,
+    /// The submission could not be written to the outbox.
     #[error("Your answers could not be saved ({0}). Nothing was kept. Please tell a member of staff.")]
     Write(std::io::Error),
+    /// The outbox could not be read at unlock.
     #[error("The signing station's submissions could not be read ({0}). They are all still waiting and will be tried again at the next unlock.")]
     Read(std::io::Error),
+    /// The kept submission named is no longer waiting for a decision.
     #[error("That file is no longer among the submissions waiting for a decision. Reload the page.")]
     NoSuchProblem,
+    /// Submissions were recorded but their files could not be removed from the outbox.
     #[error("The signing station's submissions were recorded, but their files could not be tidied away ({0}). They will be recognised as already recorded at the next unlock.")]
     Cleanup(std::io::Error),
+    /// The database refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The stored AUPs no longer match their hashes, so nothing is recorded against them.
     #[error(transparent)]
     Aup(AupError),
+    /// A signature rule refused the submission.
     #[error(transparent)]
     Signature(SignatureError),
 }

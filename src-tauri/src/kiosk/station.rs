@@ -23,13 +23,17 @@ use crate::vault::VaultPaths;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskSignInput {
+    /// The AUP signed (a UUID), as listed in the manifest.
     pub aup_id: String,
+    /// The `version_hash` of the AUP version shown, so the signature points at the exact words.
     pub version_hash: String,
     /// The full name typed, or the display name picked from the list.
     pub name: String,
     /// The id beside the display name picked, if one was.
     pub person_hint: Option<String>,
+    /// The signature itself: drawn, or the name typed.
     pub mark: KioskMark,
+    /// A parent or carer's countersignature, for a young person's AUP; `None` otherwise.
     pub countersignature: Option<KioskCountersignature>,
 }
 
@@ -37,18 +41,23 @@ pub struct KioskSignInput {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "form")]
 pub enum KioskBlankForm {
+    /// The blank incident (concern) form.
     Incident,
     /// The image consent form, with the accounts and age rule of the published consent form.
     Consent,
+    /// A blank copy of one AUP the manifest offers.
     #[serde(rename_all = "camelCase")]
     Aup {
+        /// The AUP to print (a UUID); it must still be in the manifest.
         aup_id: String,
     },
 }
 
 /// A blank form, ready to save, with the file name to offer.
 pub struct BlankPrint {
+    /// The file name to offer when saving; it names the form, never a person.
     pub file_name: String,
+    /// The PDF's bytes.
     pub pdf: Vec<u8>,
 }
 
@@ -58,7 +67,9 @@ pub enum BlankFormError {
     #[error(
         "That policy is no longer offered here. Go back and choose again, or ask the safeguarding lead for a copy."
     )]
+    /// The AUP asked for is no longer in the manifest.
     NotOffered,
+    /// Making the PDF failed.
     #[error(transparent)]
     Form(#[from] FormError),
 }

@@ -15,7 +15,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub struct DueEvent {
     /// Stable across exports, so importing again updates rather than duplicates.
     pub uid: String,
+    /// The event's title as the calendar shows it (what falls due, and for whom).
     pub summary: String,
+    /// The day it falls due; written as an all-day event.
     pub on: NaiveDate,
 }
 

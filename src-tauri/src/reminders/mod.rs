@@ -18,6 +18,7 @@ pub enum Renewal {
     Never,
     /// Again after this many months (12 for "every year", 24 for "every 2 years").
     Months {
+        /// How many months until it falls due again.
         #[ts(type = "number")]
         months: u32,
     },

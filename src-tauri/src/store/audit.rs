@@ -25,9 +25,13 @@ const MAC_LEN: usize = 32;
 /// Who did something. Admins are named by id only, never by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
+    /// An admin, by id (a UUID); stored as `admin:<id>`.
     Admin(String),
+    /// Someone who unlocked with the paper recovery key.
     RecoveryKey,
+    /// The locked home, for submissions recorded at the next unlock.
     SigningStation,
+    /// Safekeeper itself, with no person behind the change.
     System,
 }
 
@@ -45,9 +49,13 @@ impl Actor {
 /// One thing to record. `detail` must never contain a name or record text: ids and counts only.
 #[derive(Debug, Clone)]
 pub struct Entry<'a> {
+    /// What happened, as `area.event` (such as `backup.verified`).
     pub action: &'a str,
+    /// What kind of thing it happened to (such as `person` or `backup`).
     pub subject_kind: &'a str,
+    /// The id of the thing it happened to; empty when there is no single one.
     pub subject_id: &'a str,
+    /// Short facts that say more (ids, counts, a file type); never a name or record text.
     pub detail: &'a str,
 }
 
@@ -55,11 +63,14 @@ pub struct Entry<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditStatus {
+    /// How many entries the audit trail holds.
     #[ts(type = "number")]
     pub rows: i64,
-    // Hex of the newest MAC: the DSL can write it down and compare it later.
+    /// Hex of the newest entry's MAC: the DSL can write it down and compare it later.
     pub head: String,
+    /// True when every entry's MAC checks out and the chain ends where its head says.
     pub verified: bool,
+    /// The first entry (row id) that does not check out; `None` when the chain verifies.
     #[ts(type = "number | null")]
     pub first_bad_row: Option<i64>,
 }

@@ -6,6 +6,8 @@ use zeroize::Zeroizing;
 
 pub const KEY_BYTES: usize = 32;
 
+/// The key SQLCipher encrypts the database with: 32 random bytes, wiped from memory when dropped.
+/// Its `Debug` never shows the bytes.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DatabaseKey(Zeroizing<[u8; KEY_BYTES]>);
 
@@ -16,6 +18,7 @@ impl std::fmt::Debug for DatabaseKey {
 }
 
 impl DatabaseKey {
+    /// A new key from the operating system's random number generator.
     pub fn generate() -> Self {
         let mut bytes = Zeroizing::new([0u8; KEY_BYTES]);
         rand::rngs::OsRng.fill_bytes(bytes.as_mut());
@@ -28,6 +31,7 @@ impl DatabaseKey {
         Some(Self(Zeroizing::new(array)))
     }
 
+    /// The key's raw bytes, for wrapping it to the admins and the recovery key.
     pub fn as_bytes(&self) -> &[u8; KEY_BYTES] {
         &self.0
     }

@@ -6,11 +6,15 @@ use rusqlite::Connection;
 
 use super::StoreError;
 
+/// One step of the schema, applied once to each database.
 pub struct Migration {
+    /// The schema version the database is at once this step has run (its SQLite `user_version`).
     pub version: i64,
+    /// The SQL that makes the step, from `store/migrations/`.
     pub sql: &'static str,
 }
 
+/// Every migration, oldest first, in the order they run.
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("migrations/0001_foundation.sql") },
     Migration { version: 2, sql: include_str!("migrations/0002_people_aup.sql") },
@@ -30,10 +34,12 @@ pub fn latest_version() -> i64 {
     MIGRATIONS.last().map_or(0, |m| m.version)
 }
 
+/// The database's schema version (its SQLite `user_version`); 0 for an empty file.
 pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
+/// Runs every migration the database has not had, in one transaction.
 pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
     apply_up_to(conn, latest_version())
 }

@@ -27,22 +27,44 @@ pub const SECRET_META: &[&str] = &["audit_key", "demo_passphrase", BACKUP_KEY_ME
 /// The first 16 bytes of every plaintext SQLite file. An encrypted file starts with a random salt.
 const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// Why the database could not be opened, checked or written. The codes tell a full or read-only disk
+/// apart from other SQLite failures.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The file starts with the plaintext SQLite header, so it is not encrypted.
     #[error("The records file is not encrypted, so Safekeeper will not use it. Restore the vault from a backup.")]
     NotEncrypted,
+    /// The key given does not decrypt the file.
     #[error("The database key does not open this records file.")]
     KeyRejected,
+    /// A page failed SQLCipher's HMAC check or the integrity check.
     #[error("The records file is damaged (page {first_bad_page} failed its integrity check). Restore the vault from your latest backup.")]
-    Damaged { first_bad_page: String },
+    Damaged {
+        /// The first page SQLCipher reported, as a number in text (`unknown` when it named none).
+        first_bad_page: String,
+    },
+    /// The database's schema version is newer than this build knows.
     #[error("These records were written by a newer version of Safekeeper (schema {found}, this version knows {known}). Install the newer version to open them.")]
-    SchemaTooNew { found: i64, known: i64 },
+    SchemaTooNew {
+        /// The schema version the file holds.
+        found: i64,
+        /// The newest schema version this build knows.
+        known: i64,
+    },
+    /// The audit chain does not verify (or its key cannot be read).
     #[error("The audit trail is broken at entry {row}. Someone or something changed the records outside Safekeeper. Restore from a backup and contact your DSL.")]
-    AuditBroken { row: i64 },
+    AuditBroken {
+        /// The audit entry (row id) where the chain first fails; 0 when the chain's key or its
+        /// head cannot be read at all.
+        row: i64,
+    },
+    /// Moving the database to a new key failed; it still opens with the old one.
     #[error("The records could not be moved to the new database key (the disk may be full). Nothing has been lost: they still open with the key they had. Free some space on the disk, then try again.")]
     RekeyFailed,
+    /// SQLite refused or failed.
     #[error("{}", sqlite_words(.0))]
     Sqlite(#[from] rusqlite::Error),
+    /// The database file could not be read or written.
     #[error("The records file could not be read ({0}). Check the disk and try again.")]
     Io(#[from] std::io::Error),
 }
@@ -192,10 +214,12 @@ impl Db {
         Ok(Db { conn: Connection::open_in_memory()? })
     }
 
+    /// The open connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
 
+    /// The open connection, for writes and transactions.
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }

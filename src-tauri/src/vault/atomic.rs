@@ -145,6 +145,8 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
+/// Flushes a folder's entries to disk, so a rename in it survives a power cut. Does nothing on
+/// Windows, where NTFS journals renames itself.
 pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
     // Windows cannot open a directory for fsync; NTFS journals renames itself.
     #[cfg(unix)]

@@ -61,10 +61,13 @@ pub const COUNTED: &[(&str, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupManifest {
+    /// The vault's id (a UUID, from the `meta` table), so a restore can tell whose records these are.
     pub vault_id: String,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// The version of Safekeeper that made the backup, such as `0.1.0`.
     pub app_version: String,
+    /// The database schema version (SQLite `user_version`) of the copy.
     #[ts(type = "number")]
     pub schema_version: i64,
     /// (table, rows), in the order of `COUNTED`.
@@ -78,52 +81,85 @@ pub struct BackupManifest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupReport {
+    /// The full path of the backup file written.
     pub path: String,
+    /// The size of the encrypted file, in bytes.
     #[ts(type = "number")]
     pub bytes: u64,
+    /// What the backup says about itself, as written inside it.
     pub manifest: BackupManifest,
 }
 
+/// Why making, reading or restoring a backup failed. Every message says whether anything changed.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     #[error(
         "That file is empty, so it is not a backup. Choose the .age file Safekeeper wrote. Nothing has been changed."
     )]
+    /// The file chosen is empty.
     Empty,
+    /// The file chosen is larger than any backup may be, so it was not opened.
     #[error("That file is far larger than any Safekeeper backup, so it was not opened. Choose the .age file Safekeeper wrote. Nothing has been changed.")]
     TooLarge,
+    /// The file chosen is not age-encrypted.
     #[error("That file is not a Safekeeper backup (it is not an age-encrypted file). Choose the .age file Safekeeper wrote. Nothing has been changed.")]
     NotAge,
+    /// The file is encrypted for this vault but is not a backup (such as a signing-station submission).
     #[error("That file is encrypted for this vault but is not a backup (it may be a signing-station submission or another Safekeeper file). Choose the file whose name starts \u{201c}Safekeeper backup\u{201d}. Nothing has been changed.")]
     WrongKind,
+    /// The encrypted backup would exceed the largest backup allowed (512 MB), so nothing was written.
     #[error("Your records have grown larger than one backup file may be (512 MB), so no backup was written. Your records are unchanged. Remove policy documents, scans or certificates you no longer need, then try again.")]
     TooLargeToWrite,
+    /// No key of this admin opens the backup.
     #[error("That backup was made for a different organisation's Safekeeper, or before you became an admin, so your key cannot open it. If it is this organisation's, unlock with the recovery key and restore it from there. Nothing has been changed.")]
     NotForThisVault,
+    /// The backup decrypts but is cut short or changed, or is not a readable database.
     #[error("That backup is damaged or incomplete (it may have been cut short or changed after it was written), so it cannot be used. Try another backup. Nothing has been changed.")]
     Damaged,
+    /// The backup's schema is newer than this version knows.
     #[error("That backup was made by a newer version of Safekeeper (records version {found}; this version knows {known}). Install the newer version to restore it. Nothing has been changed.")]
-    TooNew { found: i64, known: i64 },
+    TooNew {
+        /// The schema version the backup holds.
+        found: i64,
+        /// The newest schema version this build knows.
+        known: i64,
+    },
+    /// The audit chain inside the backup does not verify, or does not end at the head its manifest
+    /// names.
     #[error("That backup's audit trail does not check out (entry {row}), so it may have been tampered with. Try another backup. Nothing has been changed.")]
-    AuditBroken { row: i64 },
+    AuditBroken {
+        /// The audit entry (row id) where the chain first fails; the last entry when the chain ends
+        /// somewhere other than the head the manifest names.
+        row: i64,
+    },
+    /// Writing or reading back the backup file failed.
     #[error("The backup could not be written to that folder ({0}). Check the USB stick is still in and has space, then try again. Your records are unchanged.")]
     Write(std::io::Error),
+    /// The file read back from disk did not match what was written.
     #[error("The backup was written but reading it back did not match, so it cannot be trusted. Try again, or use another USB stick. Your records are unchanged.")]
     NotVerified,
     #[error(
         "A restore is waiting for you to keep it or undo it. Finish that first (Settings, Backups), then try again."
     )]
+    /// A restore is already waiting to be kept or undone.
     RestoreAwaiting,
+    /// The backup's tables, indexes or triggers are not the ones Safekeeper makes.
     #[error("That backup's records are not laid out the way Safekeeper makes them: something in them was added or changed by hand, so it will not be restored. Try another backup. Nothing has been changed.")]
     SchemaNotOurs,
+    /// The backup was not made by this vault (or was changed since), so the recovery key must confirm
+    /// the restore.
     #[error("This backup was not made by this vault, or it has been changed since it was made. To restore it anyway, enter the paper recovery key from the Emergency Kit. Nothing has been changed.")]
     RecoveryKeyNeeded,
+    /// The backup holds another vault's records (its vault id differs).
     #[error("That backup holds another Safekeeper vault's records, so it cannot be restored here. Nothing has been changed.")]
     NotThisVaultsRecords,
+    /// Keep or undo was asked for, but no restore is waiting.
     #[error("There is no restore waiting. Choose a backup file to restore first.")]
     NothingPending,
+    /// The backup reminder interval is outside 1 to 90 days.
     #[error("Choose a whole number of days from 1 to 90.")]
     BadReminderDays,
+    /// A vault operation the backup needed failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
 }
@@ -362,9 +398,13 @@ pub fn file_name(now: crate::dates::UkDateTime) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum BackupStep {
+    /// Copying the records into a plain in-memory database.
     Copying,
+    /// Encrypting the copy to every admin and the recovery key.
     Encrypting,
+    /// Writing the encrypted file to the folder chosen.
     Writing,
+    /// Reading the file back from disk and checking it decrypts to the same records.
     Checking,
 }
 

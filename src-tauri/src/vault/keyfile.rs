@@ -16,14 +16,22 @@ use crate::store::DatabaseKey;
 /// The scrypt work factor every admin key file is written with, and the most accepted on read.
 pub const SCRYPT_LOG_N: u8 = 18;
 
+/// Why a key file (an admin's sealed identity or the wrapped database key) could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyFileError {
+    /// The passphrase is not the one this key file was sealed with.
     #[error("the passphrase does not open this key file")]
     WrongPassphrase,
+    /// The key file's scrypt work factor is above `SCRYPT_LOG_N` (a sign of tampering).
     #[error("the key file asks for more work (scrypt log N = {required}) than Safekeeper accepts ({SCRYPT_LOG_N})")]
-    WorkFactorTooHigh { required: u8 },
+    WorkFactorTooHigh {
+        /// The scrypt log N the file asks for.
+        required: u8,
+    },
+    /// The identity given is not one the file was encrypted to.
     #[error("none of the given keys can open this file")]
     NotForThisKey,
+    /// The file is cut short, changed, or not shaped like a Safekeeper key file.
     #[error("the key file is damaged or is not a Safekeeper key file")]
     Damaged,
 }
@@ -54,6 +62,8 @@ pub fn seal_identity(identity: &x25519::Identity, passphrase: &SecretString) -> 
     encrypt(iter::once(&recipient as &dyn age::Recipient), secret.expose_secret().as_bytes())
 }
 
+/// Opens an admin's key file with their passphrase and returns their identity. Refuses a file
+/// whose work factor is above `SCRYPT_LOG_N` or that is not passphrase-encrypted.
 pub fn open_identity(sealed: &[u8], passphrase: &SecretString) -> Result<x25519::Identity, KeyFileError> {
     if !header_within_bounds(sealed) {
         return Err(KeyFileError::Damaged);
@@ -76,6 +86,8 @@ pub fn wrap_key(key: &DatabaseKey, recipients: &[x25519::Recipient]) -> Vec<u8> 
     encrypt(recipients.iter().map(|r| r as &dyn age::Recipient), key.as_bytes())
 }
 
+/// Decrypts the wrapped database key with one identity (an admin's or the recovery key). Refuses
+/// a file with anything but X25519 recipients.
 pub fn unwrap_key(wrapped: &[u8], identity: &x25519::Identity) -> Result<DatabaseKey, KeyFileError> {
     if !header_within_bounds(wrapped) || !only_x25519_stanzas(wrapped) {
         return Err(KeyFileError::Damaged);

@@ -7,15 +7,22 @@ use ts_rs::TS;
 /// zxcvbn score 3 means roughly 10^10 guesses: four random common words pass, a name plus a year
 /// does not.
 pub const MIN_SCORE: u8 = 3;
+/// The fewest characters an admin passphrase may have, whatever its score.
 pub const MIN_LENGTH: usize = 10;
 
+/// How strong a passphrase is, as the passphrase fields show it while the admin types.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PassphraseStrength {
-    // 0 (very weak) to 4 (very strong).
+    /// zxcvbn's score: 0 (very weak) to 4 (very strong).
     pub score: u8,
+    /// True when Safekeeper accepts it for an admin: a score of at least `MIN_SCORE` and at least
+    /// `MIN_LENGTH` characters.
     pub acceptable: bool,
+    /// zxcvbn's warning about the passphrase (in English), such as that it is a common word;
+    /// `None` when there is nothing to warn about.
     pub warning: Option<String>,
+    /// Hints for a stronger passphrase, the length rule first when it is too short.
     pub suggestions: Vec<String>,
 }
 

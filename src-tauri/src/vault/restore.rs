@@ -46,7 +46,9 @@ pub enum BackupOrigin {
 pub struct RestorePreview {
     /// The backup file's name (not its folder).
     pub file_name: String,
+    /// Whether the backup can be proven to be this vault's own, unchanged.
     pub origin: BackupOrigin,
+    /// What the backup says about itself: when and by which version it was made, and its row counts.
     pub manifest: BackupManifest,
     /// (table, rows) in the live records now, in the order of `backup::COUNTED`.
     #[ts(type = "Array<[string, number]>")]

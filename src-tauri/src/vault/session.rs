@@ -21,14 +21,20 @@ use crate::store::{DatabaseKey, Db, StoreError};
 
 /// What the setup wizard collected.
 pub struct NewVault<'a> {
+    /// The organisation's name, as printed on forms.
     pub org_name: &'a str,
+    /// The first admin's full name; they also become the DSL named in the default AUPs.
     pub admin_name: &'a str,
+    /// The first admin's passphrase, which seals their key file.
     pub passphrase: &'a SecretString,
+    /// The paper recovery key's identity; the database key is also encrypted to it.
     pub recovery: &'a x25519::Identity,
     /// Set for a throwaway demo vault: its passphrase is shown on the unlock screen.
     pub demo_passphrase: Option<&'a str>,
 }
 
+/// An open vault: the decrypted database and the key that opened it, for one admin session (or a
+/// recovery-key session). Dropping it closes the database.
 pub struct UnlockedVault {
     paths: VaultPaths,
     db: Db,
@@ -296,6 +302,7 @@ impl UnlockedVault {
         Ok(())
     }
 
+    /// Who is acting in this session, for audit entries: the admin, or the recovery key.
     pub fn actor(&self) -> &Actor {
         &self.actor
     }
@@ -306,6 +313,7 @@ impl UnlockedVault {
         &self.identity
     }
 
+    /// The unlocking admin's id (a UUID); `None` in a recovery-key session.
     pub fn admin_id(&self) -> Option<&str> {
         match &self.actor {
             Actor::Admin(id) => Some(id),
@@ -313,18 +321,22 @@ impl UnlockedVault {
         }
     }
 
+    /// True when this session was opened with the paper recovery key.
     pub fn is_recovery(&self) -> bool {
         self.actor == Actor::RecoveryKey
     }
 
+    /// Where this vault's files live.
     pub fn paths(&self) -> &VaultPaths {
         &self.paths
     }
 
+    /// The open database.
     pub fn db(&self) -> &Db {
         &self.db
     }
 
+    /// The open database, for writes and transactions.
     pub fn db_mut(&mut self) -> &mut Db {
         &mut self.db
     }
@@ -362,14 +374,17 @@ impl UnlockedVault {
         Ok(())
     }
 
+    /// This vault's id (a UUID from the `meta` table); empty if the vault has none.
     pub fn vault_id(&self) -> Result<String, VaultError> {
         Ok(get_meta(self.db.conn(), "vault_id")?.unwrap_or_default())
     }
 
+    /// The demo vault's passphrase; `None` for a real vault.
     pub fn demo_passphrase(&self) -> Result<Option<String>, VaultError> {
         Ok(get_meta(self.db.conn(), "demo_passphrase")?)
     }
 
+    /// Every active admin, with the one in this session marked.
     pub fn admins(&self) -> Result<Vec<AdminSummary>, VaultError> {
         let me = self.admin_id();
         Ok(admins::active(self.db.conn())?
@@ -405,6 +420,9 @@ impl UnlockedVault {
         Ok(temp)
     }
 
+    /// Adds an admin with this name and passphrase: writes their key file, re-encrypts the database
+    /// key to include them and records it in the audit trail. Returns the new admin's id (a UUID).
+    /// Fails if the name or passphrase is refused.
     pub fn add_admin(&mut self, name: &str, passphrase: &SecretString) -> Result<String, VaultError> {
         let name = admins::validate_name(name).ok_or(VaultError::InvalidName)?;
         check_passphrase(passphrase, &[&name])?;

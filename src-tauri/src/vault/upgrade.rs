@@ -23,9 +23,10 @@ const NOTICE_KEY: &str = "upgrade_notice";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeNotice {
-    /// The records' schema version before and after.
+    /// The records' schema version before the update.
     #[ts(type = "number")]
     pub from_schema: i64,
+    /// The records' schema version after the update.
     #[ts(type = "number")]
     pub to_schema: i64,
     /// The version of Safekeeper that made the update.
@@ -44,10 +45,15 @@ pub fn folder(data_dir: &Path) -> PathBuf {
 /// Why an update of the records did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum UpgradeError {
+    /// The backup made before updating could not be written, so nothing was changed.
     #[error("This version of Safekeeper needs to update your records, and first makes a backup of them. The backup could not be made ({0}) so nothing was changed: your records are exactly as they were. Free some space on the disk, then unlock again.")]
     BackupFailed(Box<BackupError>),
+    /// The schema update failed and was rolled back; the backup made first is still there.
     #[error("This version of Safekeeper could not update your records, so they were left exactly as they were. A backup of them is in {backup}. Unlock again; if this keeps happening, go back to the version you had before, which still opens them.")]
-    MigrationFailed { backup: String },
+    MigrationFailed {
+        /// The full path of the backup made before the update.
+        backup: String,
+    },
 }
 
 impl crate::error::CodedError for UpgradeError {

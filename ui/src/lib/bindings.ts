@@ -1,6 +1,10 @@
 // Generated from the Rust types by `cargo test bindings` (ts-rs). Do not edit by hand.
 
-export type AboutSafekeeper = { version: string, 
+export type AboutSafekeeper = { 
+/**
+ * This build's version, from `Cargo.toml` (such as `0.1.0`).
+ */
+version: string, 
 /**
  * The data folder: the encrypted vault, the signing station's outbox and its settings.
  */
@@ -10,9 +14,43 @@ recordsFolder: string,
  */
 licence: string, };
 
-export type AdminSummary = { id: string, name: string, createdAt: string, isCurrent: boolean, };
+export type AdminSummary = { 
+/**
+ * The admin's id (a UUID); their key file is `admins/<id>.age`.
+ */
+id: string, 
+/**
+ * The admin's full name.
+ */
+name: string, 
+/**
+ * When the admin was added: ISO 8601 UTC, to the second.
+ */
+createdAt: string, 
+/**
+ * True for the admin signed in to this session.
+ */
+isCurrent: boolean, };
 
-export type AppStatus = { phase: Phase, orgName: string | null, demo: boolean, demoPassphrase: string | null, 
+export type AppStatus = { 
+/**
+ * Where the app is now.
+ */
+phase: Phase, 
+/**
+ * The organisation's name from the signing station's manifest; `None` when there is no usable
+ * manifest (no vault yet, or it was changed outside Safekeeper).
+ */
+orgName: string | null, 
+/**
+ * True when this is the throwaway demo vault rather than the organisation's own.
+ */
+demo: boolean, 
+/**
+ * The demo vault's passphrase, shown on the locked home so anyone can try the demo; `None`
+ * outside the demo.
+ */
+demoPassphrase: string | null, 
 /**
  * The operating system's key store shows the signing station's manifest was changed while
  * Safekeeper was closed: the station takes nothing in until an admin unlocks.
@@ -65,7 +103,23 @@ actorName: string, action: string,
  */
 what: string, subjectKind: string, subjectId: string, detail: string, };
 
-export type AuditStatus = { rows: number, head: string, verified: boolean, firstBadRow: number | null, };
+export type AuditStatus = { 
+/**
+ * How many entries the audit trail holds.
+ */
+rows: number, 
+/**
+ * Hex of the newest entry's MAC: the DSL can write it down and compare it later.
+ */
+head: string, 
+/**
+ * True when every entry's MAC checks out and the chain ends where its head says.
+ */
+verified: boolean, 
+/**
+ * The first entry (row id) that does not check out; `None` when the chain verifies.
+ */
+firstBadRow: number | null, };
 
 export type Aup = { id: string, audience: Audience, kioskPublished: boolean, current: AupVersionSummary | null, draft: AupVersionSummary | null, };
 
@@ -83,7 +137,23 @@ monitoring: string,
  */
 reportConcerns: string, };
 
-export type AupDetail = { aup: Aup, current: AupVersion | null, draft: AupVersion | null, versions: Array<AupVersionSummary>, };
+export type AupDetail = { 
+/**
+ * The AUP itself: its id, audience and whether the signing station offers it.
+ */
+aup: Aup, 
+/**
+ * The version now in force; `None` until one is published.
+ */
+current: AupVersion | null, 
+/**
+ * The unpublished draft; `None` when there is none.
+ */
+draft: AupVersion | null, 
+/**
+ * Every version published so far, for the history list.
+ */
+versions: Array<AupVersionSummary>, };
 
 export type AupDue = { aupId: string, title: string, audience: Audience, version: number, 
 /**
@@ -99,17 +169,33 @@ contentHash: string, createdAt: string, publishedAt: string | null, };
 
 export type AupVersionSummary = { id: string, number: number, status: VersionStatus, title: string, contentHash: string, publishedAt: string | null, };
 
-export type BackupForNewVault = { manifest: BackupManifest, 
+export type BackupForNewVault = { 
+/**
+ * What the backup says about itself: when and by which version it was made, and its row counts.
+ */
+manifest: BackupManifest, 
 /**
  * The admins in the backup: the person restoring says which of them they are.
  */
 admins: Array<AdminSummary>, };
 
-export type BackupManifest = { vaultId: string, 
+export type BackupManifest = { 
+/**
+ * The vault's id (a UUID, from the `meta` table), so a restore can tell whose records these are.
+ */
+vaultId: string, 
 /**
  * RFC 3339, UTC.
  */
-createdAt: string, appVersion: string, schemaVersion: number, 
+createdAt: string, 
+/**
+ * The version of Safekeeper that made the backup, such as `0.1.0`.
+ */
+appVersion: string, 
+/**
+ * The database schema version (SQLite `user_version`) of the copy.
+ */
+schemaVersion: number, 
 /**
  * (table, rows), in the order of `COUNTED`.
  */
@@ -121,7 +207,19 @@ auditHead: string, };
 
 export type BackupOrigin = "thisVault" | "unverified";
 
-export type BackupReport = { path: string, bytes: number, manifest: BackupManifest, };
+export type BackupReport = { 
+/**
+ * The full path of the backup file written.
+ */
+path: string, 
+/**
+ * The size of the encrypted file, in bytes.
+ */
+bytes: number, 
+/**
+ * What the backup says about itself, as written inside it.
+ */
+manifest: BackupManifest, };
 
 export type BackupStatus = { 
 /**
@@ -135,7 +233,19 @@ due: boolean, };
 
 export type BackupStep = "copying" | "encrypting" | "writing" | "checking";
 
-export type BlankFormSaved = { path: string, folder: string, opened: boolean, };
+export type BlankFormSaved = { 
+/**
+ * The full path of the PDF written.
+ */
+path: string, 
+/**
+ * The folder the PDF was written to, so the page can say where to find it.
+ */
+folder: string, 
+/**
+ * True when the system's PDF viewer was asked to open the file (it may still fail to show it).
+ */
+opened: boolean, };
 
 export type CheckAnswer = { allowed: boolean, 
 /**
@@ -149,7 +259,16 @@ export type CheckQuestion = { personIds: Array<string>, useKey: string,
  */
 withName: boolean, };
 
-export type CommandError = { code: ErrorCode, message: string, };
+export type CommandError = { 
+/**
+ * Which failure this is; the UI chooses what to do from this alone.
+ */
+code: ErrorCode, 
+/**
+ * The sentence shown to the person at the laptop: what happened and what to do next, never
+ * holding names or record text.
+ */
+message: string, };
 
 export type CommandName = "admin_add" | "admin_remove" | "app_status" | "audit_actors" | "audit_page" | "audit_print" | "audit_verify" | "aup_coverage" | "aup_coverage_print" | "aup_get" | "aup_list" | "aup_list_signers_on_kiosk" | "aup_print_blank" | "aup_publish" | "aup_save_draft" | "aup_set_kiosk" | "aups_due" | "backup_now" | "backup_set_reminder_days" | "backup_status" | "consent_account_add" | "consent_account_retire" | "consent_check" | "consent_confirm" | "consent_person" | "consent_print_blank_form" | "consent_print_history" | "consent_print_register" | "consent_publish_checked" | "consent_record" | "consent_settings_save" | "consent_setup" | "consent_unconfirmed" | "consent_withdraw" | "due_dates_export" | "filtering_log" | "filtering_log_add" | "getting_started" | "getting_started_hide" | "group_member_set" | "group_members" | "group_save" | "groups_list" | "handover_export" | "incident_add_entry" | "incident_amend" | "incident_change_status" | "incident_create" | "incident_get" | "incident_print_blank" | "incident_print_report" | "incident_set_access" | "incident_trends" | "incidents_list" | "kiosk_consent_form" | "kiosk_give_consent" | "kiosk_print_blank_form" | "kiosk_report_concern" | "kiosk_sign_aup" | "kiosk_signing_options" | "lock" | "outbox_kept" | "outbox_kept_retry" | "outbox_kept_set_aside" | "outbox_report" | "passphrase_strength" | "people_import_commit" | "people_import_preview" | "people_search" | "person_add" | "person_archive" | "person_get" | "person_link_parent" | "person_print_incident_chronology" | "person_set_kiosk_listed" | "person_set_roles" | "person_training" | "person_unarchive" | "person_unlink_parent" | "person_update" | "policies_due" | "policies_list" | "policy_document_attach" | "policy_document_save" | "policy_get" | "policy_print_history" | "policy_record_review" | "policy_retire" | "policy_save" | "publication_add" | "publications_list" | "recovery_set_passphrase" | "recovery_unlock" | "restore_cancel" | "restore_choose" | "restore_commit" | "restore_keep" | "restore_status" | "restore_undo" | "retention_decide" | "retention_due" | "retention_rules" | "retention_rules_save" | "review_checklist_print" | "session_info" | "settings_get" | "settings_update" | "setup_begin" | "setup_delete_kit" | "setup_finish" | "setup_restore_finish" | "setup_restore_read" | "setup_save_kit" | "signature_confirm" | "signature_discard" | "signature_print" | "signature_record_paper" | "signature_save_scan" | "signatures_unconfirmed" | "start_demo" | "subject_access_export" | "takedown_record" | "takedowns_list" | "touch" | "training_certificate_attach" | "training_certificate_save" | "training_course_retire" | "training_course_save" | "training_courses" | "training_due" | "training_import_commit" | "training_import_preview" | "training_matrix" | "training_matrix_print" | "training_record" | "training_record_remove" | "trustee_report_print" | "unlock" | "upgrade_notice" | "upgrade_notice_dismiss";
 
@@ -281,7 +400,11 @@ ignoredColumns: Array<string>, };
 
 export type ImportRow = { line: number, draft: PersonDraft, };
 
-export type ImportSummary = { added: number, };
+export type ImportSummary = { 
+/**
+ * How many people were added to the register.
+ */
+added: number, };
 
 export type Incident = { id: string, reference: string, source: IncidentSource, selfDeclared: boolean, receipt: string | null, staffAllegation: boolean, restricted: boolean, status: IncidentStatus, occurredOn: string, category: IncidentCategory, kind: IncidentKind, createdAt: string, updatedAt: string, };
 
@@ -387,7 +510,11 @@ ingested: number,
 /**
  * Files recorded by an earlier ingest that stopped before tidying up; now removed.
  */
-alreadyRecorded: number, problems: Array<OutboxProblem>, 
+alreadyRecorded: number, 
+/**
+ * Every file kept aside or worth mentioning, with why.
+ */
+problems: Array<OutboxProblem>, 
 /**
  * The signing station's manifest was changed outside Safekeeper since the vault published
  * it. It has been written again; `problems` names any submission sealed under the change.
@@ -400,7 +527,11 @@ export type InvolvedPerson = {
  */
 personId: string | null, name: string, role: IncidentRole, };
 
-export type KeptSubmission = { fileName: string, 
+export type KeptSubmission = { 
+/**
+ * The file's name in `outbox/problems/`.
+ */
+fileName: string, 
 /**
  * Why the ingest kept it; `None` for a file kept by a version that did not record why.
  */
@@ -408,7 +539,12 @@ problem: ProblemKind | null,
 /**
  * `None` when the file cannot be opened with this vault's key.
  */
-submission: SubmissionKind | null, receipt: string | null, 
+submission: SubmissionKind | null, 
+/**
+ * The receipt number the person was shown (such as `K7QM-4TXD`); `None` when the file cannot be
+ * opened.
+ */
+receipt: string | null, 
 /**
  * RFC 3339, as the station sealed it.
  */
@@ -430,23 +566,47 @@ urgent: boolean, };
 
 export type KindCount = { kind: IncidentKind, count: number, };
 
-export type KioskAup = { aupId: string, audience: Audience, versionNumber: number, 
+export type KioskAup = { 
+/**
+ * The AUP's id (a UUID).
+ */
+aupId: string, 
+/**
+ * Who the AUP is for, which decides who is listed to sign it.
+ */
+audience: Audience, 
+/**
+ * The published version's number, as printed on the AUP.
+ */
+versionNumber: number, 
 /**
  * What a submission names, so a signature always points at the exact words shown.
  */
-versionHash: string, content: AupContent, 
+versionHash: string, 
+/**
+ * The AUP's words as published.
+ */
+content: AupContent, 
 /**
  * The listed people expected to sign this AUP, by display name, so they can pick theirs.
  */
 signers: Array<KioskPerson>, };
 
-export type KioskBlankForm = { "form": "incident" } | { "form": "consent" } | { "form": "aup", aupId: string, };
+export type KioskBlankForm = { "form": "incident" } | { "form": "consent" } | { "form": "aup", 
+/**
+ * The AUP to print (a UUID); it must still be in the manifest.
+ */
+aupId: string, };
 
 export type KioskConcern = { 
 /**
  * What happened, as the person reporting tells it.
  */
-whatHappened: string, happenedOn: string, 
+whatHappened: string, 
+/**
+ * The day it happened (`YYYY-MM-DD`), not in the future.
+ */
+happenedOn: string, 
 /**
  * "HH:MM", if they know it.
  */
@@ -466,13 +626,45 @@ ownWords: string | null,
 /**
  * What the person reporting has done so far.
  */
-doneSoFar: string | null, reporterName: string, 
+doneSoFar: string | null, 
+/**
+ * The full name of the person reporting.
+ */
+reporterName: string, 
 /**
  * The concern is about a member of staff or a volunteer.
  */
 aboutStaff: boolean, };
 
-export type KioskConsentForm = { formVersion: string, introduction: string, uses: Array<UseWording>, nameQuestion: string, nameExplanation: string, recallWarning: string, howToWithdraw: string, 
+export type KioskConsentForm = { 
+/**
+ * Which wording of the form this is (such as `Image consent form 2026-1`), stored with each consent.
+ */
+formVersion: string, 
+/**
+ * The opening paragraph: why images are taken and that saying no stops no one taking part.
+ */
+introduction: string, 
+/**
+ * Each use the form asks yes or no about, in order.
+ */
+uses: Array<UseWording>, 
+/**
+ * The question whether the person's first name may be shown beside their image.
+ */
+nameQuestion: string, 
+/**
+ * Why the organisation recommends answering no to the name question.
+ */
+nameExplanation: string, 
+/**
+ * The warning that an image already printed or shared cannot always be taken back.
+ */
+recallWarning: string, 
+/**
+ * How consent can be withdrawn later.
+ */
+howToWithdraw: string, 
 /**
  * The organisation's rule in words.
  */
@@ -486,7 +678,15 @@ ownConsentAge: number,
  */
 formHash: string, };
 
-export type KioskCountersignature = { name: string, mark: KioskMark, };
+export type KioskCountersignature = { 
+/**
+ * The parent or carer's full name.
+ */
+name: string, 
+/**
+ * The parent or carer's signature.
+ */
+mark: KioskMark, };
 
 export type KioskImageConsent = { 
 /**
@@ -496,11 +696,32 @@ aboutName: string,
 /**
  * The token beside the name they picked from the published list, if they picked one.
  */
-personHint: string | null, giver: ConsentGiver, 
+personHint: string | null, 
+/**
+ * Who is filling in the form: the person themselves, or a parent or carer.
+ */
+giver: ConsentGiver, 
 /**
  * The parent or carer's full name; for the person themselves, their own name again.
  */
-giverName: string, relationship: string | null, parentalResponsibility: boolean, answers: Array<UseAnswer>, nameWithImage: boolean, 
+giverName: string, 
+/**
+ * How a parent or carer is related to the person (such as foster carer); required from a
+ * parent or carer, up to 120 characters; may be `None` when the person fills it in themselves.
+ */
+relationship: string | null, 
+/**
+ * True when the parent or carer says they have parental responsibility.
+ */
+parentalResponsibility: boolean, 
+/**
+ * A yes or no for each use the form asked about, each use once.
+ */
+answers: Array<UseAnswer>, 
+/**
+ * True when the person's first name may be shown beside their image.
+ */
+nameWithImage: boolean, 
 /**
  * The form version the station showed.
  */
@@ -516,21 +737,42 @@ withdrawAll: boolean,
 /**
  * RFC 3339, UTC.
  */
-signedAt: string, mark: KioskMark, };
+signedAt: string, 
+/**
+ * The signature of whoever filled in the form.
+ */
+mark: KioskMark, };
 
 export type KioskMark = { "kind": "drawn", 
 /**
- * Base64 of the PNG.
+ * The PNG image of the signature (base64 in the JSON), up to `MAX_MARK_BYTES`.
  */
-png: string, } | { "kind": "typed", name: string, };
+png: string, } | { "kind": "typed", 
+/**
+ * The full name typed.
+ */
+name: string, };
 
-export type KioskPerson = { token: string, 
+export type KioskPerson = { 
+/**
+ * Stands for one person in this manifest only: hex of an HMAC of their id under the manifest's
+ * salt, so it cannot be traced back without the vault.
+ */
+token: string, 
 /**
  * Unique on this list: two people who would show the same are told apart.
  */
 displayName: string, };
 
-export type KioskSignInput = { aupId: string, versionHash: string, 
+export type KioskSignInput = { 
+/**
+ * The AUP signed (a UUID), as listed in the manifest.
+ */
+aupId: string, 
+/**
+ * The `version_hash` of the AUP version shown, so the signature points at the exact words.
+ */
+versionHash: string, 
 /**
  * The full name typed, or the display name picked from the list.
  */
@@ -538,9 +780,26 @@ name: string,
 /**
  * The id beside the display name picked, if one was.
  */
-personHint: string | null, mark: KioskMark, countersignature: KioskCountersignature | null, };
+personHint: string | null, 
+/**
+ * The signature itself: drawn, or the name typed.
+ */
+mark: KioskMark, 
+/**
+ * A parent or carer's countersignature, for a young person's AUP; `None` otherwise.
+ */
+countersignature: KioskCountersignature | null, };
 
-export type KitSaved = { path: string, cloudSync: string | null, };
+export type KitSaved = { 
+/**
+ * The full path of the Emergency Kit PDF written.
+ */
+path: string, 
+/**
+ * The name of the cloud service or synced folder that copies it (such as OneDrive); `None` when
+ * the folder is not one of those.
+ */
+cloudSync: string | null, };
 
 export type MonthCounts = { 
 /**
@@ -558,11 +817,23 @@ signedAt: string, mark: SignatureMark, countersignature: Countersignature | null
  */
 receipt: string | null, };
 
-export type OutboxProblem = { fileName: string, 
+export type OutboxProblem = { 
+/**
+ * The file's name in the outbox (its chain number, a random UUID and `.age`); never its contents.
+ */
+fileName: string, 
 /**
  * The receipt number, when the file could be opened.
  */
-receipt: string | null, kind: ProblemKind, message: string, };
+receipt: string | null, 
+/**
+ * What kind of problem it is.
+ */
+kind: ProblemKind, 
+/**
+ * What happened to the file, in words for the admin; never its contents.
+ */
+message: string, };
 
 export type PaperSignature = { versionId: string, personId: string, signedOn: string, 
 /**
@@ -578,7 +849,15 @@ countersignedBy: string | null,
  */
 scan: number[] | null, };
 
-export type PaperSignatureForm = { personId: string, versionId: string, 
+export type PaperSignatureForm = { 
+/**
+ * The person signing (a UUID from the people register).
+ */
+personId: string, 
+/**
+ * The AUP version signed (a UUID); it must be published.
+ */
+versionId: string, 
 /**
  * "YYYY-MM-DD"; not in the future.
  */
@@ -602,7 +881,25 @@ export type ParentsInformed = { informed: boolean, on: string | null, by: string
  */
 whyNot: string | null, };
 
-export type PassphraseStrength = { score: number, acceptable: boolean, warning: string | null, suggestions: Array<string>, };
+export type PassphraseStrength = { 
+/**
+ * zxcvbn's score: 0 (very weak) to 4 (very strong).
+ */
+score: number, 
+/**
+ * True when Safekeeper accepts it for an admin: a score of at least `MIN_SCORE` and at least
+ * `MIN_LENGTH` characters.
+ */
+acceptable: boolean, 
+/**
+ * zxcvbn's warning about the passphrase (in English), such as that it is a common word;
+ * `None` when there is nothing to warn about.
+ */
+warning: string | null, 
+/**
+ * Hints for a stronger passphrase, the length rule first when it is too short.
+ */
+suggestions: Array<string>, };
 
 export type PeopleQuery = { text: string, group: PersonGroup | null, status: PersonStatus, };
 
@@ -654,7 +951,19 @@ nameWithImage: boolean,
  */
 current: ImageConsent | null, };
 
-export type PersonDetail = { person: Person, links: PersonLinks, signatures: Array<Signature>, };
+export type PersonDetail = { 
+/**
+ * The person's register entry.
+ */
+person: Person, 
+/**
+ * The parents or carers and young people this person is linked to.
+ */
+links: PersonLinks, 
+/**
+ * Every AUP signature recorded for this person.
+ */
+signatures: Array<Signature>, };
 
 export type PersonDraft = { group: PersonGroup, fullName: string, preferredName: string | null, dateOfBirth: string | null, startDate: string | null, leaveDate: string | null, email: string | null, phone: string | null, };
 
@@ -755,11 +1064,23 @@ export type Receipt = {
  */
 number: string, };
 
-export type RecoveryKeyShown = { recoveryKey: string, groups: Array<string>, };
+export type RecoveryKeyShown = { 
+/**
+ * The recovery key as one line of text (`AGE-SECRET-KEY-1…`), to be written on the Emergency Kit.
+ */
+recoveryKey: string, 
+/**
+ * The same key split into groups of eight characters, for checking by eye.
+ */
+groups: Array<string>, };
 
 export type ReferralAgency = "police" | "childrensSocialCare" | "lado" | "internetWatchFoundation" | "ceop" | "preventOrChannel" | "charityCommission" | "other";
 
-export type Renewal = { "every": "never" } | { "every": "months", months: number, };
+export type Renewal = { "every": "never" } | { "every": "months", 
+/**
+ * How many months until it falls due again.
+ */
+months: number, };
 
 export type RestoreAwaiting = { 
 /**
@@ -771,7 +1092,15 @@ export type RestorePreview = {
 /**
  * The backup file's name (not its folder).
  */
-fileName: string, origin: BackupOrigin, manifest: BackupManifest, 
+fileName: string, 
+/**
+ * Whether the backup can be proven to be this vault's own, unchanged.
+ */
+origin: BackupOrigin, 
+/**
+ * What the backup says about itself: when and by which version it was made, and its row counts.
+ */
+manifest: BackupManifest, 
 /**
  * (table, rows) in the live records now, in the order of `backup::COUNTED`.
  */
@@ -830,7 +1159,11 @@ aupSignature: YearsRule,
  */
 training: YearsRule, };
 
-export type RetryOutcome = { recorded: boolean, 
+export type RetryOutcome = { 
+/**
+ * True when the submission is now in the records and the file is gone from `problems/`.
+ */
+recorded: boolean, 
 /**
  * Why it still could not be recorded; empty when it was.
  */
@@ -840,11 +1173,60 @@ export type ReviewTrigger = "newPolicy" | "scheduled" | "incident" | "lawOrGuida
 
 export type RowIssue = { line: number, reason: string, };
 
-export type SavedFile = { path: string, };
+export type SavedFile = { 
+/**
+ * The full path of the file written.
+ */
+path: string, };
 
-export type SessionInfo = { orgName: string, adminId: string | null, adminName: string | null, demo: boolean, recoveryMode: boolean, autoLockMinutes: number, };
+export type SessionInfo = { 
+/**
+ * The organisation's name, from the settings in the vault.
+ */
+orgName: string, 
+/**
+ * The admin who unlocked (a UUID, as in `AdminSummary::id`); `None` in a recovery-key session.
+ */
+adminId: string | null, 
+/**
+ * That admin's full name; `None` in a recovery-key session.
+ */
+adminName: string | null, 
+/**
+ * True when this is the throwaway demo vault.
+ */
+demo: boolean, 
+/**
+ * True when the session was opened with the paper recovery key: until a new passphrase is set
+ * it may do little else.
+ */
+recoveryMode: boolean, 
+/**
+ * Minutes without activity before Safekeeper locks itself.
+ */
+autoLockMinutes: number, };
 
-export type Settings = { orgName: string, autoLockMinutes: number, admins: Array<AdminSummary>, audit: AuditStatus, about: AboutSafekeeper, };
+export type Settings = { 
+/**
+ * The organisation's name, as printed on forms and shown in the header.
+ */
+orgName: string, 
+/**
+ * Minutes without activity before Safekeeper locks itself.
+ */
+autoLockMinutes: number, 
+/**
+ * Every active admin who can unlock, with the signed-in one marked.
+ */
+admins: Array<AdminSummary>, 
+/**
+ * Whether the audit trail's hash chain checks out, verified when the page is loaded.
+ */
+audit: AuditStatus, 
+/**
+ * The version, data folder and licence shown under "About Safekeeper".
+ */
+about: AboutSafekeeper, };
 
 export type Signature = { id: string, aupId: string, versionId: string, versionNumber: number, contentHash: string, personId: string | null, declaredName: string | null, selfDeclared: boolean, method: SigningMethod, source: SignatureSource, signedAt: string, recordedAt: string, receipt: string | null, drawn: boolean, typedMark: string | null, countersignedBy: string | null, countersignatureDrawn: boolean, countersignatureTyped: string | null, paperSignedOn: string | null, paperFiledAt: string | null, scanMediaType: string | null, confirmedAt: string | null, confirmedBy: string | null, };
 
@@ -866,7 +1248,19 @@ export type StaffAllegationRule = { retirementAge: number, years: number, why: s
 
 export type StepDone = { step: FirstStep, done: boolean, };
 
-export type SubjectAccessSaved = { pdfPath: string, jsonPath: string, restrictedIncidents: number, };
+export type SubjectAccessSaved = { 
+/**
+ * The full path of the PDF written for the person.
+ */
+pdfPath: string, 
+/**
+ * The full path of the JSON file written alongside it, holding the same records.
+ */
+jsonPath: string, 
+/**
+ * How many restricted incidents the export holds.
+ */
+restrictedIncidents: number, };
 
 export type SubmissionKind = "aupSignature" | "concern" | "imageConsent";
 
@@ -946,13 +1340,26 @@ months: Array<MonthCounts>,
  */
 kinds: Array<KindCount>, total: number, };
 
-export type UnconfirmedSignature = { signature: Signature, suggestedPerson: Person | null, };
+export type UnconfirmedSignature = { 
+/**
+ * The signature as received from the signing station.
+ */
+signature: Signature, 
+/**
+ * The person chosen at the signing station, or else the register entry whose name matches the
+ * typed name exactly; `None` when there is neither.
+ */
+suggestedPerson: Person | null, };
 
 export type UpgradeNotice = { 
 /**
- * The records' schema version before and after.
+ * The records' schema version before the update.
  */
-fromSchema: number, toSchema: number, 
+fromSchema: number, 
+/**
+ * The records' schema version after the update.
+ */
+toSchema: number, 
 /**
  * The version of Safekeeper that made the update.
  */

@@ -8,10 +8,16 @@ use crate::records::aup::{Audience, AupContent};
 
 /// The published version to print.
 pub struct BlankAup {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
+    /// Who the AUP is for, printed under the title; a young people's AUP gets a parent or carer's
+    /// signing block too.
     pub audience: Audience,
+    /// The published version's number, printed under the title and in the footer.
     pub version: i64,
+    /// Hex SHA-256 of the version's content; its first characters are printed as the fingerprint.
     pub content_hash: String,
+    /// The policy's words: title, introduction, rules and the rest.
     pub content: AupContent,
     /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
@@ -20,6 +26,7 @@ pub struct BlankAup {
 /// Room for a heading, a sentence, a name line and a signature line, so they stay on one sheet.
 const SIGNING_BLOCK_MM: f32 = 62.0;
 
+/// The blank AUP as a PDF: the whole policy, then lines to print a name, sign and date.
 pub fn blank_aup_pdf(aup: &BlankAup) -> Result<Vec<u8>, FormError> {
     let content = &aup.content;
     let mut doc = FormDocument::new(&content.title, Orientation::Portrait)?;

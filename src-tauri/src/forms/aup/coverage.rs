@@ -10,15 +10,21 @@ use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
 use crate::records::signatures::{Coverage, CoverageEntry};
 
+/// What the AUP coverage list prints.
 pub struct CoverageList {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
     /// The AUP's title (from its current version, or its draft if none is published).
     pub title: String,
+    /// Who has signed which version, and who has not, for the AUP's audience.
     pub coverage: Coverage,
+    /// The UK day the list was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
+/// The coverage list as a PDF: counts first, then the names in each group.
 pub fn coverage_pdf(list: &CoverageList) -> Result<Vec<u8>, FormError> {
     let c = &list.coverage;
     let heading = format!("Who has signed: {}", list.title);

@@ -13,13 +13,16 @@ use crate::records::signatures::{Signature, SignatureSource, SigningMethod};
 
 /// Everything the record prints, gathered by the caller.
 pub struct SignedAup {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
     /// The person the signature belongs to, or the name typed at the signing station if nobody
     /// has been matched yet.
     pub person_name: String,
+    /// Who the AUP was for.
     pub audience: Audience,
     /// The text of the version signed (the one `signature.content_hash` names).
     pub content: AupContent,
+    /// The signature record: version, time, method, source and who confirmed it.
     pub signature: Signature,
     /// The drawn signature, when it was drawn on screen.
     pub mark_png: Option<Vec<u8>>,
@@ -27,7 +30,9 @@ pub struct SignedAup {
     pub countersignature_png: Option<Vec<u8>>,
     /// The name of the admin who confirmed a signing-station signature, if still known.
     pub confirmed_by_name: Option<String>,
+    /// The UK day the record was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -36,6 +41,7 @@ const TITLE: &str = "Signed acceptable use policy";
 const MARK_WIDTH_MM: f32 = 80.0;
 const MARK_HEIGHT_MM: f32 = 28.0;
 
+/// One person's signed AUP as a PDF: the signature's details and marks, then the full text signed.
 pub fn signed_aup_pdf(record: &SignedAup) -> Result<Vec<u8>, FormError> {
     let s = &record.signature;
     let mut doc = FormDocument::new(TITLE, Orientation::Portrait)?;

@@ -6,6 +6,7 @@ use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::FormError;
 use crate::records::consent::wording::{self, UseWording};
 
+/// What the blank image consent form prints; it holds no one's personal data.
 pub struct BlankConsentForm {
     /// Printed under the title; `None` when it is not known (it can then be written in).
     pub org_name: Option<String>,
@@ -16,6 +17,7 @@ pub struct BlankConsentForm {
     pub own_consent_age: Option<u32>,
     /// How long a consent lasts, in months; `None` leaves the sentence out.
     pub default_months: Option<u32>,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -25,6 +27,7 @@ const USE_BLOCK_MM: f32 = 17.0;
 /// Yes and No sit in the first two of this many columns, close together at the left.
 const ANSWER_COLUMNS: usize = 7;
 
+/// The blank image consent form as a PDF.
 pub fn blank_consent_pdf(form: &BlankConsentForm) -> Result<Vec<u8>, FormError> {
     let mut doc = FormDocument::new(TITLE, Orientation::Portrait)?;
     doc.set_demo(form.demo);

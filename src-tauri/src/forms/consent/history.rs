@@ -15,7 +15,9 @@ use crate::forms::{uk_date, FormError};
 use crate::records::consent::wording::use_title;
 use crate::records::consent::{Giver, ImageConsent, PersonConsent, Publication};
 
+/// Everything one person's image consent history prints, gathered by the caller.
 pub struct ConsentHistory {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
     /// What `records::consent::person_view` returned for the day printed.
     pub person: PersonConsent,
@@ -27,7 +29,9 @@ pub struct ConsentHistory {
     pub uses: Vec<(String, String)>,
     /// Every social media account as (id, name), retired ones too, to name old answers.
     pub accounts: Vec<(String, String)>,
+    /// The UK day the history was printed, which the standing shown is worked out for.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -38,6 +42,8 @@ const CONSENT_HEADING_MM: f32 = 8.0;
 const ROW_PADDING_MM: f32 = 2.8;
 const LINE_MM: f32 = 4.6;
 
+/// One person's image consent history as a PDF: their standing now, each consent given and
+/// withdrawn, and the publications they appear in.
 pub fn consent_history_pdf(sheet: &ConsentHistory) -> Result<Vec<u8>, FormError> {
     let name = &sheet.person.status.display_name;
     let mut doc = FormDocument::new(&format!("{TITLE}: {name}"), Orientation::Portrait)?;

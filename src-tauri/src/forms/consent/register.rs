@@ -11,8 +11,11 @@ use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
 use crate::records::consent::PersonConsentStatus;
 
+/// Everything a group's image consent register prints, gathered by the caller.
 pub struct ConsentRegister {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
+    /// The group's name, printed in the title and footer.
     pub group_name: String,
     /// The uses the current form asks about, as `records::consent::current_uses` gives them; each
     /// member's answers are in this order.
@@ -21,7 +24,9 @@ pub struct ConsentRegister {
     pub accounts: Vec<(String, String)>,
     /// Each member's standing on `on`, by name.
     pub members: Vec<PersonConsentStatus>,
+    /// The UK day the register shows each member's standing for.
     pub on: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -29,6 +34,8 @@ const TITLE: &str = "Image consent register";
 pub(super) const YES: &str = "Yes";
 pub(super) const NO: &str = "\u{25a0} NO";
 
+/// A group's image consent register as a PDF: one row per member, one column per use, on
+/// landscape pages.
 pub fn consent_register_pdf(sheet: &ConsentRegister) -> Result<Vec<u8>, FormError> {
     let mut doc = FormDocument::new(&format!("{TITLE}: {}", sheet.group_name), Orientation::Landscape)?;
     doc.set_demo(sheet.demo);

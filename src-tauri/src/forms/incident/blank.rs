@@ -7,14 +7,17 @@ use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::FormError;
 use crate::records::incidents::{Agency, Category, IncidentKind, Role};
 
+/// What the blank incident form prints; it holds no one's personal data.
 pub struct BlankIncidentForm {
     /// Printed under the title; `None` when it is not known (it can then be written in).
     pub org_name: Option<String>,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
 const TITLE: &str = "Online-safety incident form";
 
+/// The blank online-safety incident form as a PDF, to fill in by hand.
 pub fn blank_incident_pdf(form: &BlankIncidentForm) -> Result<Vec<u8>, FormError> {
     let mut doc = FormDocument::new(TITLE, Orientation::Portrait)?;
     doc.set_demo(form.demo);

@@ -14,15 +14,23 @@ use crate::records::incidents::{EntryBody, IncidentDetail, IncidentEntry, Role};
 
 /// An incident the person is linked to, as the printing admin may see it.
 pub struct PersonIncident {
+    /// The incident with its entries, as the printing admin may see it.
     pub detail: IncidentDetail,
 }
 
+/// Everything one person's incident chronology prints, gathered by the caller.
 pub struct PersonChronology {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
+    /// The person's id (a UUID), used to find their role in each incident.
     pub person_id: String,
+    /// The person's full name, printed in the title and footer.
     pub person_name: String,
+    /// Each incident the person is linked to that the printing admin may see.
     pub incidents: Vec<PersonIncident>,
+    /// The UK day the chronology was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
@@ -37,6 +45,8 @@ struct Event {
     text: String,
 }
 
+/// One person's incident chronology as a PDF: each incident with their role, then the dated
+/// events across all of them.
 pub fn person_chronology_pdf(form: &PersonChronology) -> Result<Vec<u8>, FormError> {
     let mut doc = FormDocument::new(&format!("{TITLE}: {}", form.person_name), Orientation::Portrait)?;
     doc.set_demo(form.demo);

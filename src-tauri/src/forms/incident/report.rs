@@ -13,17 +13,23 @@ use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
 use crate::records::incidents::{EntryBody, IncidentDetail, IncidentEntry, IncidentSource, Status};
 
+/// Everything one incident's report prints, gathered by the caller.
 pub struct IncidentReportForm {
+    /// The organisation's name, printed under the title.
     pub org_name: String,
+    /// The incident with every entry and amendment, in the order saved.
     pub detail: IncidentDetail,
     /// Admin ids and names, removed admins included, to say who saved each entry.
     pub admin_names: HashMap<String, String>,
+    /// The UK day the report was printed.
     pub printed: NaiveDate,
+    /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
 
 const TITLE: &str = "Incident report";
 
+/// One incident's full report as a PDF: its details, then every entry and amendment in order.
 pub fn incident_report_pdf(form: &IncidentReportForm) -> Result<Vec<u8>, FormError> {
     let incident = &form.detail.incident;
     let mut doc = FormDocument::new(&format!("{TITLE} {}", incident.reference), Orientation::Portrait)?;

@@ -19,7 +19,9 @@ const BOX_PAD_MM: f32 = 3.5;
 
 /// One bar: what it counts and how many.
 pub struct Bar<'a> {
+    /// What the bar counts, printed to its left.
     pub label: &'a str,
+    /// How many; the bar's length is in proportion to the largest value in the chart.
     pub value: u32,
 }
 

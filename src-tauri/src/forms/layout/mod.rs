@@ -32,7 +32,9 @@ use wrap::wrap_lines;
 /// Which way up the A4 sheet is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Orientation {
+    /// Upright: 210 mm wide, 297 mm tall.
     Portrait,
+    /// On its side: 297 mm wide, 210 mm tall.
     Landscape,
 }
 

@@ -33,6 +33,7 @@ pub struct Unavailable;
 pub trait KeyStore: Send + Sync {
     /// The text kept for `account`, or `None` when nothing is.
     fn read(&self, account: &str) -> Result<Option<String>, Unavailable>;
+    /// Keeps `value` as the text for `account`, replacing any text there.
     fn write(&self, account: &str, value: &str) -> Result<(), Unavailable>;
 }
 
@@ -43,6 +44,7 @@ pub enum Vouch {
     Published(String),
     /// Safekeeper never wrote a hash for this path (or wrote it where no key store was).
     NoEntry,
+    /// The key store could not be reached, refused, or did not answer in time.
     Unavailable,
 }
 
@@ -69,6 +71,7 @@ pub struct Bounded {
 }
 
 impl Bounded {
+    /// A store whose calls run on a new worker thread and give up after `wait`.
     pub fn new(store: Arc<dyn KeyStore>, wait: Duration) -> Bounded {
         let (jobs, queue) = mpsc::channel::<Job>();
         let stalled = Arc::new(AtomicBool::new(false));
@@ -113,6 +116,7 @@ impl Bounded {
         }
     }
 
+    /// What the key store holds for `account`: the hash kept, no entry, or unavailable.
     pub fn read(&self, account: &str) -> Vouch {
         let account = account.to_owned();
         match self.ask(move |store| store.read(&account)) {
@@ -122,6 +126,7 @@ impl Bounded {
         }
     }
 
+    /// Keeps `value` for `account`; `Unavailable` when the store refused or did not answer in time.
     pub fn write(&self, account: &str, value: &str) -> Result<(), Unavailable> {
         let (account, value) = (account.to_owned(), value.to_owned());
         self.ask(move |store| store.write(&account, &value))

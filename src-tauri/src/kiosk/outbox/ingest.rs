@@ -35,6 +35,7 @@ pub struct IngestReport {
     /// Files recorded by an earlier ingest that stopped before tidying up; now removed.
     #[ts(type = "number")]
     pub already_recorded: usize,
+    /// Every file kept aside or worth mentioning, with why.
     pub problems: Vec<OutboxProblem>,
     /// The signing station's manifest was changed outside Safekeeper since the vault published
     /// it. It has been written again; `problems` names any submission sealed under the change.
@@ -45,13 +46,17 @@ pub struct IngestReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OutboxProblem {
+    /// The file's name in the outbox (its chain number, a random UUID and `.age`); never its contents.
     pub file_name: String,
     /// The receipt number, when the file could be opened.
     pub receipt: Option<String>,
+    /// What kind of problem it is.
     pub kind: ProblemKind,
+    /// What happened to the file, in words for the admin; never its contents.
     pub message: String,
 }
 
+/// Why an outbox file was not simply recorded, or what the admin should know about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ProblemKind {
@@ -235,10 +240,12 @@ impl Tidy {
 }
 
 impl PendingOutbox {
+    /// How many files were read and opened this time (not counting those left waiting).
     pub fn len(&self) -> usize {
         self.files.len()
     }
 
+    /// True when there is nothing to record: no file was read and none was left waiting.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty() && self.waiting.is_empty()
     }

@@ -24,8 +24,11 @@ use crate::vault::{atomic, UnlockedVault, VaultPaths};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum SubmissionKind {
+    /// An AUP signed on screen.
     AupSignature,
+    /// A concern reported at the station.
     Concern,
+    /// Image consent given or withdrawn at the station.
     ImageConsent,
 }
 
@@ -44,11 +47,14 @@ impl From<&Submission> for SubmissionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeptSubmission {
+    /// The file's name in `outbox/problems/`.
     pub file_name: String,
     /// Why the ingest kept it; `None` for a file kept by a version that did not record why.
     pub problem: Option<ProblemKind>,
     /// `None` when the file cannot be opened with this vault's key.
     pub submission: Option<SubmissionKind>,
+    /// The receipt number the person was shown (such as `K7QM-4TXD`); `None` when the file cannot be
+    /// opened.
     pub receipt: Option<String>,
     /// RFC 3339, as the station sealed it.
     pub handed_in_at: Option<String>,
@@ -66,6 +72,7 @@ pub struct KeptSubmission {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RetryOutcome {
+    /// True when the submission is now in the records and the file is gone from `problems/`.
     pub recorded: bool,
     /// Why it still could not be recorded; empty when it was.
     pub reason: String,

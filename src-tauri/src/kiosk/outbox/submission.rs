@@ -18,8 +18,11 @@ const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Submission {
+    /// An AUP signed on screen.
     AupSignature(KioskAupSignature),
+    /// A concern reported, which becomes a new incident.
     Concern(KioskConcern),
+    /// Image consent given or withdrawn.
     ImageConsent(KioskImageConsent),
 }
 
@@ -32,12 +35,18 @@ pub struct KioskImageConsent {
     pub about_name: String,
     /// The token beside the name they picked from the published list, if they picked one.
     pub person_hint: Option<String>,
+    /// Who is filling in the form: the person themselves, or a parent or carer.
     pub giver: Giver,
     /// The parent or carer's full name; for the person themselves, their own name again.
     pub giver_name: String,
+    /// How a parent or carer is related to the person (such as foster carer); required from a
+    /// parent or carer, up to 120 characters; may be `None` when the person fills it in themselves.
     pub relationship: Option<String>,
+    /// True when the parent or carer says they have parental responsibility.
     pub parental_responsibility: bool,
+    /// A yes or no for each use the form asked about, each use once.
     pub answers: Vec<UseAnswer>,
+    /// True when the person's first name may be shown beside their image.
     pub name_with_image: bool,
     /// The form version the station showed.
     pub form_version: String,
@@ -48,6 +57,7 @@ pub struct KioskImageConsent {
     pub withdraw_all: bool,
     /// RFC 3339, UTC.
     pub signed_at: String,
+    /// The signature of whoever filled in the form.
     pub mark: KioskMark,
 }
 
@@ -58,6 +68,7 @@ pub struct KioskImageConsent {
 pub struct KioskConcern {
     /// What happened, as the person reporting tells it.
     pub what_happened: String,
+    /// The day it happened (`YYYY-MM-DD`), not in the future.
     #[ts(type = "string")]
     pub happened_on: chrono::NaiveDate,
     /// "HH:MM", if they know it.
@@ -70,6 +81,7 @@ pub struct KioskConcern {
     pub own_words: Option<String>,
     /// What the person reporting has done so far.
     pub done_so_far: Option<String>,
+    /// The full name of the person reporting.
     pub reporter_name: String,
     /// The concern is about a member of staff or a volunteer.
     pub about_staff: bool,
@@ -88,7 +100,9 @@ pub(super) const PEOPLE_INVOLVED: &str = "\n\nPeople involved, as the person rep
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskAupSignature {
+    /// The AUP signed (a UUID), as listed in the manifest.
     pub aup_id: String,
+    /// Hex SHA-256 of the version's content, as listed in the manifest.
     pub version_hash: String,
     /// The name the signer typed or picked: who they say they are.
     pub typed_name: String,
@@ -96,7 +110,9 @@ pub struct KioskAupSignature {
     pub person_hint: Option<String>,
     /// RFC 3339, UTC.
     pub signed_at: String,
+    /// The signer's signature: drawn, or their name typed.
     pub mark: KioskMark,
+    /// A parent or carer's countersignature, for a young person's AUP; `None` otherwise.
     pub countersignature: Option<KioskCountersignature>,
 }
 
@@ -104,13 +120,16 @@ pub struct KioskAupSignature {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum KioskMark {
+    /// Drawn on the screen.
     Drawn {
-        /// Base64 of the PNG.
+        /// The PNG image of the signature (base64 in the JSON), up to `MAX_MARK_BYTES`.
         #[serde(with = "base64_bytes")]
         #[ts(type = "string")]
         png: Vec<u8>,
     },
+    /// Typed instead of drawn.
     Typed {
+        /// The full name typed.
         name: String,
     },
 }
@@ -119,7 +138,9 @@ pub enum KioskMark {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KioskCountersignature {
+    /// The parent or carer's full name.
     pub name: String,
+    /// The parent or carer's signature.
     pub mark: KioskMark,
 }
 

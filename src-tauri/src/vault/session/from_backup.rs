@@ -30,6 +30,7 @@ use crate::vault::{atomic, keyfile, VaultError, VaultPaths};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupForNewVault {
+    /// What the backup says about itself: when and by which version it was made, and its row counts.
     pub manifest: BackupManifest,
     /// The admins in the backup: the person restoring says which of them they are.
     pub admins: Vec<AdminSummary>,
