@@ -8,6 +8,7 @@
 
 mod entries;
 mod labels;
+mod route;
 mod store;
 mod trends;
 
@@ -19,9 +20,11 @@ use crate::store::StoreError;
 pub use entries::Action as IncidentAction;
 pub use entries::Report as IncidentReport;
 pub use entries::{
-    Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
-    Referral, Report, Role, SignOff, StatusChange, LONG_TEXT, SHORT_TEXT,
+    Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Judgement,
+    JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
+    StatusChange, LONG_TEXT, SHORT_TEXT,
 };
+pub use route::{Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
     NewIncident,
@@ -108,6 +111,8 @@ pub struct IncidentDetail {
     pub current: Vec<(String, String)>,
     /// Admins who may see it, when restricted.
     pub access: Vec<String>,
+    /// The current judgement and its route: which steps are done and which are open.
+    pub route: Route,
 }
 
 /// A box on the incident forms that a refusal is about. Shows as the words the message uses.
@@ -142,6 +147,15 @@ pub enum IncidentField {
     PolicyChanges,
     SignOffName,
     StatusReason,
+    JudgedBy,
+    JudgementReason,
+    StepBy,
+    StepDetails,
+    PoliceReference,
+    EvidenceSecuredWhere,
+    PoliceOutcome,
+    IllegalFound,
+    ActionAndSanctions,
 }
 
 impl std::fmt::Display for IncidentField {
@@ -176,6 +190,15 @@ impl std::fmt::Display for IncidentField {
             IncidentField::PolicyChanges => "the policy changes",
             IncidentField::SignOffName => "the reviewing admin's name",
             IncidentField::StatusReason => "the reason",
+            IncidentField::JudgedBy => "who made the judgement",
+            IncidentField::JudgementReason => "the reason for the judgement",
+            IncidentField::StepBy => "who did this step",
+            IncidentField::StepDetails => "the notes on this step",
+            IncidentField::PoliceReference => "the police reference number",
+            IncidentField::EvidenceSecuredWhere => "where the evidence is secured",
+            IncidentField::PoliceOutcome => "what the police said",
+            IncidentField::IllegalFound => "whether the police found illegal material or activity",
+            IncidentField::ActionAndSanctions => "the action and sanctions decided",
         })
     }
 }
@@ -190,6 +213,8 @@ pub enum IncidentDate {
     Referral,
     ParentsTold,
     SignOff,
+    Judgement,
+    Step,
 }
 
 impl std::fmt::Display for IncidentDate {
@@ -202,6 +227,8 @@ impl std::fmt::Display for IncidentDate {
             IncidentDate::Referral => "The date of the referral",
             IncidentDate::ParentsTold => "The date the parents or carers were told",
             IncidentDate::SignOff => "The sign-off date",
+            IncidentDate::Judgement => "The date of the judgement",
+            IncidentDate::Step => "The date of the step",
         })
     }
 }

@@ -9,7 +9,7 @@ use super::*;
 use crate::forms::pdf_check::{folded, pages_of, pdf_text, render_pages};
 use crate::records::incidents::{
     Action, Agency, Category, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentKind, IncidentSource,
-    InvolvedPerson, Outcome, ParentsInformed, Referral, Report, Role, SignOff, Status, StatusChange,
+    InvolvedPerson, Outcome, ParentsInformed, Referral, Report, Role, Route, SignOff, Status, StatusChange,
 };
 
 const ORG: &str = "Riverside Youth Project";
@@ -237,12 +237,13 @@ fn closed_detail() -> IncidentDetail {
             "2026-10-10T09:00:00Z",
         ),
     ];
-    let current = chronology
+    let current: Vec<(String, String)> = chronology
         .iter()
         .filter(|e| e.amends.is_none())
         .map(|e| (e.id.clone(), if e.id == "e4" { "e5".to_owned() } else { e.id.clone() }))
         .collect();
-    IncidentDetail { incident: incident(Status::Closed), chronology, current, access: Vec::new() }
+    let route = Route::from_chronology(&chronology, &current);
+    IncidentDetail { incident: incident(Status::Closed), chronology, current, access: Vec::new(), route }
 }
 
 fn report_form(detail: IncidentDetail) -> IncidentReportForm {
@@ -351,8 +352,9 @@ pub(crate) fn long_detail(n: i64) -> IncidentDetail {
             "2026-10-05T09:00:00Z",
         ));
     }
-    let current = chronology.iter().map(|e| (e.id.clone(), e.id.clone())).collect();
-    IncidentDetail { incident: incident(Status::Open), chronology, current, access: Vec::new() }
+    let current: Vec<(String, String)> = chronology.iter().map(|e| (e.id.clone(), e.id.clone())).collect();
+    let route = Route::from_chronology(&chronology, &current);
+    IncidentDetail { incident: incident(Status::Open), chronology, current, access: Vec::new(), route }
 }
 
 #[test]
