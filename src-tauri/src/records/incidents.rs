@@ -24,13 +24,13 @@ pub use entries::{
     JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
     StatusChange, LONG_TEXT, SHORT_TEXT,
 };
-pub use route::{Route, RouteStepState};
+pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
     NewIncident,
 };
 pub(crate) use store::{insert_added_entry, insert_incident};
-pub use trends::{trends, KindCount, MonthCounts, Trends};
+pub use trends::{judgement_counts, trends, JudgementCount, KindCount, MonthCounts, Trends};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

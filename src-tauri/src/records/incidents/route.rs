@@ -44,7 +44,32 @@ impl Judgement {
     }
 }
 
+impl Judgement {
+    /// The judgement in a few words, for a tick box on the blank paper form.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Judgement::NotYetDecided => "Not yet decided",
+            Judgement::Unsuitable => "Unsuitable",
+            Judgement::Illegal => "Illegal",
+        }
+    }
+}
+
 impl RouteStepKind {
+    /// The step in a few words, for a tick box on the blank paper form.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            RouteStepKind::CoordinatorTold => "DSL told",
+            RouteStepKind::PoliceTold => "Police told",
+            RouteStepKind::EvidenceSecured => "Evidence secured",
+            RouteStepKind::PoliceOutcome => "Police response",
+            RouteStepKind::BackToInternal => "Back to internal",
+            RouteStepKind::Reviewed => "Reviewed",
+            RouteStepKind::ActionAndSanctions => "Action, sanctions",
+            RouteStepKind::PoliciesAndToolsReviewed => "Policies, tools",
+        }
+    }
+
     /// The step in words, as a checklist line.
     pub fn label(self) -> &'static str {
         match self {
@@ -55,7 +80,7 @@ impl RouteStepKind {
             RouteStepKind::BackToInternal => "No illegal material found: back to internal procedures",
             RouteStepKind::Reviewed => "Incident reviewed",
             RouteStepKind::ActionAndSanctions => "Action and sanctions decided",
-            RouteStepKind::PoliciesAndToolsReviewed => "Policies and tools reviewed",
+            RouteStepKind::PoliciesAndToolsReviewed => "Policies, tools",
         }
     }
 

@@ -592,3 +592,44 @@ fn each_refusal_names_its_field_and_rule_in_the_words_the_form_uses() {
     assert_eq!(err.to_string(), "Enter the organisation referred to.");
     assert_eq!(crate::error::CodedError::code(&err), "incident.invalid");
 }
+
+#[test]
+fn trends_count_each_incident_by_its_current_judgement_as_its_route_shows_it() {
+    let mut conn = test_db();
+    let never = new_incident(&mut conn);
+    let unsuitable = new_incident(&mut conn);
+    let changed = new_incident(&mut conn);
+    let amended_back = new_incident(&mut conn);
+    add_entry(&mut conn, &dsl(), &unsuitable.id, &judge(Judgement::Unsuitable, "Unkind."), today()).expect("judge");
+    add_entry(&mut conn, &dsl(), &changed.id, &judge(Judgement::Unsuitable, "Unkind."), today()).expect("judge");
+    add_entry(&mut conn, &dsl(), &changed.id, &judge(Judgement::Illegal, "A threat."), today()).expect("judge");
+    // Judged illegal, then unsuitable; then the first (illegal) judgement is amended to "not yet
+    // decided": the current judgement is still the later one.
+    let first = add_entry(&mut conn, &dsl(), &amended_back.id, &judge(Judgement::Illegal, "A threat."), today())
+        .expect("judge");
+    add_entry(&mut conn, &dsl(), &amended_back.id, &judge(Judgement::Unsuitable, "Only words."), today())
+        .expect("judge");
+    amend(
+        &mut conn,
+        &dsl(),
+        &amended_back.id,
+        &first.id,
+        &judge(Judgement::NotYetDecided, "Too early to say."),
+        "Recorded in haste.",
+        today(),
+    )
+    .expect("amend");
+
+    let routes: Vec<Judgement> =
+        [&never, &unsuitable, &changed, &amended_back].iter().map(|i| route_of(&conn, &i.id).judgement).collect();
+    assert_eq!(
+        routes,
+        vec![Judgement::NotYetDecided, Judgement::Unsuitable, Judgement::Illegal, Judgement::Unsuitable]
+    );
+    let counts = trends(&conn, day(2026, 11, 1), day(2026, 11, 30)).expect("trends").judgements;
+    let counts: Vec<(Judgement, u32)> = counts.into_iter().map(|c| (c.judgement, c.count)).collect();
+    assert_eq!(counts, vec![(Judgement::Illegal, 1), (Judgement::Unsuitable, 2), (Judgement::NotYetDecided, 1)]);
+    // Outside the period, nothing counts.
+    let before = judgement_counts(&conn, day(2026, 1, 1), day(2026, 10, 31)).expect("counts");
+    assert!(before.iter().all(|(_, n)| *n == 0), "{before:?}");
+}

@@ -283,6 +283,16 @@ fn each_incident_has_one_outcome_class_and_open_ones_are_not_yet_closed() {
 }
 
 #[test]
+fn incidents_count_by_their_current_judgement_and_the_judgements_add_up_to_the_total() {
+    let f = planted_figures(&planted());
+    let by = &f.incidents.by_judgement;
+    // The three closed incidents in the period walked the unsuitable route; the open one is not
+    // yet judged.
+    assert_eq!(by, &vec![(Judgement::Illegal, 0), (Judgement::Unsuitable, 3), (Judgement::NotYetDecided, 1)]);
+    assert_eq!(by.iter().map(|(_, n)| n).sum::<u32>(), f.incidents.total);
+}
+
+#[test]
 fn referrals_count_by_their_own_date_and_an_amended_agency_replaces_the_original() {
     let f = planted_figures(&planted());
     assert_eq!(count_of(&f.referrals, Agency::InternetWatchFoundation), 1);
