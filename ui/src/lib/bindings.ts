@@ -303,7 +303,11 @@ current: Array<[string, string]>,
 /**
  * Admins who may see it, when restricted.
  */
-access: Array<string>, };
+access: Array<string>, 
+/**
+ * The current judgement and its route: which steps are done and which are open.
+ */
+route: Route, };
 
 export type IncidentEntry = { id: string, seq: number, body: IncidentEntryBody, 
 /**
@@ -319,7 +323,7 @@ reason: string | null, recordedAt: string,
  */
 recordedBy: string, };
 
-export type IncidentEntryBody = { "entry": "report" } & IncidentReport | { "entry": "person" } & InvolvedPerson | { "entry": "action" } & IncidentAction | { "entry": "evidence" } & IncidentEvidence | { "entry": "decision" } & IncidentDecision | { "entry": "referral" } & IncidentReferral | { "entry": "parentsInformed" } & ParentsInformed | { "entry": "outcome" } & IncidentOutcome | { "entry": "status" } & IncidentStatusChange;
+export type IncidentEntryBody = { "entry": "report" } & IncidentReport | { "entry": "person" } & InvolvedPerson | { "entry": "action" } & IncidentAction | { "entry": "evidence" } & IncidentEvidence | { "entry": "decision" } & IncidentDecision | { "entry": "referral" } & IncidentReferral | { "entry": "parentsInformed" } & ParentsInformed | { "entry": "outcome" } & IncidentOutcome | { "entry": "status" } & IncidentStatusChange | { "entry": "judgement" } & IncidentJudgement | { "entry": "step" } & IncidentRouteStep;
 
 export type IncidentEvidence = { what: string, heldWhere: string, 
 /**
@@ -332,6 +336,24 @@ export type IncidentFilter = { status: IncidentStatus | null, category: Incident
  * Words to find in the reference or in any entry.
  */
 text: string, };
+
+export type IncidentJudgement = { 
+/**
+ * The UK date the judgement was made; never in the future.
+ */
+on: string, 
+/**
+ * Who made the judgement (usually the DSL), as typed.
+ */
+by: string, 
+/**
+ * Unsuitable, illegal, or not yet decided.
+ */
+judgement: Judgement, 
+/**
+ * Why: what was seen or heard that decides it.
+ */
+reason: string, };
 
 export type IncidentKind = "cyberbullying" | "nudesOrSemiNudes" | "sexualAbuseOrExploitation" | "indecentImages" | "onlineHate" | "radicalisationOrExtremism" | "filteringBreachOrExposure" | "staffMisuse" | "dataBreach" | "other";
 
@@ -371,6 +393,33 @@ opinion: string | null, };
 
 export type IncidentRole = "subjectOrVictim" | "instigator" | "witness" | "memberOfStaff" | "other";
 
+export type IncidentRouteStep = { 
+/**
+ * Which step this is.
+ */
+step: RouteStepKind, 
+/**
+ * The UK date it was done; never in the future.
+ */
+on: string, 
+/**
+ * Who did it, as typed.
+ */
+by: string, 
+/**
+ * What the step found or decided: where the evidence is held, what the police said, the
+ * action and sanctions, what changed in the policies. Required where the step needs it.
+ */
+details: string | null, 
+/**
+ * The police reference number; required when the police were told.
+ */
+reference: string | null, 
+/**
+ * For the police outcome only: whether illegal material or activity was found.
+ */
+illegalFound: boolean | null, };
+
 export type IncidentSignOff = { name: string, on: string, };
 
 export type IncidentSource = "admin" | "signingStation";
@@ -399,6 +448,18 @@ export type InvolvedPerson = {
  * Their id in the people register, when they are in it.
  */
 personId: string | null, name: string, role: IncidentRole, };
+
+export type Judgement = "notYetDecided" | "unsuitable" | "illegal";
+
+export type JudgementCount = { 
+/**
+ * The judgement each of these incidents has now.
+ */
+judgement: Judgement, 
+/**
+ * How many incidents.
+ */
+count: number, };
 
 export type KeptSubmission = { fileName: string, 
 /**
@@ -838,6 +899,36 @@ reason: string, };
 
 export type ReviewTrigger = "newPolicy" | "scheduled" | "incident" | "lawOrGuidance" | "itChange" | "other";
 
+export type Route = { 
+/**
+ * The current judgement: the latest one recorded, or not yet decided when there is none.
+ */
+judgement: Judgement, 
+/**
+ * The entry that made the current judgement (who, when, why); `None` when none is recorded.
+ */
+decided: IncidentJudgement | null, 
+/**
+ * The steps the current judgement's route asks for, in order. Empty until it is decided.
+ */
+steps: Array<RouteStepState>, 
+/**
+ * The police have been told and have not yet responded.
+ */
+awaitingPolice: boolean, };
+
+export type RouteStepKind = "coordinatorTold" | "policeTold" | "evidenceSecured" | "policeOutcome" | "backToInternal" | "reviewed" | "actionAndSanctions" | "policiesAndToolsReviewed";
+
+export type RouteStepState = { 
+/**
+ * Which step.
+ */
+step: RouteStepKind, 
+/**
+ * The latest record of this step being done; `None` while it is open.
+ */
+done: IncidentRouteStep | null, };
+
 export type RowIssue = { line: number, reason: string, };
 
 export type SavedFile = { path: string, };
@@ -944,7 +1035,11 @@ months: Array<MonthCounts>,
 /**
  * Kinds seen in the period, most frequent first.
  */
-kinds: Array<KindCount>, total: number, };
+kinds: Array<KindCount>, 
+/**
+ * Illegal, unsuitable and not yet decided, always in that order, zeros included.
+ */
+judgements: Array<JudgementCount>, total: number, };
 
 export type UnconfirmedSignature = { signature: Signature, suggestedPerson: Person | null, };
 
