@@ -12,8 +12,9 @@ use crate::kiosk::outbox::{self, KioskAupSignature, KioskMark, Submission};
 use crate::records::aup::{self, Audience};
 use crate::records::consent::{self, ConsentDraft, Giver, Method, PublicationDraft, UseAnswer};
 use crate::records::incidents::{
-    self, Action, Agency, Category, Decision, EntryBody, IncidentKind, IncidentSource, InvolvedPerson, NewIncident,
-    Outcome, ParentsInformed, Referral, Report, Role, SignOff, Status, StatusChange,
+    self, Action, Agency, Category, Decision, EntryBody, IncidentKind, IncidentSource, InvolvedPerson, Judgement,
+    JudgementDecision, NewIncident, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind,
+    SignOff, Status, StatusChange,
 };
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::signatures::{self, OnScreenSignature, SignatureMark, Signer};
@@ -246,6 +247,19 @@ fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String])
     let person = |at: usize, role: Role| {
         EntryBody::Person(InvolvedPerson { person_id: Some(ids[at].clone()), name: PEOPLE[at].1.to_owned(), role })
     };
+    let judged = |days: u64, by: &String, judgement: Judgement, reason: &str| {
+        EntryBody::Judgement(JudgementDecision { on: ago(days), by: by.clone(), judgement, reason: reason.to_owned() })
+    };
+    let step = |days: u64, by: &String, step: RouteStepKind, details: Option<&str>| {
+        EntryBody::Step(RouteStep {
+            step,
+            on: ago(days),
+            by: by.clone(),
+            details: details.map(str::to_owned),
+            reference: None,
+            illegal_found: None,
+        })
+    };
 
     // Closed: unkind messages in the club's group chat, dealt with and signed off.
     let chat = open_incident(
@@ -278,6 +292,16 @@ fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String])
             by: Some(dsl.clone()),
             why_not: None,
         }),
+        judged(149, &dsl, Judgement::Unsuitable, "Unkind pictures among members; nothing unlawful was shared."),
+        step(149, &dsl, RouteStepKind::CoordinatorTold, None),
+        step(148, &dsl, RouteStepKind::Reviewed, Some("Read the chat with the member who was targeted.")),
+        step(
+            146,
+            &dsl,
+            RouteStepKind::ActionAndSanctions,
+            Some("Both posters apologised in person and lost group chat access for two weeks."),
+        ),
+        step(141, &dsl, RouteStepKind::PoliciesAndToolsReviewed, Some("Chat rules added to the club AUP.")),
         EntryBody::Outcome(Outcome {
             outcome: "Pictures removed. A restorative conversation was held and the group agreed chat rules."
                 .to_owned(),
@@ -317,19 +341,18 @@ fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String])
         },
         false,
     )?;
-    incidents::add_entry(conn, actor, &clip, &person(8, Role::SubjectOrVictim), today).map_err(demo_error)?;
-    incidents::add_entry(
-        conn,
-        actor,
-        &clip,
-        &EntryBody::Action(Action {
+    for entry in [
+        person(8, Role::SubjectOrVictim),
+        EntryBody::Action(Action {
             on: ago(11),
             by: dsl.clone(),
             what: "Reported the site to the filtering provider and asked for the category to be blocked.".to_owned(),
         }),
-        today,
-    )
-    .map_err(demo_error)?;
+        judged(11, &dsl, Judgement::Unsuitable, "A violent clip reached a young person through a filter gap."),
+        step(11, &dsl, RouteStepKind::CoordinatorTold, None),
+    ] {
+        incidents::add_entry(conn, actor, &clip, &entry, today).map_err(demo_error)?;
+    }
 
     // Referred: an adult stranger asked a young person for pictures in a game's chat.
     let game = open_incident(
@@ -372,6 +395,22 @@ fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String])
             reason: "She is close to adulthood and there is no sign that telling them would put her at risk."
                 .to_owned(),
         }),
+        judged(40, &dsl, Judgement::Illegal, "An adult asking a child for pictures is a crime."),
+        step(40, &dsl, RouteStepKind::CoordinatorTold, None),
+        EntryBody::Step(RouteStep {
+            step: RouteStepKind::PoliceTold,
+            on: ago(39),
+            by: dsl.clone(),
+            details: None,
+            reference: Some("Crime reference 12/34567/26 (made up)".to_owned()),
+            illegal_found: None,
+        }),
+        step(
+            39,
+            &dsl,
+            RouteStepKind::EvidenceSecured,
+            Some("Screenshots the family took, in a sealed envelope in the office safe."),
+        ),
     ] {
         incidents::add_entry(conn, actor, &game, &entry, today).map_err(demo_error)?;
     }

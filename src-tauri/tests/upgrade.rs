@@ -131,6 +131,9 @@ fn write_the_fixture() {
                 policy_changes: None,
             });
             incidents::add_entry(conn, &actor, &incident.id, &outcome, today).expect("outcome");
+            for entry in common::unsuitable_route(today, "Sam Okafor") {
+                incidents::add_entry(conn, &actor, &incident.id, &entry, today).expect("route");
+            }
             let close = StatusChange {
                 to: Status::Closed,
                 sign_off: Some(SignOff { name: "Sam Okafor".into(), on: today }),

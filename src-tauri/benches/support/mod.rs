@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use safekeeper::records::aup::{self, Audience};
 use safekeeper::records::incidents::{
-    self, Agency, Category, EntryBody, IncidentKind, IncidentSource, NewIncident, Outcome, Referral, Report, SignOff,
-    Status, StatusChange,
+    self, Agency, Category, EntryBody, IncidentKind, IncidentSource, Judgement, JudgementDecision, NewIncident,
+    Outcome, Referral, Report, RouteStep, RouteStepKind, SignOff, Status, StatusChange,
 };
 use safekeeper::records::people::{PeopleQuery, PersonDraft, PersonGroup, PersonStatus};
 use safekeeper::records::people_import::{self, ImportPreview, ImportRow};
@@ -217,6 +217,9 @@ pub fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, count: u64,
                 policy_changes: None,
             });
             incidents::add_entry(conn, actor, &incident.id, &outcome, today).expect("outcome");
+            for entry in unsuitable_route(today, "The DSL") {
+                incidents::add_entry(conn, actor, &incident.id, &entry, today).expect("route");
+            }
             let close = StatusChange {
                 to: Status::Closed,
                 sign_off: Some(SignOff { name: "The DSL".into(), on: today }),
@@ -225,4 +228,29 @@ pub fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, count: u64,
             incidents::change_status(conn, actor, &incident.id, &close, today).expect("close");
         }
     }
+}
+
+/// The entries that judge an incident unsuitable and record every step of that route, so it can
+/// be closed.
+pub fn unsuitable_route(on: NaiveDate, by: &str) -> Vec<EntryBody> {
+    let judged =
+        JudgementDecision { on, by: by.into(), judgement: Judgement::Unsuitable, reason: "Nothing unlawful.".into() };
+    let mut entries = vec![EntryBody::Judgement(judged)];
+    for step in [
+        RouteStepKind::CoordinatorTold,
+        RouteStepKind::Reviewed,
+        RouteStepKind::ActionAndSanctions,
+        RouteStepKind::PoliciesAndToolsReviewed,
+    ] {
+        let details = Some("Done.".to_owned());
+        entries.push(EntryBody::Step(RouteStep {
+            step,
+            on,
+            by: by.into(),
+            details,
+            reference: None,
+            illegal_found: None,
+        }));
+    }
+    entries
 }

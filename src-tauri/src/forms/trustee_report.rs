@@ -109,6 +109,10 @@ fn incidents(doc: &mut FormDocument, f: &TrusteeFigures) {
     let rows: Vec<Vec<String>> =
         i.by_outcome.iter().map(|(c, n)| vec![c.label().to_owned(), n.to_string(), share(*n, i.total)]).collect();
     doc.table(&["Outcome", "Incidents", "Share"], &rows);
+    doc.paragraph("By judgement, as the e-safety procedure asks:");
+    let rows: Vec<Vec<String>> =
+        i.by_judgement.iter().map(|(j, n)| vec![j.label().to_owned(), n.to_string(), share(*n, i.total)]).collect();
+    doc.table(&["Judgement", "Incidents", "Share"], &rows);
     if !i.by_kind.is_empty() {
         let rows: Vec<Vec<String>> = i.by_kind.iter().map(|(k, n)| vec![k.label().to_owned(), n.to_string()]).collect();
         doc.table(&["Kind of incident", "Incidents"], &rows);

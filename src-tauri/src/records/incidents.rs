@@ -8,6 +8,7 @@
 
 mod entries;
 mod labels;
+mod route;
 mod store;
 mod trends;
 
@@ -19,15 +20,17 @@ use crate::store::StoreError;
 pub use entries::Action as IncidentAction;
 pub use entries::Report as IncidentReport;
 pub use entries::{
-    Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
-    Referral, Report, Role, SignOff, StatusChange, LONG_TEXT, SHORT_TEXT,
+    Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Judgement,
+    JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
+    StatusChange, LONG_TEXT, SHORT_TEXT,
 };
+pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
     NewIncident,
 };
 pub(crate) use store::{insert_added_entry, insert_incident};
-pub use trends::{trends, KindCount, MonthCounts, Trends};
+pub use trends::{judgement_counts, trends, JudgementCount, KindCount, MonthCounts, Trends};
 
 /// Where an incident stands: being dealt with, waiting for review, or finished and signed off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -137,6 +140,8 @@ pub struct IncidentDetail {
     pub current: Vec<(String, String)>,
     /// Admins who may see it, when restricted.
     pub access: Vec<String>,
+    /// The current judgement and its route: which steps are done and which are open.
+    pub route: Route,
 }
 
 /// A box on the incident forms that a refusal is about. Shows as the words the message uses.
@@ -200,6 +205,15 @@ pub enum IncidentField {
     SignOffName,
     /// The reason given with a change of status, such as reopening.
     StatusReason,
+    JudgedBy,
+    JudgementReason,
+    StepBy,
+    StepDetails,
+    PoliceReference,
+    EvidenceSecuredWhere,
+    PoliceOutcome,
+    IllegalFound,
+    ActionAndSanctions,
 }
 
 impl std::fmt::Display for IncidentField {
@@ -234,6 +248,15 @@ impl std::fmt::Display for IncidentField {
             IncidentField::PolicyChanges => "the policy changes",
             IncidentField::SignOffName => "the reviewing admin's name",
             IncidentField::StatusReason => "the reason",
+            IncidentField::JudgedBy => "who made the judgement",
+            IncidentField::JudgementReason => "the reason for the judgement",
+            IncidentField::StepBy => "who did this step",
+            IncidentField::StepDetails => "the notes on this step",
+            IncidentField::PoliceReference => "the police reference number",
+            IncidentField::EvidenceSecuredWhere => "where the evidence is secured",
+            IncidentField::PoliceOutcome => "what the police said",
+            IncidentField::IllegalFound => "whether the police found illegal material or activity",
+            IncidentField::ActionAndSanctions => "the action and sanctions decided",
         })
     }
 }
@@ -255,6 +278,8 @@ pub enum IncidentDate {
     ParentsTold,
     /// The date of the reviewing admin's sign-off.
     SignOff,
+    Judgement,
+    Step,
 }
 
 impl std::fmt::Display for IncidentDate {
@@ -267,6 +292,8 @@ impl std::fmt::Display for IncidentDate {
             IncidentDate::Referral => "The date of the referral",
             IncidentDate::ParentsTold => "The date the parents or carers were told",
             IncidentDate::SignOff => "The sign-off date",
+            IncidentDate::Judgement => "The date of the judgement",
+            IncidentDate::Step => "The date of the step",
         })
     }
 }

@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::error::{CodedError, ErrorCode};
 use crate::records::aup::Audience;
-use crate::records::incidents::{Agency, Category, IncidentKind};
+use crate::records::incidents::{Agency, Category, IncidentKind, Judgement};
 use crate::reminders::DueStatus;
 pub use activity::OutcomeClass;
 
@@ -70,6 +70,8 @@ pub struct IncidentFigures {
     pub by_outcome: Vec<(OutcomeClass, u32)>,
     /// Kinds seen, most frequent first.
     pub by_kind: Vec<(IncidentKind, u32)>,
+    /// By the judgement each has now: illegal, unsuitable, not yet decided; they add up to `total`.
+    pub by_judgement: Vec<(Judgement, u32)>,
 }
 
 /// Required training that is done and in date, by course and across everyone, as at `as_at`.

@@ -133,6 +133,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.click('[data-testid="close-confirm"]');
       const missing = await s.waitForText('[data-testid="status-errors"]', /outcome/);
       assert.match(missing, /reviewing admin's name/);
+      assert.match(missing, /Record the judgement: unsuitable or illegal/);
       await s.screenshot(join(shots, '47-incident-close-refused.png'));
       // Rust refuses too, whatever the page sends.
       const refused = await invokeFromPage(s, 'incident_change_status', {
@@ -155,6 +156,43 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       assert.match(await s.text('[data-testid="incident-report"]'), /Contact: Online sexual abuse or exploitation/);
       assert.match(await s.text('[data-testid="incident-chronology"]'), /amendment to entry 1[\s\S]*possible grooming/);
 
+      // The e-safety procedure's route: judged illegal, then the police, the evidence and their response.
+      await s.click('[data-testid="route-judge"]');
+      await pickValue('route-judgement-choice', 'illegal');
+      await s.type('[data-testid="route-by"]', 'Sam Okafor');
+      await s.type('[data-testid="route-reason"]', 'An adult asking a child to meet is possible grooming, a crime.');
+      await s.click('[data-testid="route-judge-save"]');
+      await s.waitFor('[data-testid="incident-saved"]');
+      assert.match(await s.text('[data-testid="route-judgement"]'), /Illegal material or activity, judged by Sam Okafor/);
+      async function recordStep(step, fill = async () => {}) {
+        await s.click(`[data-testid="route-record-${step}"]`);
+        await s.waitFor('[data-testid="route-step-form"]');
+        await s.type('[data-testid="route-by"]', 'Sam Okafor');
+        await fill();
+        await s.click('[data-testid="route-step-save"]');
+        await s.waitForText(`[data-testid="route-step-${step}"]`, /Done/);
+      }
+      await recordStep('coordinatorTold');
+      // The police reference is asked for before anything is saved.
+      await s.click('[data-testid="route-record-policeTold"]');
+      await s.type('[data-testid="route-by"]', 'Sam Okafor');
+      await s.click('[data-testid="route-step-save"]');
+      assert.match(await s.waitForText('[data-testid="route-errors"]', /police reference/), /Enter the police reference number/);
+      await s.type('[data-testid="route-reference"]', 'CAD 2291 21NOV');
+      await s.click('[data-testid="route-step-save"]');
+      await s.waitForText('[data-testid="route-step-policeTold"]', /Done[\s\S]*CAD 2291 21NOV/);
+      await s.waitForText('[data-testid="route-awaiting-police"]', /Awaiting the police response/);
+      await recordStep('evidenceSecured', () => s.type('[data-testid="route-details"]', 'Screenshots on the club phone, in the office safe.'));
+      await s.exec(`document.querySelector('[data-testid="incident-route"]').scrollIntoView();`);
+      await s.screenshot(join(shots, '46b-incident-route-awaiting-police.png'));
+      await checkAccessibility(s, 'incident judgement and route');
+      await recordStep('policeOutcome', async () => {
+        await pickValue('route-found', 'yes');
+        await s.type('[data-testid="route-details"]', 'The police are investigating the account; nothing more for the club to do.');
+      });
+      assert.equal(await s.exec(`return document.querySelector('[data-testid="route-awaiting-police"]') === null;`), true);
+      assert.match(await s.text('[data-testid="incident-chronology"]'), /Judgement[\s\S]*Route step/);
+
       await add('outcome', async () => {
         await s.type('[data-testid="entry-outcome"]', 'Reported to CEOP; the learner and family are supported by the club.');
       });
@@ -173,6 +211,9 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       assert.equal(basename(reportPath), `Incident report ${reference}.pdf`);
       const report = await collect(saveDir, basename(reportPath), artifacts, 'incident-report.pdf');
       const reportPages = pdfText(report).split('\f').filter((page) => page.trim());
+      const reportText = reportPages.join(' ').replace(/\s+/g, ' ');
+      assert.match(reportText, /Judgement and route Judged as Illegal material or activity/);
+      assert.match(reportText, /Reported to the police Done .*police reference CAD 2291 21NOV/);
       assert.ok(reportPages.length >= 2, 'the filled report runs over more than one page');
       reportPages.forEach((page, i) => {
         assert.match(page, /Confidential: safeguarding/, `page ${i + 1} is marked confidential`);

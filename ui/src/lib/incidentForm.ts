@@ -165,7 +165,10 @@ export function fieldsFrom(body: IncidentEntryBody, todayIso: string): EntryFiel
         lessonsLearnt: body.lessonsLearnt ?? "",
         policyChanges: body.policyChanges ?? "",
       };
+    // Changed in the route panel or by the status buttons, never through this form.
     case "status":
+    case "judgement":
+    case "step":
       return f;
   }
 }

@@ -7,7 +7,9 @@ import type {
   IncidentKind,
   IncidentRole,
   IncidentStatus,
+  Judgement,
   ReferralAgency,
+  RouteStepKind,
 } from "./bindings";
 import { formatDate } from "./format";
 
@@ -57,6 +59,37 @@ export const STATUS_LABELS: Record<IncidentStatus, string> = {
   closed: "Closed",
 };
 
+/** The judgements the e-safety procedure asks for, as the incident page and the report say them. */
+export const JUDGEMENT_LABELS: Record<Judgement, string> = {
+  notYetDecided: "Not yet decided",
+  unsuitable: "Unsuitable material or activity",
+  illegal: "Illegal material or activity",
+};
+
+/** Each step of a route, as a checklist line (the same words as the printed report). */
+export const STEP_LABELS: Record<RouteStepKind, string> = {
+  coordinatorTold: "Reported to the e-safety co-ordinator (DSL)",
+  policeTold: "Reported to the police",
+  evidenceSecured: "Evidence secured",
+  policeOutcome: "Police response",
+  backToInternal: "No illegal material found: back to internal procedures",
+  reviewed: "Incident reviewed",
+  actionAndSanctions: "Action and sanctions decided",
+  policiesAndToolsReviewed: "Policies and tools reviewed",
+};
+
+/** What each step's notes are for, as the box is labelled; `required` when the step needs them. */
+export const STEP_DETAILS: Record<RouteStepKind, { label: string; required: boolean }> = {
+  coordinatorTold: { label: "Notes (optional)", required: false },
+  policeTold: { label: "Notes (optional)", required: false },
+  evidenceSecured: { label: "Where the evidence is secured", required: true },
+  policeOutcome: { label: "What the police said", required: true },
+  backToInternal: { label: "Notes (optional)", required: false },
+  reviewed: { label: "What the review found (optional)", required: false },
+  actionAndSanctions: { label: "The action and sanctions decided", required: true },
+  policiesAndToolsReviewed: { label: "What changed, if anything (optional)", required: false },
+};
+
 /** What kind of entry this is, as a heading in the chronology. */
 export function entryTitle(body: IncidentEntryBody): string {
   switch (body.entry) {
@@ -78,6 +111,10 @@ export function entryTitle(body: IncidentEntryBody): string {
       return "Outcome";
     case "status":
       return "Status changed";
+    case "judgement":
+      return "Judgement";
+    case "step":
+      return "Route step";
   }
 }
 
@@ -113,6 +150,15 @@ export function entrySummary(body: IncidentEntryBody): string {
       const parts = [`Now ${STATUS_LABELS[body.to].toLowerCase()}.`];
       if (body.signOff) parts.push(`Signed off by ${body.signOff.name} on ${formatDate(body.signOff.on)}.`);
       if (body.reason) parts.push(`Reason: ${body.reason}`);
+      return parts.join(" ");
+    }
+    case "judgement":
+      return `${formatDate(body.on)}, ${body.by}: judged as ${JUDGEMENT_LABELS[body.judgement].toLowerCase()}. Why: ${body.reason}`;
+    case "step": {
+      const parts = [`${STEP_LABELS[body.step]}: ${formatDate(body.on)}, ${body.by}.`];
+      if (body.reference) parts.push(`Police reference ${body.reference}.`);
+      if (body.illegalFound !== null) parts.push(body.illegalFound ? "Illegal material or activity found." : "Nothing illegal found.");
+      if (body.details) parts.push(body.details);
       return parts.join(" ");
     }
   }

@@ -5,7 +5,7 @@
 
 use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::FormError;
-use crate::records::incidents::{Agency, Category, IncidentKind, Role};
+use crate::records::incidents::{steps_for, Agency, Category, IncidentKind, Judgement, Role, RouteStepKind};
 
 /// What the blank incident form prints; it holds no one's personal data.
 pub struct BlankIncidentForm {
@@ -75,21 +75,33 @@ pub fn blank_incident_pdf(form: &BlankIncidentForm) -> Result<Vec<u8>, FormError
 
     doc.keep_together(60.0);
     doc.heading("5. For the DSL");
-    doc.writing_space("Decisions and the reasons for them (say why, if it was not referred)", 2);
+    doc.strong("Judgement: tick one, then each step of its route as it is done");
+    // Unsuitable and its route on the top row, illegal and its route below, in order.
+    let mut illegal = steps_for(Judgement::Illegal, None);
+    illegal.push(RouteStepKind::BackToInternal);
+    let row = |judgement: Judgement, steps: Vec<RouteStepKind>| {
+        std::iter::once(judgement.short_label()).chain(steps.into_iter().map(RouteStepKind::short_label))
+    };
+    let unsuitable: Vec<&str> = row(Judgement::Unsuitable, steps_for(Judgement::Unsuitable, None)).collect();
+    let illegal: Vec<&str> = row(Judgement::Illegal, illegal).collect();
+    let columns = unsuitable.len().max(illegal.len());
+    let padded = |mut cells: Vec<&'static str>| {
+        cells.resize(columns, "");
+        cells
+    };
+    doc.tick_grid(&[padded(unsuitable), padded(illegal)].concat(), columns);
+    doc.writing_space("Decisions and the reasons for them, including the judgement, with dates", 2);
     doc.strong("Referred to (tick each; police: 999 in an emergency, otherwise 101)");
     doc.tick_grid(&Agency::ALL.iter().map(|a| a.label()).collect::<Vec<_>>(), 2);
     for _ in 0..2 {
         doc.fill_in_row(&[("Agency", 0.8), ("Date", 0.6), ("Reference", 0.8), ("Outcome", 1.2)]);
     }
-    doc.fill_in_row(&[("Parents or carers told on", 1.0), ("By", 1.0)]);
-    doc.fill_in_row(&[("Or why they were not told", 1.0)]);
-    doc.spacer(2.0);
+    doc.fill_in_row(&[("Parents or carers told on", 0.9), ("By", 0.6), ("Or why they were not told", 1.3)]);
     doc.writing_columns(&[("Outcome and any sanctions", 2), ("Lessons learnt and policy changes", 2)]);
 
-    doc.keep_together(30.0);
+    doc.keep_together(14.0);
     doc.strong("Review and sign-off by the DSL");
-    doc.fill_in_row(&[("Reviewing DSL\u{2019}s name (in capitals)", 1.3), ("Recorded in Safekeeper by", 1.0)]);
-    doc.signature_line("Signature");
+    doc.fill_in_row(&[("Reviewing DSL\u{2019}s name (in capitals)", 1.8), ("Signature", 1.1), ("Date", 0.6)]);
 
     doc.finish()
 }

@@ -2,7 +2,7 @@
 //! Shared by the filled report and the person chronology so an entry reads the same in both.
 
 use crate::forms::uk_date;
-use crate::records::incidents::{Agency, EntryBody, Referral};
+use crate::records::incidents::{Agency, EntryBody, Referral, RouteStepKind};
 
 /// Label and value pairs for one entry. Empty optional fields are left out.
 pub(crate) fn entry_fields(body: &EntryBody) -> Vec<(&'static str, String)> {
@@ -74,6 +74,22 @@ pub(crate) fn entry_fields(body: &EntryBody) -> Vec<(&'static str, String)> {
             some(&mut rows, "Lessons learnt", &o.lessons_learnt);
             some(&mut rows, "Policy changes", &o.policy_changes);
         }
+        EntryBody::Judgement(j) => {
+            rows.push(("Date", uk_date(j.on)));
+            rows.push(("By", j.by.clone()));
+            rows.push(("Judged as", j.judgement.label().to_owned()));
+            rows.push(("Reason", j.reason.clone()));
+        }
+        EntryBody::Step(step) => {
+            rows.push(("Step", step.step.label().to_owned()));
+            rows.push(("Date", uk_date(step.on)));
+            rows.push(("By", step.by.clone()));
+            some(&mut rows, "Police reference", &step.reference);
+            if let Some(found) = step.illegal_found {
+                rows.push(("Illegal material or activity found", yes_no(found)));
+            }
+            some(&mut rows, step_details_label(step.step), &step.details);
+        }
         EntryBody::Status(s) => {
             rows.push(("New status", s.to.label().to_owned()));
             if let Some(sign_off) = &s.sign_off {
@@ -105,6 +121,22 @@ pub(super) fn entry_summary(body: &EntryBody) -> String {
         }
         EntryBody::Outcome(o) => o.outcome.clone(),
         EntryBody::Status(s) => format!("Status now {}", s.to.label().to_lowercase()),
+        EntryBody::Judgement(j) => format!("Judged: {}. Reason: {}", j.judgement.label(), j.reason),
+        EntryBody::Step(step) => match &step.details {
+            Some(details) => format!("{} ({}): {details}", step.step.label(), step.by),
+            None => format!("{} ({})", step.step.label(), step.by),
+        },
+    }
+}
+
+/// What a step's notes are called on paper: each step records something different.
+pub(crate) fn step_details_label(step: RouteStepKind) -> &'static str {
+    match step {
+        RouteStepKind::EvidenceSecured => "Where it is secured",
+        RouteStepKind::PoliceOutcome => "What the police said",
+        RouteStepKind::ActionAndSanctions => "Action and sanctions",
+        RouteStepKind::PoliciesAndToolsReviewed => "What changed",
+        _ => "Notes",
     }
 }
 

@@ -11,7 +11,7 @@ use super::{recorded_by_words, CONFIDENTIAL};
 use crate::dates::uk_date_time_text;
 use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
-use crate::records::incidents::{EntryBody, IncidentDetail, IncidentEntry, IncidentSource, Status};
+use crate::records::incidents::{EntryBody, IncidentDetail, IncidentEntry, IncidentSource, Route, Status};
 
 /// Everything one incident's report prints, gathered by the caller.
 pub struct IncidentReportForm {
@@ -49,7 +49,7 @@ pub fn incident_report_pdf(form: &IncidentReportForm) -> Result<Vec<u8>, FormErr
     doc.heading("Summary");
     doc.table(&[], &summary_rows(form, &current));
 
-    current_record(&mut doc, &current, incident.status == Status::Closed);
+    current_record(&mut doc, &current, &form.detail.route, incident.status == Status::Closed);
 
     doc.heading("Chronology");
     doc.note(
@@ -126,7 +126,7 @@ fn summary_rows(form: &IncidentReportForm, current: &[&IncidentEntry]) -> Vec<Ve
 }
 
 /// Each part of the record at its latest version, grouped the way the incident page shows it.
-fn current_record(doc: &mut FormDocument, current: &[&IncidentEntry], closed: bool) {
+fn current_record(doc: &mut FormDocument, current: &[&IncidentEntry], route: &Route, closed: bool) {
     for entry in of_kind(current, "report") {
         doc.heading("The report");
         small_table(doc, &pairs(&entry.body));
@@ -148,6 +148,8 @@ fn current_record(doc: &mut FormDocument, current: &[&IncidentEntry], closed: bo
     } else {
         doc.table(&["Name", "Role in this incident", "In the people register"], &people);
     }
+
+    route_section(doc, route);
 
     let sections: [(&str, &str, &str); 6] = [
         ("action", "Actions taken", "No actions recorded."),
@@ -181,6 +183,52 @@ fn current_record(doc: &mut FormDocument, current: &[&IncidentEntry], closed: bo
         doc.heading("Sign-off");
         doc.paragraph(&format!("Reviewed and signed off by {} on {}.", sign_off.name, uk_date(sign_off.on)));
     }
+}
+
+/// The judgement and its route: who judged it, when and why, then each step done or still open.
+fn route_section(doc: &mut FormDocument, route: &Route) {
+    // The heading, the judgement and the first steps together.
+    doc.keep_together(70.0);
+    doc.heading("Judgement and route");
+    let Some(decided) = &route.decided else {
+        doc.paragraph("Not yet judged as unsuitable or illegal material or activity.");
+        return;
+    };
+    let mut rows = vec![
+        vec!["Judged as".to_owned(), decided.judgement.label().to_owned()],
+        vec!["By".to_owned(), format!("{}, {}", decided.by, uk_date(decided.on))],
+        vec!["Why".to_owned(), decided.reason.clone()],
+    ];
+    if route.awaiting_police {
+        rows.push(vec!["Now".to_owned(), "Awaiting the police response".to_owned()]);
+    }
+    small_table(doc, &rows);
+    if route.steps.is_empty() {
+        return;
+    }
+    let steps: Vec<Vec<String>> = route
+        .steps
+        .iter()
+        .map(|s| match &s.done {
+            Some(done) => {
+                let mut what = vec![format!("{}, {}", uk_date(done.on), done.by)];
+                if let Some(reference) = &done.reference {
+                    what.push(format!("police reference {reference}"));
+                }
+                if let Some(found) = done.illegal_found {
+                    what.push(
+                        if found { "illegal material or activity found" } else { "nothing illegal found" }.into(),
+                    );
+                }
+                if let Some(details) = &done.details {
+                    what.push(details.clone());
+                }
+                vec![s.step.label().to_owned(), "Done".to_owned(), what.join("; ")]
+            }
+            None => vec![s.step.label().to_owned(), "Open".to_owned(), String::new()],
+        })
+        .collect();
+    doc.table(&["Step", "", "When, who and what"], &steps);
 }
 
 fn of_kind<'a>(current: &'a [&'a IncidentEntry], kind: &'a str) -> impl Iterator<Item = &'a IncidentEntry> + 'a {

@@ -9,7 +9,8 @@ use super::*;
 use crate::forms::pdf_check::{folded, pages_of, pdf_text, render_pages};
 use crate::records::incidents::{
     Action, Agency, Category, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentKind, IncidentSource,
-    InvolvedPerson, Outcome, ParentsInformed, Referral, Report, Role, SignOff, Status, StatusChange,
+    InvolvedPerson, Judgement, JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, Route, RouteStep,
+    RouteStepKind, SignOff, Status, StatusChange,
 };
 
 const ORG: &str = "Riverside Youth Project";
@@ -237,12 +238,13 @@ fn closed_detail() -> IncidentDetail {
             "2026-10-10T09:00:00Z",
         ),
     ];
-    let current = chronology
+    let current: Vec<(String, String)> = chronology
         .iter()
         .filter(|e| e.amends.is_none())
         .map(|e| (e.id.clone(), if e.id == "e4" { "e5".to_owned() } else { e.id.clone() }))
         .collect();
-    IncidentDetail { incident: incident(Status::Closed), chronology, current, access: Vec::new() }
+    let route = Route::from_chronology(&chronology, &current);
+    IncidentDetail { incident: incident(Status::Closed), chronology, current, access: Vec::new(), route }
 }
 
 fn report_form(detail: IncidentDetail) -> IncidentReportForm {
@@ -338,6 +340,75 @@ fn a_staff_allegation_names_the_lado_route_and_who_may_see_it() {
 }
 
 /// An incident with a report and `n - 1` more entries, as the benchmark prints.
+/// The closed example reopened and judged illegal: the police told, the evidence not yet secured.
+fn illegal_route_detail() -> IncidentDetail {
+    let mut detail = closed_detail();
+    detail.incident = incident(Status::Open);
+    let more = [
+        EntryBody::Judgement(JudgementDecision {
+            on: day(2026, 10, 11),
+            by: "Sam Okafor".into(),
+            judgement: Judgement::Illegal,
+            reason: "A threat to share an intimate picture.".into(),
+        }),
+        EntryBody::Step(RouteStep {
+            step: RouteStepKind::PoliceTold,
+            on: day(2026, 10, 11),
+            by: "Sam Okafor".into(),
+            details: None,
+            reference: Some("CAD-77 11OCT".into()),
+            illegal_found: None,
+        }),
+    ];
+    for (n, body) in more.into_iter().enumerate() {
+        let seq = 10 + n as i64;
+        detail.chronology.push(entry(seq, body, "2026-10-11T09:00:00Z"));
+        detail.current.push((format!("e{seq}"), format!("e{seq}")));
+    }
+    detail.route = Route::from_chronology(&detail.chronology, &detail.current);
+    detail
+}
+
+#[test]
+fn filled_report_shows_the_judgement_with_its_reason_and_each_route_step_done_or_open() {
+    let all = folded(&pdf_text(&incident_report_pdf(&report_form(illegal_route_detail())).expect("renders")));
+    for expected in [
+        "Judgement and route",
+        "Illegal material or activity",
+        "A threat to share an intimate picture.",
+        "Awaiting the police response",
+        "police reference CAD-77 11OCT",
+        "Reported to the police",
+        "Evidence secured",
+        "Police response",
+    ] {
+        assert!(all.contains(expected), "{expected:?} missing");
+    }
+    for open in ["(DSL) Open", "Evidence secured Open", "Police response Open"] {
+        assert!(all.contains(open), "{open:?} missing");
+    }
+    assert!(all.contains("Reported to the police Done 11 October 2026, Sam Okafor"));
+    let unjudged = folded(&pdf_text(&incident_report_pdf(&report_form(closed_detail())).expect("renders")));
+    assert!(unjudged.contains("Not yet judged as unsuitable or illegal material or activity."));
+}
+
+#[test]
+fn blank_form_offers_the_judgement_and_every_step_of_both_routes() {
+    let all = folded(&pdf_text(&blank_pdf(Some(ORG))));
+    for expected in [
+        "Judgement: tick one, then each step of its route as it is done",
+        "Unsuitable",
+        "Illegal",
+        "DSL told",
+        "Reviewed",
+        "Police told",
+        "Back to internal",
+        "Decisions and the reasons for them, including the judgement, with dates",
+    ] {
+        assert!(all.contains(expected), "{expected:?} missing");
+    }
+}
+
 pub(crate) fn long_detail(n: i64) -> IncidentDetail {
     let mut chronology = vec![entry(1, EntryBody::Report(report_body()), "2026-10-04T09:00:00Z")];
     for seq in 2..=n {
@@ -351,8 +422,9 @@ pub(crate) fn long_detail(n: i64) -> IncidentDetail {
             "2026-10-05T09:00:00Z",
         ));
     }
-    let current = chronology.iter().map(|e| (e.id.clone(), e.id.clone())).collect();
-    IncidentDetail { incident: incident(Status::Open), chronology, current, access: Vec::new() }
+    let current: Vec<(String, String)> = chronology.iter().map(|e| (e.id.clone(), e.id.clone())).collect();
+    let route = Route::from_chronology(&chronology, &current);
+    IncidentDetail { incident: incident(Status::Open), chronology, current, access: Vec::new(), route }
 }
 
 #[test]
@@ -442,6 +514,7 @@ fn write_samples_for_review() {
     let write = |name: &str, pdf: Vec<u8>| std::fs::write(dir.join(name), pdf).expect("writable");
     write("incident-blank.pdf", blank_pdf(Some(ORG)));
     write("incident-report.pdf", incident_report_pdf(&report_form(closed_detail())).expect("renders"));
+    write("incident-report-illegal.pdf", incident_report_pdf(&report_form(illegal_route_detail())).expect("renders"));
     let form = PersonChronology {
         org_name: ORG.into(),
         person_id: "p1".into(),

@@ -75,6 +75,10 @@ impl FormDocument {
             let tallest = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
             let top = self.ensure_space(tallest * pitch);
             for (i, lines) in wrapped.iter().enumerate() {
+                // An empty label leaves its cell empty, box and all, so columns can differ in length.
+                if lines.iter().all(|l| l.is_empty()) {
+                    continue;
+                }
                 let x = left + i as f32 * (cell_width + GUTTER_MM);
                 let cap_middle = top + baseline(BODY_PT) - 0.36 * BODY_PT * MM_PER_PT;
                 let area = Area { x, top: cap_middle - TICK_BOX_MM / 2.0, width: TICK_BOX_MM, height: TICK_BOX_MM };

@@ -258,6 +258,82 @@ pub struct StatusChange {
     pub reason: Option<String>,
 }
 
+/// How an incident is judged, as the e-safety procedure's flowchart asks once it is recorded:
+/// unsuitable material or activity, or illegal material or activity. Each has its own route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Judgement {
+    /// Recorded, but not yet judged either way.
+    NotYetDecided,
+    /// Unsuitable material or activity: dealt with inside the organisation.
+    Unsuitable,
+    /// Illegal material or activity: the police are told and lead.
+    Illegal,
+}
+
+/// The judgement on an incident, with who made it, when and why. A later judgement replaces
+/// this one as the incident's route; both stay in the chronology.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentJudgement")]
+pub struct JudgementDecision {
+    /// The UK date the judgement was made; never in the future.
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    /// Who made the judgement (usually the DSL), as typed.
+    pub by: String,
+    /// Unsuitable, illegal, or not yet decided.
+    pub judgement: Judgement,
+    /// Why: what was seen or heard that decides it.
+    pub reason: String,
+}
+
+/// A step on an incident's route. The illegal route: the DSL is told, the police are told,
+/// the evidence is secured, the police respond (and, when they find nothing illegal, the matter
+/// goes back to internal procedures). The unsuitable route: the DSL is told, the incident is
+/// reviewed, action and sanctions are decided, and policies and tools are reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RouteStepKind {
+    /// The e-safety co-ordinator (the DSL) was told. Both routes.
+    CoordinatorTold,
+    /// The police were told, with their reference. Illegal route.
+    PoliceTold,
+    /// The evidence was secured (not searched, copied or shared), and where it is. Illegal route.
+    EvidenceSecured,
+    /// The police responded after investigating, saying whether they found anything illegal.
+    PoliceOutcome,
+    /// Nothing illegal was found, so the matter went back to internal disciplinary procedures.
+    BackToInternal,
+    /// The incident was reviewed. Unsuitable route.
+    Reviewed,
+    /// Action and sanctions were decided. Unsuitable route.
+    ActionAndSanctions,
+    /// Policies and tools (filtering, monitoring, training) were reviewed. Unsuitable route.
+    PoliciesAndToolsReviewed,
+}
+
+/// One step of the route, done: when, by whom and what it recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentRouteStep")]
+pub struct RouteStep {
+    /// Which step this is.
+    pub step: RouteStepKind,
+    /// The UK date it was done; never in the future.
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    /// Who did it, as typed.
+    pub by: String,
+    /// What the step found or decided: where the evidence is held, what the police said, the
+    /// action and sanctions, what changed in the policies. Required where the step needs it.
+    pub details: Option<String>,
+    /// The police reference number; required when the police were told.
+    pub reference: Option<String>,
+    /// For the police outcome only: whether illegal material or activity was found.
+    pub illegal_found: Option<bool>,
+}
+
 /// One entry in the chronology. Tagged `entry` because a report has a field called `kind`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "entry")]
@@ -281,6 +357,10 @@ pub enum EntryBody {
     Outcome(Outcome),
     /// A move between open, under review and closed.
     Status(StatusChange),
+    /// The incident judged unsuitable or illegal (or not yet).
+    Judgement(JudgementDecision),
+    /// A step of the judgement's route, done.
+    Step(RouteStep),
 }
 
 /// The longest a one-line answer on an incident may be (a place, a name, a reference).
@@ -343,6 +423,8 @@ impl EntryBody {
             EntryBody::ParentsInformed(_) => "parentsInformed",
             EntryBody::Outcome(_) => "outcome",
             EntryBody::Status(_) => "status",
+            EntryBody::Judgement(_) => "judgement",
+            EntryBody::Step(_) => "step",
         }
     }
 
@@ -443,6 +525,16 @@ impl EntryBody {
                 lessons_learnt: optional(&o.lessons_learnt, LONG, IncidentField::LessonsLearnt)?,
                 policy_changes: optional(&o.policy_changes, LONG, IncidentField::PolicyChanges)?,
             }),
+            EntryBody::Judgement(j) => {
+                not_future(j.on, today, IncidentDate::Judgement)?;
+                EntryBody::Judgement(JudgementDecision {
+                    on: j.on,
+                    by: required(&j.by, SHORT, IncidentField::JudgedBy)?,
+                    judgement: j.judgement,
+                    reason: required(&j.reason, LONG, IncidentField::JudgementReason)?,
+                })
+            }
+            EntryBody::Step(step) => EntryBody::Step(step.validated(today)?),
             EntryBody::Status(s) => EntryBody::Status(StatusChange {
                 to: s.to,
                 sign_off: match &s.sign_off {
@@ -455,5 +547,39 @@ impl EntryBody {
                 reason: optional(&s.reason, LONG, IncidentField::StatusReason)?,
             }),
         })
+    }
+}
+
+impl RouteStep {
+    /// Tidies the step and checks it holds what its kind needs: the police reference when the
+    /// police were told, where the evidence is, what the police found, the action and sanctions.
+    /// Fields a step does not use are dropped.
+    fn validated(&self, today: NaiveDate) -> Result<RouteStep, IncidentError> {
+        not_future(self.on, today, IncidentDate::Step)?;
+        let by = required(&self.by, SHORT, IncidentField::StepBy)?;
+        let needed = |field: IncidentField, max: usize| {
+            required(self.details.as_deref().unwrap_or_default(), max, field).map(Some)
+        };
+        let (details, reference, illegal_found) = match self.step {
+            RouteStepKind::PoliceTold => (
+                optional(&self.details, LONG, IncidentField::StepDetails)?,
+                Some(required(self.reference.as_deref().unwrap_or_default(), SHORT, IncidentField::PoliceReference)?),
+                None,
+            ),
+            RouteStepKind::EvidenceSecured => (needed(IncidentField::EvidenceSecuredWhere, SHORT)?, None, None),
+            RouteStepKind::PoliceOutcome => (
+                needed(IncidentField::PoliceOutcome, LONG)?,
+                None,
+                Some(self.illegal_found.ok_or(IncidentError::Missing(IncidentField::IllegalFound))?),
+            ),
+            RouteStepKind::ActionAndSanctions => (needed(IncidentField::ActionAndSanctions, LONG)?, None, None),
+            RouteStepKind::CoordinatorTold
+            | RouteStepKind::BackToInternal
+            | RouteStepKind::Reviewed
+            | RouteStepKind::PoliciesAndToolsReviewed => {
+                (optional(&self.details, LONG, IncidentField::StepDetails)?, None, None)
+            }
+        };
+        Ok(RouteStep { step: self.step, on: self.on, by, details, reference, illegal_found })
     }
 }

@@ -133,6 +133,8 @@ impl EntryBody {
             EntryBody::ParentsInformed(_) => "Parents or carers",
             EntryBody::Outcome(_) => "Outcome",
             EntryBody::Status(_) => "Status changed",
+            EntryBody::Judgement(_) => "Judgement",
+            EntryBody::Step(_) => "Route step",
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use super::entries::{Category, EntryBody, Report, StatusChange};
-use super::{Incident, IncidentDetail, IncidentEntry, IncidentError, IncidentSource, Status};
+use super::{Incident, IncidentDetail, IncidentEntry, IncidentError, IncidentSource, Route, Status};
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry as AuditEntry};
 
@@ -383,7 +383,7 @@ pub fn change_status(
         (from, to) if from == to => return Err(IncidentError::BadTransition("it already has that status")),
         (Status::Closed, _) if change.reason.is_none() => return Err(IncidentError::ReopenNeedsReason),
         (_, Status::Closed) => {
-            let mut missing = Vec::new();
+            let mut missing = read_detail(&tx, incident.clone())?.route.still_needed();
             if !current_outcome(&tx, incident_id)? {
                 missing.push("the outcome");
             }
@@ -491,7 +491,8 @@ fn read_detail(conn: &Connection, incident: Incident) -> Result<IncidentDetail, 
         .prepare_cached("SELECT admin_id FROM incident_access WHERE incident_id = ?1 ORDER BY admin_id")?
         .query_map([incident_id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    Ok(IncidentDetail { incident, chronology, current, access })
+    let route = Route::from_chronology(&chronology, &current);
+    Ok(IncidentDetail { incident, chronology, current, access, route })
 }
 
 /// Records in the audit trail that this actor printed an incident (`what` says which form, such as

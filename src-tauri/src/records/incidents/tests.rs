@@ -66,6 +66,190 @@ fn close_with(sign_off: Option<SignOff>) -> StatusChange {
     StatusChange { to: Status::Closed, sign_off, reason: None }
 }
 
+fn judge(judgement: Judgement, reason: &str) -> EntryBody {
+    EntryBody::Judgement(JudgementDecision {
+        on: today(),
+        by: "Morgan Ellis, DSL".into(),
+        judgement,
+        reason: reason.into(),
+    })
+}
+
+fn step(step: RouteStepKind) -> RouteStep {
+    RouteStep { step, on: today(), by: "Morgan Ellis".into(), details: None, reference: None, illegal_found: None }
+}
+
+fn with_details(step: RouteStep, details: &str) -> RouteStep {
+    RouteStep { details: Some(details.into()), ..step }
+}
+
+/// Judges the incident unsuitable and records every step of that route.
+fn walk_unsuitable_route(conn: &mut rusqlite::Connection, incident_id: &str) {
+    add_entry(conn, &dsl(), incident_id, &judge(Judgement::Unsuitable, "Unkind messages; nothing unlawful."), today())
+        .expect("judgement");
+    for s in [
+        step(RouteStepKind::CoordinatorTold),
+        step(RouteStepKind::Reviewed),
+        with_details(step(RouteStepKind::ActionAndSanctions), "Restorative meeting; two weeks off the group chat."),
+        step(RouteStepKind::PoliciesAndToolsReviewed),
+    ] {
+        add_entry(conn, &dsl(), incident_id, &EntryBody::Step(s), today()).expect("route step");
+    }
+}
+
+fn route_of(conn: &rusqlite::Connection, incident_id: &str) -> Route {
+    get(conn, &dsl(), incident_id).expect("get").route
+}
+
+fn open_steps(route: &Route) -> Vec<RouteStepKind> {
+    route.steps.iter().filter(|s| s.done.is_none()).map(|s| s.step).collect()
+}
+
+#[test]
+fn the_judgement_is_a_decision_that_can_change_and_every_change_stays_in_the_chronology() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    let route = route_of(&conn, &incident.id);
+    assert_eq!(route.judgement, Judgement::NotYetDecided);
+    assert!(route.decided.is_none() && route.steps.is_empty());
+
+    add_entry(&mut conn, &dsl(), &incident.id, &judge(Judgement::Unsuitable, "Name-calling only."), today())
+        .expect("first judgement");
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(step(RouteStepKind::CoordinatorTold)), today())
+        .expect("DSL told");
+    let route = route_of(&conn, &incident.id);
+    assert_eq!(route.judgement, Judgement::Unsuitable);
+    assert_eq!(
+        open_steps(&route),
+        vec![RouteStepKind::Reviewed, RouteStepKind::ActionAndSanctions, RouteStepKind::PoliciesAndToolsReviewed]
+    );
+
+    add_entry(&mut conn, &dsl(), &incident.id, &judge(Judgement::Illegal, "An indecent image was shared."), today())
+        .expect("second judgement");
+    let detail = get(&conn, &dsl(), &incident.id).expect("get");
+    let judgements: Vec<Judgement> = detail
+        .chronology
+        .iter()
+        .filter_map(|e| match &e.body {
+            EntryBody::Judgement(j) => Some(j.judgement),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(judgements, vec![Judgement::Unsuitable, Judgement::Illegal], "both judgements stay");
+    let decided = detail.route.decided.clone().expect("decided");
+    assert_eq!((decided.judgement, decided.by.as_str()), (Judgement::Illegal, "Morgan Ellis, DSL"));
+    assert_eq!(decided.reason, "An indecent image was shared.");
+    // The step already done counts on the new route too.
+    assert_eq!(
+        open_steps(&detail.route),
+        vec![RouteStepKind::PoliceTold, RouteStepKind::EvidenceSecured, RouteStepKind::PoliceOutcome]
+    );
+    assert!(!detail.route.awaiting_police, "not waiting until the police have been told");
+}
+
+#[test]
+fn the_illegal_route_tracks_the_police_and_the_evidence_and_awaits_the_police_response() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    add_entry(&mut conn, &dsl(), &incident.id, &judge(Judgement::Illegal, "Threats of violence."), today())
+        .expect("judgement");
+    let told = RouteStep { reference: Some("CAD 4471 / 21NOV".into()), ..step(RouteStepKind::PoliceTold) };
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(told), today()).expect("police told");
+    let secured = with_details(step(RouteStepKind::EvidenceSecured), "Phone sealed in the office safe.");
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(secured), today()).expect("evidence");
+    let route = route_of(&conn, &incident.id);
+    assert!(route.awaiting_police);
+    let police = route.steps.iter().find(|s| s.step == RouteStepKind::PoliceTold).expect("police step");
+    assert_eq!(police.done.as_ref().and_then(|d| d.reference.as_deref()), Some("CAD 4471 / 21NOV"));
+    assert_eq!(open_steps(&route), vec![RouteStepKind::CoordinatorTold, RouteStepKind::PoliceOutcome]);
+
+    let response = RouteStep {
+        illegal_found: Some(true),
+        ..with_details(step(RouteStepKind::PoliceOutcome), "Charged; the police keep the phone.")
+    };
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(response), today()).expect("police response");
+    let route = route_of(&conn, &incident.id);
+    assert!(!route.awaiting_police);
+    assert_eq!(open_steps(&route), vec![RouteStepKind::CoordinatorTold], "no internal step when the police act");
+}
+
+#[test]
+fn a_police_response_that_finds_nothing_illegal_sends_the_matter_back_to_internal_procedures() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    add_entry(&mut conn, &dsl(), &incident.id, &judge(Judgement::Illegal, "Possible extortion."), today())
+        .expect("judgement");
+    let response = RouteStep {
+        illegal_found: Some(false),
+        ..with_details(step(RouteStepKind::PoliceOutcome), "No offence found; no further police action.")
+    };
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(response), today()).expect("police response");
+    let route = route_of(&conn, &incident.id);
+    assert_eq!(route.steps.last().map(|s| s.step), Some(RouteStepKind::BackToInternal));
+    assert!(open_steps(&route).contains(&RouteStepKind::BackToInternal));
+}
+
+#[test]
+fn closing_names_the_judgement_and_every_route_step_still_open() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    add_entry(&mut conn, &dsl(), &incident.id, &outcome(), today()).expect("outcome");
+    let sign_off = || Some(SignOff { name: "Morgan Ellis".into(), on: today() });
+    match change_status(&mut conn, &dsl(), &incident.id, &close_with(sign_off()), today()) {
+        Err(IncidentError::CannotClose(missing)) => {
+            assert_eq!(missing, vec!["a judgement: unsuitable or illegal material or activity"])
+        }
+        other => panic!("expected CannotClose, got {other:?}"),
+    }
+    add_entry(&mut conn, &dsl(), &incident.id, &judge(Judgement::Unsuitable, "Unkind messages."), today())
+        .expect("judgement");
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(step(RouteStepKind::Reviewed)), today())
+        .expect("reviewed");
+    let refused = change_status(&mut conn, &dsl(), &incident.id, &close_with(sign_off()), today()).expect_err("open");
+    assert_eq!(
+        refused.to_string(),
+        "To close this incident, add the route step \u{201c}Reported to the e-safety co-ordinator (DSL)\u{201d}, \
+         the route step \u{201c}Action and sanctions decided\u{201d}, the route step \u{201c}Policies and tools \
+         reviewed\u{201d}."
+    );
+    for s in [
+        step(RouteStepKind::CoordinatorTold),
+        with_details(step(RouteStepKind::ActionAndSanctions), "Apology and a week off the chat."),
+        step(RouteStepKind::PoliciesAndToolsReviewed),
+    ] {
+        add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::Step(s), today()).expect("step");
+    }
+    change_status(&mut conn, &dsl(), &incident.id, &close_with(sign_off()), today()).expect("closes");
+}
+
+#[test]
+fn each_route_step_asks_for_what_it_records() {
+    let check = |body: EntryBody| body.validated(today()).map_err(|e| e.to_string());
+    assert_eq!(
+        check(EntryBody::Step(step(RouteStepKind::PoliceTold))),
+        Err("Enter the police reference number.".to_owned())
+    );
+    assert_eq!(
+        check(EntryBody::Step(step(RouteStepKind::EvidenceSecured))),
+        Err("Enter where the evidence is secured.".to_owned())
+    );
+    assert_eq!(
+        check(EntryBody::Step(with_details(step(RouteStepKind::PoliceOutcome), "No further action."))),
+        Err("Enter whether the police found illegal material or activity.".to_owned())
+    );
+    assert_eq!(
+        check(EntryBody::Step(step(RouteStepKind::ActionAndSanctions))),
+        Err("Enter the action and sanctions decided.".to_owned())
+    );
+    assert_eq!(check(judge(Judgement::Illegal, "  ")), Err("Enter the reason for the judgement.".to_owned()));
+    let tomorrow = RouteStep { on: today().succ_opt().expect("date"), ..step(RouteStepKind::Reviewed) };
+    assert_eq!(check(EntryBody::Step(tomorrow)), Err("The date of the step cannot be in the future.".to_owned()));
+    // Fields a step does not use are dropped, not stored.
+    let stray = RouteStep { reference: Some("X1".into()), illegal_found: Some(true), ..step(RouteStepKind::Reviewed) };
+    let Ok(EntryBody::Step(kept)) = EntryBody::Step(stray).validated(today()) else { panic!("valid step") };
+    assert_eq!((kept.reference, kept.illegal_found), (None, None));
+}
+
 #[test]
 fn references_count_up_within_the_year() {
     let mut conn = test_db();
@@ -132,10 +316,11 @@ fn closing_needs_an_outcome_and_a_sign_off_and_reopening_needs_a_reason() {
     let mut conn = test_db();
     let incident = new_incident(&mut conn);
     match change_status(&mut conn, &dsl(), &incident.id, &close_with(None), today()) {
-        Err(IncidentError::CannotClose(missing)) => assert_eq!(missing.len(), 2, "{missing:?}"),
+        Err(IncidentError::CannotClose(missing)) => assert_eq!(missing.len(), 3, "{missing:?}"),
         other => panic!("expected CannotClose, got {other:?}"),
     }
     add_entry(&mut conn, &dsl(), &incident.id, &outcome(), today()).expect("outcome");
+    walk_unsuitable_route(&mut conn, &incident.id);
     match change_status(&mut conn, &dsl(), &incident.id, &close_with(None), today()) {
         Err(IncidentError::CannotClose(missing)) => {
             assert_eq!(missing, vec!["the reviewing admin's sign-off (name and date)"])
@@ -406,4 +591,45 @@ fn each_refusal_names_its_field_and_rule_in_the_words_the_form_uses() {
     let err = other.validated(today()).expect_err("which organisation");
     assert_eq!(err.to_string(), "Enter the organisation referred to.");
     assert_eq!(crate::error::CodedError::code(&err), "incident.invalid");
+}
+
+#[test]
+fn trends_count_each_incident_by_its_current_judgement_as_its_route_shows_it() {
+    let mut conn = test_db();
+    let never = new_incident(&mut conn);
+    let unsuitable = new_incident(&mut conn);
+    let changed = new_incident(&mut conn);
+    let amended_back = new_incident(&mut conn);
+    add_entry(&mut conn, &dsl(), &unsuitable.id, &judge(Judgement::Unsuitable, "Unkind."), today()).expect("judge");
+    add_entry(&mut conn, &dsl(), &changed.id, &judge(Judgement::Unsuitable, "Unkind."), today()).expect("judge");
+    add_entry(&mut conn, &dsl(), &changed.id, &judge(Judgement::Illegal, "A threat."), today()).expect("judge");
+    // Judged illegal, then unsuitable; then the first (illegal) judgement is amended to "not yet
+    // decided": the current judgement is still the later one.
+    let first = add_entry(&mut conn, &dsl(), &amended_back.id, &judge(Judgement::Illegal, "A threat."), today())
+        .expect("judge");
+    add_entry(&mut conn, &dsl(), &amended_back.id, &judge(Judgement::Unsuitable, "Only words."), today())
+        .expect("judge");
+    amend(
+        &mut conn,
+        &dsl(),
+        &amended_back.id,
+        &first.id,
+        &judge(Judgement::NotYetDecided, "Too early to say."),
+        "Recorded in haste.",
+        today(),
+    )
+    .expect("amend");
+
+    let routes: Vec<Judgement> =
+        [&never, &unsuitable, &changed, &amended_back].iter().map(|i| route_of(&conn, &i.id).judgement).collect();
+    assert_eq!(
+        routes,
+        vec![Judgement::NotYetDecided, Judgement::Unsuitable, Judgement::Illegal, Judgement::Unsuitable]
+    );
+    let counts = trends(&conn, day(2026, 11, 1), day(2026, 11, 30)).expect("trends").judgements;
+    let counts: Vec<(Judgement, u32)> = counts.into_iter().map(|c| (c.judgement, c.count)).collect();
+    assert_eq!(counts, vec![(Judgement::Illegal, 1), (Judgement::Unsuitable, 2), (Judgement::NotYetDecided, 1)]);
+    // Outside the period, nothing counts.
+    let before = judgement_counts(&conn, day(2026, 1, 1), day(2026, 10, 31)).expect("counts");
+    assert!(before.iter().all(|(_, n)| *n == 0), "{before:?}");
 }

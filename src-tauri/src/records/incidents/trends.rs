@@ -7,7 +7,9 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::entries::{Category, IncidentKind};
+use std::collections::HashMap;
+
+use super::entries::{Category, EntryBody, IncidentKind, Judgement};
 use super::IncidentError;
 use crate::records::date_text;
 
@@ -46,7 +48,18 @@ pub struct KindCount {
     pub count: u32,
 }
 
-/// Incident numbers over a period, by month and category and by kind; restricted incidents are counted too.
+/// How many incidents in a period stand at one judgement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JudgementCount {
+    /// The judgement each of these incidents has now.
+    pub judgement: Judgement,
+    /// How many incidents.
+    pub count: u32,
+}
+
+/// Incident numbers over a period, by month and category, by kind and by judgement; restricted
+/// incidents are counted too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Trends {
@@ -60,6 +73,8 @@ pub struct Trends {
     pub months: Vec<MonthCounts>,
     /// Kinds seen in the period, most frequent first.
     pub kinds: Vec<KindCount>,
+    /// Illegal, unsuitable and not yet decided, always in that order, zeros included.
+    pub judgements: Vec<JudgementCount>,
     /// How many incidents happened in the whole period.
     pub total: u32,
 }
@@ -121,5 +136,61 @@ pub fn trends(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Trend
             Ok(KindCount { kind, count })
         })
         .collect::<Result<Vec<_>, IncidentError>>()?;
-    Ok(Trends { from, to, months, kinds, total })
+    let judgements = judgement_counts(conn, from, to)?
+        .into_iter()
+        .map(|(judgement, count)| JudgementCount { judgement, count })
+        .collect();
+    Ok(Trends { from, to, months, kinds, judgements, total })
+}
+
+/// Incidents that happened from `from` to `to` inclusive by their current judgement (the
+/// latest one recorded, as amended), restricted ones counted too: illegal, unsuitable, then not
+/// yet decided (which includes those never judged).
+pub fn judgement_counts(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Judgement, u32)>, IncidentError> {
+    let total: u32 = conn.query_row(
+        "SELECT count(*) FROM incidents WHERE occurred_on BETWEEN ?1 AND ?2",
+        params![date_text(from), date_text(to)],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.incident_id, coalesce(e.amends, e.id), e.amends IS NOT NULL, e.body FROM incident_entries e
+         JOIN incidents i ON i.id = e.incident_id
+         WHERE e.kind = 'judgement' AND i.occurred_on BETWEEN ?1 AND ?2 ORDER BY e.incident_id, e.seq",
+    )?;
+    let rows = stmt.query_map(params![date_text(from), date_text(to)], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, String>(3)?))
+    })?;
+    // Per incident: each original judgement's latest version, and which original came last.
+    let mut versions: HashMap<String, Judgement> = HashMap::new();
+    let mut last_original: HashMap<String, String> = HashMap::new();
+    for row in rows {
+        let (incident, original, is_amendment, body) = row?;
+        let EntryBody::Judgement(j) = serde_json::from_str(&body).map_err(|_| IncidentError::StoredEntryUnreadable)?
+        else {
+            return Err(IncidentError::StoredEntryUnreadable);
+        };
+        versions.insert(original.clone(), j.judgement);
+        if !is_amendment {
+            // A new judgement replaces the last; amending an earlier one does not bring it back.
+            last_original.insert(incident, original);
+        }
+    }
+    let mut illegal = 0;
+    let mut unsuitable = 0;
+    for original in last_original.values() {
+        match versions.get(original) {
+            Some(Judgement::Illegal) => illegal += 1,
+            Some(Judgement::Unsuitable) => unsuitable += 1,
+            _ => {}
+        }
+    }
+    Ok(vec![
+        (Judgement::Illegal, illegal),
+        (Judgement::Unsuitable, unsuitable),
+        (Judgement::NotYetDecided, total.saturating_sub(illegal + unsuitable)),
+    ])
 }

@@ -10,7 +10,7 @@ use crate::records::incidents::{EntryBody, IncidentEntry};
 pub const ANOTHER_PERSON: &str = "[another person]";
 
 /// Fields of an entry that hold fixed words, not free text, and so are never rewritten.
-const FIXED_FIELDS: [&str; 7] = ["entry", "role", "category", "kind", "agency", "to", "personId"];
+const FIXED_FIELDS: [&str; 9] = ["entry", "role", "category", "kind", "agency", "to", "personId", "judgement", "step"];
 
 /// The names to hide: each other person's names and their first names, minus any word in the
 /// subject's own names. Longest first, so a full name is hidden whole before its parts.

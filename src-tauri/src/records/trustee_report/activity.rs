@@ -130,6 +130,7 @@ pub(super) fn incidents(
         by_category,
         by_outcome: OutcomeClass::ALL.iter().map(|c| (*c, outcomes.get(c).copied().unwrap_or(0))).collect(),
         by_kind: trends.kinds.iter().map(|k| (k.kind, k.count)).collect(),
+        by_judgement: trends.judgements.iter().map(|j| (j.judgement, j.count)).collect(),
     })
 }
 

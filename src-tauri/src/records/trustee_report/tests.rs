@@ -7,8 +7,8 @@ use rusqlite::Connection;
 use super::*;
 use crate::records::consent::{self, ConsentDraft, Giver, Method, UseAnswer, Withdrawal, FIXED_USES};
 use crate::records::incidents::{
-    self, EntryBody, IncidentSource, InvolvedPerson, NewIncident, Outcome, Referral, Report, Role, SignOff, Status,
-    StatusChange,
+    self, EntryBody, IncidentSource, InvolvedPerson, Judgement, JudgementDecision, NewIncident, Outcome, Referral,
+    Report, Role, RouteStep, RouteStepKind, SignOff, Status, StatusChange,
 };
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::policies::{self, PolicyReview, ReviewTrigger};
@@ -80,6 +80,38 @@ fn referral(agency: Agency, on: NaiveDate) -> EntryBody {
     EntryBody::Referral(Referral { agency, other_agency: None, on, reference: None, outcome: None })
 }
 
+/// Judges the incident unsuitable and records every step of that route, so it can close.
+fn walk_unsuitable_route(conn: &mut Connection, id: &str) {
+    let judged = JudgementDecision {
+        on: today(),
+        by: "The DSL".into(),
+        judgement: Judgement::Unsuitable,
+        reason: "Nothing unlawful.".into(),
+    };
+    add(conn, id, EntryBody::Judgement(judged));
+    for step in [
+        RouteStepKind::CoordinatorTold,
+        RouteStepKind::Reviewed,
+        RouteStepKind::ActionAndSanctions,
+        RouteStepKind::PoliciesAndToolsReviewed,
+    ] {
+        let details = Some("Done".to_owned());
+        let on = today();
+        add(
+            conn,
+            id,
+            EntryBody::Step(RouteStep {
+                step,
+                on,
+                by: "The DSL".into(),
+                details,
+                reference: None,
+                illegal_found: None,
+            }),
+        );
+    }
+}
+
 fn close(conn: &mut Connection, id: &str, sanctions: Option<&str>) {
     let outcome = Outcome {
         outcome: "Resolved".into(),
@@ -88,6 +120,7 @@ fn close(conn: &mut Connection, id: &str, sanctions: Option<&str>) {
         policy_changes: None,
     };
     add(conn, id, EntryBody::Outcome(outcome));
+    walk_unsuitable_route(conn, id);
     let change = StatusChange {
         to: Status::Closed,
         sign_off: Some(SignOff { name: "The DSL".into(), on: today() }),
@@ -246,6 +279,16 @@ fn each_incident_has_one_outcome_class_and_open_ones_are_not_yet_closed() {
     assert_eq!(count_of(by, OutcomeClass::ClosedReferred), 1);
     assert_eq!(count_of(by, OutcomeClass::ClosedWithSanctions), 1);
     assert_eq!(count_of(by, OutcomeClass::ClosedInternally), 1);
+    assert_eq!(by.iter().map(|(_, n)| n).sum::<u32>(), f.incidents.total);
+}
+
+#[test]
+fn incidents_count_by_their_current_judgement_and_the_judgements_add_up_to_the_total() {
+    let f = planted_figures(&planted());
+    let by = &f.incidents.by_judgement;
+    // The three closed incidents in the period walked the unsuitable route; the open one is not
+    // yet judged.
+    assert_eq!(by, &vec![(Judgement::Illegal, 0), (Judgement::Unsuitable, 3), (Judgement::NotYetDecided, 1)]);
     assert_eq!(by.iter().map(|(_, n)| n).sum::<u32>(), f.incidents.total);
 }
 

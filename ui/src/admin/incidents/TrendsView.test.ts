@@ -24,6 +24,11 @@ const trends: Trends = {
   to: "2026-11-22",
   months: [month("2026-10", { conduct: 2 }), month("2026-11", { contact: 1, notYetClassified: 1 })],
   kinds: [{ kind: "cyberbullying", count: 2 }, { kind: "other", count: 2 }],
+  judgements: [
+    { judgement: "illegal", count: 1 },
+    { judgement: "unsuitable", count: 2 },
+    { judgement: "notYetDecided", count: 1 },
+  ],
   total: 4,
 };
 
@@ -38,6 +43,12 @@ describe("TrendsView", () => {
     expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent)).toEqual(["0", "1", "0", "0", "1", "2"]);
     expect(screen.getByRole("img", { name: /same numbers are in the table/ })).toBeInTheDocument();
     expect(screen.getByTestId("trends-kinds")).toHaveTextContent("Cyberbullying");
+    const judged = within(screen.getByTestId("trends-judgements")).getAllByRole("row").slice(1);
+    expect(judged.map((r) => r.textContent)).toEqual([
+      "Illegal material or activity1",
+      "Unsuitable material or activity2",
+      "Not yet decided1",
+    ]);
   });
 
   it("names a date that is not a date instead of asking Rust", async () => {
