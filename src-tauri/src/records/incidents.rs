@@ -205,14 +205,23 @@ pub enum IncidentField {
     SignOffName,
     /// The reason given with a change of status, such as reopening.
     StatusReason,
+    /// Who made the judgement (unsuitable or illegal).
     JudgedBy,
+    /// Why the incident was judged as it was.
     JudgementReason,
+    /// Who did a step of the route.
     StepBy,
+    /// The notes on a step of the route.
     StepDetails,
+    /// The police reference number, when the police were told.
     PoliceReference,
+    /// Where the evidence is secured.
     EvidenceSecuredWhere,
+    /// What the police said when they responded.
     PoliceOutcome,
+    /// Whether the police found illegal material or activity.
     IllegalFound,
+    /// The action and sanctions decided on the unsuitable route.
     ActionAndSanctions,
 }
 
@@ -278,7 +287,9 @@ pub enum IncidentDate {
     ParentsTold,
     /// The date of the reviewing admin's sign-off.
     SignOff,
+    /// The date of the judgement.
     Judgement,
+    /// The date a step of the route was done.
     Step,
 }
 

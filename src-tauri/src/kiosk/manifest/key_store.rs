@@ -205,6 +205,8 @@ pub mod testing {
 
     use super::{account_for, Bounded, KeyStore, Unavailable, WAIT};
 
+    /// A key store in memory for tests: accounts can be made unavailable to act out a locked or
+    /// missing Secret Service.
     #[derive(Default)]
     pub struct MemoryKeyStore {
         available: Mutex<HashSet<String>>,
