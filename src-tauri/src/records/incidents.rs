@@ -20,7 +20,7 @@ use crate::store::StoreError;
 pub use entries::Action as IncidentAction;
 pub use entries::Report as IncidentReport;
 pub use entries::{
-    Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Judgement,
+    Action, Agency, Category, Decision, EntryBody, Evidence, ImageViewing, IncidentKind, InvolvedPerson, Judgement,
     JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
     StatusChange, LONG_TEXT, SHORT_TEXT,
 };
@@ -104,6 +104,9 @@ pub struct Incident {
     pub created_at: String,
     /// When it last changed: a new entry, an amendment or a change of status (RFC 3339, UTC).
     pub updated_at: String,
+    /// The incident is of a kind where an image may be indecent, and no image-viewing decision
+    /// has been recorded yet: the dashboard flags it.
+    pub image_decision_needed: bool,
 }
 
 /// One entry in an incident's chronology, exactly as it was saved.
@@ -223,6 +226,18 @@ pub enum IncidentField {
     IllegalFound,
     /// The action and sanctions decided on the unsuitable route.
     ActionAndSanctions,
+    /// Who viewed an image, or decided not to.
+    ViewedBy,
+    /// Why someone other than the DSL viewed an image.
+    WhyNotTheDsl,
+    /// Why an image had to be viewed.
+    ViewingJustification,
+    /// Who else was present when an image was viewed.
+    OthersPresent,
+    /// What happened to the device after an image was viewed.
+    DeviceAfterViewing,
+    /// Why an image was not viewed.
+    ReasonNotViewed,
 }
 
 impl std::fmt::Display for IncidentField {
@@ -266,6 +281,12 @@ impl std::fmt::Display for IncidentField {
             IncidentField::PoliceOutcome => "what the police said",
             IncidentField::IllegalFound => "whether the police found illegal material or activity",
             IncidentField::ActionAndSanctions => "the action and sanctions decided",
+            IncidentField::ViewedBy => "who viewed the image, or decided not to",
+            IncidentField::WhyNotTheDsl => "why someone other than the DSL viewed it",
+            IncidentField::ViewingJustification => "why it had to be viewed",
+            IncidentField::OthersPresent => "who else was present",
+            IncidentField::DeviceAfterViewing => "what happened to the device",
+            IncidentField::ReasonNotViewed => "why it was not viewed",
         })
     }
 }
@@ -291,6 +312,8 @@ pub enum IncidentDate {
     Judgement,
     /// The date a step of the route was done.
     Step,
+    /// The date an image was viewed, or the decision not to view it was made.
+    ImageViewing,
 }
 
 impl std::fmt::Display for IncidentDate {
@@ -305,6 +328,7 @@ impl std::fmt::Display for IncidentDate {
             IncidentDate::SignOff => "The sign-off date",
             IncidentDate::Judgement => "The date of the judgement",
             IncidentDate::Step => "The date of the step",
+            IncidentDate::ImageViewing => "The date of the viewing decision",
         })
     }
 }

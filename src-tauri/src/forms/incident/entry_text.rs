@@ -90,6 +90,16 @@ pub(crate) fn entry_fields(body: &EntryBody) -> Vec<(&'static str, String)> {
             }
             some(&mut rows, step_details_label(step.step), &step.details);
         }
+        EntryBody::ImageViewing(v) => {
+            rows.push(("Image viewed", yes_no(v.viewed)));
+            rows.push(("Date", uk_date(v.on)));
+            rows.push((if v.viewed { "Viewed by" } else { "Decided by" }, v.by.clone()));
+            some(&mut rows, "Why not the DSL", &v.why_not_the_dsl);
+            some(&mut rows, "Justification", &v.justification);
+            some(&mut rows, "Others present", &v.others_present);
+            some(&mut rows, "What happened to the device", &v.device);
+            some(&mut rows, "Why it was not viewed", &v.reason_not_viewed);
+        }
         EntryBody::Status(s) => {
             rows.push(("New status", s.to.label().to_owned()));
             if let Some(sign_off) = &s.sign_off {
@@ -122,6 +132,12 @@ pub(super) fn entry_summary(body: &EntryBody) -> String {
         EntryBody::Outcome(o) => o.outcome.clone(),
         EntryBody::Status(s) => format!("Status now {}", s.to.label().to_lowercase()),
         EntryBody::Judgement(j) => format!("Judged: {}. Reason: {}", j.judgement.label(), j.reason),
+        EntryBody::ImageViewing(v) if v.viewed => {
+            format!("Image viewed by {}. Why: {}", v.by, v.justification.as_deref().unwrap_or("not recorded"))
+        }
+        EntryBody::ImageViewing(v) => {
+            format!("Image not viewed ({}). Why: {}", v.by, v.reason_not_viewed.as_deref().unwrap_or("not recorded"))
+        }
         EntryBody::Step(step) => match &step.details {
             Some(details) => format!("{} ({}): {details}", step.step.label(), step.by),
             None => format!("{} ({})", step.step.label(), step.by),

@@ -49,7 +49,13 @@ pub fn incident_report_pdf(form: &IncidentReportForm) -> Result<Vec<u8>, FormErr
     doc.heading("Summary");
     doc.table(&[], &summary_rows(form, &current));
 
-    current_record(&mut doc, &current, &form.detail.route, incident.status == Status::Closed);
+    current_record(
+        &mut doc,
+        &current,
+        &form.detail.route,
+        incident.kind.needs_image_decision(),
+        incident.status == Status::Closed,
+    );
 
     doc.heading("Chronology");
     doc.note(
@@ -126,7 +132,13 @@ fn summary_rows(form: &IncidentReportForm, current: &[&IncidentEntry]) -> Vec<Ve
 }
 
 /// Each part of the record at its latest version, grouped the way the incident page shows it.
-fn current_record(doc: &mut FormDocument, current: &[&IncidentEntry], route: &Route, closed: bool) {
+fn current_record(
+    doc: &mut FormDocument,
+    current: &[&IncidentEntry],
+    route: &Route,
+    needs_image_decision: bool,
+    closed: bool,
+) {
     for entry in of_kind(current, "report") {
         doc.heading("The report");
         small_table(doc, &pairs(&entry.body));
@@ -150,6 +162,23 @@ fn current_record(doc: &mut FormDocument, current: &[&IncidentEntry], route: &Ro
     }
 
     route_section(doc, route);
+
+    if needs_image_decision {
+        doc.heading("Image viewing decision");
+        doc.note(
+            "Safekeeper never stores an image for this kind of incident. Nobody views one unless there \
+             is no other option or a clear reason; if it is viewed, the DSL views it and writes down why.",
+        );
+        let mut any = false;
+        for entry in of_kind(current, "imageViewing") {
+            small_table(doc, &pairs(&entry.body));
+            doc.spacer(1.0);
+            any = true;
+        }
+        if !any {
+            doc.paragraph("No decision recorded yet.");
+        }
+    }
 
     let sections: [(&str, &str, &str); 6] = [
         ("action", "Actions taken", "No actions recorded."),

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use super::*;
 use crate::forms::pdf_check::{folded, pages_of, pdf_text, render_pages};
 use crate::records::incidents::{
-    Action, Agency, Category, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentKind, IncidentSource,
-    InvolvedPerson, Judgement, JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, Route, RouteStep,
-    RouteStepKind, SignOff, Status, StatusChange,
+    Action, Agency, Category, EntryBody, ImageViewing, Incident, IncidentDetail, IncidentEntry, IncidentKind,
+    IncidentSource, InvolvedPerson, Judgement, JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role,
+    Route, RouteStep, RouteStepKind, SignOff, Status, StatusChange,
 };
 
 const ORG: &str = "Riverside Youth Project";
@@ -162,6 +162,7 @@ fn incident(status: Status) -> Incident {
         kind: IncidentKind::Cyberbullying,
         created_at: "2026-10-04T09:00:00Z".into(),
         updated_at: "2026-10-10T09:00:00Z".into(),
+        image_decision_needed: false,
     }
 }
 
@@ -390,6 +391,33 @@ fn filled_report_shows_the_judgement_with_its_reason_and_each_route_step_done_or
     assert!(all.contains("Reported to the police Done 11 October 2026, Sam Okafor"));
     let unjudged = folded(&pdf_text(&incident_report_pdf(&report_form(closed_detail())).expect("renders")));
     assert!(unjudged.contains("Not yet judged as unsuitable or illegal material or activity."));
+}
+
+#[test]
+fn filled_report_of_a_kind_where_an_image_may_be_indecent_has_the_viewing_decision_section() {
+    let mut detail = closed_detail();
+    detail.incident.kind = IncidentKind::NudesOrSemiNudes;
+    let all = folded(&pdf_text(&incident_report_pdf(&report_form(detail.clone())).expect("renders")));
+    assert!(all.contains("writes down why. No decision recorded yet."), "{all}");
+    assert!(all.contains("Safekeeper never stores an image for this kind of incident."));
+    let decision = EntryBody::ImageViewing(ImageViewing {
+        viewed: true,
+        on: day(2026, 10, 5),
+        by: "Sam Okafor".into(),
+        why_not_the_dsl: None,
+        justification: Some("The police asked the DSL to confirm what the image shows.".into()),
+        others_present: Some("The deputy DSL".into()),
+        device: Some("Handed to the police, switched off.".into()),
+        reason_not_viewed: None,
+    });
+    detail.chronology.push(entry(10, decision, "2026-10-05T15:00:00Z"));
+    detail.current.push(("e10".into(), "e10".into()));
+    let all = folded(&pdf_text(&incident_report_pdf(&report_form(detail)).expect("renders")));
+    assert!(all.contains("The police asked the DSL to confirm what the image shows."));
+    assert!(all.contains("What happened to the device Handed to the police, switched off."));
+    // Other kinds have no such section.
+    let other = folded(&pdf_text(&incident_report_pdf(&report_form(closed_detail())).expect("renders")));
+    assert!(!other.contains("Image viewing decision"));
 }
 
 #[test]

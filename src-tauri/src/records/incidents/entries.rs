@@ -334,6 +334,34 @@ pub struct RouteStep {
     pub illegal_found: Option<bool>,
 }
 
+/// What was decided about viewing an image that may be youth-produced sexual imagery or
+/// indecent. The policy: nobody views such an image unless there is no other option or a clear
+/// reason; if it is viewed, only the DSL views it (or someone else, with the reason why) and
+/// the justification is written down; nobody sends, shares, saves or copies it. Safekeeper never
+/// stores the image itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "IncidentImageViewing")]
+pub struct ImageViewing {
+    /// Whether anyone viewed the image.
+    pub viewed: bool,
+    /// The UK date it was viewed (when viewed), or the date of the decision not to.
+    #[ts(type = "string")]
+    pub on: NaiveDate,
+    /// Who viewed it, or who decided not to.
+    pub by: String,
+    /// When someone other than the DSL viewed it: why it was them. `None` when the DSL did.
+    pub why_not_the_dsl: Option<String>,
+    /// When viewed: why there was no other option, or the clear reason for viewing.
+    pub justification: Option<String>,
+    /// When viewed: who else was in the room, if anyone.
+    pub others_present: Option<String>,
+    /// When viewed: what happened to the device afterwards (kept safe, handed to the police…).
+    pub device: Option<String>,
+    /// When not viewed: why not.
+    pub reason_not_viewed: Option<String>,
+}
+
 /// One entry in the chronology. Tagged `entry` because a report has a field called `kind`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "entry")]
@@ -361,6 +389,8 @@ pub enum EntryBody {
     Judgement(JudgementDecision),
     /// A step of the judgement's route, done.
     Step(RouteStep),
+    /// The decision about viewing an image that may be indecent.
+    ImageViewing(ImageViewing),
 }
 
 /// The longest a one-line answer on an incident may be (a place, a name, a reference).
@@ -425,6 +455,7 @@ impl EntryBody {
             EntryBody::Status(_) => "status",
             EntryBody::Judgement(_) => "judgement",
             EntryBody::Step(_) => "step",
+            EntryBody::ImageViewing(_) => "imageViewing",
         }
     }
 
@@ -535,6 +566,7 @@ impl EntryBody {
                 })
             }
             EntryBody::Step(step) => EntryBody::Step(step.validated(today)?),
+            EntryBody::ImageViewing(v) => EntryBody::ImageViewing(v.validated(today)?),
             EntryBody::Status(s) => EntryBody::Status(StatusChange {
                 to: s.to,
                 sign_off: match &s.sign_off {
@@ -581,5 +613,52 @@ impl RouteStep {
             }
         };
         Ok(RouteStep { step: self.step, on: self.on, by, details, reference, illegal_found })
+    }
+}
+
+impl ImageViewing {
+    /// Tidies the decision and checks it says what the policy asks: when viewed, who, the
+    /// justification and what happened to the device; when not, the reason. Answers that belong
+    /// to the other case are dropped.
+    fn validated(&self, today: NaiveDate) -> Result<ImageViewing, IncidentError> {
+        not_future(self.on, today, IncidentDate::ImageViewing)?;
+        let by = required(&self.by, SHORT, IncidentField::ViewedBy)?;
+        let needed = |text: &Option<String>, max: usize, field: IncidentField| {
+            required(text.as_deref().unwrap_or_default(), max, field).map(Some)
+        };
+        if self.viewed {
+            Ok(ImageViewing {
+                viewed: true,
+                on: self.on,
+                by,
+                why_not_the_dsl: optional(&self.why_not_the_dsl, LONG, IncidentField::WhyNotTheDsl)?,
+                justification: needed(&self.justification, LONG, IncidentField::ViewingJustification)?,
+                others_present: optional(&self.others_present, SHORT, IncidentField::OthersPresent)?,
+                device: needed(&self.device, LONG, IncidentField::DeviceAfterViewing)?,
+                reason_not_viewed: None,
+            })
+        } else {
+            Ok(ImageViewing {
+                viewed: false,
+                on: self.on,
+                by,
+                why_not_the_dsl: None,
+                justification: None,
+                others_present: None,
+                device: None,
+                reason_not_viewed: needed(&self.reason_not_viewed, LONG, IncidentField::ReasonNotViewed)?,
+            })
+        }
+    }
+}
+
+impl IncidentKind {
+    /// Kinds where an image may be youth-produced sexual imagery or indecent: Safekeeper never
+    /// takes an image or file as evidence for them, and each needs an image-viewing decision.
+    pub fn needs_image_decision(self) -> bool {
+        matches!(
+            self,
+            IncidentKind::NudesOrSemiNudes | IncidentKind::IndecentImages | IncidentKind::SexualAbuseOrExploitation
+        )
     }
 }

@@ -135,6 +135,7 @@ impl EntryBody {
             EntryBody::Status(_) => "Status changed",
             EntryBody::Judgement(_) => "Judgement",
             EntryBody::Step(_) => "Route step",
+            EntryBody::ImageViewing(_) => "Image viewing decision",
         }
     }
 }

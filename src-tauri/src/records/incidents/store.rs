@@ -49,6 +49,13 @@ pub struct IncidentFilter {
 const COLUMNS: &str = "id, reference, source, self_declared, receipt, staff_allegation, restricted, status, \
      occurred_on, category, kind, created_at, updated_at";
 
+/// `COLUMNS` as read back, with whether an image-viewing decision is still needed. Queries name
+/// the table `incidents`, unaliased, so the last column can refer to it.
+const SELECT_COLUMNS: &str = "id, reference, source, self_declared, receipt, staff_allegation, restricted, status, \
+     occurred_on, category, kind, created_at, updated_at, \
+     kind IN ('nudesOrSemiNudes', 'indecentImages', 'sexualAbuseOrExploitation') \
+     AND NOT EXISTS (SELECT 1 FROM incident_entries v WHERE v.incident_id = incidents.id AND v.kind = 'imageViewing')";
+
 fn json_enum<T: for<'de> Deserialize<'de>>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
     let text: String = row.get(index)?;
     serde_json::from_value(serde_json::Value::String(text))
@@ -81,6 +88,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Incident> {
         kind: json_enum(r, 10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
+        image_decision_needed: r.get(13)?,
     })
 }
 
@@ -107,7 +115,7 @@ fn audit_incident(conn: &Connection, actor: &Actor, action: &str, id: &str, deta
 /// on its access list, and to the recovery key, which stands for the organisation itself.
 fn visible(conn: &Connection, actor: &Actor, id: &str) -> Result<Incident, IncidentError> {
     let incident = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1"), [id], from_row)
+        .query_row(&format!("SELECT {SELECT_COLUMNS} FROM incidents WHERE id = ?1"), [id], from_row)
         .optional()?
         .ok_or(IncidentError::NotFound)?;
     if incident.restricted && !has_access(conn, actor, id)? {
@@ -384,6 +392,9 @@ pub fn change_status(
         (Status::Closed, _) if change.reason.is_none() => return Err(IncidentError::ReopenNeedsReason),
         (_, Status::Closed) => {
             let mut missing = read_detail(&tx, incident.clone())?.route.still_needed();
+            if incident.image_decision_needed {
+                missing.push("the image-viewing decision (whether anyone viewed the image, and why)");
+            }
             if !current_outcome(&tx, incident_id)? {
                 missing.push("the outcome");
             }
@@ -460,7 +471,7 @@ pub fn get(conn: &Connection, actor: &Actor, incident_id: &str) -> Result<Incide
 /// Not audited here: the caller records the export itself, with the person's id.
 pub fn linked_to_person(conn: &Connection, person_id: &str) -> Result<Vec<IncidentDetail>, IncidentError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM incidents
+        "SELECT {SELECT_COLUMNS} FROM incidents
          WHERE id IN (SELECT incident_id FROM incident_people WHERE person_id = ?1)
          ORDER BY occurred_on, reference"
     ))?;
@@ -512,17 +523,17 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
     let text = filter.text.trim();
     let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let sql = format!(
-        "SELECT {COLUMNS} FROM incidents i
-         WHERE (i.restricted = 0 OR ?1 = 1 OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = i.id AND a.admin_id = ?2))
-           AND (?3 IS NULL OR i.status = ?3)
-           AND (?4 IS NULL OR i.category = ?4)
-           AND (?5 IS NULL OR i.occurred_on >= ?5)
-           AND (?6 IS NULL OR i.occurred_on <= ?6)
-           AND (?7 IS NULL OR i.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = ?7))
-           AND (?8 = '' OR i.reference LIKE ?9 ESCAPE '\\'
-                OR i.id IN (SELECT e.incident_id FROM incident_entries e, json_tree(e.body) t
+        "SELECT {SELECT_COLUMNS} FROM incidents
+         WHERE (incidents.restricted = 0 OR ?1 = 1 OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = incidents.id AND a.admin_id = ?2))
+           AND (?3 IS NULL OR incidents.status = ?3)
+           AND (?4 IS NULL OR incidents.category = ?4)
+           AND (?5 IS NULL OR incidents.occurred_on >= ?5)
+           AND (?6 IS NULL OR incidents.occurred_on <= ?6)
+           AND (?7 IS NULL OR incidents.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = ?7))
+           AND (?8 = '' OR incidents.reference LIKE ?9 ESCAPE '\\'
+                OR incidents.id IN (SELECT e.incident_id FROM incident_entries e, json_tree(e.body) t
                             WHERE t.type = 'text' AND t.value LIKE ?9 ESCAPE '\\'))
-         ORDER BY i.occurred_on DESC, i.reference DESC"
+         ORDER BY incidents.occurred_on DESC, incidents.reference DESC"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(

@@ -633,3 +633,82 @@ fn trends_count_each_incident_by_its_current_judgement_as_its_route_shows_it() {
     let before = judgement_counts(&conn, day(2026, 1, 1), day(2026, 10, 31)).expect("counts");
     assert!(before.iter().all(|(_, n)| *n == 0), "{before:?}");
 }
+
+fn viewing(viewed: bool) -> ImageViewing {
+    ImageViewing {
+        viewed,
+        on: today(),
+        by: "Morgan Ellis, DSL".into(),
+        why_not_the_dsl: None,
+        justification: None,
+        others_present: None,
+        device: None,
+        reason_not_viewed: None,
+    }
+}
+
+#[test]
+fn kinds_where_an_image_may_be_indecent_are_flagged_until_a_viewing_decision_is_recorded() {
+    let mut conn = test_db();
+    let mut flagged = Vec::new();
+    for kind in IncidentKind::ALL {
+        let r = Report { kind, ..report() };
+        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r };
+        let incident = create(&mut conn, &dsl(), &new, today()).expect("create");
+        assert_eq!(incident.image_decision_needed, kind.needs_image_decision(), "{kind:?}");
+        if incident.image_decision_needed {
+            flagged.push(incident);
+        }
+    }
+    assert_eq!(flagged.len(), 3, "nudes, indecent images and sexual abuse or exploitation");
+    let first = &flagged[0];
+    let not_viewed =
+        ImageViewing { reason_not_viewed: Some("The description was enough to refer.".into()), ..viewing(false) };
+    add_entry(&mut conn, &dsl(), &first.id, &EntryBody::ImageViewing(not_viewed), today()).expect("decision");
+    let listed = list(&conn, &dsl(), &IncidentFilter::default()).expect("list");
+    let still: Vec<&str> = listed.iter().filter(|i| i.image_decision_needed).map(|i| i.id.as_str()).collect();
+    assert_eq!(still.len(), 2);
+    assert!(!still.contains(&first.id.as_str()), "the decision clears the flag");
+    assert!(!get(&conn, &dsl(), &first.id).expect("get").incident.image_decision_needed);
+}
+
+#[test]
+fn a_viewing_decision_says_who_why_and_what_happened_to_the_device_or_why_not() {
+    let check = |v: ImageViewing| EntryBody::ImageViewing(v).validated(today()).map_err(|e| e.to_string());
+    assert_eq!(check(viewing(false)), Err("Enter why it was not viewed.".to_owned()));
+    assert_eq!(check(viewing(true)), Err("Enter why it had to be viewed.".to_owned()));
+    let justified =
+        ImageViewing { justification: Some("The police asked us to confirm what it shows.".into()), ..viewing(true) };
+    assert_eq!(check(justified.clone()), Err("Enter what happened to the device.".to_owned()));
+    let complete = ImageViewing {
+        device: Some("Switched off and handed to the police the same day.".into()),
+        reason_not_viewed: Some("stray".into()),
+        ..justified
+    };
+    let Ok(EntryBody::ImageViewing(kept)) = EntryBody::ImageViewing(complete).validated(today()) else {
+        panic!("a complete decision is valid")
+    };
+    assert_eq!(kept.reason_not_viewed, None, "an answer for the other case is dropped");
+    let unnamed = ImageViewing { by: " ".into(), ..viewing(false) };
+    assert_eq!(check(unnamed), Err("Enter who viewed the image, or decided not to.".to_owned()));
+}
+
+#[test]
+fn closing_an_incident_where_an_image_may_be_indecent_needs_the_viewing_decision() {
+    let mut conn = test_db();
+    let r = Report { kind: IncidentKind::NudesOrSemiNudes, category: Category::Conduct, ..report() };
+    let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r };
+    let incident = create(&mut conn, &dsl(), &new, today()).expect("create");
+    add_entry(&mut conn, &dsl(), &incident.id, &outcome(), today()).expect("outcome");
+    walk_unsuitable_route(&mut conn, &incident.id);
+    let sign_off = || Some(SignOff { name: "Morgan Ellis".into(), on: today() });
+    match change_status(&mut conn, &dsl(), &incident.id, &close_with(sign_off()), today()) {
+        Err(IncidentError::CannotClose(missing)) => {
+            assert_eq!(missing, vec!["the image-viewing decision (whether anyone viewed the image, and why)"])
+        }
+        other => panic!("expected CannotClose, got {other:?}"),
+    }
+    let decided = ImageViewing { reason_not_viewed: Some("Not needed to act.".into()), ..viewing(false) };
+    add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::ImageViewing(decided), today()).expect("decision");
+    change_status(&mut conn, &dsl(), &incident.id, &close_with(sign_off()), today()).expect("closes");
+}
