@@ -304,6 +304,7 @@ pub fn typescript() -> String {
         crate::records::incidents::RouteStep::decl(&cfg),
         crate::records::incidents::Route::decl(&cfg),
         crate::records::incidents::RouteStepState::decl(&cfg),
+        crate::records::incidents::ImageViewing::decl(&cfg),
         crate::records::consent::Giver::decl(&cfg),
         crate::vault::backup::BackupManifest::decl(&cfg),
         crate::vault::backup::BackupReport::decl(&cfg),

@@ -156,6 +156,21 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       assert.match(await s.text('[data-testid="incident-report"]'), /Contact: Online sexual abuse or exploitation/);
       assert.match(await s.text('[data-testid="incident-chronology"]'), /amendment to entry 1[\s\S]*possible grooming/);
 
+      // Now a kind where an image may be indecent: flagged until the viewing decision is recorded.
+      const flagged = async () => (await invokeFromPage(s, 'incidents_list', { filter: {} })).ok[0].imageDecisionNeeded;
+      assert.equal(await flagged(), true);
+      assert.match(await s.text('[data-testid="incident-image-viewing"]'), /Safekeeper never stores it/);
+      await s.click('[data-testid="viewing-record"]');
+      await pickValue('viewing-viewed', 'no');
+      await s.type('[data-testid="viewing-by"]', 'Sam Okafor');
+      await s.type('[data-testid="viewing-reason"]', 'The learner described the messages; no image needs to be seen to refer.');
+      await s.exec(`document.querySelector('[data-testid="incident-image-viewing"]').scrollIntoView();`);
+      await s.screenshot(join(shots, '46a-incident-image-viewing.png'));
+      await checkAccessibility(s, 'image viewing decision');
+      await s.click('[data-testid="viewing-save"]');
+      await s.waitForText('[data-testid="viewing-decisions"]', /Not viewed: decided on .* by Sam Okafor/);
+      assert.equal(await flagged(), false);
+
       // The e-safety procedure's route: judged illegal, then the police, the evidence and their response.
       await s.click('[data-testid="route-judge"]');
       await pickValue('route-judgement-choice', 'illegal');

@@ -938,7 +938,12 @@ createdAt: string,
 /**
  * When it last changed: a new entry, an amendment or a change of status (RFC 3339, UTC).
  */
-updatedAt: string, };
+updatedAt: string, 
+/**
+ * The incident is of a kind where an image may be indecent, and no image-viewing decision
+ * has been recorded yet: the dashboard flags it.
+ */
+imageDecisionNeeded: boolean, };
 
 export type IncidentAction = { 
 /**
@@ -1026,7 +1031,7 @@ recordedAt: string,
  */
 recordedBy: string, };
 
-export type IncidentEntryBody = { "entry": "report" } & IncidentReport | { "entry": "person" } & InvolvedPerson | { "entry": "action" } & IncidentAction | { "entry": "evidence" } & IncidentEvidence | { "entry": "decision" } & IncidentDecision | { "entry": "referral" } & IncidentReferral | { "entry": "parentsInformed" } & ParentsInformed | { "entry": "outcome" } & IncidentOutcome | { "entry": "status" } & IncidentStatusChange | { "entry": "judgement" } & IncidentJudgement | { "entry": "step" } & IncidentRouteStep;
+export type IncidentEntryBody = { "entry": "report" } & IncidentReport | { "entry": "person" } & InvolvedPerson | { "entry": "action" } & IncidentAction | { "entry": "evidence" } & IncidentEvidence | { "entry": "decision" } & IncidentDecision | { "entry": "referral" } & IncidentReferral | { "entry": "parentsInformed" } & ParentsInformed | { "entry": "outcome" } & IncidentOutcome | { "entry": "status" } & IncidentStatusChange | { "entry": "judgement" } & IncidentJudgement | { "entry": "step" } & IncidentRouteStep | { "entry": "imageViewing" } & IncidentImageViewing;
 
 export type IncidentEvidence = { 
 /**
@@ -1067,6 +1072,40 @@ personId: string | null,
  * Words to find in the reference or in any entry.
  */
 text: string, };
+
+export type IncidentImageViewing = { 
+/**
+ * Whether anyone viewed the image.
+ */
+viewed: boolean, 
+/**
+ * The UK date it was viewed (when viewed), or the date of the decision not to.
+ */
+on: string, 
+/**
+ * Who viewed it, or who decided not to.
+ */
+by: string, 
+/**
+ * When someone other than the DSL viewed it: why it was them. `None` when the DSL did.
+ */
+whyNotTheDsl: string | null, 
+/**
+ * When viewed: why there was no other option, or the clear reason for viewing.
+ */
+justification: string | null, 
+/**
+ * When viewed: who else was in the room, if anyone.
+ */
+othersPresent: string | null, 
+/**
+ * When viewed: what happened to the device afterwards (kept safe, handed to the police…).
+ */
+device: string | null, 
+/**
+ * When not viewed: why not.
+ */
+reasonNotViewed: string | null, };
 
 export type IncidentJudgement = { 
 /**

@@ -169,6 +169,7 @@ export function fieldsFrom(body: IncidentEntryBody, todayIso: string): EntryFiel
     case "status":
     case "judgement":
     case "step":
+    case "imageViewing":
       return f;
   }
 }

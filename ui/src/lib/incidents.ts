@@ -115,6 +115,8 @@ export function entryTitle(body: IncidentEntryBody): string {
       return "Judgement";
     case "step":
       return "Route step";
+    case "imageViewing":
+      return "Image viewing decision";
   }
 }
 
@@ -161,5 +163,12 @@ export function entrySummary(body: IncidentEntryBody): string {
       if (body.details) parts.push(body.details);
       return parts.join(" ");
     }
+    case "imageViewing":
+      return body.viewed
+        ? `${formatDate(body.on)}: viewed by ${body.by}. Why: ${body.justification ?? "not recorded"} Device: ${body.device ?? "not recorded"}`
+        : `${formatDate(body.on)}: not viewed (decided by ${body.by}). Why: ${body.reasonNotViewed ?? "not recorded"}`;
   }
 }
+
+/** Kinds where an image may be indecent: never stored, and a viewing decision is recorded. */
+export const NEEDS_IMAGE_DECISION: IncidentKind[] = ["nudesOrSemiNudes", "indecentImages", "sexualAbuseOrExploitation"];

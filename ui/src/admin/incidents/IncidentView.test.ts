@@ -42,6 +42,7 @@ const detail: IncidentDetail = {
     kind: "sexualAbuseOrExploitation",
     createdAt: "2026-11-21T10:00:00Z",
     updatedAt: "2026-11-21T11:00:00Z",
+    imageDecisionNeeded: true,
   },
   chronology: [
     { id: "e1", seq: 1, body: report, amends: null, reason: null, recordedAt: "2026-11-21T10:00:00Z", recordedBy: "signing-station" },
@@ -74,6 +75,10 @@ describe("IncidentView", () => {
     expect(entries[1]).toHaveTextContent("amendment to entry 1");
     expect(entries[1]).toHaveTextContent("Why it was corrected: Classified after reading the messages.");
     expect(screen.getByText(/identity self-declared/)).toBeInTheDocument();
+    // An image in this kind of incident may be indecent: it is never stored, and the viewing
+    // decision is asked for.
+    expect(screen.getByTestId("incident-image-viewing")).toHaveTextContent("Safekeeper never stores it");
+    expect(screen.getByTestId("viewing-none")).toHaveTextContent("No decision recorded yet.");
   });
 
   it("says so when the incident cannot be opened", async () => {
