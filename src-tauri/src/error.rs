@@ -173,6 +173,14 @@ error_codes! {
 
     /// A restricted incident's access list would leave out the admin making the change.
     IncidentAccessNeedsYou = "incident.accessNeedsYou",
+    /// A file was offered as evidence for a kind of incident where an image may be indecent.
+    IncidentImagesNeverStored = "incident.imagesNeverStored",
+    /// An evidence file is over the size cap.
+    IncidentFileTooLarge = "incident.fileTooLarge",
+    /// An evidence file is not a PNG, a JPEG or a PDF.
+    IncidentFileWrongType = "incident.fileWrongType",
+    /// No such evidence file is attached to the incident.
+    IncidentFileNotFound = "incident.fileNotFound",
     /// An amendment tries to correct an entry of a different kind.
     IncidentAmendmentKind = "incident.amendmentKind",
     /// An amendment was made without saying why.

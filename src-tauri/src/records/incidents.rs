@@ -7,6 +7,7 @@
 //! through `create`.
 
 mod entries;
+mod files;
 mod labels;
 mod route;
 mod store;
@@ -24,6 +25,7 @@ pub use entries::{
     JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
     StatusChange, LONG_TEXT, SHORT_TEXT,
 };
+pub use files::{attach_file, open_file, FileOpening, IncidentFileInfo, NewFile, OpenedFile, MAX_EVIDENCE_BYTES};
 pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
@@ -145,6 +147,8 @@ pub struct IncidentDetail {
     pub access: Vec<String>,
     /// The current judgement and its route: which steps are done and which are open.
     pub route: Route,
+    /// Evidence files attached to it, oldest first, each with every opening.
+    pub files: Vec<IncidentFileInfo>,
 }
 
 /// A box on the incident forms that a refusal is about. Shows as the words the message uses.
@@ -238,6 +242,10 @@ pub enum IncidentField {
     DeviceAfterViewing,
     /// Why an image was not viewed.
     ReasonNotViewed,
+    /// The name of an attached evidence file.
+    FileName,
+    /// Why an evidence file is being opened.
+    OpeningReason,
 }
 
 impl std::fmt::Display for IncidentField {
@@ -287,6 +295,8 @@ impl std::fmt::Display for IncidentField {
             IncidentField::OthersPresent => "who else was present",
             IncidentField::DeviceAfterViewing => "what happened to the device",
             IncidentField::ReasonNotViewed => "why it was not viewed",
+            IncidentField::FileName => "the file's name",
+            IncidentField::OpeningReason => "why you are opening this file",
         })
     }
 }
@@ -410,6 +420,21 @@ pub enum IncidentError {
     /// Restricting the incident would leave no admin who can see it, or would shut out the admin doing it.
     #[error("A restricted incident needs at least one admin who can see it, including you.")]
     AccessNeedsYou,
+    /// A file was offered as evidence for an incident where an image may be indecent.
+    #[error(
+        "Safekeeper never stores images or files for this kind of incident, because an image in it may be \
+         indecent and must not be saved or copied. Describe the evidence and where it is held instead."
+    )]
+    ImagesNeverStored,
+    /// An evidence file was over `MAX_EVIDENCE_BYTES`.
+    #[error("That file is too large. Attach a file of 5 MB or less.")]
+    FileTooLarge,
+    /// An evidence file was not a PNG or JPEG picture or a PDF.
+    #[error("Attach a PNG or JPEG picture or a PDF. Other kinds of file cannot be stored.")]
+    FileWrongType,
+    /// No such file is attached to this incident.
+    #[error("That file is not attached to this incident.")]
+    FileNotFound,
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -446,6 +471,10 @@ impl CodedError for IncidentError {
             IncidentError::CannotClose(_) => ErrorCode::IncidentCannotClose,
             IncidentError::BadTransition(_) => ErrorCode::IncidentBadTransition,
             IncidentError::AccessNeedsYou => ErrorCode::IncidentAccessNeedsYou,
+            IncidentError::ImagesNeverStored => ErrorCode::IncidentImagesNeverStored,
+            IncidentError::FileTooLarge => ErrorCode::IncidentFileTooLarge,
+            IncidentError::FileWrongType => ErrorCode::IncidentFileWrongType,
+            IncidentError::FileNotFound => ErrorCode::IncidentFileNotFound,
             IncidentError::Store(e) => e.code(),
         }
     }

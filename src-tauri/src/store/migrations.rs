@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 9, sql: include_str!("migrations/0009_image_consent.sql") },
     Migration { version: 10, sql: include_str!("migrations/0010_retention.sql") },
     Migration { version: 11, sql: include_str!("migrations/0011_signing_station_trust.sql") },
+    Migration { version: 12, sql: include_str!("migrations/0012_incident_files.sql") },
 ];
 
 /// The schema version this build writes.

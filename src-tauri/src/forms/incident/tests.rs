@@ -245,7 +245,14 @@ fn closed_detail() -> IncidentDetail {
         .map(|e| (e.id.clone(), if e.id == "e4" { "e5".to_owned() } else { e.id.clone() }))
         .collect();
     let route = Route::from_chronology(&chronology, &current);
-    IncidentDetail { incident: incident(Status::Closed), chronology, current, access: Vec::new(), route }
+    IncidentDetail {
+        incident: incident(Status::Closed),
+        chronology,
+        current,
+        access: Vec::new(),
+        route,
+        files: Vec::new(),
+    }
 }
 
 fn report_form(detail: IncidentDetail) -> IncidentReportForm {
@@ -452,7 +459,14 @@ pub(crate) fn long_detail(n: i64) -> IncidentDetail {
     }
     let current: Vec<(String, String)> = chronology.iter().map(|e| (e.id.clone(), e.id.clone())).collect();
     let route = Route::from_chronology(&chronology, &current);
-    IncidentDetail { incident: incident(Status::Open), chronology, current, access: Vec::new(), route }
+    IncidentDetail {
+        incident: incident(Status::Open),
+        chronology,
+        current,
+        access: Vec::new(),
+        route,
+        files: Vec::new(),
+    }
 }
 
 #[test]

@@ -113,6 +113,10 @@ fn audit_incident(conn: &Connection, actor: &Actor, action: &str, id: &str, deta
 
 /// The incident, if this actor may see it. A restricted incident is visible only to the admins
 /// on its access list, and to the recovery key, which stands for the organisation itself.
+pub(super) fn visible_to(conn: &Connection, actor: &Actor, id: &str) -> Result<Incident, IncidentError> {
+    visible(conn, actor, id)
+}
+
 fn visible(conn: &Connection, actor: &Actor, id: &str) -> Result<Incident, IncidentError> {
     let incident = conn
         .query_row(&format!("SELECT {SELECT_COLUMNS} FROM incidents WHERE id = ?1"), [id], from_row)
@@ -503,7 +507,8 @@ fn read_detail(conn: &Connection, incident: Incident) -> Result<IncidentDetail, 
         .query_map([incident_id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let route = Route::from_chronology(&chronology, &current);
-    Ok(IncidentDetail { incident, chronology, current, access, route })
+    let files = super::files::files_of(conn, incident_id)?;
+    Ok(IncidentDetail { incident, chronology, current, access, route, files })
 }
 
 /// Records in the audit trail that this actor printed an incident (`what` says which form, such as

@@ -712,3 +712,86 @@ fn closing_an_incident_where_an_image_may_be_indecent_needs_the_viewing_decision
     add_entry(&mut conn, &dsl(), &incident.id, &EntryBody::ImageViewing(decided), today()).expect("decision");
     change_status(&mut conn, &dsl(), &incident.id, &close_with(sign_off()), today()).expect("closes");
 }
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\nnot really a picture";
+
+#[test]
+fn an_evidence_file_is_attached_with_its_evidence_entry_and_each_opening_keeps_who_when_and_why() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    let file = NewFile {
+        description: "Screenshot of the group chat messages.",
+        file_name: "C:\\Users\\dsl\\chat.png",
+        bytes: PNG,
+    };
+    let attached = attach_file(&mut conn, &dsl(), &incident.id, &file, today()).expect("attach");
+    assert_eq!((attached.file_name.as_str(), attached.media_type.as_str()), ("chat.png", "image/png"));
+    let detail = get(&conn, &dsl(), &incident.id).expect("get");
+    let entry = detail.chronology.iter().find(|e| e.id == attached.entry_id).expect("its evidence entry");
+    let EntryBody::Evidence(evidence) = &entry.body else { panic!("an evidence entry") };
+    assert_eq!(evidence.what, "Screenshot of the group chat messages.");
+    assert_eq!(evidence.held_where, "Attached in Safekeeper as \u{201c}chat.png\u{201d}");
+    assert_eq!(detail.files.len(), 1);
+    assert!(detail.files[0].openings.is_empty());
+
+    // Opening asks for the reason first; without one nothing is handed over or recorded.
+    let refused = open_file(&mut conn, &dsl(), &incident.id, &attached.id, "  ").expect_err("no reason");
+    assert_eq!(refused.to_string(), "Enter why you are opening this file.");
+    let opened =
+        open_file(&mut conn, &deputy(), &incident.id, &attached.id, "For the strategy meeting.").expect("open");
+    assert_eq!(opened.bytes, PNG);
+    let openings = &get(&conn, &dsl(), &incident.id).expect("get").files[0].openings;
+    assert_eq!(openings.len(), 1);
+    assert_eq!(
+        (openings[0].opened_by.as_str(), openings[0].reason.as_str()),
+        ("admin:admin-deputy", "For the strategy meeting.")
+    );
+    let (action, detail): (String, String) = conn
+        .query_row(
+            "SELECT action, detail FROM audit WHERE action = 'incident.fileOpened' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("audit");
+    assert_eq!(action, "incident.fileOpened");
+    assert!(detail.starts_with(&format!("file={};opening=", attached.id)), "{detail}");
+    assert!(!detail.contains("strategy"), "the audit holds ids, never the reason's words");
+    assert!(matches!(
+        open_file(&mut conn, &dsl(), &incident.id, "no-such-file", "Looking"),
+        Err(IncidentError::FileNotFound)
+    ));
+}
+
+#[test]
+fn no_file_is_ever_stored_for_an_incident_where_an_image_may_be_indecent() {
+    let mut conn = test_db();
+    for kind in IncidentKind::ALL.into_iter().filter(|k| k.needs_image_decision()) {
+        let r = Report { kind, ..report() };
+        let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &r };
+        let incident = create(&mut conn, &dsl(), &new, today()).expect("create");
+        let file = NewFile { description: "A picture", file_name: "p.png", bytes: PNG };
+        let refused = attach_file(&mut conn, &dsl(), &incident.id, &file, today()).expect_err("never stored");
+        assert!(matches!(refused, IncidentError::ImagesNeverStored), "{kind:?}");
+        assert!(refused.to_string().contains("never stores images or files for this kind of incident"));
+    }
+    let stored: i64 = conn.query_row("SELECT count(*) FROM incident_files", [], |r| r.get(0)).expect("count");
+    assert_eq!(stored, 0);
+}
+
+#[test]
+fn evidence_files_are_checked_for_size_and_type_like_scans() {
+    let mut conn = test_db();
+    let incident = new_incident(&mut conn);
+    let attach = |conn: &mut rusqlite::Connection, bytes: &[u8], name: &str| {
+        let file = NewFile { description: "Evidence", file_name: name, bytes };
+        attach_file(conn, &dsl(), &incident.id, &file, today())
+    };
+    assert!(matches!(attach(&mut conn, b"MZ\x90\x00 a program", "notes.pdf"), Err(IncidentError::FileWrongType)));
+    let huge = [PNG, &vec![0u8; MAX_EVIDENCE_BYTES]].concat();
+    assert!(matches!(attach(&mut conn, &huge, "big.png"), Err(IncidentError::FileTooLarge)));
+    assert!(matches!(attach(&mut conn, PNG, " / "), Err(IncidentError::Missing(IncidentField::FileName))));
+    let pdf = b"%PDF-1.7 letter";
+    assert_eq!(attach(&mut conn, pdf, "letter.pdf").expect("a PDF").media_type, "application/pdf");
+    let entries = get(&conn, &dsl(), &incident.id).expect("get").chronology.len();
+    assert_eq!(entries, 2, "only the accepted file added an evidence entry");
+}

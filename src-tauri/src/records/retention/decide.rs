@@ -28,6 +28,12 @@ fn erase_content(tx: &Connection, kind: RecordKind, id: &str) -> Result<(), Rete
             tx.execute("INSERT INTO retention_erasing (incident_id) VALUES (?1)", [id])?;
             tx.execute("DELETE FROM incident_people WHERE incident_id = ?1", [id])?;
             tx.execute("DELETE FROM incident_access WHERE incident_id = ?1", [id])?;
+            tx.execute(
+                "DELETE FROM incident_file_openings
+                 WHERE file_id IN (SELECT id FROM incident_files WHERE incident_id = ?1)",
+                [id],
+            )?;
+            tx.execute("DELETE FROM incident_files WHERE incident_id = ?1", [id])?;
             // Amendments point at their originals, so they go first.
             tx.execute("DELETE FROM incident_entries WHERE incident_id = ?1 AND amends IS NOT NULL", [id])?;
             tx.execute("DELETE FROM incident_entries WHERE incident_id = ?1", [id])?;

@@ -278,6 +278,10 @@ fn erasure_leaves_a_tombstone_no_content_and_a_chain_that_verifies() {
     person(&conn, "staff-e", "staff", None, Some("2015-01-01"));
     let id = incident(&mut conn, day(2014, 1, 1), false, &[("yp-e", Role::SubjectOrVictim)]);
     incidents::set_access(&mut conn, &dsl(), &id, true, &["admin-dsl".into()]).expect("restrict");
+    let png = [b"\x89PNG\r\n\x1a\n".as_slice(), CANARY.as_bytes()].concat();
+    let file = incidents::NewFile { description: CANARY, file_name: "screenshot.png", bytes: &png };
+    let attached = incidents::attach_file(&mut conn, &dsl(), &id, &file, day(2014, 1, 2)).expect("attach");
+    incidents::open_file(&mut conn, &dsl(), &id, &attached.id, &format!("Checking {CANARY}")).expect("open");
     signature_and_training(&conn, "staff-e");
     conn.execute(
         "INSERT INTO image_consents (id, person_id, about_name, giver, giver_name, method, given_on, form_version,
