@@ -474,11 +474,6 @@ pub fn person_view(conn: &rusqlite::Connection, person_id: &str, on: NaiveDate) 
     })
 }
 
-/// Trims; `None` when empty.
-pub(crate) fn tidy(text: Option<&str>) -> Option<String> {
-    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
-}
-
 pub(crate) fn check_len(text: Option<&str>, field: ConsentField) -> Result<(), ConsentError> {
     if text.is_some_and(|t| t.chars().count() > MAX_TEXT) {
         return Err(ConsentError::TooLong { field, max: MAX_TEXT });

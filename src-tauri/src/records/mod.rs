@@ -15,6 +15,7 @@ pub mod policies;
 pub mod retention;
 pub mod signatures;
 pub mod subject_access;
+pub mod text;
 pub mod training;
 pub mod trustee_report;
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CodedError, ErrorCode};
+use crate::records::text::single_spaced_or_none;
 use crate::store::StoreError;
 pub use name::{display_name, name_key, validate_full_name, NameProblem};
 pub(crate) use register::insert_valid;
@@ -221,10 +222,6 @@ impl ValidPerson {
     }
 }
 
-fn tidy_optional(text: Option<&str>) -> Option<String> {
-    text.map(name::fold_spaces).filter(|t| !t.is_empty())
-}
-
 fn email_ok(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
@@ -264,11 +261,11 @@ pub fn validate(draft: &PersonDraft, today: NaiveDate) -> Result<ValidPerson, Pe
             return Err(PeopleError::LeaveBeforeStart);
         }
     }
-    let email = tidy_optional(draft.email.as_deref());
+    let email = single_spaced_or_none(draft.email.as_deref());
     if email.as_deref().is_some_and(|e| !email_ok(e)) {
         return Err(PeopleError::InvalidEmail);
     }
-    let phone = tidy_optional(draft.phone.as_deref());
+    let phone = single_spaced_or_none(draft.phone.as_deref());
     if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
         return Err(PeopleError::InvalidPhone);
     }

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::name::{name_key, search_text};
 use super::{validate, PeopleError, PeopleQuery, Person, PersonDraft, PersonGroup, PersonStatus, ValidPerson};
 use crate::dates::today;
+use crate::records::text::single_spaced;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::StoreError;
@@ -220,7 +221,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Person, PeopleError> {
 /// Case-insensitive substring search over full and preferred names, with group and status
 /// filters, ordered by full name.
 pub fn search(conn: &Connection, query: &PeopleQuery) -> Result<Vec<Person>, PeopleError> {
-    let needle = super::name::fold_spaces(&query.text).to_lowercase();
+    let needle = single_spaced(&query.text).to_lowercase();
     let status = match query.status {
         PersonStatus::Active => "archived_at IS NULL",
         PersonStatus::Archived => "archived_at IS NOT NULL",

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{Completion, Course, CourseDraft, Role, TrainingError, TrainingField, TrainingRecord};
 use crate::records::people::PersonGroup;
+use crate::records::text::single_spaced;
 use crate::records::{date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::Renewal;
 use crate::store::audit::{self, Actor, Entry};
@@ -73,10 +74,6 @@ pub(super) fn course(conn: &Connection, id: &str) -> Result<Course, TrainingErro
         .ok_or(TrainingError::CourseNotFound)
 }
 
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A course draft after its checks: the tidied name, renewal months (`None` for once only), and
 /// who must do it, each list sorted and without repeats.
 struct ValidCourse {
@@ -87,7 +84,7 @@ struct ValidCourse {
 }
 
 fn valid_draft(draft: &CourseDraft) -> Result<ValidCourse, TrainingError> {
-    let name = tidy(&draft.name);
+    let name = single_spaced(&draft.name);
     if name.chars().count() < 2 {
         return Err(TrainingError::Missing(TrainingField::CourseName));
     }
@@ -198,7 +195,7 @@ fn valid_completion(c: &Completion, today: NaiveDate) -> Result<(String, Option<
     if c.completed_on < earliest {
         return Err(TrainingError::CompletedBefore1990);
     }
-    let provider = tidy(&c.provider);
+    let provider = single_spaced(&c.provider);
     if provider.is_empty() {
         return Err(TrainingError::Missing(TrainingField::Provider));
     }
