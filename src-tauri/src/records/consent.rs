@@ -362,9 +362,10 @@ pub enum ConsentError {
     SubmissionTimeUnreadable,
     #[error("The answers could not be stored: {0}")]
     AnswersUnstorable(serde_json::Error),
-    /// The consent check did not say yes for everyone, so the use was not logged.
-    #[error("{summary} Nothing was logged.")]
-    CheckSaysNo { summary: String },
+    /// The consent check did not say yes for everyone, so the use was not logged. It carries how
+    /// many people the check said no for, never who: the check itself shows the names.
+    #[error("{}", check_says_no(*refused))]
+    CheckSaysNo { refused: usize },
     #[error("{0}")]
     AgeRule(String),
     #[error("This consent has already been withdrawn.")]
@@ -379,6 +380,20 @@ pub enum ConsentError {
     GroupNotFound,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The message for `CheckSaysNo`: how many people stand in the way and what to do, naming no one.
+fn check_says_no(refused: usize) -> String {
+    match refused {
+        0 => "Choose the people in the image. Nothing was logged.".to_owned(),
+        1 => "The consent check says no for one person in the image. Nothing was logged. Run the check \
+              again to see who, then leave them out or choose another image."
+            .to_owned(),
+        n => format!(
+            "The consent check says no for {n} people in the image. Nothing was logged. Run the check again \
+             to see who, then leave them out or choose another image."
+        ),
+    }
 }
 
 impl From<rusqlite::Error> for ConsentError {
