@@ -17,9 +17,19 @@ use crate::store::StoreError;
 pub use content::{content_hash, AupContent, MAX_RULES};
 pub use templates::{dsl_name, seed_defaults, set_dsl_name, template};
 pub use versions::{
-    create, current_version, discard_draft, get, list, publish, save_draft, set_kiosk_published, version,
+    create, current_version, detail, discard_draft, get, list, publish, save_draft, set_kiosk_published, version,
     version_by_hash, versions,
 };
+
+/// One AUP with its published version, any draft and the version history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AupDetail {
+    pub aup: Aup,
+    pub current: Option<AupVersion>,
+    pub draft: Option<AupVersion>,
+    pub versions: Vec<AupVersionSummary>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -20,7 +20,8 @@ use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use check::{check, publish_checked, CheckQuestion};
 pub use groups::{
-    add_group_member, group_members, groups, groups_of_person, remove_group_member, save_group, GroupSummary,
+    add_group_member, group_members, groups, groups_of_person, remove_group_member, save_group, set_group_member,
+    GroupSummary,
 };
 pub use publications::{
     add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,

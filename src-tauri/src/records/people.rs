@@ -17,8 +17,8 @@ use crate::store::StoreError;
 pub use name::{display_name, name_key, validate_full_name, NameProblem};
 pub(crate) use register::insert_valid;
 pub use register::{
-    add, archive, get, link_parent, links, search, set_kiosk_listed, set_kiosk_listed_for_groups, unarchive,
-    unlink_parent, update, PersonLinks,
+    add, archive, get, link_parent, links, list_on_station, search, set_kiosk_listed, set_kiosk_listed_for_groups,
+    unarchive, unlink_parent, update, PersonLinks,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -172,6 +172,8 @@ pub enum PeopleError {
         "This person is linked to a young person or a parent or carer. Remove those links before changing their group."
     )]
     GroupHasLinks,
+    #[error("This person has left, so their name cannot be shown on the signing station. Restore them first.")]
+    LeftCannotBeListed,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -197,6 +199,7 @@ impl CodedError for PeopleError {
             PeopleError::NotAYoungPerson => ErrorCode::PeopleNotAYoungPerson,
             PeopleError::NotAParentCarer => ErrorCode::PeopleNotAParentCarer,
             PeopleError::GroupHasLinks => ErrorCode::PeopleGroupHasLinks,
+            PeopleError::LeftCannotBeListed => ErrorCode::PersonArchived,
             PeopleError::Store(e) => e.code(),
         }
     }

@@ -400,6 +400,11 @@ fn groups_hold_active_members_and_a_yes_can_be_logged_in_one_step() {
     add_group_member(&mut conn, &dsl(), &group.id, &b).expect("b");
     let (_, members) = group_members(&conn, &group.id).expect("members");
     assert_eq!(members.iter().map(|p| p.full_name.as_str()).collect::<Vec<_>>(), vec!["Lee Marsh", "Sam Okafor"]);
+    let after = set_group_member(&mut conn, &dsl(), &group.id, &b, false).expect("out");
+    assert_eq!(after.iter().map(|p| p.full_name.as_str()).collect::<Vec<_>>(), vec!["Sam Okafor"]);
+    let after = set_group_member(&mut conn, &dsl(), &group.id, &b, true).expect("back in");
+    assert_eq!(after.len(), 2);
+    assert!(matches!(set_group_member(&mut conn, &dsl(), "nope", &b, true), Err(ConsentError::GroupNotFound)));
 
     record(&mut conn, &dsl(), &parent_draft(&a, day(2026, 3, 1), &["website"]), today()).expect("a");
     let both = CheckQuestion { person_ids: vec![a.clone(), b.clone()], use_key: "website".into(), with_name: false };

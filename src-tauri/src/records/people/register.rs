@@ -180,6 +180,16 @@ pub fn set_kiosk_listed(conn: &mut Connection, actor: &Actor, id: &str, listed: 
     Ok(())
 }
 
+/// Shows or hides one person's display name on the signing station's list and returns them as
+/// they now are. Someone who has left cannot be listed; they can always be unlisted.
+pub fn list_on_station(conn: &mut Connection, actor: &Actor, id: &str, listed: bool) -> Result<Person, PeopleError> {
+    if listed && get(conn, id)?.is_archived() {
+        return Err(PeopleError::LeftCannotBeListed);
+    }
+    set_kiosk_listed(conn, actor, id, listed)?;
+    get(conn, id)
+}
+
 /// Lists (or unlists) on the signing station every active person in `groups` whose setting
 /// differs, in one transaction, auditing each change. Returns how many changed.
 pub fn set_kiosk_listed_for_groups(
