@@ -3,19 +3,19 @@
 //! state to the UI live here. Run `UPDATE_BINDINGS=1 cargo test --no-default-features bindings`
 //! to rewrite the TypeScript after changing a type.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 pub use crate::error::{CommandError, ErrorCode};
 pub use crate::kiosk::outbox::{
     IngestReport, KeptSubmission, OutboxProblem, ProblemKind, RetryOutcome, SubmissionKind,
 };
-pub use crate::records::aup::{Audience, Aup, AupContent, AupVersion, AupVersionSummary, VersionStatus};
+pub use crate::records::aup::{Audience, Aup, AupContent, AupDetail, AupVersion, AupVersionSummary, VersionStatus};
 pub use crate::records::people::{PeopleQuery, Person, PersonDraft, PersonGroup, PersonLinks, PersonStatus};
 pub use crate::records::people_import::{ImportPreview, ImportRow, RowIssue};
 pub use crate::records::signatures::{
-    Countersignature, Coverage, CoverageEntry, OnScreenSignature, PaperSignature, Signature, SignatureMark,
-    SignatureSource, Signer, SigningMethod,
+    Countersignature, Coverage, CoverageEntry, OnScreenSignature, PaperSignature, PaperSignatureForm, Signature,
+    SignatureMark, SignatureSource, Signer, SigningMethod, UnconfirmedSignature,
 };
 pub use crate::store::audit::AuditStatus;
 pub use crate::vault::admins::AdminSummary;
@@ -185,51 +185,6 @@ pub struct PersonDetail {
     pub links: PersonLinks,
     /// Every AUP signature recorded for this person.
     pub signatures: Vec<Signature>,
-}
-
-/// One AUP with its published version, any draft and the version history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AupDetail {
-    /// The AUP itself: its id, audience and whether the signing station offers it.
-    pub aup: Aup,
-    /// The version now in force; `None` until one is published.
-    pub current: Option<AupVersion>,
-    /// The unpublished draft; `None` when there is none.
-    pub draft: Option<AupVersion>,
-    /// Every version published so far, for the history list.
-    pub versions: Vec<AupVersionSummary>,
-}
-
-/// A signing-station signature waiting for an admin, with the person whose name matches exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct UnconfirmedSignature {
-    /// The signature as received from the signing station.
-    pub signature: Signature,
-    /// The person chosen at the signing station, or else the register entry whose name matches the
-    /// typed name exactly; `None` when there is neither.
-    pub suggested_person: Option<Person>,
-}
-
-/// "Record a paper signature" as the admin's form sends it. The date arrives as text so that a bad
-/// one gets the form's own message rather than a refusal from the IPC layer; the scan arrives as
-/// base64 because a JSON array of 5 MB of numbers would be about four times the size.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PaperSignatureForm {
-    /// The person signing (a UUID from the people register).
-    pub person_id: String,
-    /// The AUP version signed (a UUID); it must be published.
-    pub version_id: String,
-    /// "YYYY-MM-DD"; not in the future.
-    pub signed_on: String,
-    /// Where the hard copy is kept.
-    pub filed_at: String,
-    /// A parent or carer who countersigned the paper copy, if any.
-    pub countersigned_by: Option<String>,
-    /// The scan file's bytes in base64, if one was chosen. Rust judges its type by its first bytes.
-    pub scan_base64: Option<String>,
 }
 
 /// The TypeScript file the UI imports, generated from the types above.

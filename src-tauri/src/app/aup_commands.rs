@@ -18,20 +18,7 @@ pub fn aup_list(state: State<'_, AppState>) -> Result<Vec<Aup>, CommandError> {
 
 #[tauri::command]
 pub fn aup_get(state: State<'_, AppState>, aup_id: String) -> Result<AupDetail, CommandError> {
-    state.with_vault(|v| {
-        let conn = v.db().conn();
-        let aup = aup::get(conn, &aup_id)?;
-        let draft = match &aup.draft {
-            Some(d) => Some(aup::version(conn, &d.id)?),
-            None => None,
-        };
-        Ok(AupDetail {
-            current: aup::current_version(conn, &aup_id)?,
-            versions: aup::versions(conn, &aup_id)?,
-            draft,
-            aup,
-        })
-    })
+    state.with_vault(|v| aup::detail(v.db().conn(), &aup_id).map_err(CommandError::from))
 }
 
 #[tauri::command]
@@ -69,27 +56,10 @@ pub fn aup_coverage(state: State<'_, AppState>, aup_id: String) -> Result<Covera
     state.with_vault(|v| signatures::coverage(v.db().conn(), &aup_id).map_err(CommandError::from))
 }
 
+/// Signing-station signatures waiting for an admin, each with the person it most likely is.
 #[tauri::command]
 pub fn signatures_unconfirmed(state: State<'_, AppState>) -> Result<Vec<UnconfirmedSignature>, CommandError> {
-    state.with_vault(|v| {
-        let conn = v.db().conn();
-        signatures::unconfirmed(conn)?
-            .into_iter()
-            .map(|signature| {
-                // The name picked at the signing station comes first; otherwise an exact name match.
-                let suggested = match (&signature.person_id, signature.declared_name.as_deref()) {
-                    (Some(id), _) => Some(id.clone()),
-                    (None, Some(name)) => signatures::suggest_person(conn, name)?,
-                    (None, None) => None,
-                };
-                let suggested_person = match suggested {
-                    Some(id) => Some(people::get(conn, &id)?),
-                    None => None,
-                };
-                Ok(UnconfirmedSignature { signature, suggested_person })
-            })
-            .collect()
-    })
+    state.with_vault(|v| signatures::unconfirmed_with_suggestions(v.db().conn()).map_err(CommandError::from))
 }
 
 #[tauri::command]

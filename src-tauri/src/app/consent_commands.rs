@@ -149,6 +149,7 @@ pub fn group_members(state: State<'_, AppState>, id: String) -> Result<Vec<Perso
     state.with_vault(|v| consent::group_members(v.db().conn(), &id).map(|(_, m)| m).map_err(CommandError::from))
 }
 
+/// Adds the person to the group or takes them out; returns the members after.
 #[tauri::command]
 pub fn group_member_set(
     state: State<'_, AppState>,
@@ -156,13 +157,5 @@ pub fn group_member_set(
     person_id: String,
     member: bool,
 ) -> Result<Vec<Person>, CommandError> {
-    state.with_vault(|v| {
-        let (conn, actor) = v.conn_and_actor();
-        if member {
-            consent::add_group_member(conn, actor, &id, &person_id)?;
-        } else {
-            consent::remove_group_member(conn, actor, &id, &person_id)?;
-        }
-        consent::group_members(conn, &id).map(|(_, m)| m).map_err(CommandError::from)
-    })
+    state.with_admin(|conn, actor| consent::set_group_member(conn, actor, &id, &person_id, member))
 }

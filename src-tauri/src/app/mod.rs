@@ -6,6 +6,7 @@
 //! unlocked and is destroyed on lock, which drops every record the webview held.
 
 mod admin_commands;
+mod attachments;
 mod audit_commands;
 mod aup_commands;
 mod aup_print_commands;

@@ -5,9 +5,9 @@ use tauri::State;
 
 use super::AppState;
 use crate::bindings::{ImportSummary, PersonDetail};
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::records::people::{self, PeopleQuery, Person, PersonDraft};
-use crate::records::people_import::{self, ImportPreview};
+use crate::records::people_import::{self, ImportError, ImportPreview};
 use crate::records::signatures;
 
 #[tauri::command]
@@ -57,15 +57,9 @@ pub fn person_archive(
 pub fn person_set_kiosk_listed(state: State<'_, AppState>, id: String, listed: bool) -> Result<Person, CommandError> {
     state.with_vault(|v| {
         let (conn, actor) = v.conn_and_actor();
-        if listed && people::get(conn, &id)?.is_archived() {
-            return Err(CommandError::new(
-                ErrorCode::PersonArchived,
-                "This person has left, so their name cannot be shown on the signing station. Restore them first.",
-            ));
-        }
-        people::set_kiosk_listed(conn, actor, &id, listed)?;
+        let person = people::list_on_station(conn, actor, &id, listed)?;
         v.note_station_changed();
-        people::get(v.db().conn(), &id).map_err(CommandError::from)
+        Ok(person)
     })
 }
 
@@ -106,14 +100,9 @@ pub fn people_import_preview(state: State<'_, AppState>, csv: String) -> Result<
 #[tauri::command]
 pub fn people_import_commit(state: State<'_, AppState>) -> Result<ImportSummary, CommandError> {
     state.with_session(|s| {
-        let preview = s.pending_import.take().ok_or_else(|| {
-            CommandError::new(
-                ErrorCode::ImportNoPreview,
-                "Choose the file again: there is no import waiting to be confirmed.",
-            )
-        })?;
-        let actor = s.vault.actor().clone();
-        let added = people_import::commit(s.vault.db_mut().conn_mut(), &actor, &preview)?;
+        let preview = s.pending_import.take().ok_or(ImportError::NoPreview)?;
+        let (conn, actor) = s.vault.conn_and_actor();
+        let added = people_import::commit(conn, actor, &preview)?;
         Ok(ImportSummary { added: u32::try_from(added).unwrap_or(u32::MAX) })
     })
 }

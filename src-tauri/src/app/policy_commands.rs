@@ -2,16 +2,16 @@
 //! history, adding and changing policies, recording a review, the filtering log, and the policy
 //! lines of "what is due".
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use tauri::{State, WebviewWindow};
 
+use super::attachments::{file_kind, save_copy};
 use super::{save, AppState};
 use crate::bindings::SavedFile;
 use crate::dates::today;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
+use crate::records::attachments::decode_base64;
 use crate::records::policies::{
-    self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyReview, PolicyVersion,
+    self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyReview, PolicyVersion,
 };
 
 #[tauri::command]
@@ -61,9 +61,6 @@ pub fn policies_due(state: State<'_, AppState>) -> Result<Vec<PolicyDue>, Comman
     state.with_vault(|v| policies::due_items(v.db().conn(), today()).map_err(CommandError::from))
 }
 
-/// The longest base64 text a document within the cap can be: anything longer is refused unread.
-const MAX_DOCUMENT_BASE64: usize = policies::MAX_DOCUMENT_BYTES.div_ceil(3) * 4;
-
 /// Stores the policy document (PDF, Word or OpenDocument, up to 10 MB, sent as base64), replacing
 /// any before it. `file_name` only tells .docx from .odt; the bytes decide the rest.
 #[tauri::command]
@@ -73,12 +70,7 @@ pub fn policy_document_attach(
     file_name: String,
     base64: String,
 ) -> Result<(), CommandError> {
-    if base64.len() > MAX_DOCUMENT_BASE64 {
-        return Err(CommandError::from(policies::PolicyError::DocumentNotAccepted));
-    }
-    let bytes = STANDARD.decode(base64.trim()).map_err(|_| {
-        CommandError::new(ErrorCode::PolicyDocumentUnreadable, "The document could not be read. Choose the file again.")
-    })?;
+    let bytes = decode_base64(&base64, policies::MAX_DOCUMENT_BYTES).map_err(PolicyError::from)?;
     state.with_admin(|conn, actor| policies::attach_document(conn, actor, &id, &file_name, &bytes))
 }
 
@@ -89,22 +81,11 @@ pub async fn policy_document_save(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (session, (name, document)) = state.with_vault_tagged(|v| {
-        let conn = v.db().conn();
-        let name = policies::get(conn, &id, today())?.policy.name;
-        Ok((name, policies::document(conn, &id)?))
-    })?;
-    let kind = match document.extension.as_str() {
-        "pdf" => save::PDF,
-        "docx" => save::FileKind { label: "Word document", extensions: &["docx"] },
-        "odt" => save::FileKind { label: "OpenDocument text", extensions: &["odt"] },
-        _ => save::FileKind { label: "Word 97-2003 document", extensions: &["doc"] },
-    };
+    let (session, (name, document)) = state.with_vault_tagged(|v| Ok(policies::named_document(v.db().conn(), &id)?))?;
     let file_name = format!("{} policy.{}", crate::forms::aup::file_name_part(&name), document.extension);
-    let Some(target) = save::choose_target(&window, &file_name, kind) else { return Ok(None) };
-    save::in_session(&state, session, &target, |s| {
-        let saved = save::write(&target, &document.bytes)?;
-        policies::note_document_saved(s.vault.db().conn(), s.vault.actor(), &id)?;
-        Ok(Some(saved))
-    })
+    let Some(target) = save::choose_target(&window, &file_name, file_kind(&document.extension)) else {
+        return Ok(None);
+    };
+    let note = |conn: &_, actor: &_| policies::note_document_saved(conn, actor, &id);
+    save_copy(&state, session, &target, &document.bytes, note).map(Some)
 }

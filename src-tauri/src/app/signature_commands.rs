@@ -2,48 +2,18 @@
 //! saving that scan where the admin chooses (admin window only). The scan lives in the vault; the
 //! only plaintext copy ever written is the one the admin asks to save.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-use chrono::NaiveDate;
 use tauri::{State, WebviewWindow};
 
+use super::attachments::{file_kind, save_copy};
 use super::save::{self, FileKind};
 use super::AppState;
 use crate::bindings::{PaperSignatureForm, SavedFile};
-use crate::error::{CommandError, ErrorCode};
-use crate::records::signatures::{self, PaperSignature, Signature, SignatureError, MAX_SCAN_BYTES};
+use crate::error::CommandError;
+use crate::records::signatures::{self, Signature};
 
-/// The longest base64 text a scan within the cap can be: anything longer is refused unread.
-const MAX_SCAN_BASE64: usize = MAX_SCAN_BYTES.div_ceil(3) * 4;
-
-/// Turns the form into the domain's `PaperSignature`. The domain checks the rest (date not in the
-/// future, where filed, the countersigner's name, the scan's type and size).
-fn paper_signature(form: PaperSignatureForm) -> Result<PaperSignature, CommandError> {
-    let signed_on = NaiveDate::parse_from_str(form.signed_on.trim(), "%Y-%m-%d")
-        .map_err(|_| CommandError::from(SignatureError::BadPaperDate))?;
-    let scan = match form.scan_base64 {
-        None => None,
-        Some(text) if text.len() > MAX_SCAN_BASE64 => return Err(CommandError::from(SignatureError::ScanTooLarge)),
-        Some(text) => Some(STANDARD.decode(text.trim()).map_err(|_| {
-            CommandError::new(ErrorCode::SignatureScanUnreadable, "The scan could not be read. Choose the file again.")
-        })?),
-    };
-    Ok(PaperSignature {
-        version_id: form.version_id,
-        person_id: form.person_id,
-        signed_on,
-        filed_at: form.filed_at,
-        countersigned_by: form.countersigned_by,
-        scan,
-    })
-}
-
+/// Records a paper signature from the admin's form (its date and scan as the form sends them).
 pub fn record_paper(state: &AppState, form: PaperSignatureForm) -> Result<Signature, CommandError> {
-    state.with_vault(|v| {
-        let paper = paper_signature(form)?;
-        let (conn, actor) = v.conn_and_actor();
-        signatures::record_paper(conn, actor, &paper).map_err(CommandError::from)
-    })
+    state.with_admin(|conn, actor| signatures::record_paper_form(conn, actor, form))
 }
 
 /// A scan ready to save: the name to suggest, what kind of file it is, and its bytes.
@@ -55,30 +25,10 @@ pub struct ScanFile {
     pub bytes: Vec<u8>,
 }
 
-fn kind_for(media_type: &str) -> (FileKind, &'static str) {
-    match media_type {
-        "image/png" => (save::PNG, "png"),
-        "image/jpeg" => (save::JPEG, "jpg"),
-        _ => (save::PDF, "pdf"),
-    }
-}
-
 /// The scan of one paper signature. The suggested name holds the date, never the person's name.
 pub fn scan_file(state: &AppState, signature_id: &str) -> Result<ScanFile, CommandError> {
-    let (session, (file_name, kind, bytes)) = state.with_vault_tagged(|v| {
-        let conn = v.db().conn();
-        let signature = signatures::get(conn, signature_id)?;
-        let (media_type, bytes) = signatures::scan(conn, signature_id)?.ok_or_else(|| {
-            CommandError::new(ErrorCode::SignatureNoScan, "There is no scan stored for this signature.")
-        })?;
-        let (kind, extension) = kind_for(&media_type);
-        let file_name = match signature.paper_signed_on {
-            Some(day) => format!("Signed AUP scan {}.{extension}", day.format("%Y-%m-%d")),
-            None => format!("Signed AUP scan.{extension}"),
-        };
-        Ok((file_name, kind, bytes))
-    })?;
-    Ok(ScanFile { session, file_name, kind, bytes })
+    let (session, copy) = state.with_vault_tagged(|v| Ok(signatures::scan_copy(v.db().conn(), signature_id)?))?;
+    Ok(ScanFile { session, kind: file_kind(&copy.extension), file_name: copy.file_name, bytes: copy.bytes })
 }
 
 /// Writes the scan to `target` and notes the copy in the audit trail, only if the session that
@@ -89,10 +39,8 @@ pub fn write_scan(
     signature_id: &str,
     target: &std::path::Path,
 ) -> Result<SavedFile, CommandError> {
-    save::in_session(state, scan.session, target, |s| {
-        let saved = save::write(target, &scan.bytes)?;
-        signatures::note_scan_saved(s.vault.db().conn(), s.vault.actor(), signature_id)?;
-        Ok(saved)
+    save_copy(state, scan.session, target, &scan.bytes, |conn, actor| {
+        signatures::note_scan_saved(conn, actor, signature_id)
     })
 }
 

@@ -2,17 +2,19 @@
 //! (one person or a group session), the roles training depends on, one person's training, the
 //! matrix, and the training lines of "what is due".
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use tauri::{State, WebviewWindow};
 
+use super::attachments::{file_kind, save_copy};
 use super::{save, AppState};
 use crate::bindings::SavedFile;
 use crate::dates::today;
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
+use crate::records::attachments::decode_base64;
+use crate::records::people_import::ImportError;
+use crate::records::signatures::MAX_SCAN_BYTES;
 use crate::records::training::{
-    self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingMatrix,
-    TrainingRecord,
+    self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingError,
+    TrainingMatrix, TrainingRecord,
 };
 
 #[tauri::command]
@@ -76,9 +78,6 @@ pub fn training_due(state: State<'_, AppState>) -> Result<Vec<TrainingDue>, Comm
     state.with_vault(|v| training::due_items(v.db().conn(), today()).map_err(CommandError::from))
 }
 
-/// The longest base64 text a certificate within the cap can be: anything longer is refused unread.
-const MAX_CERTIFICATE_BASE64: usize = crate::records::signatures::MAX_SCAN_BYTES.div_ceil(3) * 4;
-
 /// Stores a certificate (PNG, JPEG or PDF, up to 5 MB, sent as base64) with a training record.
 #[tauri::command]
 pub fn training_certificate_attach(
@@ -86,15 +85,7 @@ pub fn training_certificate_attach(
     record_id: String,
     base64: String,
 ) -> Result<(), CommandError> {
-    if base64.len() > MAX_CERTIFICATE_BASE64 {
-        return Err(CommandError::from(training::TrainingError::CertificateTooLarge));
-    }
-    let bytes = STANDARD.decode(base64.trim()).map_err(|_| {
-        CommandError::new(
-            ErrorCode::TrainingCertificateUnreadable,
-            "The certificate could not be read. Choose the file again.",
-        )
-    })?;
+    let bytes = decode_base64(&base64, MAX_SCAN_BYTES).map_err(TrainingError::from)?;
     state.with_admin(|conn, actor| training::attach_certificate(conn, actor, &record_id, &bytes))
 }
 
@@ -106,26 +97,12 @@ pub async fn training_certificate_save(
     state: State<'_, AppState>,
     record_id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (session, (media_type, bytes, completed_on)) = state.with_vault_tagged(|v| {
-        let conn = v.db().conn();
-        let (media_type, bytes) = training::certificate(conn, &record_id)?;
-        let completed_on: String = conn
-            .query_row("SELECT completed_on FROM training_records WHERE id = ?1", [&record_id], |r| r.get(0))
-            .map_err(|_| CommandError::from(training::TrainingError::RecordNotFound))?;
-        Ok((media_type, bytes, completed_on))
-    })?;
-    let (kind, extension) = match media_type.as_str() {
-        "image/png" => (save::PNG, "png"),
-        "image/jpeg" => (save::JPEG, "jpg"),
-        _ => (save::PDF, "pdf"),
+    let (session, copy) = state.with_vault_tagged(|v| Ok(training::certificate_copy(v.db().conn(), &record_id)?))?;
+    let Some(target) = save::choose_target(&window, &copy.file_name, file_kind(&copy.extension)) else {
+        return Ok(None);
     };
-    let file_name = format!("Training certificate {completed_on}.{extension}");
-    let Some(target) = save::choose_target(&window, &file_name, kind) else { return Ok(None) };
-    save::in_session(&state, session, &target, |s| {
-        let saved = save::write(&target, &bytes)?;
-        training::note_certificate_saved(s.vault.db().conn(), s.vault.actor(), &record_id)?;
-        Ok(Some(saved))
-    })
+    let note = |conn: &_, actor: &_| training::note_certificate_saved(conn, actor, &record_id);
+    save_copy(&state, session, &target, &copy.bytes, note).map(Some)
 }
 
 /// Reads a CSV of past training and says line by line what it would add. Writes nothing.
@@ -145,14 +122,8 @@ pub fn training_import_preview(
 #[tauri::command]
 pub fn training_import_commit(state: State<'_, AppState>) -> Result<u32, CommandError> {
     state.with_session(|s| {
-        let preview = s.pending_training_import.take().ok_or_else(|| {
-            CommandError::new(
-                ErrorCode::ImportNoPreview,
-                "Choose the file again: there is no import waiting to be confirmed.",
-            )
-        })?;
-        let actor = s.vault.actor().clone();
-        let added = training::import_commit(s.vault.db_mut().conn_mut(), &actor, &preview)?;
-        Ok(u32::try_from(added).unwrap_or(u32::MAX))
+        let preview = s.pending_training_import.take().ok_or(ImportError::NoPreview)?;
+        let (conn, actor) = s.vault.conn_and_actor();
+        Ok(u32::try_from(training::import_commit(conn, actor, &preview)?).unwrap_or(u32::MAX))
     })
 }

@@ -17,9 +17,23 @@ use crate::store::StoreError;
 pub use content::{content_hash, AupContent, MAX_RULES};
 pub use templates::{dsl_name, seed_defaults, set_dsl_name, template};
 pub use versions::{
-    create, current_version, discard_draft, get, list, publish, save_draft, set_kiosk_published, version,
+    create, current_version, detail, discard_draft, get, list, publish, save_draft, set_kiosk_published, version,
     version_by_hash, versions,
 };
+
+/// One AUP with its published version, any draft and the version history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AupDetail {
+    /// The AUP itself: its id, audience and whether the signing station offers it.
+    pub aup: Aup,
+    /// The version now in force; `None` until one is published.
+    pub current: Option<AupVersion>,
+    /// The unpublished draft; `None` when there is none.
+    pub draft: Option<AupVersion>,
+    /// Every version published so far, for the history list.
+    pub versions: Vec<AupVersionSummary>,
+}
 
 /// Who an AUP is written for; each audience has one AUP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -20,7 +20,8 @@ use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use check::{check, publish_checked, CheckQuestion};
 pub use groups::{
-    add_group_member, group_members, groups, groups_of_person, remove_group_member, save_group, GroupSummary,
+    add_group_member, group_members, groups, groups_of_person, remove_group_member, save_group, set_group_member,
+    GroupSummary,
 };
 pub use publications::{
     add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,
@@ -477,11 +478,12 @@ pub enum ConsentError {
     /// The answers could not be written as JSON for storing; holds the cause.
     #[error("The answers could not be stored: {0}")]
     AnswersUnstorable(serde_json::Error),
-    /// The consent check did not say yes for everyone, so the use was not logged.
-    #[error("{summary} Nothing was logged.")]
+    /// The consent check did not say yes for everyone, so the use was not logged. It carries how
+    /// many people the check said no for, never who: the check itself shows the names.
+    #[error("{}", check_says_no(*refused))]
     CheckSaysNo {
-        /// The check's one-line answer, saying who cannot appear.
-        summary: String,
+        /// How many people the check said no for.
+        refused: usize,
     },
     /// The age rule does not count the consent as given; holds the whole message, saying why and
     /// what to do instead.
@@ -505,6 +507,20 @@ pub enum ConsentError {
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The message for `CheckSaysNo`: how many people stand in the way and what to do, naming no one.
+fn check_says_no(refused: usize) -> String {
+    match refused {
+        0 => "Choose the people in the image. Nothing was logged.".to_owned(),
+        1 => "The consent check says no for one person in the image. Nothing was logged. Run the check \
+              again to see who, then leave them out or choose another image."
+            .to_owned(),
+        n => format!(
+            "The consent check says no for {n} people in the image. Nothing was logged. Run the check again \
+             to see who, then leave them out or choose another image."
+        ),
+    }
 }
 
 impl From<rusqlite::Error> for ConsentError {
@@ -605,11 +621,6 @@ pub fn person_view(conn: &rusqlite::Connection, person_id: &str, on: NaiveDate) 
         publications: publications(conn, Some(person_id))?,
         takedowns: takedown_list(conn, on, Some(person_id))?,
     })
-}
-
-/// Trims; `None` when empty.
-pub(crate) fn tidy(text: Option<&str>) -> Option<String> {
-    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
 pub(crate) fn check_len(text: Option<&str>, field: ConsentField) -> Result<(), ConsentError> {

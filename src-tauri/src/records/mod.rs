@@ -1,6 +1,7 @@
 //! The organisation's records, one module per record type: types, validation rules and queries.
 //! Pure Rust: no tauri, no UI concerns. Each change is audited by the caller's transaction.
 
+pub mod attachments;
 pub mod audit_log;
 pub mod aup;
 pub mod backup_reminder;
@@ -15,6 +16,7 @@ pub mod policies;
 pub mod retention;
 pub mod signatures;
 pub mod subject_access;
+pub mod text;
 pub mod training;
 pub mod trustee_report;
 

@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CodedError, ErrorCode};
+use crate::records::text::single_spaced_or_none;
 use crate::store::StoreError;
 pub use name::{display_name, name_key, validate_full_name, NameProblem};
 pub(crate) use register::insert_valid;
 pub use register::{
-    add, archive, get, link_parent, links, search, set_kiosk_listed, set_kiosk_listed_for_groups, unarchive,
-    unlink_parent, update, PersonLinks,
+    add, archive, get, link_parent, links, list_on_station, search, set_kiosk_listed, set_kiosk_listed_for_groups,
+    unarchive, unlink_parent, update, PersonLinks,
 };
 
 /// Which group a person is in; it decides which AUP they sign and how long their records are kept.
@@ -230,6 +231,9 @@ pub enum PeopleError {
     )]
     /// The person's group was changed while they still have parent or young person links.
     GroupHasLinks,
+    /// Someone who has left was to be listed on the signing station.
+    #[error("This person has left, so their name cannot be shown on the signing station. Restore them first.")]
+    LeftCannotBeListed,
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -256,6 +260,7 @@ impl CodedError for PeopleError {
             PeopleError::NotAYoungPerson => ErrorCode::PeopleNotAYoungPerson,
             PeopleError::NotAParentCarer => ErrorCode::PeopleNotAParentCarer,
             PeopleError::GroupHasLinks => ErrorCode::PeopleGroupHasLinks,
+            PeopleError::LeftCannotBeListed => ErrorCode::PersonArchived,
             PeopleError::Store(e) => e.code(),
         }
     }
@@ -280,10 +285,6 @@ impl ValidPerson {
     pub fn draft(&self) -> &PersonDraft {
         &self.0
     }
-}
-
-fn tidy_optional(text: Option<&str>) -> Option<String> {
-    text.map(name::fold_spaces).filter(|t| !t.is_empty())
 }
 
 fn email_ok(email: &str) -> bool {
@@ -325,11 +326,11 @@ pub fn validate(draft: &PersonDraft, today: NaiveDate) -> Result<ValidPerson, Pe
             return Err(PeopleError::LeaveBeforeStart);
         }
     }
-    let email = tidy_optional(draft.email.as_deref());
+    let email = single_spaced_or_none(draft.email.as_deref());
     if email.as_deref().is_some_and(|e| !email_ok(e)) {
         return Err(PeopleError::InvalidEmail);
     }
-    let phone = tidy_optional(draft.phone.as_deref());
+    let phone = single_spaced_or_none(draft.phone.as_deref());
     if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
         return Err(PeopleError::InvalidPhone);
     }

@@ -93,6 +93,10 @@ pub enum ImportError {
     /// added.
     #[error("Someone in this file was added to the register after the preview. Preview the file again.")]
     ChangedSincePreview,
+    /// Confirming an import when no preview is waiting (it was confirmed already, or the app was
+    /// locked in between). Shared by every CSV import, people or training.
+    #[error("Choose the file again: there is no import waiting to be confirmed.")]
+    NoPreview,
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -114,6 +118,7 @@ impl CodedError for ImportError {
             ImportError::NoGroupColumn => ErrorCode::ImportNoGroupColumn,
             ImportError::BadRow { .. } => ErrorCode::ImportBadRow,
             ImportError::ChangedSincePreview => ErrorCode::ImportChangedSincePreview,
+            ImportError::NoPreview => ErrorCode::ImportNoPreview,
             ImportError::Store(e) => e.code(),
         }
     }

@@ -11,11 +11,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CodedError, ErrorCode};
+use crate::records::attachments::UploadError;
 use crate::reminders::DueStatus;
 use crate::store::StoreError;
 mod document;
 
-pub use document::{attach_document, document, note_document_saved, PolicyDocument, MAX_DOCUMENT_BYTES};
+pub use document::{
+    attach_document, document, named_document, note_document_saved, PolicyDocument, MAX_DOCUMENT_BYTES,
+};
 pub use store::{
     add_filtering_entry, due_items, filtering_log, get, list, record_review, retire, save, yearly_review_notice,
 };
@@ -380,6 +383,9 @@ pub enum PolicyError {
     /// (.docx or .doc) or an OpenDocument text (.odt).
     #[error("The policy document must be a PDF, a Word document (.docx or .doc) or an OpenDocument text (.odt), up to 10 MB.")]
     DocumentNotAccepted,
+    /// The uploaded document's base64 text could not be decoded.
+    #[error("The document could not be read. Choose the file again.")]
+    DocumentUnreadable,
     /// The policy has no document stored with it.
     #[error("There is no document stored for this policy.")]
     NoDocument,
@@ -400,6 +406,16 @@ impl From<rusqlite::Error> for PolicyError {
     }
 }
 
+/// A document that did not arrive whole is refused with the document's own words.
+impl From<UploadError> for PolicyError {
+    fn from(e: UploadError) -> Self {
+        match e {
+            UploadError::TooLarge => PolicyError::DocumentNotAccepted,
+            UploadError::Unreadable => PolicyError::DocumentUnreadable,
+        }
+    }
+}
+
 impl CodedError for PolicyError {
     fn code(&self) -> ErrorCode {
         match self {
@@ -413,6 +429,7 @@ impl CodedError for PolicyError {
             | PolicyError::ApprovedBeforeReview
             | PolicyError::NextReviewOutOfRange => ErrorCode::PolicyInvalid,
             PolicyError::DocumentNotAccepted => ErrorCode::PolicyDocumentNotAccepted,
+            PolicyError::DocumentUnreadable => ErrorCode::PolicyDocumentUnreadable,
             PolicyError::NoDocument => ErrorCode::PolicyNoDocument,
             PolicyError::NextReviewNotAfterReview => ErrorCode::PolicyNextReviewNotAfterReview,
             PolicyError::NextReviewTooFar => ErrorCode::PolicyNextReviewTooFar,

@@ -4,7 +4,9 @@
 //! "self-declared" until an admin confirms who signed. Owns recording, confirming and AUP
 //! coverage; does not own AUP text (see `aup`) or the outbox (see `kiosk`).
 
+mod awaiting;
 mod coverage;
+mod paper;
 mod record;
 
 use chrono::NaiveDate;
@@ -12,8 +14,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CodedError, ErrorCode};
+use crate::records::attachments::UploadError;
 use crate::store::StoreError;
+pub use awaiting::{unconfirmed_with_suggestions, UnconfirmedSignature};
 pub use coverage::{coverage, due_items, AupDue, Coverage, CoverageEntry};
+pub use paper::{record_paper_form, scan_copy, PaperSignatureForm};
 pub use record::{
     confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, note_scan_saved, reassign,
     record_on_screen, record_paper, scan, suggest_person, unconfirmed,
@@ -225,6 +230,12 @@ pub enum SignatureError {
     /// The scan's bytes are not a PNG, JPEG or PDF.
     #[error("The scan must be a PNG, JPEG or PDF file, and this file is none of those (whatever its name says). Save the scan as PDF, PNG or JPEG and choose it again.")]
     ScanWrongType,
+    /// The uploaded scan's base64 text could not be decoded.
+    #[error("The scan could not be read. Choose the file again.")]
+    ScanUnreadable,
+    /// A scan was asked for, but this signature has none.
+    #[error("There is no scan stored for this signature.")]
+    NoScan,
     /// The time of signing was not RFC 3339.
     #[error("The time of signing could not be read.")]
     BadTime,
@@ -248,6 +259,16 @@ impl From<rusqlite::Error> for SignatureError {
     }
 }
 
+/// A scan that did not arrive whole is refused with the scan's own words.
+impl From<UploadError> for SignatureError {
+    fn from(e: UploadError) -> Self {
+        match e {
+            UploadError::TooLarge => SignatureError::ScanTooLarge,
+            UploadError::Unreadable => SignatureError::ScanUnreadable,
+        }
+    }
+}
+
 impl CodedError for SignatureError {
     fn code(&self) -> ErrorCode {
         match self {
@@ -262,6 +283,8 @@ impl CodedError for SignatureError {
             SignatureError::BadFiledAt => ErrorCode::SignatureBadFiledAt,
             SignatureError::ScanTooLarge => ErrorCode::SignatureScanTooLarge,
             SignatureError::ScanWrongType => ErrorCode::SignatureScanWrongType,
+            SignatureError::ScanUnreadable => ErrorCode::SignatureScanUnreadable,
+            SignatureError::NoScan => ErrorCode::SignatureNoScan,
             SignatureError::BadTime => ErrorCode::SignatureBadTime,
             SignatureError::AlreadyConfirmed => ErrorCode::SignatureAlreadyConfirmed,
             SignatureError::NotConfirmed => ErrorCode::SignatureNotConfirmed,

@@ -13,14 +13,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CodedError, ErrorCode};
+use crate::records::attachments::UploadError;
 use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
 pub use import::{commit as import_commit, preview as import_preview, TrainingImportPreview, TrainingImportRow};
 pub use matrix::{due_items, matrix, MatrixCell, MatrixFilter, MatrixRow, TrainingDue, TrainingMatrix};
 pub use store::{
-    attach_certificate, certificate, courses, for_person, note_certificate_saved, record, remove_record, retire_course,
-    roles_of, save_course, set_roles,
+    attach_certificate, certificate, certificate_copy, courses, for_person, note_certificate_saved, record,
+    remove_record, retire_course, roles_of, save_course, set_roles,
 };
 
 /// A role some training depends on.
@@ -291,6 +292,9 @@ pub enum TrainingError {
     /// The certificate is larger than 5 MB.
     #[error("That certificate is larger than 5 MB. Scan it at a lower resolution, or save it as a smaller PDF.")]
     CertificateTooLarge,
+    /// The uploaded certificate's base64 text could not be decoded.
+    #[error("The certificate could not be read. Choose the file again.")]
+    CertificateUnreadable,
     /// The training record has no certificate stored with it.
     #[error("There is no certificate stored with this training record.")]
     NoCertificate,
@@ -302,6 +306,16 @@ pub enum TrainingError {
 impl From<rusqlite::Error> for TrainingError {
     fn from(e: rusqlite::Error) -> Self {
         TrainingError::Store(StoreError::Sqlite(e))
+    }
+}
+
+/// A certificate that did not arrive whole is refused with the certificate's own words.
+impl From<UploadError> for TrainingError {
+    fn from(e: UploadError) -> Self {
+        match e {
+            UploadError::TooLarge => TrainingError::CertificateTooLarge,
+            UploadError::Unreadable => TrainingError::CertificateUnreadable,
+        }
     }
 }
 
@@ -325,6 +339,7 @@ impl CodedError for TrainingError {
             | TrainingError::ImportChangedSincePreview => ErrorCode::TrainingInvalid,
             TrainingError::CertificateWrongType => ErrorCode::TrainingCertificateWrongType,
             TrainingError::CertificateTooLarge => ErrorCode::TrainingCertificateTooLarge,
+            TrainingError::CertificateUnreadable => ErrorCode::TrainingCertificateUnreadable,
             TrainingError::NoCertificate => ErrorCode::TrainingNoCertificate,
             TrainingError::Store(e) => e.code(),
         }

@@ -7,6 +7,7 @@ use crate::app::state::LOCKED;
 use crate::demo::DEMO_PASSPHRASE;
 use crate::records::aup::{self, Audience};
 use crate::records::people::{self, PeopleQuery};
+use crate::records::signatures::MAX_SCAN_BYTES;
 use crate::vault::UnlockedVault;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n-a-small-scan";
@@ -79,7 +80,7 @@ fn paper_signature_refusals_say_what_to_fix_and_record_nothing() {
     bytes.resize(MAX_SCAN_BYTES + 1, 0);
     big.scan_base64 = Some(STANDARD.encode(&bytes));
     assert_eq!(refused(big.clone()), "signature.scanTooLarge");
-    big.scan_base64 = Some("A".repeat(MAX_SCAN_BASE64 + 4));
+    big.scan_base64 = Some("A".repeat(MAX_SCAN_BYTES.div_ceil(3) * 4 + 4));
     assert_eq!(refused(big), "signature.scanTooLarge", "refused before decoding");
 
     let mut garbled = form(&version_id, &person_id);

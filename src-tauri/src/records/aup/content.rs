@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::AupError;
+use crate::records::text::trimmed_with_unix_line_ends;
 
 const CANONICAL_PREFIX: &[u8] = b"safekeeper-aup/1\n";
 /// The most numbered rules one AUP version may have.
@@ -32,10 +33,6 @@ pub struct AupContent {
     pub report_concerns: String,
 }
 
-fn tidy(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").trim().to_owned()
-}
-
 fn within(text: &str, max: usize) -> bool {
     !text.is_empty() && text.chars().count() <= max
 }
@@ -44,12 +41,12 @@ impl AupContent {
     /// Trims every part, normalises line ends and drops empty rules, then checks the limits.
     pub fn validated(&self) -> Result<AupContent, AupError> {
         let tidied = AupContent {
-            title: tidy(&self.title),
-            intro: tidy(&self.intro),
-            rules: self.rules.iter().map(|r| tidy(r)).filter(|r| !r.is_empty()).collect(),
-            consequences: tidy(&self.consequences),
-            monitoring: tidy(&self.monitoring),
-            report_concerns: tidy(&self.report_concerns),
+            title: trimmed_with_unix_line_ends(&self.title),
+            intro: trimmed_with_unix_line_ends(&self.intro),
+            rules: self.rules.iter().map(|r| trimmed_with_unix_line_ends(r)).filter(|r| !r.is_empty()).collect(),
+            consequences: trimmed_with_unix_line_ends(&self.consequences),
+            monitoring: trimmed_with_unix_line_ends(&self.monitoring),
+            report_concerns: trimmed_with_unix_line_ends(&self.report_concerns),
         };
         if !within(&tidied.title, 120) || tidied.title.contains('\n') {
             return Err(AupError::InvalidTitle);

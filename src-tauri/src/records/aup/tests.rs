@@ -101,3 +101,21 @@ fn dsl_name_is_saved_and_checked() {
     set_dsl_name(&mut conn, &admin(), " Sam  Okafor ").expect("save");
     assert_eq!(dsl_name(&conn).expect("read").as_deref(), Some("Sam Okafor"));
 }
+
+#[test]
+fn an_aup_s_detail_holds_its_published_version_the_draft_in_full_and_the_history() {
+    let mut conn = test_db();
+    let aup = staff_aup(&mut conn);
+    let first = detail(&conn, &aup.id).expect("detail");
+    assert_eq!((first.current, first.draft.as_ref().map(|d| d.number)), (None, Some(1)));
+    let v1 = publish(&mut conn, &admin(), &aup.id).expect("publish");
+    let mut edited = v1.content.clone();
+    edited.rules.push("I will lock my screen when I leave it.".into());
+    let v2 = save_draft(&mut conn, &admin(), &aup.id, &edited).expect("draft");
+    let both = detail(&conn, &aup.id).expect("detail");
+    assert_eq!(both.current, Some(v1));
+    assert_eq!(both.draft, Some(v2));
+    assert_eq!(both.versions.iter().map(|v| v.number).collect::<Vec<_>>(), vec![2, 1]);
+    assert_eq!(both.aup, get(&conn, &aup.id).expect("get"));
+    assert!(matches!(detail(&conn, "nope"), Err(AupError::NotFound)));
+}

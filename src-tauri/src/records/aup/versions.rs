@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::content::{content_hash, AupContent};
-use super::{Audience, Aup, AupError, AupVersion, AupVersionSummary, VersionStatus};
+use super::{Audience, Aup, AupDetail, AupError, AupVersion, AupVersionSummary, VersionStatus};
 use crate::records::{new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
@@ -107,6 +107,14 @@ pub fn get(conn: &Connection, aup_id: &str) -> Result<Aup, AupError> {
         draft: draft_of(conn, &id)?.as_ref().map(summary),
         id,
     })
+}
+
+/// One AUP as its page shows it: the AUP, its published version and any draft in full, and the
+/// version history.
+pub fn detail(conn: &Connection, aup_id: &str) -> Result<AupDetail, AupError> {
+    let aup = get(conn, aup_id)?;
+    let draft = aup.draft.as_ref().map(|d| version(conn, &d.id)).transpose()?;
+    Ok(AupDetail { current: current_version(conn, aup_id)?, versions: versions(conn, aup_id)?, draft, aup })
 }
 
 /// Every AUP, in audience order.

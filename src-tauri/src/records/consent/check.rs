@@ -69,7 +69,8 @@ pub fn publish_checked(
 ) -> Result<Publication, ConsentError> {
     let answer = check(conn, question, today)?;
     if !answer.allowed {
-        return Err(ConsentError::CheckSaysNo { summary: answer.summary });
+        let refused = answer.people.iter().filter(|p| !p.allowed).count();
+        return Err(ConsentError::CheckSaysNo { refused });
     }
     let draft = PublicationDraft {
         published_on: today,

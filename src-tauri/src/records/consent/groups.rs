@@ -132,6 +132,22 @@ pub fn add_group_member(
     Ok(())
 }
 
+/// Adds the person to the group (`member` true) or takes them out, and returns the members after.
+pub fn set_group_member(
+    conn: &mut Connection,
+    actor: &Actor,
+    group_id: &str,
+    person_id: &str,
+    member: bool,
+) -> Result<Vec<Person>, ConsentError> {
+    if member {
+        add_group_member(conn, actor, group_id, person_id)?;
+    } else {
+        remove_group_member(conn, actor, group_id, person_id)?;
+    }
+    Ok(group_members(conn, group_id)?.1)
+}
+
 /// Takes a person out of a group. Taking out someone who was not in it changes nothing, but is still audited.
 pub fn remove_group_member(
     conn: &mut Connection,

@@ -12,8 +12,9 @@ use ts_rs::TS;
 use super::rules::{self, long_date, Reason};
 use super::store::{for_people, recorder_name};
 use super::{
-    check_len, is_ongoing_use, is_use_key, settings, tidy, wording, ConsentDate, ConsentError, ConsentField, MAX_TEXT,
+    check_len, is_ongoing_use, is_use_key, settings, wording, ConsentDate, ConsentError, ConsentField, MAX_TEXT,
 };
+use crate::records::text::trimmed_or_none;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
@@ -126,9 +127,10 @@ pub fn add_publication(
     if !is_use_key(&draft.use_key) {
         return Err(ConsentError::PublicationUseMissing);
     }
-    let description = tidy(Some(&draft.description)).ok_or(ConsentError::Missing(ConsentField::Description))?;
+    let description =
+        trimmed_or_none(Some(&draft.description)).ok_or(ConsentError::Missing(ConsentField::Description))?;
     check_len(Some(&description), ConsentField::Description)?;
-    let link = tidy(draft.link.as_deref());
+    let link = trimmed_or_none(draft.link.as_deref());
     if link.as_ref().is_some_and(|l| l.chars().count() > MAX_TEXT || l.contains(char::is_whitespace)) {
         return Err(ConsentError::LinkNotAnAddress);
     }
@@ -308,13 +310,13 @@ pub fn record_takedown(
     done: &TakedownDone,
     today: NaiveDate,
 ) -> Result<(), ConsentError> {
-    let done_by = tidy(Some(&done.done_by)).ok_or(ConsentError::Missing(ConsentField::TakenDownBy))?;
+    let done_by = trimmed_or_none(Some(&done.done_by)).ok_or(ConsentError::Missing(ConsentField::TakenDownBy))?;
     check_len(Some(&done_by), ConsentField::TakenDownBy)?;
     check_len(done.note.as_deref(), ConsentField::Note)?;
     if done.done_on > today {
         return Err(ConsentError::DateInFuture(ConsentDate::TakenDown));
     }
-    if !done.removed && tidy(done.note.as_deref()).is_none() {
+    if !done.removed && trimmed_or_none(done.note.as_deref()).is_none() {
         return Err(ConsentError::Missing(ConsentField::CannotRemoveWhy));
     }
     let tx = conn.transaction()?;
@@ -339,7 +341,7 @@ pub fn record_takedown(
             outcome,
             date_text(done.done_on),
             done_by,
-            tidy(done.note.as_deref()),
+            trimmed_or_none(done.note.as_deref()),
             now_utc(),
             by
         ],

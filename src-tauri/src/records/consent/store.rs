@@ -9,10 +9,11 @@ use ts_rs::TS;
 
 use super::rules::{self, own_consent_problem, Reason};
 use super::{
-    check_len, is_use_key, settings, tidy, wording, ConsentDate, ConsentDraft, ConsentError, ConsentField, Giver,
+    check_len, is_use_key, settings, wording, ConsentDate, ConsentDraft, ConsentError, ConsentField, Giver,
     ImageConsent, Method, UseAnswer, Withdrawal,
 };
 use crate::records::people::{self, validate_full_name, Person};
+use crate::records::text::trimmed_or_none;
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::Renewal;
 use crate::store::audit::{self, Actor, Entry};
@@ -294,19 +295,19 @@ pub fn record(
         Giver::Myself => (person.full_name.clone(), None),
         Giver::ParentCarer => {
             let name = validate_full_name(&draft.giver_name).map_err(|_| ConsentError::GiverNameNotFull)?;
-            let relationship =
-                tidy(draft.relationship.as_deref()).ok_or(ConsentError::Missing(ConsentField::Relationship))?;
+            let relationship = trimmed_or_none(draft.relationship.as_deref())
+                .ok_or(ConsentError::Missing(ConsentField::Relationship))?;
             (name, Some(relationship))
         }
     };
-    let witness = tidy(draft.witness.as_deref());
+    let witness = trimmed_or_none(draft.witness.as_deref());
     if draft.method == Method::Verbal && witness.is_none() {
         return Err(ConsentError::Missing(ConsentField::Witness));
     }
     if draft.method == Method::SigningStation {
         return Err(ConsentError::StationMethodByHand);
     }
-    let judgement = tidy(draft.judgement.as_deref());
+    let judgement = trimmed_or_none(draft.judgement.as_deref());
     check_age_rule(
         &person,
         draft.giver,
@@ -338,7 +339,7 @@ pub fn record(
         form_version,
         expires_on,
         name_with_image: draft.name_with_image,
-        notes: tidy(draft.notes.as_deref()),
+        notes: trimmed_or_none(draft.notes.as_deref()),
         source: "admin",
         receipt: None,
         mark_png: None,
@@ -434,7 +435,7 @@ pub fn confirm(
     let person = active_person(&tx, person_id)?;
     let own_age = settings::consent_settings(&tx)?.own_consent_age;
     check_len(judgement, ConsentField::Judgement)?;
-    let judgement = tidy(judgement).filter(|_| before.giver == Giver::Myself);
+    let judgement = trimmed_or_none(judgement).filter(|_| before.giver == Giver::Myself);
     let refusing_all = before.answers.iter().all(|a| !a.allowed);
     if !refusing_all {
         check_age_rule(
@@ -525,11 +526,11 @@ pub fn withdraw(
     if withdrawal.on < before.given_on {
         return Err(ConsentError::WithdrawnBeforeGiven);
     }
-    let how = tidy(Some(&withdrawal.how)).ok_or(ConsentError::Missing(ConsentField::WithdrawnHow))?;
+    let how = trimmed_or_none(Some(&withdrawal.how)).ok_or(ConsentError::Missing(ConsentField::WithdrawnHow))?;
     check_len(Some(&how), ConsentField::WithdrawnHow)?;
     check_len(withdrawal.note.as_deref(), ConsentField::Note)?;
     let by = recorder_name(&tx, actor)?;
-    set_withdrawal(&tx, actor, id, withdrawal.on, &how, &by, tidy(withdrawal.note.as_deref()).as_deref())?;
+    set_withdrawal(&tx, actor, id, withdrawal.on, &how, &by, trimmed_or_none(withdrawal.note.as_deref()).as_deref())?;
     let saved = get(&tx, id)?;
     tx.commit()?;
     Ok(saved)

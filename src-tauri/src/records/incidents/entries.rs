@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{IncidentDate, IncidentError, IncidentField};
+use crate::records::text::trimmed_with_unix_line_ends;
 
 /// The 4 Cs of online risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -400,12 +401,8 @@ pub const LONG_TEXT: usize = 20_000;
 const SHORT: usize = SHORT_TEXT;
 const LONG: usize = LONG_TEXT;
 
-fn tidy(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").trim().to_owned()
-}
-
 fn required(text: &str, max: usize, field: IncidentField) -> Result<String, IncidentError> {
-    let t = tidy(text);
+    let t = trimmed_with_unix_line_ends(text);
     if t.is_empty() {
         return Err(IncidentError::Missing(field));
     }
@@ -416,7 +413,7 @@ fn required(text: &str, max: usize, field: IncidentField) -> Result<String, Inci
 }
 
 fn optional(text: &Option<String>, max: usize, field: IncidentField) -> Result<Option<String>, IncidentError> {
-    match text.as_deref().map(tidy) {
+    match text.as_deref().map(trimmed_with_unix_line_ends) {
         None => Ok(None),
         Some(t) if t.is_empty() => Ok(None),
         Some(t) if t.chars().count() > max => Err(IncidentError::TooLong { field, max }),

@@ -2,6 +2,8 @@
 //! registers kept as "J. S." cannot be matched, searched or printed on a record), and the
 //! normalised key used to spot the same person twice. Owns no storage.
 
+use crate::records::text::single_spaced;
+
 /// The longest name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 
@@ -28,17 +30,12 @@ fn is_name_char(c: char) -> bool {
         || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
-/// Trims and folds runs of whitespace into single spaces.
-pub fn fold_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Checks a full name and returns it tidied (trimmed, single-spaced).
 ///
 /// A full name needs at least two parts that contain letters, and at least one part with two or
 /// more letters: "Li Na" and "J Smith" pass, "JS", "J. S." and "Smith" do not.
 pub fn validate_full_name(raw: &str) -> Result<String, NameProblem> {
-    let folded = fold_spaces(raw);
+    let folded = single_spaced(raw);
     if folded.is_empty() {
         return Err(NameProblem::Empty);
     }
@@ -69,7 +66,7 @@ pub fn validate_full_name(raw: &str) -> Result<String, NameProblem> {
 
 /// Checks an optional preferred name: any single word or more, letters required.
 pub fn validate_preferred_name(raw: &str) -> Result<Option<String>, NameProblem> {
-    let folded = fold_spaces(raw);
+    let folded = single_spaced(raw);
     if folded.is_empty() {
         return Ok(None);
     }
@@ -87,7 +84,7 @@ pub fn validate_preferred_name(raw: &str) -> Result<Option<String>, NameProblem>
 pub fn name_key(name: &str) -> String {
     let spaced: String =
         name.chars().map(|c| if c.is_alphabetic() { c } else { ' ' }).flat_map(char::to_lowercase).collect();
-    fold_spaces(&spaced)
+    single_spaced(&spaced)
 }
 
 /// What name search looks in: the full and preferred names, lower-cased.

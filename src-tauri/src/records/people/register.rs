@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::name::{name_key, search_text};
 use super::{validate, PeopleError, PeopleQuery, Person, PersonDraft, PersonGroup, PersonStatus, ValidPerson};
 use crate::dates::today;
+use crate::records::text::single_spaced;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::StoreError;
@@ -179,6 +180,16 @@ pub fn set_kiosk_listed(conn: &mut Connection, actor: &Actor, id: &str, listed: 
     Ok(())
 }
 
+/// Shows or hides one person's display name on the signing station's list and returns them as
+/// they now are. Someone who has left cannot be listed; they can always be unlisted.
+pub fn list_on_station(conn: &mut Connection, actor: &Actor, id: &str, listed: bool) -> Result<Person, PeopleError> {
+    if listed && get(conn, id)?.is_archived() {
+        return Err(PeopleError::LeftCannotBeListed);
+    }
+    set_kiosk_listed(conn, actor, id, listed)?;
+    get(conn, id)
+}
+
 /// Lists (or unlists) on the signing station every active person in `groups` whose setting
 /// differs, in one transaction, auditing each change. Returns how many changed.
 pub fn set_kiosk_listed_for_groups(
@@ -221,7 +232,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Person, PeopleError> {
 /// Case-insensitive substring search over full and preferred names, with group and status
 /// filters, ordered by full name.
 pub fn search(conn: &Connection, query: &PeopleQuery) -> Result<Vec<Person>, PeopleError> {
-    let needle = super::name::fold_spaces(&query.text).to_lowercase();
+    let needle = single_spaced(&query.text).to_lowercase();
     let status = match query.status {
         PersonStatus::Active => "archived_at IS NULL",
         PersonStatus::Archived => "archived_at IS NOT NULL",

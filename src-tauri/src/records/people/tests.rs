@@ -163,3 +163,19 @@ fn listing_a_whole_audience_touches_only_active_people_in_its_groups() {
     assert_eq!(set_kiosk_listed_for_groups(&mut conn, &admin(), &groups, false).expect("unlist"), 2);
     assert!(!get(&conn, &volunteer).expect("get").kiosk_listed);
 }
+
+#[test]
+fn someone_who_has_left_cannot_be_listed_on_the_signing_station_but_can_be_unlisted() {
+    let mut conn = test_db();
+    let staff = add(&mut conn, &admin(), &draft(PersonGroup::Staff, "Aisha Khan")).expect("add").id;
+    let listed = list_on_station(&mut conn, &admin(), &staff, true).expect("listed");
+    assert!(listed.kiosk_listed);
+    archive(&mut conn, &admin(), &staff, None).expect("archive");
+    let err = list_on_station(&mut conn, &admin(), &staff, true).expect_err("left");
+    assert!(matches!(err, PeopleError::LeftCannotBeListed));
+    assert_eq!(err.code(), ErrorCode::PersonArchived);
+    assert!(!err.to_string().contains("Aisha"), "{err}");
+    let unlisted = list_on_station(&mut conn, &admin(), &staff, false).expect("unlisted");
+    assert!(!unlisted.kiosk_listed);
+    assert!(matches!(list_on_station(&mut conn, &admin(), "nope", false), Err(PeopleError::NotFound)));
+}

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::ImportError;
 use crate::records::people::{self, PeopleError, PersonDraft, PersonGroup};
+use crate::records::text::letters_and_digits_lowercased;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -54,13 +55,9 @@ const HEADERS: &[(&str, Field)] = &[
     ("mobile", Field::Phone),
 ];
 
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// Group cell → group. Accepts the labels Safekeeper shows and the words registers commonly use.
 pub fn parse_group(cell: &str) -> Option<PersonGroup> {
-    Some(match squash(cell).as_str() {
+    Some(match letters_and_digits_lowercased(cell).as_str() {
         "staff" | "staffmember" | "employee" => PersonGroup::Staff,
         "volunteer" => PersonGroup::Volunteer,
         "trustee" => PersonGroup::Trustee,
@@ -124,7 +121,7 @@ impl ColumnMap {
         let mut columns = Vec::new();
         let mut ignored = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
-            let key = squash(cell);
+            let key = letters_and_digits_lowercased(cell);
             match HEADERS.iter().find(|(name, _)| *name == key) {
                 // The first column of a kind wins; a second "Name" column is ignored, not merged.
                 Some((_, field)) if !columns.iter().any(|(_, f)| f == field) => columns.push((i, *field)),

@@ -84,6 +84,16 @@ pub fn document(conn: &Connection, policy_id: &str) -> Result<PolicyDocument, Po
     .ok_or(PolicyError::NoDocument)
 }
 
+/// The policy's name with its document, for saving a copy: the name is checked first, so a policy
+/// that does not exist says so rather than that it has no document.
+pub fn named_document(conn: &Connection, policy_id: &str) -> Result<(String, PolicyDocument), PolicyError> {
+    let name = conn
+        .query_row("SELECT name FROM policies WHERE id = ?1", [policy_id], |r| r.get(0))
+        .optional()?
+        .ok_or(PolicyError::NotFound)?;
+    Ok((name, document(conn, policy_id)?))
+}
+
 /// Notes in the audit trail that the document was copied out of the vault.
 pub fn note_document_saved(conn: &Connection, actor: &Actor, policy_id: &str) -> Result<(), PolicyError> {
     audit::append(

@@ -8,6 +8,7 @@ use super::{
     FilteringEntry, FilteringKind, Policy, PolicyDate, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyField,
     PolicyReview, PolicyVersion, ReviewTrigger, Topic, NEXT_REVIEW_MAX_YEARS,
 };
+use crate::records::text::single_spaced;
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::audit::{self, Actor, Entry};
@@ -22,12 +23,8 @@ fn audit_entry(conn: &Connection, actor: &Actor, action: &str, kind: &str, id: &
     Ok(())
 }
 
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn required(text: &str, max: usize, field: PolicyField) -> Result<String, PolicyError> {
-    let t = tidy(text);
+    let t = single_spaced(text);
     if t.is_empty() {
         return Err(PolicyError::Missing(field));
     }
@@ -140,7 +137,7 @@ pub fn save(
     today: NaiveDate,
 ) -> Result<Policy, PolicyError> {
     let name = required(&draft.name, NAME_MAX, PolicyField::Name)?;
-    let owner = tidy(&draft.owner);
+    let owner = single_spaced(&draft.owner);
     if owner.chars().count() > SHORT_MAX {
         return Err(PolicyError::TooLong { field: PolicyField::Owner, max: SHORT_MAX });
     }

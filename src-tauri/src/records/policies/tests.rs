@@ -284,6 +284,12 @@ fn a_policy_document_is_judged_by_its_bytes_and_replaced_by_a_newer_one() {
     let stored = document(&conn, ONLINE_SAFETY).expect("document");
     assert_eq!((stored.extension.as_str(), stored.bytes.as_slice()), ("docx", b"PK\x03\x04 v4".as_slice()));
     assert!(!get(&conn, "policy-behaviour", today()).expect("get").policy.has_document);
+
+    let (name, named) = named_document(&conn, ONLINE_SAFETY).expect("named");
+    assert_eq!(name, get(&conn, ONLINE_SAFETY, today()).expect("get").policy.name);
+    assert_eq!(named, stored);
+    assert!(matches!(named_document(&conn, "policy-behaviour"), Err(PolicyError::NoDocument)));
+    assert!(matches!(named_document(&conn, "nope"), Err(PolicyError::NotFound)), "no policy, before no document");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::records::aup::{self, AupError, AupVersion, VersionStatus};
 use crate::records::people::{self, name_key, validate_full_name, PeopleError};
+use crate::records::text::single_spaced;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
 
@@ -237,7 +238,7 @@ pub fn record_paper(conn: &mut Connection, actor: &Actor, new: &PaperSignature) 
     if new.signed_on > today {
         return Err(SignatureError::BadPaperDate);
     }
-    let filed_at = people::name::fold_spaces(&new.filed_at);
+    let filed_at = single_spaced(&new.filed_at);
     if filed_at.is_empty() || filed_at.chars().count() > 200 {
         return Err(SignatureError::BadFiledAt);
     }

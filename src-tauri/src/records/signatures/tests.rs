@@ -295,3 +295,59 @@ fn saving_a_scan_is_noted_in_the_audit_trail_by_id_only() {
     assert_eq!((action.as_str(), subject.as_str()), ("signature.scanSaved", saved.id.as_str()));
     assert!(matches!(note_scan_saved(&conn, &admin(), "no-such-id"), Err(SignatureError::NotFound)));
 }
+
+#[test]
+fn the_paper_form_is_read_into_a_signature_and_its_scan_copied_out_under_the_paper_date() {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    let mut conn = test_db();
+    let (_, v1) = published_staff_aup(&mut conn);
+    let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let form = |signed_on: &str, scan: Option<String>| PaperSignatureForm {
+        person_id: aisha.clone(),
+        version_id: v1.id.clone(),
+        signed_on: signed_on.into(),
+        filed_at: "HR folder".into(),
+        countersigned_by: None,
+        scan_base64: scan,
+    };
+    let refused = |conn: &mut rusqlite::Connection, f| record_paper_form(conn, &admin(), f).expect_err("refused");
+    assert!(matches!(refused(&mut conn, form("2025-02-31", None)), SignatureError::BadPaperDate));
+    assert!(matches!(
+        refused(&mut conn, form("2025-02-03", Some("not base64!".into()))),
+        SignatureError::ScanUnreadable
+    ));
+    let too_long = "A".repeat(MAX_SCAN_BYTES.div_ceil(3) * 4 + 4);
+    assert!(matches!(refused(&mut conn, form("2025-02-03", Some(too_long))), SignatureError::ScanTooLarge));
+    assert!(for_person(&conn, &aisha).expect("list").is_empty(), "nothing refused was stored");
+
+    let saved = record_paper_form(&mut conn, &admin(), form(" 2025-02-03 ", Some(STANDARD.encode(PNG)))).expect("ok");
+    let copy = scan_copy(&conn, &saved.id).expect("scan");
+    assert_eq!((copy.file_name.as_str(), copy.extension.as_str()), ("Signed AUP scan 2025-02-03.png", "png"));
+    assert_eq!(copy.bytes, PNG);
+    let without = record_paper_form(&mut conn, &admin(), form("2025-02-04", None)).expect("no scan");
+    assert!(matches!(scan_copy(&conn, &without.id), Err(SignatureError::NoScan)));
+    assert!(matches!(scan_copy(&conn, "no-such-id"), Err(SignatureError::NotFound)));
+}
+
+#[test]
+fn signatures_awaiting_confirmation_come_with_the_person_they_most_likely_are() {
+    let conn_and = |name: &str| {
+        let mut conn = test_db();
+        let (_, v1) = published_staff_aup(&mut conn);
+        let aisha = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+        let mut s = on_screen(&v1.id, &aisha);
+        s.signer = Signer::SelfDeclared { name: name.into(), claimed_person_id: None };
+        s.mark = SignatureMark::Typed { name: "Aisha Khan".into() };
+        insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &s).expect("record");
+        (conn, aisha)
+    };
+    let (conn, aisha) = conn_and("aisha  KHAN");
+    let waiting = unconfirmed_with_suggestions(&conn).expect("waiting");
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].suggested_person.as_ref().map(|p| p.id.as_str()), Some(aisha.as_str()));
+    let (conn, _) = conn_and("Someone Else");
+    let waiting = unconfirmed_with_suggestions(&conn).expect("waiting");
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].suggested_person, None, "no exact match, no suggestion");
+}

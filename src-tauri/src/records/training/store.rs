@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{Completion, Course, CourseDraft, Role, TrainingError, TrainingField, TrainingRecord};
+use crate::records::attachments::{scan_extension, FileCopy};
 use crate::records::people::PersonGroup;
+use crate::records::text::single_spaced;
 use crate::records::{date_text, new_id, now_utc, DATE_FORMAT};
 use crate::reminders::Renewal;
 use crate::store::audit::{self, Actor, Entry};
@@ -73,10 +75,6 @@ pub(super) fn course(conn: &Connection, id: &str) -> Result<Course, TrainingErro
         .ok_or(TrainingError::CourseNotFound)
 }
 
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A course draft after its checks: the tidied name, renewal months (`None` for once only), and
 /// who must do it, each list sorted and without repeats.
 struct ValidCourse {
@@ -87,7 +85,7 @@ struct ValidCourse {
 }
 
 fn valid_draft(draft: &CourseDraft) -> Result<ValidCourse, TrainingError> {
-    let name = tidy(&draft.name);
+    let name = single_spaced(&draft.name);
     if name.chars().count() < 2 {
         return Err(TrainingError::Missing(TrainingField::CourseName));
     }
@@ -198,7 +196,7 @@ fn valid_completion(c: &Completion, today: NaiveDate) -> Result<(String, Option<
     if c.completed_on < earliest {
         return Err(TrainingError::CompletedBefore1990);
     }
-    let provider = tidy(&c.provider);
+    let provider = single_spaced(&c.provider);
     if provider.is_empty() {
         return Err(TrainingError::Missing(TrainingField::Provider));
     }
@@ -350,6 +348,21 @@ pub fn certificate(conn: &Connection, record_id: &str) -> Result<(String, Vec<u8
     })
     .optional()?
     .ok_or(TrainingError::NoCertificate)
+}
+
+/// A record's certificate ready to copy out of the vault, named for the date the course was
+/// completed ("Training certificate 2025-03-14.pdf"), never for the person.
+pub fn certificate_copy(conn: &Connection, record_id: &str) -> Result<FileCopy, TrainingError> {
+    let (media_type, bytes) = certificate(conn, record_id)?;
+    let completed_on: String = conn
+        .query_row("SELECT completed_on FROM training_records WHERE id = ?1", [record_id], |r| r.get(0))
+        .map_err(|_| TrainingError::RecordNotFound)?;
+    let extension = scan_extension(&media_type);
+    Ok(FileCopy {
+        file_name: format!("Training certificate {completed_on}.{extension}"),
+        extension: extension.into(),
+        bytes,
+    })
 }
 
 /// Notes in the audit trail that a certificate was copied out of the vault.

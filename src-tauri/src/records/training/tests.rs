@@ -276,8 +276,23 @@ fn a_certificate_is_checked_by_its_bytes_kept_with_its_record_and_removed_with_i
     let (media_type, bytes) = certificate(&conn, id).expect("certificate");
     assert_eq!((media_type.as_str(), bytes.as_slice()), ("image/png", b"\x89PNG\r\n\x1a\n second".as_slice()));
 
+    let copy = certificate_copy(&conn, id).expect("copy");
+    assert_eq!((copy.file_name.as_str(), copy.extension.as_str()), ("Training certificate 2026-11-02.png", "png"));
+    assert_eq!(copy.bytes, b"\x89PNG\r\n\x1a\n second");
+
     remove_record(&mut conn, &dsl(), id).expect("remove");
     assert!(matches!(certificate(&conn, id), Err(TrainingError::NoCertificate)));
+    assert!(matches!(certificate_copy(&conn, id), Err(TrainingError::NoCertificate)));
+}
+
+#[test]
+fn a_certificate_that_did_not_arrive_whole_is_refused_in_the_certificate_s_own_words() {
+    use crate::records::attachments::UploadError;
+    let too_large = TrainingError::from(UploadError::TooLarge);
+    assert_eq!(too_large.code(), crate::error::ErrorCode::TrainingCertificateTooLarge);
+    let unreadable = TrainingError::from(UploadError::Unreadable);
+    assert_eq!(unreadable.code(), crate::error::ErrorCode::TrainingCertificateUnreadable);
+    assert_eq!(unreadable.to_string(), "The certificate could not be read. Choose the file again.");
 }
 
 #[test]
