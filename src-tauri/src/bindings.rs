@@ -260,6 +260,8 @@ pub fn typescript() -> String {
         crate::records::incidents::Route::decl(&cfg),
         crate::records::incidents::RouteStepState::decl(&cfg),
         crate::records::incidents::ImageViewing::decl(&cfg),
+        crate::records::incidents::IncidentFileInfo::decl(&cfg),
+        crate::records::incidents::FileOpening::decl(&cfg),
         crate::records::consent::Giver::decl(&cfg),
         crate::vault::backup::BackupManifest::decl(&cfg),
         crate::vault::backup::BackupReport::decl(&cfg),

@@ -1,14 +1,17 @@
 //! Commands for the incident log (admin window only). Opening an incident is audited by
 //! `records::incidents::get`.
 
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
-use super::AppState;
+use super::attachments::file_kind;
+use super::{save, AppState};
+use crate::bindings::SavedFile;
 use crate::dates::today;
 use crate::error::CommandError;
+use crate::records::attachments::scan_extension;
 use crate::records::incidents::{
-    self, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentFilter, IncidentReport, IncidentSource,
-    NewIncident, StatusChange, Trends,
+    self, EntryBody, Incident, IncidentDetail, IncidentEntry, IncidentError, IncidentField, IncidentFileInfo,
+    IncidentFilter, IncidentReport, IncidentSource, NewFile, NewIncident, StatusChange, Trends,
 };
 
 #[tauri::command]
@@ -81,4 +84,45 @@ pub fn incident_set_access(
     admins: Vec<String>,
 ) -> Result<(), CommandError> {
     state.with_admin(|conn, actor| incidents::set_access(conn, actor, &id, restricted, &admins))
+}
+
+/// Attaches an evidence file (PNG, JPEG or PDF, up to 5 MB, sent as base64) with a description
+/// of what it shows. Refused for kinds of incident where an image may be indecent.
+#[tauri::command]
+pub fn incident_attach_file(
+    state: State<'_, AppState>,
+    id: String,
+    description: String,
+    file_name: String,
+    base64: String,
+) -> Result<IncidentFileInfo, CommandError> {
+    let bytes = incidents::decode_upload(&base64)?;
+    let file = NewFile { description: &description, file_name: &file_name, bytes: &bytes };
+    state.with_admin(|conn, actor| incidents::attach_file(conn, actor, &id, &file, today()))
+}
+
+/// Saves a copy of an evidence file where the admin chooses, after recording who opened it, when
+/// and the reason they gave. Nothing is recorded if they cancel the Save dialog.
+#[tauri::command]
+pub async fn incident_open_file(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: String,
+    file_id: String,
+    reason: String,
+) -> Result<Option<SavedFile>, CommandError> {
+    if reason.trim().is_empty() {
+        return Err(IncidentError::Missing(IncidentField::OpeningReason).into());
+    }
+    let (session, (name, media_type)) =
+        state.with_vault_tagged(|v| Ok(incidents::file_name_of(v.db().conn(), v.actor(), &id, &file_id)?))?;
+    let Some(target) = save::choose_target(&window, &name, file_kind(scan_extension(&media_type))) else {
+        return Ok(None);
+    };
+    save::in_session(&state, session, &target, |s| {
+        let (conn, actor) = s.vault.conn_and_actor();
+        let file = incidents::open_file(conn, actor, &id, &file_id, &reason)?;
+        save::write(&target, &file.bytes)
+    })
+    .map(Some)
 }

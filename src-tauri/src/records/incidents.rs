@@ -25,7 +25,10 @@ pub use entries::{
     JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
     StatusChange, LONG_TEXT, SHORT_TEXT,
 };
-pub use files::{attach_file, open_file, FileOpening, IncidentFileInfo, NewFile, OpenedFile, MAX_EVIDENCE_BYTES};
+pub use files::{
+    attach_file, decode_upload, file_name_of, open_file, FileOpening, IncidentFileInfo, NewFile, OpenedFile,
+    MAX_EVIDENCE_BYTES,
+};
 pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
@@ -435,6 +438,9 @@ pub enum IncidentError {
     /// No such file is attached to this incident.
     #[error("That file is not attached to this incident.")]
     FileNotFound,
+    /// The uploaded file's base64 text could not be decoded.
+    #[error("The file could not be read. Choose it again.")]
+    FileUnreadable,
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -473,7 +479,7 @@ impl CodedError for IncidentError {
             IncidentError::AccessNeedsYou => ErrorCode::IncidentAccessNeedsYou,
             IncidentError::ImagesNeverStored => ErrorCode::IncidentImagesNeverStored,
             IncidentError::FileTooLarge => ErrorCode::IncidentFileTooLarge,
-            IncidentError::FileWrongType => ErrorCode::IncidentFileWrongType,
+            IncidentError::FileWrongType | IncidentError::FileUnreadable => ErrorCode::IncidentFileWrongType,
             IncidentError::FileNotFound => ErrorCode::IncidentFileNotFound,
             IncidentError::Store(e) => e.code(),
         }

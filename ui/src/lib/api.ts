@@ -23,6 +23,7 @@ import type {
   Incident,
   IncidentDetail,
   IncidentEntry,
+  IncidentFile,
   IncidentEntryBody,
   IncidentFilter,
   IncidentReport,
@@ -368,6 +369,14 @@ export const personPrintIncidentChronology = (personId: string) =>
 
 export const incidentSetAccess = (id: string, restricted: boolean, admins: string[]) =>
   call<void>("incident_set_access", { id, restricted, admins });
+
+/** Attaches an evidence file (PNG, JPEG or PDF, up to 5 MB) with what it shows. */
+export const incidentAttachFile = (id: string, description: string, fileName: string, base64: string) =>
+  call<IncidentFile>("incident_attach_file", { id, description, fileName, base64 });
+
+/** Saves a copy of an evidence file where the admin chooses, recording who opened it and why. */
+export const incidentOpenFile = (id: string, fileId: string, reason: string) =>
+  call<SavedFile | null>("incident_open_file", { id, fileId, reason });
 
 /** Records that a paper copy was signed, where it is filed, and its scan if there is one. */
 export const signatureRecordPaper = (paper: PaperSignatureForm) =>

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::entries::{EntryBody, Evidence, SHORT_TEXT};
 use super::store::{insert_added_entry, visible_to};
 use super::{IncidentError, IncidentField, Status, LONG_TEXT};
+use crate::records::attachments::{decode_base64, UploadError};
 use crate::records::signatures::{scan_media_type, MAX_SCAN_BYTES};
 use crate::records::{new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry as AuditEntry};
@@ -181,6 +182,32 @@ pub(crate) fn files_of(conn: &Connection, incident_id: &str) -> Result<Vec<Incid
             .collect::<Result<_, _>>()?;
     }
     Ok(files)
+}
+
+/// The name and type of one attached file, to offer in a Save dialog before it is opened. Reads
+/// no bytes and records nothing.
+pub fn file_name_of(
+    conn: &Connection,
+    actor: &Actor,
+    incident_id: &str,
+    file_id: &str,
+) -> Result<(String, String), IncidentError> {
+    visible_to(conn, actor, incident_id)?;
+    conn.query_row(
+        "SELECT file_name, media_type FROM incident_files WHERE id = ?1 AND incident_id = ?2",
+        [file_id, incident_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or(IncidentError::FileNotFound)
+}
+
+/// The bytes of a file sent as base64, within the evidence cap.
+pub fn decode_upload(text: &str) -> Result<Vec<u8>, IncidentError> {
+    decode_base64(text, MAX_EVIDENCE_BYTES).map_err(|e| match e {
+        UploadError::TooLarge => IncidentError::FileTooLarge,
+        UploadError::Unreadable => IncidentError::FileUnreadable,
+    })
 }
 
 /// Hands over an evidence file for saving, recording first who opened it, when and why. The
