@@ -11,8 +11,7 @@ use crate::bindings::SavedFile;
 use crate::dates::today;
 use crate::error::{CommandError, ErrorCode};
 use crate::records::training::{
-    self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingMatrix,
-    TrainingRecord,
+    self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingMatrix, TrainingRecord,
 };
 
 #[tauri::command]
@@ -68,12 +67,6 @@ pub fn person_set_roles(state: State<'_, AppState>, person_id: String, roles: Ve
 #[tauri::command]
 pub fn training_matrix(state: State<'_, AppState>, filter: MatrixFilter) -> Result<TrainingMatrix, CommandError> {
     state.with_vault(|v| training::matrix(v.db().conn(), today(), &filter).map_err(CommandError::from))
-}
-
-/// Training never done, overdue, or due within 90 days, most urgent first.
-#[tauri::command]
-pub fn training_due(state: State<'_, AppState>) -> Result<Vec<TrainingDue>, CommandError> {
-    state.with_vault(|v| training::due_items(v.db().conn(), today()).map_err(CommandError::from))
 }
 
 /// The longest base64 text a certificate within the cap can be: anything longer is refused unread.
