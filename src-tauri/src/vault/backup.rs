@@ -124,6 +124,9 @@ pub enum BackupError {
     NothingPending,
     #[error("Choose a whole number of days from 1 to 90.")]
     BadReminderDays,
+    /// The records were swapped in but the vault cannot tell that a restore is waiting.
+    #[error("The restore did not finish. Lock and unlock Safekeeper, then look at Settings.")]
+    RestoreUnfinished,
     #[error(transparent)]
     Vault(#[from] VaultError),
 }
@@ -148,6 +151,7 @@ impl crate::error::CodedError for BackupError {
             BackupError::SchemaNotOurs => crate::error::ErrorCode::BackupSchemaChanged,
             BackupError::RecoveryKeyNeeded => crate::error::ErrorCode::RestoreRecoveryKeyNeeded,
             BackupError::BadReminderDays => crate::error::ErrorCode::BackupBadReminderDays,
+            BackupError::RestoreUnfinished => crate::error::ErrorCode::RestoreFailed,
             BackupError::Vault(e) => e.code(),
         }
     }
