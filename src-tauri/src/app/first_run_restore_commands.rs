@@ -2,6 +2,8 @@
 //! plus the paper recovery key they type make a working vault (see `vault::session::from_backup`).
 //! Both commands refuse once a vault exists on this computer.
 
+use std::path::PathBuf;
+
 use age::secrecy::SecretString;
 use tauri::{AppHandle, State, WebviewWindow};
 
@@ -10,8 +12,8 @@ use super::kiosk_commands::window_error;
 use super::restore_commands::choose_backup_file;
 use super::{windows, AppState};
 use crate::error::{CommandError, ErrorCode};
-use crate::vault::setup;
-use crate::vault::{read_backup_for_new_vault, BackupForNewVault, UnlockedVault};
+use crate::vault::setup::{self, SetupError};
+use crate::vault::{read_backup_for_new_vault, BackupForNewVault, UnlockedVault, VaultPaths};
 
 fn stopped() -> CommandError {
     CommandError::new(
@@ -46,17 +48,17 @@ pub async fn setup_restore_finish(
     admin_id: String,
     passphrase: String,
 ) -> Result<(), CommandError> {
-    let (paths, file) = {
-        let inner = state.lock_inner();
-        (inner.paths.clone(), inner.restore_source.clone().ok_or(setup::SetupError::NoBackupRead)?)
-    };
+    let (paths, file) = restore_source(&state)?;
     let passphrase = SecretString::from(passphrase);
-    let vault = off_thread(
-        move || UnlockedVault::create_from_backup(&paths, &file, &recovery_key, &admin_id, &passphrase),
-        stopped(),
-    )
-    .await?;
+    let make = move || UnlockedVault::create_from_backup(&paths, &file, &recovery_key, &admin_id, &passphrase);
+    let vault = off_thread(make, stopped()).await?;
     state.lock_inner().restore_source = None;
     state.begin_session(vault)?;
     windows::open_admin(&app).map_err(window_error)
+}
+
+/// Where the vault goes, and the backup `setup_restore_read` read to make it from.
+fn restore_source(state: &AppState) -> Result<(VaultPaths, PathBuf), CommandError> {
+    let inner = state.lock_inner();
+    Ok((inner.paths.clone(), inner.restore_source.clone().ok_or(SetupError::NoBackupRead)?))
 }
