@@ -15,6 +15,7 @@ mod backup_commands;
 mod blank_forms;
 mod consent_commands;
 mod consent_print_commands;
+mod due_commands;
 mod first_run_restore_commands;
 mod getting_started_commands;
 mod handover_commands;

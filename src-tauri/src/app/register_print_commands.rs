@@ -12,9 +12,7 @@ use crate::dates::today;
 use crate::error::CommandError;
 use crate::forms::registers::{self, AupFigures, ChecklistSheet, HistorySheet, MatrixSheet};
 use crate::records::training::{self, MatrixFilter};
-use crate::records::{aup, organisation, policies, signatures};
-use crate::reminders::ics::{self, DueEvent};
-use crate::reminders::DueStatus;
+use crate::records::{aup, due, organisation, policies, signatures};
 use crate::vault::UnlockedVault;
 
 fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {
@@ -90,35 +88,9 @@ pub(crate) fn checklist_form(v: &UnlockedVault, demo: bool, today: NaiveDate) ->
     Ok(PrintedForm { file_name: registers::checklist_file_name(today), pdf: registers::checklist_pdf(&sheet)? })
 }
 
-/// Every training renewal and policy review with a date, as calendar events.
+/// Every training renewal and policy review with a date, as a calendar file.
 pub(crate) fn due_calendar(v: &UnlockedVault, today: NaiveDate) -> Result<String, CommandError> {
-    let conn = v.db().conn();
-    let matrix = training::matrix(conn, today, &MatrixFilter::default())?;
-    let mut events = Vec::new();
-    for row in &matrix.rows {
-        for (course, cell) in matrix.courses.iter().zip(&row.cells) {
-            if let (Some(status), Some(due)) = (cell.status, cell.next_due) {
-                if status != DueStatus::NeverDone {
-                    events.push(DueEvent {
-                        uid: format!("training-{}-{}@safekeeper", row.person_id, course.id),
-                        summary: format!("Training due: {} ({})", course.name, row.full_name),
-                        on: due,
-                    });
-                }
-            }
-        }
-    }
-    for policy in policies::list(conn, today, false)? {
-        if let Some(due) = policy.next_review {
-            events.push(DueEvent {
-                uid: format!("policy-{}@safekeeper", policy.id),
-                summary: format!("Policy review due: {}", policy.name),
-                on: due,
-            });
-        }
-    }
-    events.sort_by(|a, b| (a.on, &a.summary).cmp(&(b.on, &b.summary)));
-    Ok(ics::calendar(&org_name(v)?, &events))
+    Ok(due::calendar(v.db().conn(), today)?)
 }
 
 #[tauri::command]

@@ -5,14 +5,12 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use age::secrecy::SecretString;
-use age::x25519;
-
 use crate::bindings::{AppStatus, Phase};
 use crate::error::{CodedError, CommandError, ErrorCode};
 use crate::kiosk::manifest;
 use crate::records::organisation;
 use crate::store::audit::Actor;
+use crate::vault::setup::PendingSetup;
 use crate::vault::{UnlockedVault, VaultPaths};
 
 /// The code every admin command returns while locked.
@@ -36,18 +34,6 @@ pub fn must_set_passphrase_error() -> CommandError {
         MUST_SET_PASSPHRASE,
         "You unlocked with the recovery key. Set a new passphrase for an admin first; everything else opens after that.",
     )
-}
-
-/// What setup has collected before the vault is written.
-pub struct PendingSetup {
-    pub org_name: String,
-    pub admin_name: String,
-    pub passphrase: SecretString,
-    pub recovery: x25519::Identity,
-    pub created: chrono::NaiveDate,
-    /// Each Emergency Kit copy saved by this setup, with the SHA-256 of what was written, so
-    /// "delete the saved copy" removes exactly those files and nothing else.
-    pub kits_saved: Vec<(std::path::PathBuf, [u8; 32])>,
 }
 
 /// Which unlock a piece of work belongs to: a new one for every session, so work started before a
@@ -305,6 +291,9 @@ fn idle_limit(minutes: u32) -> Duration {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use age::secrecy::SecretString;
+    use age::x25519;
+
     use super::*;
 
     #[test]
