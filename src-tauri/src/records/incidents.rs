@@ -8,6 +8,7 @@
 
 mod entries;
 mod labels;
+mod recorders;
 mod store;
 mod trends;
 
@@ -22,6 +23,7 @@ pub use entries::{
     Action, Agency, Category, Decision, EntryBody, Evidence, IncidentKind, InvolvedPerson, Outcome, ParentsInformed,
     Referral, Report, Role, SignOff, StatusChange, LONG_TEXT, SHORT_TEXT,
 };
+pub use recorders::admin_names;
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
     NewIncident,

@@ -5,6 +5,7 @@
 //! coverage; does not own AUP text (see `aup`) or the outbox (see `kiosk`).
 
 mod coverage;
+mod names;
 mod record;
 
 use chrono::NaiveDate;
@@ -14,6 +15,7 @@ use ts_rs::TS;
 use crate::error::{CodedError, ErrorCode};
 use crate::store::StoreError;
 pub use coverage::{coverage, due_items, AupDue, Coverage, CoverageEntry};
+pub use names::confirmer_name;
 pub use record::{
     confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, note_scan_saved, reassign,
     record_on_screen, record_paper, scan, suggest_person, unconfirmed,
