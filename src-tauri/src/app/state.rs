@@ -66,11 +66,15 @@ pub struct Inner {
     pub session: Option<Unlocked>,
 }
 
+/// The desktop shell's state, shared by every command: the vault's folder, any setup in
+/// progress and the unlocked session, behind one lock.
 pub struct AppState {
     inner: Mutex<Inner>,
 }
 
 impl AppState {
+    /// The state at start-up for the vault in `data_dir` (or a fresh demo vault), locked, with
+    /// any "Open to print" files left by a crash removed.
     pub fn start(data_dir: std::path::PathBuf, demo: bool) -> Result<AppState, CommandError> {
         let mut inner = Inner {
             paths: VaultPaths::new(data_dir),
@@ -87,11 +91,14 @@ impl AppState {
         Ok(state)
     }
 
+    /// The state itself, held until the guard is dropped.
     pub fn lock_inner(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock must not leave the app unable to lock itself.
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// What the locked home needs to know: the phase (first run, locked, unlocked), the
+    /// organisation's name and whether the signing station's file changed outside Safekeeper.
     pub fn status(&self) -> AppStatus {
         let inner = self.lock_inner();
         let (m, station_changed_outside) = match manifest::station_manifest(&inner.paths.manifest()) {
@@ -115,6 +122,7 @@ impl AppState {
         }
     }
 
+    /// Whether this is the throwaway demo vault.
     pub fn is_demo(&self) -> bool {
         self.lock_inner().demo_dir.is_some()
     }
@@ -212,6 +220,7 @@ impl AppState {
         Ok(())
     }
 
+    /// Changes the unlocked session's auto-lock time to `minutes`.
     pub fn set_idle_limit(&self, minutes: u32) {
         if let Some(s) = self.lock_inner().session.as_mut() {
             s.idle_limit = idle_limit(minutes);
@@ -239,6 +248,7 @@ impl AppState {
         self.lock_inner().session.as_ref().is_some_and(|s| s.last_activity.elapsed() >= s.idle_limit)
     }
 
+    /// Counts as activity for the auto-lock; refused when locked.
     pub fn touch(&self) -> Result<(), CommandError> {
         self.with_vault(|_| Ok(()))
     }

@@ -8,6 +8,7 @@
 
 mod entries;
 mod labels;
+mod recorders;
 mod route;
 mod store;
 mod trends;
@@ -24,6 +25,7 @@ pub use entries::{
     JudgementDecision, Outcome, ParentsInformed, Referral, Report, Role, RouteStep, RouteStepKind, SignOff,
     StatusChange, LONG_TEXT, SHORT_TEXT,
 };
+pub use recorders::admin_names;
 pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,
