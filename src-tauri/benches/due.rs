@@ -1,5 +1,5 @@
-//! "What is due" benchmarks (reported, not asserted): the dashboard's training and policy lines,
-//! and the training matrix, for 2,000 staff and volunteers, 20 courses, 40,000 training records
+//! "What is due" benchmarks (reported, not asserted): the dashboard's list and the calendar export,
+//! both from `records::due`, and the training matrix, for 2,000 staff and volunteers, 20 courses, 40,000 training records
 //! and 50 policies; then the same at 10 times the size, to show how it grows.
 
 mod support;
@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rand::{Rng, SeedableRng};
 use rusqlite::params;
-use safekeeper::records::policies;
+use safekeeper::records::due;
 use safekeeper::records::training::{self, MatrixFilter};
 use safekeeper::vault::UnlockedVault;
 
@@ -97,12 +97,20 @@ fn due_bench(c: &mut Criterion) {
     ] {
         let (_org, vault) = organisation(people, records, policy_count);
         let conn = vault.db().conn();
-        group.bench_with_input(BenchmarkId::new("dashboard: training and policy lines", label), &(), |b, _| {
+        group.bench_with_input(BenchmarkId::new("everything due, in date included", label), &(), |b, _| {
             b.iter(|| {
-                let training = training::due_items(conn, today).expect("training");
-                let policies = policies::due_items(conn, today).expect("policies");
-                (training.len(), policies.len())
+                let found = due::what_is_due(conn, today).expect("what is due");
+                (found.training.len(), found.policies.len(), found.aups.len())
             })
+        });
+        group.bench_with_input(BenchmarkId::new("dashboard: what is due", label), &(), |b, _| {
+            b.iter(|| {
+                let shown = due::dashboard(conn, today).expect("dashboard");
+                (shown.training.len(), shown.policies.len(), shown.aups.len())
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("calendar export", label), &(), |b, _| {
+            b.iter(|| due::calendar(conn, today).expect("calendar").len())
         });
         group.bench_with_input(BenchmarkId::new("training matrix, everyone", label), &(), |b, _| {
             b.iter(|| training::matrix(conn, today, &MatrixFilter::default()).expect("matrix").rows.len())

@@ -462,6 +462,9 @@ fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String])
 }
 
 #[cfg(test)]
+mod print_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

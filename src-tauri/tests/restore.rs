@@ -49,12 +49,15 @@ fn restore_round_trip_equals_the_backup_and_keeps_the_old_records_until_confirme
     assert_eq!(names(&vault), since, "preparing changes nothing live");
     assert!(tv.paths.restore_pending().is_file());
 
-    restore::commit(&mut vault, None).expect("commit");
+    let replaced = restore::replace_records(&mut vault, None).expect("commit");
     assert_eq!(names(&vault), at_backup, "the restored records are the backup's");
     assert!(!tv.paths.restore_pending().exists());
     assert!(tv.paths.before_restore().is_file(), "the old records are kept aside");
     let waiting = restore::awaiting(&vault).expect("awaiting").expect("a restore waits");
     assert_eq!(waiting.backup_created_at.as_deref(), Some(report.manifest.created_at.as_str()));
+    assert_eq!(replaced, waiting, "the swap says what now waits");
+    let again = restore::replace_records(&mut vault, None).expect_err("nothing left to swap in");
+    assert_eq!(safekeeper::error::CodedError::code(&again), safekeeper::error::ErrorCode::RestoreNothingPending);
     assert!(audited(&vault, "backup.restored"));
     assert!(audit::verify(vault.db().conn()).expect("verify").verified);
     assert!(vault.db().integrity_check().expect("integrity"));

@@ -117,9 +117,3 @@ pub fn aup_list_signers_on_kiosk(
         Ok(u32::try_from(changed).unwrap_or(u32::MAX))
     })
 }
-
-/// Published AUPs that someone has still to sign (again, or for the first time), for the dashboard.
-#[tauri::command]
-pub fn aups_due(state: State<'_, AppState>) -> Result<Vec<crate::records::signatures::AupDue>, CommandError> {
-    state.with_vault(|v| crate::records::signatures::due_items(v.db().conn()).map_err(CommandError::from))
-}

@@ -1,10 +1,12 @@
 //! Backups from the admin window: "Back up now" to a folder the admin chooses (a USB stick), and
 //! whether one is due. The backup runs off the window's thread and cannot be started twice.
 
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
+use super::state::SessionId;
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
 use crate::store::StoreError;
@@ -38,6 +40,19 @@ impl Drop for Running {
     }
 }
 
+/// Runs `work` off the window's thread and waits for it. `stopped` is the answer if the work ends
+/// without one (it panicked).
+pub(super) async fn off_thread<T, E>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+    stopped: CommandError,
+) -> Result<T, CommandError>
+where
+    T: Send + 'static,
+    E: Into<CommandError> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(work).await.map_err(|_| stopped)?.map_err(Into::into)
+}
+
 /// Makes a verified backup. `None` when the admin cancels the folder choice.
 #[tauri::command]
 pub async fn backup_now(
@@ -49,27 +64,27 @@ pub async fn backup_now(
     let (session, ()) = state.with_vault_tagged(|_| Ok(()))?;
     let running = Running::start()?;
     let Some(folder) = super::save::choose_folder(&window, "Choose where to save the backup") else { return Ok(None) };
-    let handle = app.clone();
-    let report = tauri::async_runtime::spawn_blocking(move || {
-        let _running = running;
-        let state = handle.state::<AppState>();
-        let mut progress = |step: BackupStep| {
-            let _ = handle.emit_to(super::windows::ADMIN, PROGRESS_EVENT, step);
-        };
-        // Only by the session that asked, and never into the data folder it backs up.
-        super::save::in_session(&state, session, &folder, |s| {
-            backup::back_up_with_progress(&mut s.vault, &folder, env!("CARGO_PKG_VERSION"), &mut progress)
-                .map_err(CommandError::from)
-        })
+    let stopped = CommandError::new(
+        ErrorCode::BackupFailed,
+        "The backup stopped unexpectedly. Your records are unchanged. Try again.",
+    );
+    off_thread(move || back_up_into(&app, session, &folder, running), stopped).await.map(Some)
+}
+
+/// Backs up into `folder`, telling the admin window as each step starts. Only by the session that
+/// asked, and never into the data folder it backs up; `_running` is held until it ends.
+fn back_up_into(
+    app: &AppHandle,
+    session: SessionId,
+    folder: &Path,
+    _running: Running,
+) -> Result<BackupReport, CommandError> {
+    let mut progress = |step: BackupStep| {
+        let _ = app.emit_to(super::windows::ADMIN, PROGRESS_EVENT, step);
+    };
+    super::save::in_session(&app.state::<AppState>(), session, folder, |s| {
+        Ok(backup::back_up_with_progress(&mut s.vault, folder, env!("CARGO_PKG_VERSION"), &mut progress)?)
     })
-    .await
-    .map_err(|_| {
-        CommandError::new(
-            ErrorCode::BackupFailed,
-            "The backup stopped unexpectedly. Your records are unchanged. Try again.",
-        )
-    })??;
-    Ok(Some(report))
 }
 
 #[tauri::command]

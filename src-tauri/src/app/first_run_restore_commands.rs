@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use age::secrecy::SecretString;
 use tauri::{AppHandle, State, WebviewWindow};
 
+use super::backup_commands::off_thread;
 use super::kiosk_commands::window_error;
 use super::restore_commands::choose_backup_file;
 use super::{windows, AppState};
 use crate::error::{CommandError, ErrorCode};
-use crate::vault::{read_backup_for_new_vault, BackupForNewVault, UnlockedVault, VaultError};
+use crate::vault::setup::{self, SetupError};
+use crate::vault::{read_backup_for_new_vault, BackupForNewVault, UnlockedVault, VaultPaths};
 
 fn stopped() -> CommandError {
     CommandError::new(
@@ -28,14 +30,10 @@ pub async fn setup_restore_read(
     state: State<'_, AppState>,
     recovery_key: String,
 ) -> Result<Option<BackupForNewVault>, CommandError> {
-    if state.lock_inner().paths.exists() {
-        return Err(VaultError::AlreadySetUp.into());
-    }
+    setup::refuse_if_set_up(&state.lock_inner().paths)?;
     let Some(file) = choose_backup_file(&window) else { return Ok(None) };
     let chosen = file.clone();
-    let found = tauri::async_runtime::spawn_blocking(move || read_backup_for_new_vault(&chosen, &recovery_key))
-        .await
-        .map_err(|_| stopped())??;
+    let found = off_thread(move || read_backup_for_new_vault(&chosen, &recovery_key), stopped()).await?;
     state.lock_inner().restore_source = Some(file);
     Ok(Some(found))
 }
@@ -50,19 +48,17 @@ pub async fn setup_restore_finish(
     admin_id: String,
     passphrase: String,
 ) -> Result<(), CommandError> {
-    let (paths, file): (_, PathBuf) = {
-        let inner = state.lock_inner();
-        let file = inner.restore_source.clone().ok_or_else(|| {
-            CommandError::new(ErrorCode::RestoreNothingPending, "Choose the backup file again, then try again.")
-        })?;
-        (inner.paths.clone(), file)
-    };
-    let vault = tauri::async_runtime::spawn_blocking(move || {
-        UnlockedVault::create_from_backup(&paths, &file, &recovery_key, &admin_id, &SecretString::from(passphrase))
-    })
-    .await
-    .map_err(|_| stopped())??;
+    let (paths, file) = restore_source(&state)?;
+    let passphrase = SecretString::from(passphrase);
+    let make = move || UnlockedVault::create_from_backup(&paths, &file, &recovery_key, &admin_id, &passphrase);
+    let vault = off_thread(make, stopped()).await?;
     state.lock_inner().restore_source = None;
     state.begin_session(vault)?;
     windows::open_admin(&app).map_err(window_error)
+}
+
+/// Where the vault goes, and the backup `setup_restore_read` read to make it from.
+fn restore_source(state: &AppState) -> Result<(VaultPaths, PathBuf), CommandError> {
+    let inner = state.lock_inner();
+    Ok((inner.paths.clone(), inner.restore_source.clone().ok_or(SetupError::NoBackupRead)?))
 }

@@ -1,16 +1,15 @@
 //! The hand-over export from the admin window: every record in open formats, into a folder the
 //! admin chooses after the page has warned that the output is not encrypted. Runs off the
-//! window's thread, one at a time with backups and restores, and is recorded in the audit chain.
+//! window's thread, one at a time with backups and restores; `records::handover::hand_over` writes
+//! it and records it in the audit chain.
 
 use tauri::{AppHandle, Manager, State, WebviewWindow};
 
 use super::backup_commands::Running;
-use super::save::choose_folder;
+use super::save::{choose_folder, in_session};
 use super::AppState;
-use crate::error::{CommandError, ErrorCode};
-use crate::records::handover::{self, HandoverReport};
-use crate::records::organisation;
-use crate::store::audit::Entry;
+use crate::error::CommandError;
+use crate::records::handover::{self, HandoverError, HandoverReport};
 
 /// Writes the export; `None` when the admin cancels the folder choice.
 #[tauri::command]
@@ -23,24 +22,14 @@ pub async fn handover_export(
     let running = Running::start()?;
     let Some(folder) = choose_folder(&window, "Choose where to save the hand-over export") else { return Ok(None) };
     let handle = app.clone();
+    // Only by the session that asked, and never into the data folder.
     let report = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
-        // Only by the session that asked, and never into the data folder.
-        super::save::in_session(&handle.state::<AppState>(), session, &folder, |s| {
-            let v = &mut s.vault;
-            let org = organisation::get(v.db().conn())?.org_name;
-            let report = handover::export(v.db().conn(), &folder, &org, crate::dates::uk_now())?;
-            let detail = format!("tables={};rows={};files={}", report.tables, report.rows, report.files);
-            v.record(&Entry { action: "handover.exported", subject_kind: "vault", subject_id: "", detail: &detail })?;
-            Ok(report)
+        in_session(&handle.state::<AppState>(), session, &folder, |s| {
+            Ok(handover::hand_over(s.vault.db().conn(), s.vault.actor(), &folder, crate::dates::uk_now())?)
         })
     })
     .await
-    .map_err(|_| {
-        CommandError::new(
-            ErrorCode::HandoverFailed,
-            "The export stopped unexpectedly. Your records are unchanged. Try again.",
-        )
-    })??;
+    .map_err(|_| HandoverError::Stopped)??;
     Ok(Some(report))
 }

@@ -15,6 +15,7 @@ mod backup_commands;
 mod blank_forms;
 mod consent_commands;
 mod consent_print_commands;
+mod due_commands;
 mod first_run_restore_commands;
 mod getting_started_commands;
 mod handover_commands;
@@ -108,6 +109,8 @@ fn gated<R: tauri::Runtime>(
     }
 }
 
+/// Starts the desktop app: the single-instance guard, the locked home, the auto-lock and the
+/// operating system's lock hook, then runs until the last window closes.
 pub fn run() {
     let demo_flag = std::env::args().any(|a| a == "--demo");
     tauri::Builder::default()

@@ -1,124 +1,23 @@
 //! Commands that print the registers (admin window only): the training matrix, one policy's
-//! version history and the annual review checklist, and the calendar export of due dates. Each
-//! gathers the values while the vault is held, then saves where the admin chooses.
+//! version history and the annual review checklist (each made by `forms::registers`), and the
+//! calendar export of due dates. Each is made while the vault is held, then saved where the admin
+//! chooses.
 
 use chrono::NaiveDate;
 use tauri::{State, WebviewWindow};
 
-use super::aup_print_commands::PrintedForm;
 use super::{save, AppState};
 use crate::bindings::SavedFile;
 use crate::dates::today;
 use crate::error::CommandError;
-use crate::forms::registers::{self, AupFigures, ChecklistSheet, HistorySheet, MatrixSheet};
-use crate::records::training::{self, MatrixFilter};
-use crate::records::{aup, organisation, policies, signatures};
-use crate::reminders::ics::{self, DueEvent};
-use crate::reminders::DueStatus;
+use crate::forms::registers;
+use crate::records::due;
+use crate::records::training::MatrixFilter;
 use crate::vault::UnlockedVault;
 
-fn org_name(v: &UnlockedVault) -> Result<String, CommandError> {
-    Ok(organisation::get(v.db().conn())?.org_name)
-}
-
-fn filter_words(filter: &MatrixFilter) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(group) = filter.group {
-        parts.push(group.label().to_owned());
-    }
-    if let Some(status) = filter.status {
-        parts.push(format!("anyone with a course {}", status.label().to_lowercase()));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-pub(crate) fn matrix_form(
-    v: &UnlockedVault,
-    filter: &MatrixFilter,
-    demo: bool,
-    today: NaiveDate,
-) -> Result<PrintedForm, CommandError> {
-    let sheet = MatrixSheet {
-        org_name: org_name(v)?,
-        matrix: training::matrix(v.db().conn(), today, filter)?,
-        filtered: filter_words(filter),
-        printed: today,
-        demo,
-    };
-    Ok(PrintedForm { file_name: registers::matrix_file_name(today), pdf: registers::matrix_pdf(&sheet)? })
-}
-
-pub(crate) fn history_form(
-    v: &UnlockedVault,
-    policy_id: &str,
-    demo: bool,
-    today: NaiveDate,
-) -> Result<PrintedForm, CommandError> {
-    let detail = policies::get(v.db().conn(), policy_id, today)?;
-    let file_name = registers::history_file_name(&detail.policy.name);
-    let sheet = HistorySheet { org_name: org_name(v)?, detail, printed: today, demo };
-    Ok(PrintedForm { file_name, pdf: registers::history_pdf(&sheet)? })
-}
-
-pub(crate) fn checklist_form(v: &UnlockedVault, demo: bool, today: NaiveDate) -> Result<PrintedForm, CommandError> {
-    let conn = v.db().conn();
-    let mut aups = Vec::new();
-    for found in aup::list(conn)? {
-        let coverage = signatures::coverage(conn, &found.id)?;
-        let title = found
-            .current
-            .as_ref()
-            .or(found.draft.as_ref())
-            .map_or_else(|| found.audience.label().to_owned(), |version| version.title.clone());
-        aups.push(AupFigures {
-            title,
-            audience: found.audience,
-            version: coverage.current_version,
-            signed_current: coverage.signed_current.len(),
-            needs_resign: coverage.needs_resign.len(),
-            never_signed: coverage.never_signed.len(),
-        });
-    }
-    let sheet = ChecklistSheet {
-        org_name: org_name(v)?,
-        policies: policies::list(conn, today, false)?,
-        matrix: training::matrix(conn, today, &MatrixFilter::default())?,
-        aups,
-        printed: today,
-        demo,
-    };
-    Ok(PrintedForm { file_name: registers::checklist_file_name(today), pdf: registers::checklist_pdf(&sheet)? })
-}
-
-/// Every training renewal and policy review with a date, as calendar events.
+/// Every training renewal and policy review with a date, as a calendar file.
 pub(crate) fn due_calendar(v: &UnlockedVault, today: NaiveDate) -> Result<String, CommandError> {
-    let conn = v.db().conn();
-    let matrix = training::matrix(conn, today, &MatrixFilter::default())?;
-    let mut events = Vec::new();
-    for row in &matrix.rows {
-        for (course, cell) in matrix.courses.iter().zip(&row.cells) {
-            if let (Some(status), Some(due)) = (cell.status, cell.next_due) {
-                if status != DueStatus::NeverDone {
-                    events.push(DueEvent {
-                        uid: format!("training-{}-{}@safekeeper", row.person_id, course.id),
-                        summary: format!("Training due: {} ({})", course.name, row.full_name),
-                        on: due,
-                    });
-                }
-            }
-        }
-    }
-    for policy in policies::list(conn, today, false)? {
-        if let Some(due) = policy.next_review {
-            events.push(DueEvent {
-                uid: format!("policy-{}@safekeeper", policy.id),
-                summary: format!("Policy review due: {}", policy.name),
-                on: due,
-            });
-        }
-    }
-    events.sort_by(|a, b| (a.on, &a.summary).cmp(&(b.on, &b.summary)));
-    Ok(ics::calendar(&org_name(v)?, &events))
+    Ok(due::calendar(v.db().conn(), today)?)
 }
 
 #[tauri::command]
@@ -128,7 +27,8 @@ pub async fn training_matrix_print(
     filter: MatrixFilter,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let (session, form) = state.with_vault_tagged(|v| matrix_form(v, &filter, demo, today()))?;
+    let (session, form) =
+        state.with_vault_tagged(|v| Ok(registers::print_matrix(v.db().conn(), &filter, demo, today())?))?;
     save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
@@ -139,7 +39,8 @@ pub async fn policy_print_history(
     id: String,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let (session, form) = state.with_vault_tagged(|v| history_form(v, &id, demo, today()))?;
+    let (session, form) =
+        state.with_vault_tagged(|v| Ok(registers::print_history(v.db().conn(), &id, demo, today())?))?;
     save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
@@ -149,7 +50,7 @@ pub async fn review_checklist_print(
     state: State<'_, AppState>,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
-    let (session, form) = state.with_vault_tagged(|v| checklist_form(v, demo, today()))?;
+    let (session, form) = state.with_vault_tagged(|v| Ok(registers::print_checklist(v.db().conn(), demo, today())?))?;
     save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 

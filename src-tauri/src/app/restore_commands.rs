@@ -2,12 +2,13 @@
 //! there now, replace the records, then keep the restore or undo it. Reading and checking a
 //! backup runs off the window's thread and shares the backup's "one at a time" guard.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Manager, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
-use super::backup_commands::Running;
+use super::backup_commands::{off_thread, Running};
+use super::state::SessionId;
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
 use crate::vault::restore::{self, RestoreAwaiting, RestorePreview};
@@ -40,22 +41,22 @@ pub async fn restore_choose(
     let (session, ()) = state.with_vault_tagged(|_| Ok(()))?;
     let running = Running::start()?;
     let Some(file) = choose_backup_file(&window) else { return Ok(None) };
-    let handle = app.clone();
-    let preview = tauri::async_runtime::spawn_blocking(move || {
-        let _running = running;
-        // Only for the session that opened the dialog: a lock meanwhile ends it.
-        handle
-            .state::<AppState>()
-            .with_same_session(session, |s| restore::prepare(&mut s.vault, &file).map_err(CommandError::from))
-    })
-    .await
-    .map_err(|_| {
-        CommandError::new(
-            ErrorCode::RestoreFailed,
-            "Reading the backup stopped unexpectedly. Nothing has been changed. Try again.",
-        )
-    })??;
-    Ok(Some(preview))
+    let stopped = CommandError::new(
+        ErrorCode::RestoreFailed,
+        "Reading the backup stopped unexpectedly. Nothing has been changed. Try again.",
+    );
+    off_thread(move || prepare_from(&app, session, &file, running), stopped).await.map(Some)
+}
+
+/// Reads and checks `file` only for the session that opened the dialog: a lock meanwhile ends it.
+/// `_running` is held until it ends.
+fn prepare_from(
+    app: &AppHandle,
+    session: SessionId,
+    file: &Path,
+    _running: Running,
+) -> Result<RestorePreview, CommandError> {
+    app.state::<AppState>().with_same_session(session, |s| Ok(restore::prepare(&mut s.vault, file)?))
 }
 
 /// Replaces the live records with the checked backup; the old ones are kept aside. A backup this
@@ -68,26 +69,20 @@ pub async fn restore_commit(
 ) -> Result<RestoreAwaiting, CommandError> {
     state.with_vault(|_| Ok(()))?;
     let running = Running::start()?;
-    let handle = app.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let _running = running;
-        handle.state::<AppState>().with_vault(|v| {
-            restore::commit(v, recovery_key.as_deref())?;
-            restore::awaiting(v)?.ok_or_else(|| {
-                CommandError::new(
-                    ErrorCode::RestoreFailed,
-                    "The restore did not finish. Lock and unlock Safekeeper, then look at Settings.",
-                )
-            })
-        })
-    })
-    .await
-    .map_err(|_| {
-        CommandError::new(
-            ErrorCode::RestoreFailed,
-            "The restore stopped unexpectedly. Lock and unlock Safekeeper, then look at Settings.",
-        )
-    })?
+    let stopped = CommandError::new(
+        ErrorCode::RestoreFailed,
+        "The restore stopped unexpectedly. Lock and unlock Safekeeper, then look at Settings.",
+    );
+    off_thread(move || replace_records(&app, recovery_key.as_deref(), running), stopped).await
+}
+
+/// Swaps the checked backup in for whoever is unlocked now. `_running` is held until it ends.
+fn replace_records(
+    app: &AppHandle,
+    recovery_key: Option<&str>,
+    _running: Running,
+) -> Result<RestoreAwaiting, CommandError> {
+    app.state::<AppState>().with_vault(|v| Ok(restore::replace_records(v, recovery_key)?))
 }
 
 /// Drops a checked backup the admin decided not to restore.

@@ -5,14 +5,12 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use age::secrecy::SecretString;
-use age::x25519;
-
 use crate::bindings::{AppStatus, Phase};
 use crate::error::{CodedError, CommandError, ErrorCode};
 use crate::kiosk::manifest;
 use crate::records::organisation;
 use crate::store::audit::Actor;
+use crate::vault::setup::PendingSetup;
 use crate::vault::{UnlockedVault, VaultPaths};
 
 /// The code every admin command returns while locked.
@@ -36,18 +34,6 @@ pub fn must_set_passphrase_error() -> CommandError {
         MUST_SET_PASSPHRASE,
         "You unlocked with the recovery key. Set a new passphrase for an admin first; everything else opens after that.",
     )
-}
-
-/// What setup has collected before the vault is written.
-pub struct PendingSetup {
-    pub org_name: String,
-    pub admin_name: String,
-    pub passphrase: SecretString,
-    pub recovery: x25519::Identity,
-    pub created: chrono::NaiveDate,
-    /// Each Emergency Kit copy saved by this setup, with the SHA-256 of what was written, so
-    /// "delete the saved copy" removes exactly those files and nothing else.
-    pub kits_saved: Vec<(std::path::PathBuf, [u8; 32])>,
 }
 
 /// Which unlock a piece of work belongs to: a new one for every session, so work started before a
@@ -80,11 +66,15 @@ pub struct Inner {
     pub session: Option<Unlocked>,
 }
 
+/// The desktop shell's state, shared by every command: the vault's folder, any setup in
+/// progress and the unlocked session, behind one lock.
 pub struct AppState {
     inner: Mutex<Inner>,
 }
 
 impl AppState {
+    /// The state at start-up for the vault in `data_dir` (or a fresh demo vault), locked, with
+    /// any "Open to print" files left by a crash removed.
     pub fn start(data_dir: std::path::PathBuf, demo: bool) -> Result<AppState, CommandError> {
         let mut inner = Inner {
             paths: VaultPaths::new(data_dir),
@@ -101,11 +91,14 @@ impl AppState {
         Ok(state)
     }
 
+    /// The state itself, held until the guard is dropped.
     pub fn lock_inner(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock must not leave the app unable to lock itself.
         self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// What the locked home needs to know: the phase (first run, locked, unlocked), the
+    /// organisation's name and whether the signing station's file changed outside Safekeeper.
     pub fn status(&self) -> AppStatus {
         let inner = self.lock_inner();
         let (m, station_changed_outside) = match manifest::station_manifest(&inner.paths.manifest()) {
@@ -129,6 +122,7 @@ impl AppState {
         }
     }
 
+    /// Whether this is the throwaway demo vault.
     pub fn is_demo(&self) -> bool {
         self.lock_inner().demo_dir.is_some()
     }
@@ -226,6 +220,7 @@ impl AppState {
         Ok(())
     }
 
+    /// Changes the unlocked session's auto-lock time to `minutes`.
     pub fn set_idle_limit(&self, minutes: u32) {
         if let Some(s) = self.lock_inner().session.as_mut() {
             s.idle_limit = idle_limit(minutes);
@@ -253,6 +248,7 @@ impl AppState {
         self.lock_inner().session.as_ref().is_some_and(|s| s.last_activity.elapsed() >= s.idle_limit)
     }
 
+    /// Counts as activity for the auto-lock; refused when locked.
     pub fn touch(&self) -> Result<(), CommandError> {
         self.with_vault(|_| Ok(()))
     }
@@ -305,6 +301,9 @@ fn idle_limit(minutes: u32) -> Duration {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use age::secrecy::SecretString;
+    use age::x25519;
+
     use super::*;
 
     #[test]

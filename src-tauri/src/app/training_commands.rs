@@ -13,8 +13,8 @@ use crate::records::attachments::decode_base64;
 use crate::records::people_import::ImportError;
 use crate::records::signatures::MAX_SCAN_BYTES;
 use crate::records::training::{
-    self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingDue, TrainingError,
-    TrainingMatrix, TrainingRecord,
+    self, Completion, Course, CourseDraft, MatrixFilter, PersonTraining, Role, TrainingError, TrainingMatrix,
+    TrainingRecord,
 };
 
 #[tauri::command]
@@ -70,12 +70,6 @@ pub fn person_set_roles(state: State<'_, AppState>, person_id: String, roles: Ve
 #[tauri::command]
 pub fn training_matrix(state: State<'_, AppState>, filter: MatrixFilter) -> Result<TrainingMatrix, CommandError> {
     state.with_vault(|v| training::matrix(v.db().conn(), today(), &filter).map_err(CommandError::from))
-}
-
-/// Training never done, overdue, or due within 90 days, most urgent first.
-#[tauri::command]
-pub fn training_due(state: State<'_, AppState>) -> Result<Vec<TrainingDue>, CommandError> {
-    state.with_vault(|v| training::due_items(v.db().conn(), today()).map_err(CommandError::from))
 }
 
 /// Stores a certificate (PNG, JPEG or PDF, up to 5 MB, sent as base64) with a training record.

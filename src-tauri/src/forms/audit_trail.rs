@@ -1,8 +1,10 @@
 //! The audit trail on paper: the entries an admin filtered, newest first, with who, when (UK
 //! time), what, the record and its detail, and the chain check's result in words at the top.
 //!
-//! Owns the sheet's wording and arrangement; does not read the vault (callers hand over what
-//! `records::audit_log` and `store::audit::verify` returned).
+//! Owns the sheet's wording and arrangement; `print` reads the entries through
+//! `records::audit_log` and the chain check through `store::audit::verify`.
+
+mod print;
 
 use chrono::NaiveDate;
 
@@ -11,6 +13,7 @@ use super::{uk_date, FormError};
 use crate::dates::uk_date_time_text;
 use crate::records::audit_log::AuditRow;
 use crate::store::audit::AuditStatus;
+pub use print::{filter_words, print, PRINT_LIMIT};
 
 /// Everything the printed audit trail holds, gathered by the caller.
 pub struct AuditSheet {

@@ -2,11 +2,12 @@
 //! record, and the coverage list of who has and has not signed.
 //!
 //! Owns each form's wording and arrangement, and the file names they are saved under. Does not
-//! read the vault or decide who has signed: callers pass the plain values (see `records::aup` and
-//! `records::signatures`) and these functions only print them.
+//! decide who has signed: `print_blank`, `print_signed` and `print_coverage` read that from
+//! `records::aup` and `records::signatures` and only print it.
 
 mod blank;
 mod coverage;
+mod print;
 mod signed;
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::forms::layout::FormDocument;
 use crate::records::aup::{Audience, AupContent};
 pub use blank::{blank_aup_pdf, BlankAup};
 pub use coverage::{coverage_pdf, CoverageList};
+pub use print::{print_blank, print_coverage, print_signed};
 pub use signed::{signed_aup_pdf, SignedAup};
 
 /// How many characters of the content hash identify a version on paper and on screen. The UI

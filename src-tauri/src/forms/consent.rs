@@ -2,12 +2,12 @@
 //! whoever leads a trip or event, and one person's consent history.
 //!
 //! Owns each form's arrangement, the short column names the register uses and the file names.
-//! Does not read the vault or decide whether an image may be used: callers pass what
-//! `records::consent` returned (its rules give every yes and no), and the form words come from
-//! `records::consent::wording`.
+//! Does not decide whether an image may be used: the forms print what `records::consent` returns
+//! (its rules give every yes and no), and the form words come from `records::consent::wording`.
 
 mod blank;
 mod history;
+mod print;
 mod register;
 
 use chrono::NaiveDate;
@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 pub use blank::{blank_consent_pdf, BlankConsentForm};
 pub(crate) use history::{consent_facts, consent_heading};
 pub use history::{consent_history_pdf, ConsentHistory};
+pub use print::{print_blank, print_history, print_register};
 pub use register::{consent_register_pdf, ConsentRegister};
 
 use super::aup::file_name_part;

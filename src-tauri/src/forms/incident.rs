@@ -1,14 +1,15 @@
 //! Printed incident forms: the blank form for paper, the filled report for one incident (with its
 //! whole chronology and every amendment), and one person's chronology across incidents.
 //!
-//! Owns each form's wording and arrangement and the file names they are saved under. Does not read
-//! the vault or decide who may see an incident: callers pass what `records::incidents` returned
-//! for the admin printing, and these functions only print it. Every page of a filled form says
-//! "Confidential: safeguarding".
+//! Owns each form's wording and arrangement and the file names they are saved under. Does not
+//! decide who may see an incident: the forms print what `records::incidents` returns for the admin
+//! printing, and each incident printed is noted in the audit trail there. Every page of a filled
+//! form says "Confidential: safeguarding".
 
 mod blank;
 mod entry_text;
 mod person;
+mod print;
 mod report;
 
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use chrono::NaiveDate;
 pub use blank::{blank_incident_pdf, BlankIncidentForm};
 pub(crate) use entry_text::entry_fields;
 pub use person::{person_chronology_pdf, PersonChronology, PersonIncident};
+pub use print::{print_blank, print_person, print_report};
 pub use report::{incident_report_pdf, IncidentReportForm};
 
 use super::aup::file_name_part;

@@ -1,8 +1,9 @@
 //! Printed forms: every PDF that Safekeeper makes for paper: the Emergency Kit and the AUP forms.
 //!
 //! Owns the page layout layer (`layout`), the fonts embedded in every PDF and each form's wording.
-//! Does not decide where a PDF is saved or how it is opened for printing (the desktop shell does
-//! that), and does not read the vault: callers hand each form the plain values it prints.
+//! Each feature's `print_…` function gathers what it prints through `records` on an open
+//! connection (see `print`). Does not decide where a PDF is saved or how it is opened for printing
+//! (the desktop shell does that), and never touches the vault's keys.
 
 pub mod audit_trail;
 pub mod aup;
@@ -10,6 +11,7 @@ pub mod consent;
 pub mod emergency_kit;
 pub mod incident;
 pub mod layout;
+pub mod print;
 pub mod registers;
 pub mod subject_access;
 pub mod trustee_report;
@@ -20,6 +22,7 @@ pub(crate) mod pdf_check;
 /// Dates as printed: the function lives with the rest of the UK date rules in `dates`.
 pub use crate::dates::uk_date;
 use crate::error::{CodedError, ErrorCode};
+pub use print::{PrintError, PrintedForm};
 
 /// Why a form could not be made.
 ///

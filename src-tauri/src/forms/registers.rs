@@ -2,9 +2,11 @@
 //! policy's version history, and the annual review checklist (every policy with its last and next
 //! review, training compliance and AUP coverage figures, and sign-off lines).
 //!
-//! Owns each form's wording and arrangement and the file names they are saved under. Does not read
-//! the vault: callers hand over what `records::training`, `records::policies` and
-//! `records::signatures` returned.
+//! Owns each form's wording and arrangement and the file names they are saved under. The
+//! `print_…` functions read what they print from `records::training`, `records::policies` and
+//! `records::signatures`.
+
+mod print;
 
 use chrono::NaiveDate;
 
@@ -15,6 +17,7 @@ use crate::records::aup::Audience;
 use crate::records::policies::{Policy, PolicyDetail};
 use crate::records::training::{MatrixCell, TrainingMatrix};
 use crate::reminders::DueStatus;
+pub use print::{filter_words, print_checklist, print_history, print_matrix};
 
 /// How a training matrix file name starts; the UK day printed follows.
 pub const MATRIX_FILE_PREFIX: &str = "Training matrix";

@@ -3,9 +3,10 @@
 //! made and what each section means; then one section per kind of record.
 //!
 //! Owns the wording, the arrangement and the file names of the PDF and the JSON beside it. Does not
-//! read the vault or decide what is included or hidden: callers pass what
-//! `records::subject_access::gather` returned.
+//! decide what is included or hidden: `export` prints what `records::subject_access::gather`
+//! returns, and the caller chooses where the files go.
 
+mod export;
 mod incidents;
 mod sections;
 
@@ -17,6 +18,7 @@ use super::aup::file_name_part;
 use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
 use crate::records::subject_access::{SubjectAccess, ANOTHER_PERSON};
+pub use export::{export, SubjectAccessFiles};
 
 /// Everything the subject access PDF holds, gathered by the caller.
 pub struct SubjectAccessForm {

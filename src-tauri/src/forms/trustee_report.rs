@@ -3,16 +3,19 @@
 //! section, a prompt about reporting serious incidents to the Charity Commission, and sign-off
 //! lines.
 //!
-//! Owns the report's wording, arrangement and file name. Does not read the vault or count
-//! anything: it prints the `TrusteeFigures` it is given, which hold no names of people.
+//! Owns the report's wording, arrangement and file name. Does not count anything: `print` prints
+//! the `TrusteeFigures` that `records::trustee_report` counts, which hold no names of people.
 
 use chrono::NaiveDate;
+use rusqlite::Connection;
 
 use super::layout::{Bar, FormDocument, Orientation};
-use super::{uk_date, FormError};
+use super::{uk_date, FormError, PrintError, PrintedForm};
 use crate::dates::uk_date_time_text;
-use crate::records::trustee_report::{CourseCompliance, OutcomeClass, PolicyFigure, TrusteeFigures};
+use crate::records::organisation;
+use crate::records::trustee_report::{self as figures, CourseCompliance, OutcomeClass, PolicyFigure, TrusteeFigures};
 use crate::reminders::DueStatus;
+use crate::store::audit::Actor;
 
 /// The report's title, printed at the top and in the footer.
 pub const TITLE: &str = "Online safety report to trustees";
@@ -20,6 +23,27 @@ pub const TITLE: &str = "Online safety report to trustees";
 /// The file name offered for the report: the first and last days of its period.
 pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
     format!("Trustee report {} to {}.pdf", from.format("%Y-%m-%d"), to.format("%Y-%m-%d"))
+}
+
+/// The trustee report for `from` to `to`, counted as at `today`. Its printing is noted in the
+/// audit trail with the period only, as printed by `actor`.
+pub fn print(
+    conn: &Connection,
+    actor: &Actor,
+    from: NaiveDate,
+    to: NaiveDate,
+    demo: bool,
+    today: NaiveDate,
+) -> Result<PrintedForm, PrintError> {
+    let report = TrusteeReport {
+        org_name: organisation::get(conn)?.org_name,
+        figures: figures::figures(conn, from, to, today)?,
+        printed: today,
+        demo,
+    };
+    let pdf = trustee_report_pdf(&report)?;
+    figures::note_printed(conn, actor, from, to)?;
+    Ok(PrintedForm { file_name: file_name(from, to), pdf })
 }
 
 /// Everything the trustee report prints, gathered by the caller.

@@ -1,7 +1,10 @@
 //! Reading the audit trail: who did what and who opened what, newest first, filtered by who did it,
 //! by kind of record, by the person a record is about, and by UK day; each entry in plain words.
-//! Owns the filters and the words for each action; does not own appending or verifying the chain
-//! (see `store::audit`), and never shows record contents (the trail holds ids and counts only).
+//! Owns the filters and the words for each action, and noting that the trail was printed; does
+//! not own appending or verifying the chain (see `store::audit`), and never shows record contents
+//! (the trail holds ids and counts only).
+
+mod printed;
 
 use std::collections::HashSet;
 
@@ -12,6 +15,7 @@ use ts_rs::TS;
 
 use crate::dates::uk_day_of;
 use crate::store::StoreError;
+pub use printed::note_printed;
 
 /// The most entries one page holds.
 pub const PAGE_LIMIT: u32 = 500;

@@ -6,6 +6,7 @@
 
 mod check;
 mod groups;
+mod printed;
 mod publications;
 pub mod rules;
 mod settings;
@@ -23,6 +24,7 @@ pub use groups::{
     add_group_member, group_members, groups, groups_of_person, remove_group_member, save_group, set_group_member,
     GroupSummary,
 };
+pub use printed::{note_printed, PrintedConsent};
 pub use publications::{
     add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,
     PublicationPerson, TakedownDone, TakedownItem,

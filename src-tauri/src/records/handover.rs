@@ -7,6 +7,8 @@
 //! unlocks Safekeeper: the audit chain's key and the demo passphrase stay behind. The output is
 //! NOT encrypted, which the admin is warned about before choosing the folder.
 
+mod recorded;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,7 @@ use serde_json::{json, Map, Value};
 use ts_rs::TS;
 
 use crate::store::{StoreError, SECRET_META};
+pub use recorded::hand_over;
 
 /// What a finished hand-over export holds, for the confirmation the admin sees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -46,12 +49,16 @@ pub enum HandoverError {
     /// The records could not be read from the database.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The export's work ended before it could say how it went (its thread stopped).
+    #[error("The export stopped unexpectedly. Your records are unchanged. Try again.")]
+    Stopped,
 }
 
 impl crate::error::CodedError for HandoverError {
     fn code(&self) -> crate::error::ErrorCode {
         match self {
             HandoverError::Write(_) => crate::error::ErrorCode::HandoverWrite,
+            HandoverError::Stopped => crate::error::ErrorCode::HandoverFailed,
             HandoverError::Store(e) => e.code(),
         }
     }

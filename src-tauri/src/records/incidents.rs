@@ -9,6 +9,7 @@
 mod entries;
 mod files;
 mod labels;
+mod recorders;
 mod route;
 mod store;
 mod trends;
@@ -29,6 +30,7 @@ pub use files::{
     attach_file, decode_upload, file_name_of, open_file, FileOpening, IncidentFileInfo, NewFile, OpenedFile,
     MAX_EVIDENCE_BYTES,
 };
+pub use recorders::admin_names;
 pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
     add_entry, amend, change_status, create, get, linked_to_person, list, record_printed, set_access, IncidentFilter,

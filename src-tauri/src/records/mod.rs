@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod aup;
 pub mod backup_reminder;
 pub mod consent;
+pub mod due;
 pub mod getting_started;
 pub mod handover;
 pub mod incidents;

@@ -6,6 +6,7 @@
 
 mod awaiting;
 mod coverage;
+mod names;
 mod paper;
 mod record;
 
@@ -18,6 +19,7 @@ use crate::records::attachments::UploadError;
 use crate::store::StoreError;
 pub use awaiting::{unconfirmed_with_suggestions, UnconfirmedSignature};
 pub use coverage::{coverage, due_items, AupDue, Coverage, CoverageEntry};
+pub use names::confirmer_name;
 pub use paper::{record_paper_form, scan_copy, PaperSignatureForm};
 pub use record::{
     confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, note_scan_saved, reassign,

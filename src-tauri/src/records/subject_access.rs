@@ -3,9 +3,11 @@
 //!
 //! Owns which records count as "about" a person, how other people's names are hidden in the
 //! incidents the person appears in, and the shape of the export (the same struct is the JSON file,
-//! pictures as base64 with their media type). Does not own printing (see `forms::subject_access`),
-//! choosing where the files go or auditing the export (the desktop shell does both).
+//! pictures as base64 with their media type), and noting the export in the audit trail. Does not
+//! own printing (see `forms::subject_access`) or choosing where the files go (the desktop shell
+//! does that).
 
+mod exported;
 mod gather;
 mod redact;
 
@@ -20,6 +22,7 @@ use crate::records::people::Person;
 use crate::records::signatures::Signature;
 use crate::records::training::{Role, TrainingRecord};
 use crate::store::StoreError;
+pub use exported::{check_person, note_exported};
 pub use gather::gather;
 pub use redact::ANOTHER_PERSON;
 

@@ -18,7 +18,7 @@ use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
 pub use import::{commit as import_commit, preview as import_preview, TrainingImportPreview, TrainingImportRow};
-pub use matrix::{due_items, matrix, MatrixCell, MatrixFilter, MatrixRow, TrainingDue, TrainingMatrix};
+pub use matrix::{matrix, MatrixCell, MatrixFilter, MatrixRow, TrainingDue, TrainingMatrix};
 pub use store::{
     attach_certificate, certificate, certificate_copy, courses, for_person, note_certificate_saved, record,
     remove_record, retire_course, roles_of, save_course, set_roles,

@@ -9,6 +9,7 @@
 //! wherever one exists, so the report and the screens always agree.
 
 mod activity;
+mod printed;
 mod standing;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,6 +20,7 @@ use crate::records::aup::Audience;
 use crate::records::incidents::{Agency, Category, IncidentKind, Judgement};
 use crate::reminders::DueStatus;
 pub use activity::OutcomeClass;
+pub use printed::note_printed;
 
 /// Everything the report shows.
 #[derive(Debug, Clone, PartialEq)]

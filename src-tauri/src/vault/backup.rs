@@ -159,6 +159,9 @@ pub enum BackupError {
     /// The backup reminder interval is outside 1 to 90 days.
     #[error("Choose a whole number of days from 1 to 90.")]
     BadReminderDays,
+    /// The records were swapped in but the vault cannot tell that a restore is waiting.
+    #[error("The restore did not finish. Lock and unlock Safekeeper, then look at Settings.")]
+    RestoreUnfinished,
     /// A vault operation the backup needed failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
@@ -184,6 +187,7 @@ impl crate::error::CodedError for BackupError {
             BackupError::SchemaNotOurs => crate::error::ErrorCode::BackupSchemaChanged,
             BackupError::RecoveryKeyNeeded => crate::error::ErrorCode::RestoreRecoveryKeyNeeded,
             BackupError::BadReminderDays => crate::error::ErrorCode::BackupBadReminderDays,
+            BackupError::RestoreUnfinished => crate::error::ErrorCode::RestoreFailed,
             BackupError::Vault(e) => e.code(),
         }
     }

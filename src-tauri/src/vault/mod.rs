@@ -17,6 +17,7 @@ pub mod keyfile;
 pub mod passphrase;
 pub mod restore;
 mod session;
+pub mod setup;
 pub mod upgrade;
 
 use std::path::{Path, PathBuf};

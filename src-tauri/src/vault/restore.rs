@@ -286,6 +286,13 @@ fn adopt_live_keys(
     Ok(())
 }
 
+/// Swaps the pending restore in (see `commit`) and says what is now waiting for the admin to keep
+/// or undo.
+pub fn replace_records(vault: &mut UnlockedVault, recovery_key: Option<&str>) -> Result<RestoreAwaiting, BackupError> {
+    commit(vault, recovery_key)?;
+    awaiting(vault)?.ok_or(BackupError::RestoreUnfinished)
+}
+
 /// Swaps the pending restore in. A backup this vault cannot vouch for needs the paper recovery
 /// key (`recovery_key`, as typed). The live file is first kept aside (a hard link where the disk
 /// allows, a copy otherwise), then the pending file is renamed over it in one step.

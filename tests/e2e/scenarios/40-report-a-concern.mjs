@@ -3,7 +3,7 @@
 // what the parents were told, corrects the report (the original stays), cannot close it without
 // the outcome and a sign-off, then signs off and closes it and prints the filled report. Before
 // that, a blank incident form and a blank AUP are printed from the locked home.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -272,6 +272,28 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.waitForText('[data-testid="incident-access-state"]', /Only the admins ticked/);
       await s.screenshot(join(shots, '49-incident-restricted.png'));
       await checkAccessibility(s, 'restricted staff allegation');
+
+      // A screenshot of the messages, kept as an evidence file; saving a copy asks why first.
+      const shotPath = join(saveDir, 'messages screenshot.png');
+      writeFileSync(shotPath, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('evidence')]));
+      await s.click('[data-testid="file-attach"]');
+      await s.type('[data-testid="file-description"]', 'Screenshot of the late-night messages, sent by the parent.');
+      const [fileInput] = await s.findAll('[data-testid="file-input"]');
+      await s.cmd('POST', `/element/${fileInput}/value`, { text: shotPath });
+      await s.click('[data-testid="file-attach-save"]');
+      await s.waitForText('[data-testid="file-row"]', /messages screenshot\.png/);
+      assert.match(await s.text('[data-testid="incident-chronology"]'), /Evidence[\s\S]*Attached in Safekeeper as .messages screenshot\.png./);
+      unlinkSync(shotPath);
+      await s.click('[data-testid="file-open"]');
+      await s.click('[data-testid="file-save"]');
+      await s.waitForText('[data-testid="files-errors"]', /Say why you are opening this file/);
+      await s.type('[data-testid="file-reason"]', 'For the LADO referral.');
+      await s.click('[data-testid="file-save"]');
+      await s.waitForText('[data-testid="file-openings"]', /by Sam Okafor\. Why: For the LADO referral\./);
+      assert.ok(existsSync(shotPath), 'the copy was saved where the admin chose');
+      await s.exec(`document.querySelector('[data-testid="incident-files"]').scrollIntoView();`);
+      await s.screenshot(join(shots, '49b-incident-evidence-file.png'));
+      await checkAccessibility(s, 'incident evidence files');
 
       await s.click('[data-testid="back"]');
       await s.waitForText('[data-testid="incidents-count"]', /^6 incidents$/);

@@ -45,8 +45,7 @@ describe("The dashboard", () => {
       fakeRust({
         signatures_unconfirmed: () => (confirmed ? [] : [unconfirmed]),
         signature_confirm: confirm,
-        aups_due: () => [staffAup(confirmed ? 2 : 3)],
-        training_due: () => [],
+        due_list: () => ({ training: [], policies: [], aups: [staffAup(confirmed ? 2 : 3)] }),
         policies_due: () => [],
       }),
     );

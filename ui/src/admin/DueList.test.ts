@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { PolicyDue, TrainingDue } from "../lib/bindings";
+import type { AupDue, PolicyDue, TrainingDue } from "../lib/bindings";
 import { fakeRust, rustError, type Handler } from "../test/tauriFake";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -27,10 +27,11 @@ const policy = (id: string, name: string, status: PolicyDue["status"], date: str
   status,
 });
 
-function show(handlers: Record<string, Handler>) {
-  vi.mocked(invoke).mockImplementation(
-    fakeRust({ training_due: () => [], policies_due: () => [], aups_due: () => [], ...handlers }),
-  );
+type Due = { training?: TrainingDue[]; policies?: PolicyDue[]; aups?: AupDue[] };
+
+function show(due: Due | Handler) {
+  const dueList: Handler = typeof due === "function" ? due : () => ({ training: [], policies: [], aups: [], ...due });
+  vi.mocked(invoke).mockImplementation(fakeRust({ due_list: dueList }));
   const onOpenTraining = vi.fn();
   const onOpenPolicy = vi.fn();
   const onOpenAups = vi.fn();
@@ -41,13 +42,13 @@ function show(handlers: Record<string, Handler>) {
 describe("What is due on the dashboard", () => {
   it("groups training and policy reviews by when they fall due, each line saying what, who, when and how far away", async () => {
     const { onOpenTraining, onOpenPolicy } = show({
-      training_due: () => [
+      training: [
         training("neverDone", "Cara Doyle", null),
         training("overdue", "Amira Khan", "2026-11-01"),
         training("dueIn30", "Ben Carter", "2026-12-01"),
         training("dueIn90", "Dev Patel", "2027-02-01"),
       ],
-      policies_due: () => [
+      policies: [
         policy("p-os", "Online safety", "overdue", "2026-09-08", "onlineSafety"),
         policy("p-b", "Behaviour", "dueIn60", "2027-01-10"),
         policy("p-x", "Whistleblowing", "neverDone", null),
@@ -73,7 +74,7 @@ describe("What is due on the dashboard", () => {
 
   it("says today, tomorrow and yesterday in words", async () => {
     show({
-      training_due: () => [
+      training: [
         training("overdue", "Amira Khan", "2026-11-21"),
         training("dueIn30", "Ben Carter", "2026-11-22"),
         training("dueIn30", "Cara Doyle", "2026-11-23"),
@@ -87,7 +88,7 @@ describe("What is due on the dashboard", () => {
 
   it("lists AUPs still to sign with who must sign again and who never has", async () => {
     const { onOpenAups } = show({
-      aups_due: () => [
+      aups: [
         { aupId: "a1", title: "Staff AUP", audience: "staffVolunteers", version: 2, needsResign: 3, neverSigned: 1 },
       ],
     });
@@ -103,15 +104,13 @@ describe("What is due on the dashboard", () => {
     expect(await screen.findByTestId("dashboard-empty")).toHaveTextContent("Nothing is due");
   });
 
-  it("still lists training when policy reviews cannot be checked, and says so", async () => {
-    show({
-      training_due: () => [training("overdue", "Amira Khan", "2026-11-01")],
-      policies_due: () => {
-        throw rustError("vault.locked", "Safekeeper is locked.");
-      },
+  it("says so when what is due cannot be checked", async () => {
+    show(() => {
+      throw rustError("vault.locked", "Safekeeper is locked.");
     });
-    expect(await screen.findByTestId("due-now")).toHaveTextContent("Amira Khan");
-    expect(screen.getByRole("alert")).toHaveTextContent("Policy reviews could not be checked: Safekeeper is locked.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("What is due could not be checked: Safekeeper is locked.");
+    expect(screen.getByTestId("dashboard-due")).not.toHaveTextContent("Nothing is due");
+    expect(screen.queryAllByTestId("due-line")).toHaveLength(0);
   });
 });
 

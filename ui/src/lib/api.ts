@@ -13,7 +13,6 @@ import type {
   Aup,
   AupContent,
   AupDetail,
-  AupDue,
   AupVersion,
   CommandError,
   Coverage,
@@ -41,7 +40,6 @@ import type {
   PersonRole,
   PersonTraining,
   TrainingCompletion,
-  TrainingDue,
   TrainingImportPreview,
   TrainingMatrix,
   TrainingMatrixFilter,
@@ -67,6 +65,7 @@ import type {
   Settings,
   Signature,
   UnconfirmedSignature,
+  WhatIsDue,
 } from "./bindings";
 import type {
   RetentionDecision,
@@ -426,8 +425,6 @@ export const trainingMatrix = (filter: Partial<TrainingMatrixFilter> = {}) =>
     filter: { group: null, status: null, courseId: null, ...filter },
   });
 
-/** Training never done, overdue or due within 90 days, most urgent first. */
-export const trainingDue = () => call<TrainingDue[]>("training_due");
 
 // ---- Admin window: policy register ----
 
@@ -484,8 +481,9 @@ export const dueDatesExport = () => call<SavedFile | null>("due_dates_export");
 export const trusteeReportPrint = (from: string, to: string) =>
   call<SavedFile | null>("trustee_report_print", { from, to });
 
-/** Published AUPs that someone has still to sign, again or for the first time. */
-export const aupsDue = () => call<AupDue[]>("aups_due");
+/** Training, policy reviews and AUP signatures that need doing now or within 90 days, for the
+ * dashboard; the calendar file holds the same dates. */
+export const dueList = () => call<WhatIsDue>("due_list");
 
 /** Stores a certificate (PNG, JPEG or PDF, up to 5 MB, as base64) with a training record. */
 export const trainingCertificateAttach = (recordId: string, base64: string) =>

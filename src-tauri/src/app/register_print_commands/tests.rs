@@ -1,13 +1,13 @@
-//! The register print and calendar commands' work on a real (demo) vault.
+//! The calendar export's work on a real (demo) vault. The printed registers are tested with the
+//! forms that make them (see `demo::print_tests`).
 
 use age::secrecy::SecretString;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::demo::{self, DEMO_ORG, DEMO_PASSPHRASE};
-use crate::forms::pdf_check::{folded, pdf_text};
-use crate::records::policies::{PolicyReview, ReviewTrigger};
-use crate::records::training::Completion;
+use crate::demo::{self, DEMO_PASSPHRASE};
+use crate::records::policies::{self, PolicyReview, ReviewTrigger};
+use crate::records::training::{self, Completion};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("a real date")
@@ -56,29 +56,4 @@ fn the_calendar_has_each_dated_renewal_and_review_and_nothing_never_done() {
     assert!(text.contains("DTSTART;VALUE=DATE:20270302"));
     assert!(text.contains("SUMMARY:Policy review due: Online safety"));
     assert!(text.contains("DTSTART;VALUE=DATE:20270201"));
-}
-
-#[test]
-fn the_checklist_and_matrix_print_from_the_vault() {
-    let (_dir, mut v) = demo_vault();
-    let name = with_records(&mut v);
-    let checklist = checklist_form(&v, true, today()).expect("checklist");
-    assert_eq!(checklist.file_name, "Annual review checklist 2026-11-22.pdf");
-    let all = folded(&pdf_text(&checklist.pdf));
-    assert!(all.contains(DEMO_ORG));
-    assert!(all.contains("Online safety Not set 1 1 February 2026 1 February 2027"), "{all}");
-    assert!(all.contains("Acceptable use of technology"));
-
-    let matrix = matrix_form(&v, &MatrixFilter::default(), true, today()).expect("matrix");
-    let all = folded(&pdf_text(&matrix.pdf));
-    assert!(all.contains(&name));
-    assert!(all.contains("due 2 March 2027"));
-
-    let history = history_form(&v, "policy-online-safety", true, today()).expect("history");
-    assert_eq!(history.file_name, "Policy history Online safety.pdf");
-    assert!(folded(&pdf_text(&history.pdf)).contains("1 New policy The DSL 1 February 2026 1 February 2027"));
-    assert_eq!(
-        history_form(&v, "nope", true, today()).err().map(|e| e.code),
-        Some(crate::error::ErrorCode::PolicyNotFound)
-    );
 }

@@ -202,28 +202,3 @@ pub fn matrix(conn: &Connection, today: NaiveDate, filter: &MatrixFilter) -> Res
     });
     Ok(found)
 }
-
-/// Training that is never done, overdue or due within 90 days, most urgent first.
-pub fn due_items(conn: &Connection, today: NaiveDate) -> Result<Vec<TrainingDue>, TrainingError> {
-    let found = full_matrix(conn, today)?;
-    let names: HashMap<&str, &str> = found.courses.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-    let mut items: Vec<TrainingDue> = found
-        .rows
-        .iter()
-        .flat_map(|row| {
-            row.cells.iter().filter_map(|cell| match cell.status {
-                Some(DueStatus::InDate) | None => None,
-                Some(status) => Some(TrainingDue {
-                    person_id: row.person_id.clone(),
-                    person_name: row.full_name.clone(),
-                    course_id: cell.course_id.clone(),
-                    course_name: names.get(cell.course_id.as_str()).copied().unwrap_or_default().to_owned(),
-                    due: cell.next_due,
-                    status,
-                }),
-            })
-        })
-        .collect();
-    items.sort_by(|a, b| (a.status, a.due, &a.person_name).cmp(&(b.status, b.due, &b.person_name)));
-    Ok(items)
-}

@@ -225,21 +225,6 @@ fn changing_a_course_moves_due_dates_and_retiring_it_takes_it_out() {
 }
 
 #[test]
-fn what_is_due_lists_the_most_urgent_first_without_anything_in_date() {
-    let mut conn = test_db();
-    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
-    done(&mut conn, ONLINE_SAFETY, day(2025, 10, 1), &[&a]); // overdue
-    done(&mut conn, "course-safeguarding", day(2024, 1, 1), &[&a]); // due 1 January 2027
-    done(&mut conn, INDUCTION, day(2024, 1, 1), &[&a]); // never due again
-    done(&mut conn, "course-data-protection", day(2026, 6, 1), &[&a]); // due June 2028
-    let items = due_items(&conn, today()).expect("due");
-    let summary: Vec<(&str, DueStatus)> = items.iter().map(|i| (i.course_id.as_str(), i.status)).collect();
-    assert_eq!(summary, vec![(ONLINE_SAFETY, DueStatus::Overdue), ("course-safeguarding", DueStatus::DueIn60)]);
-    assert_eq!(items[0].person_name, "Amira Khan");
-    assert_eq!(items[0].due, Some(day(2026, 10, 1)));
-}
-
-#[test]
 fn a_mistaken_record_can_be_removed_and_the_audit_holds_no_names() {
     let mut conn = test_db();
     let a = add(&mut conn, PersonGroup::Staff, "Amira Khan", None);

@@ -59,6 +59,7 @@ const detail: IncidentDetail = {
   current: [["e1", "e2"]],
   access: [],
   route: { judgement: "notYetDecided", decided: null, steps: [], awaitingPolice: false },
+  files: [],
 };
 
 describe("IncidentView", () => {

@@ -1,12 +1,11 @@
-//! The consent print commands' work on a set of records: the file names, the audit entries for the
-//! filled forms, and the signing station's blank consent form from the manifest alone.
+//! Printing consent forms from a set of records: the file names, and the audit entries for the
+//! filled forms only.
 
 use chrono::NaiveDate;
 
 use super::*;
-use crate::demo::{self, DEMO_ORG};
+use crate::error::CodedError;
 use crate::forms::pdf_check::{folded, pdf_text};
-use crate::kiosk::station::{self, KioskBlankForm};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
 
@@ -46,17 +45,29 @@ fn printing_a_register_or_history_is_audited_and_the_blank_form_is_not() {
     let group = consent::save_group(&mut conn, &dsl(), None, "Summer trip").expect("group");
     consent::add_group_member(&mut conn, &dsl(), &group.id, &sam).expect("member");
 
-    let register = register_form(&conn, &dsl(), &group.id, false, today()).expect("register");
+    let register = print_register(&conn, &dsl(), &group.id, false, today()).expect("register");
     assert_eq!(register.file_name, "Image consent register Summer trip 2026-11-22.pdf");
     assert!(folded(&pdf_text(&register.pdf)).contains("Sam Okafor"));
     assert_eq!(printed_count(&conn, &group.id), 1);
+    let detail: String = conn
+        .query_row("SELECT detail FROM audit WHERE action = 'consent.printed' AND subject_kind = 'group'", [], |r| {
+            r.get(0)
+        })
+        .expect("the register's entry");
+    assert_eq!(detail, "form=register;people=1");
 
-    let history = history_form(&conn, &dsl(), &sam, false, today()).expect("history");
+    let history = print_history(&conn, &dsl(), &sam, false, today()).expect("history");
     assert_eq!(history.file_name, "Image consent history Sam Okafor 2026-11-22.pdf");
     assert_eq!(printed_count(&conn, &sam), 1);
+    let detail: String = conn
+        .query_row("SELECT detail FROM audit WHERE action = 'consent.printed' AND subject_kind = 'person'", [], |r| {
+            r.get(0)
+        })
+        .expect("the history's entry");
+    assert_eq!(detail, "form=history;consents=0");
 
     let before: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).expect("count");
-    blank_form(&conn, false).expect("blank");
+    print_blank(&conn, false).expect("blank");
     let after: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).expect("count");
     assert_eq!(before, after, "a blank form holds nobody's data, so it is not audited");
 }
@@ -64,24 +75,11 @@ fn printing_a_register_or_history_is_audited_and_the_blank_form_is_not() {
 #[test]
 fn an_unknown_group_or_person_is_refused_and_not_audited() {
     let conn = test_db();
-    let group = register_form(&conn, &dsl(), "no-such-group", false, today()).err().expect("refused");
-    assert_eq!(group.code, "consent.groupNotFound");
-    let person = history_form(&conn, &dsl(), "no-such-person", false, today()).err().expect("refused");
-    assert_eq!(person.code, "consent.personNotFound");
+    let group = print_register(&conn, &dsl(), "no-such-group", false, today()).err().expect("refused");
+    assert_eq!(group.code(), "consent.groupNotFound");
+    let person = print_history(&conn, &dsl(), "no-such-person", false, today()).err().expect("refused");
+    assert_eq!(person.code(), "consent.personNotFound");
     let rows: i64 =
         conn.query_row("SELECT count(*) FROM audit WHERE action = 'consent.printed'", [], |r| r.get(0)).expect("count");
     assert_eq!(rows, 0);
-}
-
-#[test]
-fn the_locked_home_prints_the_blank_consent_form_from_the_manifest_alone() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = demo::create(dir.path()).expect("demo vault");
-    let printed = station::blank_form(&paths, &KioskBlankForm::Consent, true).expect("blank consent form");
-    assert_eq!(printed.file_name, "Image consent form blank.pdf");
-    let text = folded(&pdf_text(&printed.pdf));
-    assert!(text.contains("Image consent form") && text.contains(DEMO_ORG));
-    // The published form names the demo's Instagram account, one question of its own.
-    assert!(text.contains("Instagram @riversideyouth"), "{text}");
-    assert!(!text.contains("Social media: all our accounts"));
 }

@@ -1,0 +1,141 @@
+//! "What is due" across the records: training renewals, policy reviews and AUP signatures still
+//! to collect. Owns the one answer the dashboard's list and the calendar export both draw on, and
+//! the calendar export itself. Does not own when a course or a policy falls due (see `training`,
+//! `policies` and `reminders`), nor how the calendar file is written (see `reminders::ics`).
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::organisation;
+use super::policies::{self, PolicyDue, PolicyError};
+use super::signatures::{self, AupDue, SignatureError};
+use super::training::{self, MatrixFilter, TrainingDue, TrainingError};
+use crate::error::{CodedError, ErrorCode};
+use crate::reminders::ics::{self, DueEvent};
+use crate::reminders::DueStatus;
+use crate::store::StoreError;
+
+/// Everything the organisation has to do again or still has to collect, as of one day: each
+/// required course for each person still with the organisation, each policy's next review, and
+/// each published AUP someone has still to sign. `what_is_due` includes what is in date, so the
+/// calendar can hold every renewal; `needing_attention` narrows it to what the dashboard lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIsDue {
+    /// Training, most urgent first: never done, then by due date, then by name.
+    pub training: Vec<TrainingDue>,
+    /// Policy reviews, most urgent first: never recorded, then by due date, then by name.
+    pub policies: Vec<PolicyDue>,
+    /// AUPs with people still to sign the version in force, most people first.
+    pub aups: Vec<AupDue>,
+}
+
+/// Why "what is due" could not be worked out: the record type that could not be read says why.
+#[derive(Debug, thiserror::Error)]
+pub enum DueError {
+    /// The training records could not be read.
+    #[error(transparent)]
+    Training(#[from] TrainingError),
+    /// The policy register could not be read.
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    /// The AUP signatures could not be read.
+    #[error(transparent)]
+    Signature(#[from] SignatureError),
+    /// The database could not be read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl CodedError for DueError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            DueError::Training(e) => e.code(),
+            DueError::Policy(e) => e.code(),
+            DueError::Signature(e) => e.code(),
+            DueError::Store(e) => e.code(),
+        }
+    }
+}
+
+/// Every training renewal, policy review and outstanding AUP signature as of `today`, in date
+/// ones included.
+pub fn what_is_due(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, DueError> {
+    let matrix = training::matrix(conn, today, &MatrixFilter::default())?;
+    let mut found = WhatIsDue {
+        training: matrix
+            .rows
+            .iter()
+            .flat_map(|row| {
+                matrix.courses.iter().zip(&row.cells).filter_map(|(course, cell)| {
+                    Some(TrainingDue {
+                        person_id: row.person_id.clone(),
+                        person_name: row.full_name.clone(),
+                        course_id: course.id.clone(),
+                        course_name: course.name.clone(),
+                        due: cell.next_due,
+                        status: cell.status?,
+                    })
+                })
+            })
+            .collect(),
+        policies: policies::list(conn, today, false)?
+            .into_iter()
+            .map(|p| PolicyDue { policy_id: p.id, name: p.name, topic: p.topic, due: p.next_review, status: p.status })
+            .collect(),
+        aups: signatures::due_items(conn)?,
+    };
+    found.training.sort_by(|a, b| (a.status, a.due, &a.person_name).cmp(&(b.status, b.due, &b.person_name)));
+    found.policies.sort_by(|a, b| (a.status, a.due, &a.name).cmp(&(b.status, b.due, &b.name)));
+    Ok(found)
+}
+
+/// What the dashboard lists as of `today`: anything never done, overdue or due within 90 days,
+/// and every AUP with signatures outstanding.
+pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, DueError> {
+    Ok(what_is_due(conn, today)?.needing_attention())
+}
+
+/// The calendar file of every training renewal and policy review with a date, named for the
+/// organisation. It names staff: the page warns before it is saved.
+pub fn calendar(conn: &Connection, today: NaiveDate) -> Result<String, DueError> {
+    let events = what_is_due(conn, today)?.calendar_events();
+    Ok(ics::calendar(&organisation::get(conn)?.org_name, &events))
+}
+
+impl WhatIsDue {
+    /// Only what needs doing within 90 days: training and reviews in date beyond that are left
+    /// out. AUP signatures outstanding always need doing.
+    pub fn needing_attention(mut self) -> WhatIsDue {
+        self.training.retain(|t| t.status != DueStatus::InDate);
+        self.policies.retain(|p| p.status != DueStatus::InDate);
+        self
+    }
+
+    /// One calendar event for each dated training renewal and policy review, soonest first.
+    /// Training never done has no date to put in a calendar; AUP signatures have no date either.
+    pub fn calendar_events(&self) -> Vec<DueEvent> {
+        let training = self.training.iter().filter(|t| t.status != DueStatus::NeverDone).filter_map(|t| {
+            Some(DueEvent {
+                uid: format!("training-{}-{}@safekeeper", t.person_id, t.course_id),
+                summary: format!("Training due: {} ({})", t.course_name, t.person_name),
+                on: t.due?,
+            })
+        });
+        let reviews = self.policies.iter().filter_map(|p| {
+            Some(DueEvent {
+                uid: format!("policy-{}@safekeeper", p.policy_id),
+                summary: format!("Policy review due: {}", p.name),
+                on: p.due?,
+            })
+        });
+        let mut events: Vec<DueEvent> = training.chain(reviews).collect();
+        events.sort_by(|a, b| (a.on, &a.summary).cmp(&(b.on, &b.summary)));
+        events
+    }
+}
+
+#[cfg(test)]
+mod tests;

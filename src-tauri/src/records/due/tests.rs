@@ -1,0 +1,158 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::records::aup::{self, Audience};
+use crate::records::people::{self, PersonDraft, PersonGroup};
+use crate::records::policies::{PolicyReview, ReviewTrigger};
+use crate::records::test_db;
+use crate::records::training::Completion;
+use crate::store::audit::Actor;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("test dates are real")
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 22)
+}
+
+fn dsl() -> Actor {
+    Actor::Admin("admin-dsl".into())
+}
+
+const ONLINE_SAFETY: &str = "course-online-safety";
+const INDUCTION: &str = "course-induction";
+
+fn add(conn: &mut Connection, group: PersonGroup, name: &str) -> String {
+    let draft = PersonDraft {
+        group,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: None,
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    people::add(conn, &dsl(), &draft).expect("add person").id
+}
+
+fn done(conn: &mut Connection, course: &str, on: NaiveDate, person: &str) {
+    let completion = Completion {
+        course_id: course.into(),
+        completed_on: on,
+        provider: "Local safeguarding partnership".into(),
+        notes: None,
+        person_ids: vec![person.to_owned()],
+    };
+    training::record(conn, &dsl(), &completion, today()).expect("record");
+}
+
+fn reviewed(conn: &mut Connection, policy: &str, on: NaiveDate) {
+    let review = PolicyReview {
+        version: "1".into(),
+        reviewed_on: on,
+        lead: "The DSL".into(),
+        change: None,
+        trigger: ReviewTrigger::NewPolicy,
+        approved_by: None,
+        approved_on: None,
+        next_review: None,
+    };
+    policies::record_review(conn, &dsl(), policy, &review, today()).expect("review");
+}
+
+#[test]
+fn the_dashboard_lists_the_most_urgent_training_first_without_anything_in_date() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan");
+    done(&mut conn, ONLINE_SAFETY, day(2025, 10, 1), &a); // overdue
+    done(&mut conn, "course-safeguarding", day(2024, 1, 1), &a); // due 1 January 2027
+    done(&mut conn, INDUCTION, day(2024, 1, 1), &a); // never due again
+    done(&mut conn, "course-data-protection", day(2026, 6, 1), &a); // due June 2028
+    let items = dashboard(&conn, today()).expect("due").training;
+    let summary: Vec<(&str, DueStatus)> = items.iter().map(|i| (i.course_id.as_str(), i.status)).collect();
+    assert_eq!(summary, vec![(ONLINE_SAFETY, DueStatus::Overdue), ("course-safeguarding", DueStatus::DueIn60)]);
+    assert_eq!(items[0].person_name, "Amira Khan");
+    assert_eq!(items[0].course_name, "Online-safety update");
+    assert_eq!(items[0].due, Some(day(2026, 10, 1)));
+}
+
+#[test]
+fn never_done_training_leads_the_dashboard_and_in_date_training_stays_in_the_full_answer() {
+    let mut conn = test_db();
+    let b = add(&mut conn, PersonGroup::Staff, "Ben Jones");
+    done(&mut conn, "course-data-protection", day(2026, 6, 1), &b); // due June 2028
+    let all = what_is_due(&conn, today()).expect("due");
+    let theirs: Vec<&TrainingDue> = all.training.iter().filter(|t| t.person_id == b).collect();
+    assert!(theirs.iter().any(|t| t.course_id == "course-data-protection" && t.status == DueStatus::InDate));
+    assert!(theirs.iter().any(|t| t.status == DueStatus::NeverDone), "required courses not yet done are there");
+    let shown = all.needing_attention();
+    assert!(shown.training.iter().all(|t| t.status != DueStatus::InDate));
+    assert_eq!(shown.training.first().map(|t| t.status), Some(DueStatus::NeverDone));
+}
+
+#[test]
+fn the_dashboard_puts_unreviewed_and_overdue_policies_first() {
+    let mut conn = test_db();
+    reviewed(&mut conn, "policy-acceptable-use", day(2025, 10, 1));
+    reviewed(&mut conn, "policy-behaviour", day(2025, 12, 10));
+    reviewed(&mut conn, "policy-safeguarding", day(2026, 9, 1));
+    let items = dashboard(&conn, today()).expect("due").policies;
+    assert_eq!(items.iter().filter(|i| i.status == DueStatus::NeverDone).count(), 8);
+    assert_eq!(items[0].status, DueStatus::NeverDone);
+    let dated: Vec<(&str, DueStatus)> =
+        items.iter().filter(|i| i.status != DueStatus::NeverDone).map(|i| (i.policy_id.as_str(), i.status)).collect();
+    assert_eq!(dated, vec![("policy-acceptable-use", DueStatus::Overdue), ("policy-behaviour", DueStatus::DueIn30)]);
+    let all = what_is_due(&conn, today()).expect("due").policies;
+    assert!(all.iter().any(|p| p.policy_id == "policy-safeguarding" && p.status == DueStatus::InDate));
+}
+
+#[test]
+fn the_dashboard_lists_an_aup_with_signatures_outstanding() {
+    let mut conn = test_db();
+    add(&mut conn, PersonGroup::Staff, "Amira Khan");
+    let draft = aup::template(Audience::StaffVolunteers, "R", "Sam Okafor");
+    let found = aup::create(&mut conn, &dsl(), Audience::StaffVolunteers, &draft).expect("create");
+    assert!(dashboard(&conn, today()).expect("due").aups.is_empty(), "a draft asks nobody to sign");
+    aup::publish(&mut conn, &dsl(), &found.id).expect("publish");
+    let aups = dashboard(&conn, today()).expect("due").aups;
+    assert_eq!(aups.len(), 1);
+    assert_eq!((aups[0].aup_id.as_str(), aups[0].never_signed, aups[0].needs_resign), (found.id.as_str(), 1, 0));
+}
+
+#[test]
+fn the_calendar_has_each_dated_renewal_and_review_and_nothing_never_done() {
+    let mut conn = test_db();
+    let a = add(&mut conn, PersonGroup::Staff, "Amira Khan");
+    done(&mut conn, ONLINE_SAFETY, day(2026, 3, 2), &a);
+    done(&mut conn, INDUCTION, day(2025, 9, 1), &a); // never due again: no event
+    reviewed(&mut conn, "policy-online-safety", day(2026, 2, 1));
+    let events: Vec<(String, String, NaiveDate)> = what_is_due(&conn, today())
+        .expect("due")
+        .calendar_events()
+        .into_iter()
+        .map(|e| (e.uid, e.summary, e.on))
+        .collect();
+    assert_eq!(
+        events,
+        vec![
+            (
+                "policy-policy-online-safety@safekeeper".to_owned(),
+                "Policy review due: Online safety".to_owned(),
+                day(2027, 2, 1)
+            ),
+            (
+                format!("training-{a}-{ONLINE_SAFETY}@safekeeper"),
+                "Training due: Online-safety update (Amira Khan)".to_owned(),
+                day(2027, 3, 2)
+            ),
+        ]
+    );
+    let text = calendar(&conn, today()).expect("calendar");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 2, "{text}");
+    assert!(text.contains("SUMMARY:Training due: Online-safety update (Amira Khan)"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20270302"));
+    assert!(text.contains("SUMMARY:Policy review due: Online safety"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20270201"));
+}
