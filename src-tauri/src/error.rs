@@ -181,6 +181,8 @@ error_codes! {
     IncidentFileWrongType = "incident.fileWrongType",
     /// No such evidence file is attached to the incident.
     IncidentFileNotFound = "incident.fileNotFound",
+    /// A filtering-log line is not a breach, or was recorded as an incident already.
+    IncidentFilteringBreach = "incident.filteringBreach",
     /// An amendment tries to correct an entry of a different kind.
     IncidentAmendmentKind = "incident.amendmentKind",
     /// An amendment was made without saying why.

@@ -259,6 +259,7 @@ END;
          DROP TABLE retention_erasing;
          DROP TABLE outbox_problems;
          DROP TABLE kiosk_manifests;
+         DROP TABLE filtering_incidents;
          DROP TABLE incident_file_openings;
          DROP TABLE incident_files;
          UPDATE backup_manifest SET value = json_set(value, '$.schemaVersion', 0) WHERE key = 'manifest';

@@ -79,6 +79,7 @@ macro_rules! command_list {
                 incident_commands::incident_set_access,
                 incident_commands::incident_attach_file,
                 incident_commands::incident_open_file,
+                incident_commands::incident_from_filtering_breach,
                 incident_print_commands::incident_print_report,
                 incident_print_commands::incident_print_blank,
                 incident_print_commands::person_print_incident_chronology,

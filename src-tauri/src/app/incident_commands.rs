@@ -126,3 +126,12 @@ pub async fn incident_open_file(
     })
     .map(Some)
 }
+
+/// Records a breach from the filtering log as a new incident, linked both ways.
+#[tauri::command]
+pub fn incident_from_filtering_breach(
+    state: State<'_, AppState>,
+    filtering_id: String,
+) -> Result<Incident, CommandError> {
+    state.with_admin(|conn, actor| incidents::from_filtering_breach(conn, actor, &filtering_id, today()))
+}

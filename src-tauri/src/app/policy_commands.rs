@@ -11,7 +11,8 @@ use crate::dates::today;
 use crate::error::CommandError;
 use crate::records::attachments::decode_base64;
 use crate::records::policies::{
-    self, FilteringEntry, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyReview, PolicyVersion,
+    self, FilteringEntry, LoggedFiltering, Policy, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyReview,
+    PolicyVersion,
 };
 
 #[tauri::command]
@@ -46,7 +47,7 @@ pub fn policy_record_review(
 }
 
 #[tauri::command]
-pub fn filtering_log(state: State<'_, AppState>) -> Result<Vec<FilteringEntry>, CommandError> {
+pub fn filtering_log(state: State<'_, AppState>) -> Result<Vec<LoggedFiltering>, CommandError> {
     state.with_vault(|v| policies::filtering_log(v.db().conn()).map_err(CommandError::from))
 }
 

@@ -8,6 +8,7 @@
 
 mod entries;
 mod files;
+mod filtering;
 mod labels;
 mod recorders;
 mod route;
@@ -30,6 +31,7 @@ pub use files::{
     attach_file, decode_upload, file_name_of, open_file, FileOpening, IncidentFileInfo, NewFile, OpenedFile,
     MAX_EVIDENCE_BYTES,
 };
+pub use filtering::{from_filtering_breach, FilteringSource};
 pub use recorders::admin_names;
 pub use route::{steps_for, Route, RouteStepState};
 pub use store::{
@@ -154,6 +156,8 @@ pub struct IncidentDetail {
     pub route: Route,
     /// Evidence files attached to it, oldest first, each with every opening.
     pub files: Vec<IncidentFileInfo>,
+    /// The filtering-log breach it was recorded from, if it was.
+    pub from_filtering: Option<FilteringSource>,
 }
 
 /// A box on the incident forms that a refusal is about. Shows as the words the message uses.
@@ -443,6 +447,15 @@ pub enum IncidentError {
     /// The uploaded file's base64 text could not be decoded.
     #[error("The file could not be read. Choose it again.")]
     FileUnreadable,
+    /// No line of the filtering log has that id.
+    #[error("That line of the filtering log was not found.")]
+    FilteringNotFound,
+    /// Only a breach in the filtering log can be recorded as an incident, not a change.
+    #[error("Only a breach can be recorded as an incident. This line logs a change.")]
+    FilteringNotABreach,
+    /// The breach was recorded as an incident already.
+    #[error("This breach has already been recorded as an incident. Open that incident instead.")]
+    FilteringAlreadyRecorded,
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -482,6 +495,10 @@ impl CodedError for IncidentError {
             IncidentError::ImagesNeverStored => ErrorCode::IncidentImagesNeverStored,
             IncidentError::FileTooLarge => ErrorCode::IncidentFileTooLarge,
             IncidentError::FileWrongType | IncidentError::FileUnreadable => ErrorCode::IncidentFileWrongType,
+            IncidentError::FilteringNotFound => ErrorCode::IncidentNotFound,
+            IncidentError::FilteringNotABreach | IncidentError::FilteringAlreadyRecorded => {
+                ErrorCode::IncidentFilteringBreach
+            }
             IncidentError::FileNotFound => ErrorCode::IncidentFileNotFound,
             IncidentError::Store(e) => e.code(),
         }

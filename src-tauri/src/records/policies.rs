@@ -255,6 +255,31 @@ pub struct FilteringEntry {
     pub why: String,
 }
 
+/// A line of the filtering log as the log lists it: the entry, its id and, for a breach recorded
+/// as an incident, which incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedFiltering {
+    /// The line's id (a UUID), as stored in `filtering_log.id`.
+    pub id: String,
+    /// What was logged.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub entry: FilteringEntry,
+    /// The incident this breach was recorded as; `None` for a change, or a breach not yet recorded.
+    pub incident: Option<LinkedIncident>,
+}
+
+/// An incident as another record points at it: its id to open it and its reference to name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkedIncident {
+    /// The incident's id (a UUID).
+    pub id: String,
+    /// Its reference, such as `INC-2026-0007`.
+    pub reference: String,
+}
+
 /// One line of "what is due" for policies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -161,6 +161,26 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       await s.type('[data-testid="filtering-why"]', 'Learners were using it to get round the filter');
       await s.click('[data-testid="filtering-save"]');
       await s.waitForText('[data-testid="filtering-list"]', /Blocked a proxy site/);
+      // A breach, recorded as an incident in one step; each then names the other.
+      await s.click('[data-testid="filtering-add"]');
+      await pick('filtering-kind', 'breach');
+      await s.type('[data-testid="filtering-date-day"]', '4');
+      await s.type('[data-testid="filtering-date-month"]', '3');
+      await s.type('[data-testid="filtering-date-year"]', String(year));
+      await s.type('[data-testid="filtering-what"]', 'A gambling site loaded on the club laptop');
+      await s.type('[data-testid="filtering-who"]', 'Youth worker on shift');
+      await s.type('[data-testid="filtering-why"]', 'Closed it and reported the site to the filtering provider');
+      await s.click('[data-testid="filtering-save"]');
+      await s.waitForText('[data-testid="filtering-list"]', /A gambling site loaded/);
+      await s.click('[data-testid="filtering-record-incident"]');
+      const recorded = await s.waitForText('[data-testid="filtering-recorded"]', /recorded as incident INC-\d{4}-\d{4}/);
+      const reference = recorded.match(/INC-\d{4}-\d{4}/)[0];
+      assert.equal((await s.text('[data-testid="filtering-incident"]')).trim(), reference);
+      const listed = (await invokeFromPage(s, 'incidents_list', { filter: {} })).ok.find((i) => i.reference === reference);
+      assert.equal(listed.kind, 'filteringBreachOrExposure');
+      const opened = (await invokeFromPage(s, 'incident_get', { id: listed.id })).ok;
+      assert.equal(opened.fromFiltering.what, 'A gambling site loaded on the club laptop');
+      assert.match(opened.chronology[1].body.what, /reported the site to the filtering provider/);
       await s.screenshot(join(shots, '73-filtering-log.png'));
       await checkAccessibility(s, 'filtering log');
 

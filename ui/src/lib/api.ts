@@ -30,6 +30,7 @@ import type {
   Trends,
   Course,
   FilteringEntry,
+  LoggedFiltering,
   Policy,
   PolicyDetail,
   PolicyDraft,
@@ -373,6 +374,10 @@ export const incidentSetAccess = (id: string, restricted: boolean, admins: strin
 export const incidentAttachFile = (id: string, description: string, fileName: string, base64: string) =>
   call<IncidentFile>("incident_attach_file", { id, description, fileName, base64 });
 
+/** Records a breach from the filtering log as a new incident, linked both ways. */
+export const incidentFromFilteringBreach = (filteringId: string) =>
+  call<Incident>("incident_from_filtering_breach", { filteringId });
+
 /** Saves a copy of an evidence file where the admin chooses, recording who opened it and why. */
 export const incidentOpenFile = (id: string, fileId: string, reason: string) =>
   call<SavedFile | null>("incident_open_file", { id, fileId, reason });
@@ -442,7 +447,7 @@ export const policyRetire = (id: string, retired: boolean) => call<void>("policy
 export const policyRecordReview = (id: string, review: PolicyReview) =>
   call<PolicyVersion>("policy_record_review", { id, review });
 
-export const filteringLog = () => call<FilteringEntry[]>("filtering_log");
+export const filteringLog = () => call<LoggedFiltering[]>("filtering_log");
 
 export const filteringLogAdd = (entry: FilteringEntry) => call<FilteringEntry>("filtering_log_add", { entry });
 

@@ -460,7 +460,7 @@ code: ErrorCode,
  */
 message: string, };
 
-export type CommandName = "admin_add" | "admin_remove" | "app_status" | "audit_actors" | "audit_page" | "audit_print" | "audit_verify" | "aup_coverage" | "aup_coverage_print" | "aup_get" | "aup_list" | "aup_list_signers_on_kiosk" | "aup_print_blank" | "aup_publish" | "aup_save_draft" | "aup_set_kiosk" | "backup_now" | "backup_set_reminder_days" | "backup_status" | "consent_account_add" | "consent_account_retire" | "consent_check" | "consent_confirm" | "consent_person" | "consent_print_blank_form" | "consent_print_history" | "consent_print_register" | "consent_publish_checked" | "consent_record" | "consent_settings_save" | "consent_setup" | "consent_unconfirmed" | "consent_withdraw" | "due_dates_export" | "due_list" | "filtering_log" | "filtering_log_add" | "getting_started" | "getting_started_hide" | "group_member_set" | "group_members" | "group_save" | "groups_list" | "handover_export" | "incident_add_entry" | "incident_amend" | "incident_attach_file" | "incident_change_status" | "incident_create" | "incident_get" | "incident_open_file" | "incident_print_blank" | "incident_print_report" | "incident_set_access" | "incident_trends" | "incidents_list" | "kiosk_consent_form" | "kiosk_give_consent" | "kiosk_print_blank_form" | "kiosk_report_concern" | "kiosk_sign_aup" | "kiosk_signing_options" | "lock" | "outbox_kept" | "outbox_kept_retry" | "outbox_kept_set_aside" | "outbox_report" | "passphrase_strength" | "people_import_commit" | "people_import_preview" | "people_search" | "person_add" | "person_archive" | "person_get" | "person_link_parent" | "person_print_incident_chronology" | "person_set_kiosk_listed" | "person_set_roles" | "person_training" | "person_unarchive" | "person_unlink_parent" | "person_update" | "policies_due" | "policies_list" | "policy_document_attach" | "policy_document_save" | "policy_get" | "policy_print_history" | "policy_record_review" | "policy_retire" | "policy_save" | "publication_add" | "publications_list" | "recovery_set_passphrase" | "recovery_unlock" | "restore_cancel" | "restore_choose" | "restore_commit" | "restore_keep" | "restore_status" | "restore_undo" | "retention_decide" | "retention_due" | "retention_rules" | "retention_rules_save" | "review_checklist_print" | "session_info" | "settings_get" | "settings_update" | "setup_begin" | "setup_delete_kit" | "setup_finish" | "setup_restore_finish" | "setup_restore_read" | "setup_save_kit" | "signature_confirm" | "signature_discard" | "signature_print" | "signature_record_paper" | "signature_save_scan" | "signatures_unconfirmed" | "start_demo" | "subject_access_export" | "takedown_record" | "takedowns_list" | "touch" | "training_certificate_attach" | "training_certificate_save" | "training_course_retire" | "training_course_save" | "training_courses" | "training_import_commit" | "training_import_preview" | "training_matrix" | "training_matrix_print" | "training_record" | "training_record_remove" | "trustee_report_print" | "unlock" | "upgrade_notice" | "upgrade_notice_dismiss";
+export type CommandName = "admin_add" | "admin_remove" | "app_status" | "audit_actors" | "audit_page" | "audit_print" | "audit_verify" | "aup_coverage" | "aup_coverage_print" | "aup_get" | "aup_list" | "aup_list_signers_on_kiosk" | "aup_print_blank" | "aup_publish" | "aup_save_draft" | "aup_set_kiosk" | "backup_now" | "backup_set_reminder_days" | "backup_status" | "consent_account_add" | "consent_account_retire" | "consent_check" | "consent_confirm" | "consent_person" | "consent_print_blank_form" | "consent_print_history" | "consent_print_register" | "consent_publish_checked" | "consent_record" | "consent_settings_save" | "consent_setup" | "consent_unconfirmed" | "consent_withdraw" | "due_dates_export" | "due_list" | "filtering_log" | "filtering_log_add" | "getting_started" | "getting_started_hide" | "group_member_set" | "group_members" | "group_save" | "groups_list" | "handover_export" | "incident_add_entry" | "incident_amend" | "incident_attach_file" | "incident_change_status" | "incident_create" | "incident_from_filtering_breach" | "incident_get" | "incident_open_file" | "incident_print_blank" | "incident_print_report" | "incident_set_access" | "incident_trends" | "incidents_list" | "kiosk_consent_form" | "kiosk_give_consent" | "kiosk_print_blank_form" | "kiosk_report_concern" | "kiosk_sign_aup" | "kiosk_signing_options" | "lock" | "outbox_kept" | "outbox_kept_retry" | "outbox_kept_set_aside" | "outbox_report" | "passphrase_strength" | "people_import_commit" | "people_import_preview" | "people_search" | "person_add" | "person_archive" | "person_get" | "person_link_parent" | "person_print_incident_chronology" | "person_set_kiosk_listed" | "person_set_roles" | "person_training" | "person_unarchive" | "person_unlink_parent" | "person_update" | "policies_due" | "policies_list" | "policy_document_attach" | "policy_document_save" | "policy_get" | "policy_print_history" | "policy_record_review" | "policy_retire" | "policy_save" | "publication_add" | "publications_list" | "recovery_set_passphrase" | "recovery_unlock" | "restore_cancel" | "restore_choose" | "restore_commit" | "restore_keep" | "restore_status" | "restore_undo" | "retention_decide" | "retention_due" | "retention_rules" | "retention_rules_save" | "review_checklist_print" | "session_info" | "settings_get" | "settings_update" | "setup_begin" | "setup_delete_kit" | "setup_finish" | "setup_restore_finish" | "setup_restore_read" | "setup_save_kit" | "signature_confirm" | "signature_discard" | "signature_print" | "signature_record_paper" | "signature_save_scan" | "signatures_unconfirmed" | "start_demo" | "subject_access_export" | "takedown_record" | "takedowns_list" | "touch" | "training_certificate_attach" | "training_certificate_save" | "training_course_retire" | "training_course_save" | "training_courses" | "training_import_commit" | "training_import_preview" | "training_matrix" | "training_matrix_print" | "training_record" | "training_record_remove" | "trustee_report_print" | "unlock" | "upgrade_notice" | "upgrade_notice_dismiss";
 
 export type ConsentDraft = { 
 /**
@@ -686,7 +686,7 @@ lastSignedAt: string | null, };
 
 export type DueStatus = "neverDone" | "overdue" | "dueIn30" | "dueIn60" | "dueIn90" | "inDate";
 
-export type ErrorCode = "admin.lastAdmin" | "admin.notFound" | "admin.removeSelf" | "app.denied" | "app.failed" | "app.unexpected" | "app.window" | "aup.hashMismatch" | "aup.invalidDslName" | "aup.invalidRules" | "aup.invalidTitle" | "aup.missingSection" | "aup.noDraft" | "aup.notFound" | "aup.notPublished" | "aup.nothingChanged" | "aup.versionNotFound" | "backup.auditBroken" | "backup.badReminderDays" | "backup.damaged" | "backup.empty" | "backup.failed" | "backup.notAge" | "backup.notForThisVault" | "backup.notVerified" | "backup.running" | "backup.schemaChanged" | "backup.tooLarge" | "backup.tooLargeToWrite" | "backup.tooNew" | "backup.write" | "backup.wrongKind" | "blankForm.folder" | "blankForm.noFolder" | "consent.ageRule" | "consent.alreadyConfirmed" | "consent.alreadyWithdrawn" | "consent.duplicateReceipt" | "consent.groupNotFound" | "consent.invalid" | "consent.notFound" | "consent.personNotFound" | "consent.publicationNotFound" | "demo.io" | "demo.unlocked" | "demo.vaultExists" | "forms.aupNotPublished" | "forms.fontInvalid" | "forms.imageUnreadable" | "forms.qrTooLong" | "forms.recoveryKeyMalformed" | "forms.render" | "handover.failed" | "handover.write" | "import.badRow" | "import.changedSincePreview" | "import.empty" | "import.noGroupColumn" | "import.noNameColumn" | "import.noPreview" | "import.tooLarge" | "import.unreadable" | "incident.accessNeedsYou" | "incident.imagesNeverStored" | "incident.fileTooLarge" | "incident.fileWrongType" | "incident.fileNotFound" | "incident.amendmentKind" | "incident.amendmentReason" | "incident.badTransition" | "incident.cannotClose" | "incident.closed" | "incident.entryNotFound" | "incident.invalid" | "incident.notFound" | "kiosk.formNotOffered" | "outbox.badConcern" | "outbox.badConsent" | "outbox.badCountersignature" | "outbox.badMark" | "outbox.badTime" | "outbox.badTypedName" | "outbox.cleanup" | "outbox.manifestChangedOutside" | "outbox.noSuchProblem" | "outbox.notReady" | "outbox.read" | "outbox.unknownPolicy" | "outbox.write" | "people.dateOfBirthRequired" | "people.groupHasLinks" | "people.initialsOnly" | "people.invalidDateOfBirth" | "people.invalidEmail" | "people.invalidName" | "people.invalidPhone" | "people.invalidPreferredName" | "people.leaveBeforeStart" | "people.notAParentCarer" | "people.notAYoungPerson" | "people.notFound" | "person.archived" | "policy.documentNotAccepted" | "policy.documentUnreadable" | "policy.duplicateVersion" | "policy.invalid" | "policy.noDocument" | "policy.nextReviewNotAfterReview" | "policy.nextReviewTooFar" | "policy.notFound" | "report.periodBackwards" | "report.periodInFuture" | "restore.awaiting" | "restore.failed" | "restore.keptAsideUnreadable" | "restore.nothingPending" | "restore.recoveryKeyNeeded" | "retention.alreadyHeld" | "retention.badNextReview" | "retention.invalidRule" | "retention.legalHold" | "retention.notDue" | "retention.notFound" | "retention.notHeld" | "retention.reasonNeeded" | "save.dataFolder" | "save.failed" | "settings.invalidAutoLock" | "settings.invalidOrgName" | "setup.alreadySetUp" | "setup.confirmationMismatch" | "setup.failed" | "setup.invalidName" | "setup.invalidOrgName" | "setup.kitNotDeleted" | "setup.notStarted" | "setup.weakPassphrase" | "signature.alreadyConfirmed" | "signature.badCountersignature" | "signature.badFiledAt" | "signature.badMark" | "signature.badPaperDate" | "signature.badTime" | "signature.badTypedName" | "signature.duplicateReceipt" | "signature.noScan" | "signature.notConfirmed" | "signature.notFound" | "signature.personNotFound" | "signature.scanTooLarge" | "signature.scanUnreadable" | "signature.scanWrongType" | "signature.versionNotFound" | "signature.versionNotPublished" | "store.auditBroken" | "store.damaged" | "store.diskFull" | "store.io" | "store.keyRejected" | "store.notEncrypted" | "store.readOnly" | "store.rekeyFailed" | "store.schemaTooNew" | "store.sqlite" | "subjectAccess.personNotFound" | "subjectAccess.unwritable" | "training.certificateTooLarge" | "training.certificateUnreadable" | "training.certificateWrongType" | "training.courseNotFound" | "training.invalid" | "training.noCertificate" | "training.personNotFound" | "training.recordNotFound" | "upgrade.backupFailed" | "upgrade.failed" | "vault.adminRemoved" | "vault.badRecoveryKey" | "vault.cannotUnlock" | "vault.invalidName" | "vault.invalidOrgName" | "vault.io" | "vault.keyFileDamaged" | "vault.locked" | "vault.mustSetPassphrase" | "vault.notAllowed" | "vault.notSetUp" | "vault.tooManyKeyFiles" | "vault.weakPassphrase" | "vault.workFactorTooHigh" | "vault.wrongPassphrase";
+export type ErrorCode = "admin.lastAdmin" | "admin.notFound" | "admin.removeSelf" | "app.denied" | "app.failed" | "app.unexpected" | "app.window" | "aup.hashMismatch" | "aup.invalidDslName" | "aup.invalidRules" | "aup.invalidTitle" | "aup.missingSection" | "aup.noDraft" | "aup.notFound" | "aup.notPublished" | "aup.nothingChanged" | "aup.versionNotFound" | "backup.auditBroken" | "backup.badReminderDays" | "backup.damaged" | "backup.empty" | "backup.failed" | "backup.notAge" | "backup.notForThisVault" | "backup.notVerified" | "backup.running" | "backup.schemaChanged" | "backup.tooLarge" | "backup.tooLargeToWrite" | "backup.tooNew" | "backup.write" | "backup.wrongKind" | "blankForm.folder" | "blankForm.noFolder" | "consent.ageRule" | "consent.alreadyConfirmed" | "consent.alreadyWithdrawn" | "consent.duplicateReceipt" | "consent.groupNotFound" | "consent.invalid" | "consent.notFound" | "consent.personNotFound" | "consent.publicationNotFound" | "demo.io" | "demo.unlocked" | "demo.vaultExists" | "forms.aupNotPublished" | "forms.fontInvalid" | "forms.imageUnreadable" | "forms.qrTooLong" | "forms.recoveryKeyMalformed" | "forms.render" | "handover.failed" | "handover.write" | "import.badRow" | "import.changedSincePreview" | "import.empty" | "import.noGroupColumn" | "import.noNameColumn" | "import.noPreview" | "import.tooLarge" | "import.unreadable" | "incident.accessNeedsYou" | "incident.imagesNeverStored" | "incident.fileTooLarge" | "incident.fileWrongType" | "incident.fileNotFound" | "incident.filteringBreach" | "incident.amendmentKind" | "incident.amendmentReason" | "incident.badTransition" | "incident.cannotClose" | "incident.closed" | "incident.entryNotFound" | "incident.invalid" | "incident.notFound" | "kiosk.formNotOffered" | "outbox.badConcern" | "outbox.badConsent" | "outbox.badCountersignature" | "outbox.badMark" | "outbox.badTime" | "outbox.badTypedName" | "outbox.cleanup" | "outbox.manifestChangedOutside" | "outbox.noSuchProblem" | "outbox.notReady" | "outbox.read" | "outbox.unknownPolicy" | "outbox.write" | "people.dateOfBirthRequired" | "people.groupHasLinks" | "people.initialsOnly" | "people.invalidDateOfBirth" | "people.invalidEmail" | "people.invalidName" | "people.invalidPhone" | "people.invalidPreferredName" | "people.leaveBeforeStart" | "people.notAParentCarer" | "people.notAYoungPerson" | "people.notFound" | "person.archived" | "policy.documentNotAccepted" | "policy.documentUnreadable" | "policy.duplicateVersion" | "policy.invalid" | "policy.noDocument" | "policy.nextReviewNotAfterReview" | "policy.nextReviewTooFar" | "policy.notFound" | "report.periodBackwards" | "report.periodInFuture" | "restore.awaiting" | "restore.failed" | "restore.keptAsideUnreadable" | "restore.nothingPending" | "restore.recoveryKeyNeeded" | "retention.alreadyHeld" | "retention.badNextReview" | "retention.invalidRule" | "retention.legalHold" | "retention.notDue" | "retention.notFound" | "retention.notHeld" | "retention.reasonNeeded" | "save.dataFolder" | "save.failed" | "settings.invalidAutoLock" | "settings.invalidOrgName" | "setup.alreadySetUp" | "setup.confirmationMismatch" | "setup.failed" | "setup.invalidName" | "setup.invalidOrgName" | "setup.kitNotDeleted" | "setup.notStarted" | "setup.weakPassphrase" | "signature.alreadyConfirmed" | "signature.badCountersignature" | "signature.badFiledAt" | "signature.badMark" | "signature.badPaperDate" | "signature.badTime" | "signature.badTypedName" | "signature.duplicateReceipt" | "signature.noScan" | "signature.notConfirmed" | "signature.notFound" | "signature.personNotFound" | "signature.scanTooLarge" | "signature.scanUnreadable" | "signature.scanWrongType" | "signature.versionNotFound" | "signature.versionNotPublished" | "store.auditBroken" | "store.damaged" | "store.diskFull" | "store.io" | "store.keyRejected" | "store.notEncrypted" | "store.readOnly" | "store.rekeyFailed" | "store.schemaTooNew" | "store.sqlite" | "subjectAccess.personNotFound" | "subjectAccess.unwritable" | "training.certificateTooLarge" | "training.certificateUnreadable" | "training.certificateWrongType" | "training.courseNotFound" | "training.invalid" | "training.noCertificate" | "training.personNotFound" | "training.recordNotFound" | "upgrade.backupFailed" | "upgrade.failed" | "vault.adminRemoved" | "vault.badRecoveryKey" | "vault.cannotUnlock" | "vault.invalidName" | "vault.invalidOrgName" | "vault.io" | "vault.keyFileDamaged" | "vault.locked" | "vault.mustSetPassphrase" | "vault.notAllowed" | "vault.notSetUp" | "vault.tooManyKeyFiles" | "vault.weakPassphrase" | "vault.workFactorTooHigh" | "vault.wrongPassphrase";
 
 export type FileOpening = { 
 /**
@@ -725,6 +725,20 @@ who: string,
 why: string, };
 
 export type FilteringKind = "change" | "breach";
+
+export type FilteringSource = { 
+/**
+ * The log line's id (a UUID).
+ */
+filteringId: string, 
+/**
+ * The UK date of the breach (`YYYY-MM-DD`).
+ */
+happenedOn: string, 
+/**
+ * What happened, as logged.
+ */
+what: string, };
 
 export type FirstStep = "addPeople" | "showStaffAup" | "reviewOnlineSafetyPolicy" | "recordTraining" | "firstBackup";
 
@@ -1017,7 +1031,11 @@ route: Route,
 /**
  * Evidence files attached to it, oldest first, each with every opening.
  */
-files: Array<IncidentFile>, };
+files: Array<IncidentFile>, 
+/**
+ * The filtering-log breach it was recorded from, if it was.
+ */
+fromFiltering: FilteringSource | null, };
 
 export type IncidentEntry = { 
 /**
@@ -1660,6 +1678,46 @@ path: string,
  * the folder is not one of those.
  */
 cloudSync: string | null, };
+
+export type LinkedIncident = { 
+/**
+ * The incident's id (a UUID).
+ */
+id: string, 
+/**
+ * Its reference, such as `INC-2026-0007`.
+ */
+reference: string, };
+
+export type LoggedFiltering = { 
+/**
+ * The line's id (a UUID), as stored in `filtering_log.id`.
+ */
+id: string, 
+/**
+ * The incident this breach was recorded as; `None` for a change, or a breach not yet recorded.
+ */
+incident: LinkedIncident | null, 
+/**
+ * The UK date it happened (`YYYY-MM-DD`); from 1 January 1990 to today.
+ */
+happenedOn: string, 
+/**
+ * A change or a breach.
+ */
+kind: FilteringKind, 
+/**
+ * What happened or changed (up to 2,000 characters).
+ */
+what: string, 
+/**
+ * Who made the change or found the breach (up to 100 characters).
+ */
+who: string, 
+/**
+ * Why the change was made, or what was done about the breach (up to 2,000 characters).
+ */
+why: string, };
 
 export type MonthCounts = { 
 /**

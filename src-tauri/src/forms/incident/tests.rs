@@ -252,6 +252,7 @@ fn closed_detail() -> IncidentDetail {
         access: Vec::new(),
         route,
         files: Vec::new(),
+        from_filtering: None,
     }
 }
 
@@ -466,6 +467,7 @@ pub(crate) fn long_detail(n: i64) -> IncidentDetail {
         access: Vec::new(),
         route,
         files: Vec::new(),
+        from_filtering: None,
     }
 }
 

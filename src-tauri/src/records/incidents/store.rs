@@ -508,7 +508,8 @@ fn read_detail(conn: &Connection, incident: Incident) -> Result<IncidentDetail, 
         .collect::<Result<_, _>>()?;
     let route = Route::from_chronology(&chronology, &current);
     let files = super::files::files_of(conn, incident_id)?;
-    Ok(IncidentDetail { incident, chronology, current, access, route, files })
+    let from_filtering = super::filtering::source_of(conn, incident_id)?;
+    Ok(IncidentDetail { incident, chronology, current, access, route, files, from_filtering })
 }
 
 /// Records in the audit trail that this actor printed an incident (`what` says which form, such as

@@ -795,3 +795,46 @@ fn evidence_files_are_checked_for_size_and_type_like_scans() {
     let entries = get(&conn, &dsl(), &incident.id).expect("get").chronology.len();
     assert_eq!(entries, 2, "only the accepted file added an evidence entry");
 }
+
+#[test]
+fn a_filtering_breach_becomes_an_incident_in_one_step_and_each_points_at_the_other() {
+    use crate::records::policies::{self, FilteringEntry, FilteringKind};
+    let mut conn = test_db();
+    let breach = FilteringEntry {
+        happened_on: day(2026, 11, 18),
+        kind: FilteringKind::Breach,
+        what: "A gambling site loaded on the club laptop.".into(),
+        who: "Youth worker on shift".into(),
+        why: "Closed the page and reported the site to the filtering provider.".into(),
+    };
+    policies::add_filtering_entry(&mut conn, &dsl(), &breach, today()).expect("breach");
+    let change = FilteringEntry { kind: FilteringKind::Change, what: "New provider.".into(), ..breach.clone() };
+    policies::add_filtering_entry(&mut conn, &dsl(), &change, today()).expect("change");
+    let log = policies::filtering_log(&conn).expect("log");
+    let breach_id = log.iter().find(|l| l.entry.kind == FilteringKind::Breach).expect("breach line").id.clone();
+    let change_id = log.iter().find(|l| l.entry.kind == FilteringKind::Change).expect("change line").id.clone();
+
+    let incident = from_filtering_breach(&mut conn, &dsl(), &breach_id, today()).expect("recorded");
+    assert_eq!((incident.kind, incident.occurred_on), (IncidentKind::FilteringBreachOrExposure, day(2026, 11, 18)));
+    let detail = get(&conn, &dsl(), &incident.id).expect("get");
+    let EntryBody::Report(report) = &detail.chronology[0].body else { panic!("the report first") };
+    assert_eq!(report.facts, "A gambling site loaded on the club laptop.");
+    assert_eq!(report.reported_by, "Youth worker on shift");
+    let EntryBody::Action(action) = &detail.chronology[1].body else { panic!("then what was done") };
+    assert_eq!(action.what, "Closed the page and reported the site to the filtering provider.");
+    let source = detail.from_filtering.expect("the incident names its log line");
+    assert_eq!((source.filtering_id.as_str(), source.happened_on), (breach_id.as_str(), day(2026, 11, 18)));
+    let line = policies::filtering_log(&conn).expect("log").into_iter().find(|l| l.id == breach_id).expect("line");
+    assert_eq!(line.incident.map(|i| i.reference), Some(incident.reference.clone()), "the log line names the incident");
+
+    // Once only, and never for a change.
+    assert!(matches!(
+        from_filtering_breach(&mut conn, &dsl(), &breach_id, today()),
+        Err(IncidentError::FilteringAlreadyRecorded)
+    ));
+    assert!(matches!(
+        from_filtering_breach(&mut conn, &dsl(), &change_id, today()),
+        Err(IncidentError::FilteringNotABreach)
+    ));
+    assert_eq!(list(&conn, &dsl(), &IncidentFilter::default()).expect("list").len(), 1);
+}

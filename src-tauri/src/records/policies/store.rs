@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{
-    FilteringEntry, FilteringKind, Policy, PolicyDate, PolicyDetail, PolicyDraft, PolicyDue, PolicyError, PolicyField,
-    PolicyReview, PolicyVersion, ReviewTrigger, Topic, NEXT_REVIEW_MAX_YEARS,
+    FilteringEntry, FilteringKind, LinkedIncident, LoggedFiltering, Policy, PolicyDate, PolicyDetail, PolicyDraft,
+    PolicyDue, PolicyError, PolicyField, PolicyReview, PolicyVersion, ReviewTrigger, Topic, NEXT_REVIEW_MAX_YEARS,
 };
 use crate::records::text::single_spaced;
 use crate::records::{date_column, date_text, new_id, now_utc, DATE_FORMAT};
@@ -285,18 +285,30 @@ pub fn record_review(
     })
 }
 
-/// The filtering log, newest first.
-pub fn filtering_log(conn: &Connection) -> Result<Vec<FilteringEntry>, PolicyError> {
+/// The filtering log, newest first, each line with its id and the incident a breach was recorded
+/// as, if any.
+pub fn filtering_log(conn: &Connection) -> Result<Vec<LoggedFiltering>, PolicyError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT happened_on, kind, what, who, why FROM filtering_log ORDER BY happened_on DESC, recorded_at DESC",
+        "SELECT f.happened_on, f.kind, f.what, f.who, f.why, f.id, i.id, i.reference FROM filtering_log f
+         LEFT JOIN filtering_incidents fi ON fi.filtering_id = f.id
+         LEFT JOIN incidents i ON i.id = fi.incident_id
+         ORDER BY f.happened_on DESC, f.recorded_at DESC",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(FilteringEntry {
-            happened_on: parse_date(&r.get::<_, String>(0)?, 0)?,
-            kind: if r.get::<_, String>(1)? == "breach" { FilteringKind::Breach } else { FilteringKind::Change },
-            what: r.get(2)?,
-            who: r.get(3)?,
-            why: r.get(4)?,
+        let incident = match (r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?) {
+            (Some(id), Some(reference)) => Some(LinkedIncident { id, reference }),
+            _ => None,
+        };
+        Ok(LoggedFiltering {
+            id: r.get(5)?,
+            entry: FilteringEntry {
+                happened_on: parse_date(&r.get::<_, String>(0)?, 0)?,
+                kind: if r.get::<_, String>(1)? == "breach" { FilteringKind::Breach } else { FilteringKind::Change },
+                what: r.get(2)?,
+                who: r.get(3)?,
+                why: r.get(4)?,
+            },
+            incident,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -204,7 +204,10 @@ fn the_filtering_log_keeps_changes_and_breaches_newest_first() {
     let breach = FilteringEntry { happened_on: day(2026, 5, 9), kind: FilteringKind::Breach, ..change.clone() };
     add_filtering_entry(&mut conn, &dsl(), &breach, today()).expect("breach");
     let log = filtering_log(&conn).expect("log");
-    assert_eq!(log.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![FilteringKind::Breach, FilteringKind::Change]);
+    assert_eq!(
+        log.iter().map(|e| e.entry.kind).collect::<Vec<_>>(),
+        vec![FilteringKind::Breach, FilteringKind::Change]
+    );
     let empty = FilteringEntry { why: "  ".into(), ..change };
     let refused = add_filtering_entry(&mut conn, &dsl(), &empty, today()).expect_err("no reason");
     assert!(matches!(refused, PolicyError::Missing(PolicyField::FilteringWhy)));

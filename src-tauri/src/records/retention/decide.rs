@@ -34,6 +34,7 @@ fn erase_content(tx: &Connection, kind: RecordKind, id: &str) -> Result<(), Rete
                 [id],
             )?;
             tx.execute("DELETE FROM incident_files WHERE incident_id = ?1", [id])?;
+            tx.execute("DELETE FROM filtering_incidents WHERE incident_id = ?1", [id])?;
             // Amendments point at their originals, so they go first.
             tx.execute("DELETE FROM incident_entries WHERE incident_id = ?1 AND amends IS NOT NULL", [id])?;
             tx.execute("DELETE FROM incident_entries WHERE incident_id = ?1", [id])?;

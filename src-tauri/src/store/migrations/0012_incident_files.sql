@@ -31,3 +31,10 @@ CREATE TABLE incident_file_openings (
 ) STRICT;
 
 CREATE INDEX incident_file_openings_by_file ON incident_file_openings (file_id);
+
+-- A breach in the filtering log recorded as an incident in one step: each points at the other.
+-- One incident per breach; erasing the incident (retention) removes the link, not the log line.
+CREATE TABLE filtering_incidents (
+    filtering_id TEXT PRIMARY KEY REFERENCES filtering_log (id),
+    incident_id  TEXT NOT NULL UNIQUE REFERENCES incidents (id)
+) STRICT;

@@ -89,7 +89,7 @@ fn vault_at_schema_10(dir: &std::path::Path) -> (VaultPaths, x25519::Identity) {
     let db = Db::open(&paths.database(), &key).expect("open");
     db.conn()
         .execute_batch(
-            "DROP TABLE incident_file_openings; DROP TABLE incident_files;
+            "DROP TABLE filtering_incidents; DROP TABLE incident_file_openings; DROP TABLE incident_files;
              DROP TABLE outbox_problems; DROP TABLE kiosk_manifests; PRAGMA user_version = 10;",
         )
         .expect("back to schema 10");

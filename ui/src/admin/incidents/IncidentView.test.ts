@@ -60,6 +60,7 @@ const detail: IncidentDetail = {
   access: [],
   route: { judgement: "notYetDecided", decided: null, steps: [], awaitingPolice: false },
   files: [],
+  fromFiltering: null,
 };
 
 describe("IncidentView", () => {
@@ -80,6 +81,15 @@ describe("IncidentView", () => {
     // decision is asked for.
     expect(screen.getByTestId("incident-image-viewing")).toHaveTextContent("Safekeeper never stores it");
     expect(screen.getByTestId("viewing-none")).toHaveTextContent("No decision recorded yet.");
+  });
+
+  it("names the filtering-log breach it was recorded from", async () => {
+    const fromLog = { ...detail, fromFiltering: { filteringId: "f1", happenedOn: "2026-11-18", what: "A gambling site loaded." } };
+    vi.mocked(invoke).mockImplementation(fakeRust({ incident_get: () => fromLog, settings_get: () => ({ admins: [] }) }));
+    render(IncidentView, { id: "i1", onBack: vi.fn() });
+    expect(await screen.findByTestId("incident-from-filtering")).toHaveTextContent(
+      "Recorded from the filtering log: the breach on 18 November 2026 (“A gambling site loaded.”)",
+    );
   });
 
   it("says so when the incident cannot be opened", async () => {
