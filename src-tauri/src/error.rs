@@ -361,6 +361,8 @@ error_codes! {
     SignatureNotFound = "signature.notFound",
     /// No person in the register has the id given.
     SignaturePersonNotFound = "signature.personNotFound",
+    /// The name typed at the signing station cannot be used for a new visitor's person record.
+    SignatureVisitorName = "signature.visitorName",
     /// The scan of a paper signature is over 5 MB.
     SignatureScanTooLarge = "signature.scanTooLarge",
     /// The scan chosen could not be read from disk.

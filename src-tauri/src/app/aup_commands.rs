@@ -5,6 +5,7 @@ use tauri::State;
 
 use super::AppState;
 use crate::bindings::{AupDetail, UnconfirmedSignature};
+use crate::dates::today;
 use crate::error::CommandError;
 use crate::kiosk::outbox::{self, IngestReport, KeptSubmission, RetryOutcome};
 use crate::records::aup::{self, Aup, AupContent, AupVersion};
@@ -69,6 +70,18 @@ pub fn signature_confirm(
     person_id: String,
 ) -> Result<Signature, CommandError> {
     state.with_admin(|conn, actor| signatures::confirm(conn, actor, &signature_id, &person_id))
+}
+
+/// Confirms a signing-station signature by a visitor who is not in the register: their person
+/// record (group visitor, the typed name, starting today) is made in the same step.
+#[tauri::command]
+pub fn signature_confirm_as_visitor(
+    state: State<'_, AppState>,
+    signature_id: String,
+) -> Result<Signature, CommandError> {
+    state.with_admin(|conn, actor| {
+        signatures::confirm_as_new_visitor(conn, actor, &signature_id, today()).map(|(s, _)| s)
+    })
 }
 
 /// What the last unlock took in from the signing station, including any files it could not use.

@@ -64,6 +64,7 @@ macro_rules! command_list {
                 aup_commands::aup_list_signers_on_kiosk,
                 aup_commands::signatures_unconfirmed,
                 aup_commands::signature_confirm,
+                aup_commands::signature_confirm_as_visitor,
                 aup_commands::signature_discard,
                 aup_commands::outbox_report,
                 aup_commands::outbox_kept,

@@ -22,8 +22,8 @@ pub use coverage::{coverage, due_items, AupDue, Coverage, CoverageEntry};
 pub use names::confirmer_name;
 pub use paper::{record_paper_form, scan_copy, PaperSignatureForm};
 pub use record::{
-    confirm, counter_png, discard, for_person, get, insert_on_screen, mark_png, note_scan_saved, reassign,
-    record_on_screen, record_paper, scan, suggest_person, unconfirmed,
+    confirm, confirm_as_new_visitor, counter_png, discard, for_person, get, insert_on_screen, mark_png,
+    note_scan_saved, reassign, record_on_screen, record_paper, scan, suggest_person, unconfirmed,
 };
 
 /// A drawn signature image is a small PNG; anything bigger is not from the signature pad.
@@ -208,6 +208,10 @@ pub enum SignatureError {
     /// No person has that id.
     #[error("That person was not found.")]
     PersonNotFound,
+    /// The name typed at the signing station cannot be a person's name in the register; holds
+    /// the register's own words for why.
+    #[error("The name typed at the signing station cannot go in the people register as it is: {0} Match the signature to someone instead, or add the visitor yourself first.")]
+    VisitorNameUnusable(String),
     /// No signature has that id.
     #[error("That signature was not found.")]
     NotFound,
@@ -277,6 +281,7 @@ impl CodedError for SignatureError {
             SignatureError::VersionNotPublished => ErrorCode::SignatureVersionNotPublished,
             SignatureError::VersionNotFound => ErrorCode::SignatureVersionNotFound,
             SignatureError::PersonNotFound => ErrorCode::SignaturePersonNotFound,
+            SignatureError::VisitorNameUnusable(_) => ErrorCode::SignatureVisitorName,
             SignatureError::NotFound => ErrorCode::SignatureNotFound,
             SignatureError::BadMark => ErrorCode::SignatureBadMark,
             SignatureError::BadTypedName => ErrorCode::SignatureBadTypedName,

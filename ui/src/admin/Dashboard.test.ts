@@ -24,6 +24,7 @@ const unconfirmed = {
     drawn: true,
   },
   suggestedPerson: amira,
+  forVisitors: false,
 } as UnconfirmedSignature;
 
 const staffAup = (neverSigned: number): AupDue => ({

@@ -38,8 +38,8 @@ const signature = (id: string, declaredName: string): Signature => ({
 const amira = { id: "p1", fullName: "Amira Khan", group: "staff" } as Person;
 
 const waiting: UnconfirmedSignature[] = [
-  { signature: signature("s1", "Amira Khan"), suggestedPerson: amira },
-  { signature: signature("s2", "Someone New"), suggestedPerson: null },
+  { signature: signature("s1", "Amira Khan"), suggestedPerson: amira, forVisitors: false },
+  { signature: signature("s2", "Someone New"), suggestedPerson: null, forVisitors: false },
 ];
 
 function open(handlers: Record<string, Handler>) {
@@ -109,6 +109,24 @@ describe("Signatures to confirm", () => {
     expect(discard).toHaveBeenCalledWith({ signatureId: "s2" });
     expect(await screen.findByTestId("signatures-confirmed")).toHaveTextContent("1 signature removed");
     expect(screen.getAllByTestId("signature-row")).toHaveLength(1);
+  });
+
+  it("adds a visitor who is not in the register and confirms their signature in one step", async () => {
+    const add = vi.fn();
+    const visitor = { signature: signature("s3", "Dev Contractor"), suggestedPerson: null, forVisitors: true };
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({ signatures_unconfirmed: () => [...waiting, visitor], signature_confirm_as_visitor: add }),
+    );
+    render(SignaturesToConfirm);
+    const rows = await screen.findAllByTestId("signature-row");
+    // Only a signature on the visitors' AUP with no match offers it.
+    expect(within(rows[1]).queryByTestId("signature-add-visitor")).toBeNull();
+    await userEvent.click(within(rows[2]).getByTestId("signature-add-visitor"));
+    expect(add).toHaveBeenCalledWith({ signatureId: "s3" });
+    expect(await screen.findByTestId("signatures-confirmed")).toHaveTextContent(
+      "1 signature confirmed. 1 visitor was added to the people register.",
+    );
+    expect(screen.getAllByTestId("signature-row")).toHaveLength(2);
   });
 
   it("shows nothing when no signature is waiting", async () => {

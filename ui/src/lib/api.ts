@@ -314,6 +314,10 @@ export const signaturesUnconfirmed = () => call<UnconfirmedSignature[]>("signatu
 export const signatureConfirm = (signatureId: string, personId: string) =>
   call<Signature>("signature_confirm", { signatureId, personId });
 
+/** Confirms a visitor's signature, adding them to the register as a visitor in the same step. */
+export const signatureConfirmAsVisitor = (signatureId: string) =>
+  call<Signature>("signature_confirm_as_visitor", { signatureId });
+
 /** Removes an unconfirmed signing-station signature nobody can vouch for. */
 export const signatureDiscard = (signatureId: string) =>
   call<void>("signature_discard", { signatureId });

@@ -17,6 +17,9 @@ pub struct UnconfirmedSignature {
     /// The person chosen at the signing station, or else the register entry whose name matches the
     /// typed name exactly; `None` when there is neither.
     pub suggested_person: Option<Person>,
+    /// Whether it was signed on the visitors' and contractors' AUP: with no suggestion, the admin
+    /// can then add the signer to the register as a visitor while confirming.
+    pub for_visitors: bool,
 }
 
 /// Every signature waiting for confirmation, oldest first, each with its suggestion: the person
@@ -34,7 +37,10 @@ pub fn unconfirmed_with_suggestions(conn: &Connection) -> Result<Vec<Unconfirmed
                 PeopleError::Store(e) => SignatureError::Store(e),
                 _ => SignatureError::PersonNotFound,
             })?;
-            Ok(UnconfirmedSignature { signature, suggested_person })
+            let for_visitors = conn
+                .query_row("SELECT audience FROM aups WHERE id = ?1", [&signature.aup_id], |r| r.get::<_, String>(0))
+                .map(|audience| audience == "visitorsContractors")?;
+            Ok(UnconfirmedSignature { signature, suggested_person, for_visitors })
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Storing, reading and confirming signatures. Every change runs in one transaction with its audit
 //! entry; audit details hold ids, version numbers and hashes, never names.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{
@@ -9,7 +9,7 @@ use super::{
     SignatureSource, Signer, SigningMethod, MAX_SCAN_BYTES,
 };
 use crate::records::aup::{self, AupError, AupVersion, VersionStatus};
-use crate::records::people::{self, name_key, validate_full_name, PeopleError};
+use crate::records::people::{self, name_key, validate_full_name, PeopleError, Person, PersonDraft, PersonGroup};
 use crate::records::text::single_spaced;
 use crate::records::{date_column, date_text, new_id, now_utc};
 use crate::store::audit::{self, Actor, Entry};
@@ -299,13 +299,59 @@ fn set_person(
     confirming: bool,
 ) -> Result<Signature, SignatureError> {
     let tx = conn.transaction()?;
+    let saved = set_person_in(&tx, actor, id, person_id, confirming)?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+/// An admin confirms a signature made by a visitor or contractor who is not in the register yet:
+/// their person record (group visitor, the name they typed, starting today) is made and the
+/// signature confirmed as theirs, in one step. If the typed name cannot be a person's name in the
+/// register, nothing is saved and the refusal says why.
+pub fn confirm_as_new_visitor(
+    conn: &mut Connection,
+    actor: &Actor,
+    id: &str,
+    today: NaiveDate,
+) -> Result<(Signature, Person), SignatureError> {
+    let tx = conn.transaction()?;
     let before = get(&tx, id)?;
+    if !before.self_declared {
+        return Err(SignatureError::AlreadyConfirmed);
+    }
+    let name = before.declared_name.clone().unwrap_or_default();
+    let draft = PersonDraft {
+        group: PersonGroup::Visitor,
+        full_name: name,
+        preferred_name: None,
+        date_of_birth: None,
+        start_date: Some(today),
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    let valid = people::validate(&draft, today).map_err(|e| SignatureError::VisitorNameUnusable(e.to_string()))?;
+    let person_id = people::insert_valid(&tx, actor, &valid, "signature")?;
+    let saved = set_person_in(&tx, actor, id, &person_id, true)?;
+    let person = people::get(&tx, &person_id).map_err(|_| SignatureError::PersonNotFound)?;
+    tx.commit()?;
+    Ok((saved, person))
+}
+
+fn set_person_in(
+    tx: &Connection,
+    actor: &Actor,
+    id: &str,
+    person_id: &str,
+    confirming: bool,
+) -> Result<Signature, SignatureError> {
+    let before = get(tx, id)?;
     match (confirming, before.self_declared) {
         (true, false) => return Err(SignatureError::AlreadyConfirmed),
         (false, true) => return Err(SignatureError::NotConfirmed),
         _ => {}
     }
-    person_exists(&tx, person_id)?;
+    person_exists(tx, person_id)?;
     let by = match actor {
         Actor::Admin(admin) => admin.clone(),
         Actor::RecoveryKey => "recovery-key".to_owned(),
@@ -320,10 +366,8 @@ fn set_person(
     } else {
         ("signature.reassigned", format!("from={};to={person_id}", before.person_id.unwrap_or_default()))
     };
-    audit::append(&tx, actor, &Entry { action, subject_kind: "signature", subject_id: id, detail: &detail })?;
-    let saved = get(&tx, id)?;
-    tx.commit()?;
-    Ok(saved)
+    audit::append(tx, actor, &Entry { action, subject_kind: "signature", subject_id: id, detail: &detail })?;
+    get(tx, id)
 }
 
 /// An admin confirms that a self-declared signature was made by this person.

@@ -351,3 +351,40 @@ fn signatures_awaiting_confirmation_come_with_the_person_they_most_likely_are() 
     assert_eq!(waiting.len(), 1);
     assert_eq!(waiting[0].suggested_person, None, "no exact match, no suggestion");
 }
+
+#[test]
+fn a_visitor_not_in_the_register_is_added_and_their_signature_confirmed_in_one_step() {
+    let mut conn = test_db();
+    let (aup_id, v1) = published_staff_aup(&mut conn);
+    let someone = person(&mut conn, PersonGroup::Staff, "Aisha Khan");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut s = on_screen(&v1.id, &someone);
+    s.signer = Signer::SelfDeclared { name: "Dev  Contractor-Smith".into(), claimed_person_id: None };
+    s.receipt = Some("R-0100".into());
+    let id = insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &s).expect("record");
+
+    let (confirmed, visitor) = confirm_as_new_visitor(&mut conn, &admin(), &id, today).expect("added and confirmed");
+    assert!(!confirmed.self_declared);
+    assert_eq!(confirmed.person_id.as_deref(), Some(visitor.id.as_str()));
+    assert_eq!((visitor.group, visitor.full_name.as_str()), (PersonGroup::Visitor, "Dev Contractor-Smith"));
+    assert_eq!(visitor.start_date, Some(today));
+    assert!(unconfirmed(&conn).expect("unconfirmed").is_empty());
+    assert!(coverage(&conn, &aup_id).is_ok());
+    assert!(matches!(confirm_as_new_visitor(&mut conn, &admin(), &id, today), Err(SignatureError::AlreadyConfirmed)));
+
+    // A typed name the register cannot hold (one a signing-station file from an older version could
+    // carry) saves nothing: no person, and the signature still waits.
+    let mut bad = on_screen(&v1.id, &someone);
+    bad.signer = Signer::SelfDeclared { name: "Sam Older".into(), claimed_person_id: None };
+    bad.receipt = Some("R-0101".into());
+    let waiting =
+        insert_on_screen(&conn, &Actor::SigningStation, SignatureSource::SigningStation, &bad).expect("record");
+    conn.execute("UPDATE signatures SET declared_name = 'X' WHERE id = ?1", [&waiting]).expect("older name");
+    let people_before: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0)).expect("count");
+    let refused = confirm_as_new_visitor(&mut conn, &admin(), &waiting, today).expect_err("not a full name");
+    assert!(matches!(refused, SignatureError::VisitorNameUnusable(_)));
+    assert!(refused.to_string().starts_with("The name typed at the signing station cannot go in the people register"));
+    let people_after: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0)).expect("count");
+    assert_eq!(people_before, people_after);
+    assert_eq!(unconfirmed(&conn).expect("unconfirmed").len(), 1);
+}
