@@ -227,6 +227,7 @@ pub fn typescript() -> String {
         SubmissionKind::decl(&cfg),
         PersonDetail::decl(&cfg),
         AupDetail::decl(&cfg),
+        crate::records::aup::SafeguardingContacts::decl(&cfg),
         UnconfirmedSignature::decl(&cfg),
         crate::records::incidents::Incident::decl(&cfg),
         crate::records::incidents::IncidentDetail::decl(&cfg),

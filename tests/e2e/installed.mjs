@@ -92,6 +92,8 @@ await withApp(
     const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
     await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
     await s.click('[data-testid="aup-publish"]');
+    await s.waitFor('[data-testid="contacts-form"]');
+    await s.click('[data-testid="contacts-save"]');
     await s.waitFor('[data-testid="aup-publish-warning"]');
     await s.click('[data-testid="aup-publish-confirm-button"]');
     await s.waitForText('[data-testid="aup-current-version"]', /Version 1/);

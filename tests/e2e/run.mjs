@@ -204,6 +204,14 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
   await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
   await s.click('[data-testid="aup-publish"]');
+  // Before the first publish: who the AUPs name. Setup put the first admin in as the DSL.
+  await s.waitFor('[data-testid="contacts-form"]');
+  const dslField = await s.find('[data-testid="contacts-dsl"]');
+  assert.ok((await s.cmd('GET', `/element/${dslField}/property/value`)).trim().length > 0, 'the DSL starts as the first admin');
+  await s.type('[data-testid="contacts-chair"]', 'Hannah Reid');
+  await s.screenshot(join(shots, '19-aup-contacts.png'));
+  await checkAccessibility(s, 'who the AUPs name');
+  await s.click('[data-testid="contacts-save"]');
   await s.waitFor('[data-testid="aup-publish-warning"]');
   // Published and put on the signing station in one step.
   await s.click('[data-testid="aup-publish-and-show"]');
@@ -212,6 +220,9 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.waitForText('[data-testid="coverage-never"]', /Owen Blackwood[\s\S]*|Leah Marsh/);
   const never = await s.text('[data-testid="coverage-never"]');
   for (const name of ['Priya Natarajan', 'Owen Blackwood', 'Leah Marsh']) assert.ok(never.includes(name), `${name} has never signed`);
+  const published = (await invokeFromPage(s, 'aup_list')).ok.find((a) => a.audience === 'staffVolunteers');
+  const words = (await invokeFromPage(s, 'aup_get', { aupId: published.id })).ok.current.content.reportConcerns;
+  assert.match(words, /tell the chair of trustees, Hannah Reid/, 'the staff AUP names the chair');
   await s.screenshot(join(shots, '20-aup-published.png'));
   await checkAccessibility(s, 'AUP page');
 });

@@ -130,3 +130,19 @@ pub fn aup_list_signers_on_kiosk(
         Ok(u32::try_from(changed).unwrap_or(u32::MAX))
     })
 }
+
+/// Who the AUPs name for safeguarding, and whether an admin has confirmed them.
+#[tauri::command]
+pub fn safeguarding_contacts(state: State<'_, AppState>) -> Result<aup::SafeguardingContacts, CommandError> {
+    state.with_vault(|v| Ok(aup::contacts(v.db().conn())?))
+}
+
+/// Records the DSL and (optionally) the chair of trustees, and writes their names into every draft.
+#[tauri::command]
+pub fn safeguarding_contacts_confirm(
+    state: State<'_, AppState>,
+    dsl_name: String,
+    chair_name: Option<String>,
+) -> Result<aup::SafeguardingContacts, CommandError> {
+    state.with_admin(|conn, actor| aup::confirm_contacts(conn, actor, &dsl_name, chair_name.as_deref()))
+}

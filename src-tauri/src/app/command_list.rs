@@ -65,6 +65,8 @@ macro_rules! command_list {
                 aup_commands::signatures_unconfirmed,
                 aup_commands::signature_confirm,
                 aup_commands::signature_confirm_as_visitor,
+                aup_commands::safeguarding_contacts,
+                aup_commands::safeguarding_contacts_confirm,
                 aup_commands::signature_discard,
                 aup_commands::outbox_report,
                 aup_commands::outbox_kept,

@@ -4,6 +4,7 @@
 //! templates and which AUPs the signing station shows. Does not own signatures or coverage (see
 //! `signatures`) or printing (see `forms`).
 
+mod contacts;
 mod content;
 mod templates;
 mod versions;
@@ -14,6 +15,7 @@ use ts_rs::TS;
 use crate::error::{CodedError, ErrorCode};
 use crate::records::people::PersonGroup;
 use crate::store::StoreError;
+pub use contacts::{confirm_contacts, contacts, SafeguardingContacts};
 pub use content::{content_hash, AupContent, MAX_RULES};
 pub use templates::{dsl_name, seed_defaults, set_dsl_name, template};
 pub use versions::{
@@ -207,6 +209,9 @@ pub enum AupError {
     /// The DSL's name was empty or over 100 characters.
     #[error("Enter the DSL's name (up to 100 characters).")]
     InvalidDslName,
+    /// The chair of trustees' name was not a full name.
+    #[error("Enter the chair of trustees' full name, or leave it empty.")]
+    InvalidChairName,
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -231,6 +236,7 @@ impl CodedError for AupError {
             AupError::NotPublished => ErrorCode::AupNotPublished,
             AupError::HashMismatch => ErrorCode::AupHashMismatch,
             AupError::InvalidDslName => ErrorCode::AupInvalidDslName,
+            AupError::InvalidChairName => ErrorCode::AupInvalidDslName,
             AupError::Store(e) => e.code(),
         }
     }

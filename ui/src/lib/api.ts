@@ -30,6 +30,7 @@ import type {
   Trends,
   Course,
   FilteringEntry,
+  SafeguardingContacts,
   LoggedFiltering,
   Policy,
   PolicyDetail,
@@ -313,6 +314,13 @@ export const signaturesUnconfirmed = () => call<UnconfirmedSignature[]>("signatu
 
 export const signatureConfirm = (signatureId: string, personId: string) =>
   call<Signature>("signature_confirm", { signatureId, personId });
+
+/** Who the AUPs name for safeguarding (the DSL and the chair of trustees), and whether confirmed. */
+export const safeguardingContacts = () => call<SafeguardingContacts>("safeguarding_contacts");
+
+/** Records the DSL and the chair of trustees, and writes their names into every AUP draft. */
+export const safeguardingContactsConfirm = (dslName: string, chairName: string | null) =>
+  call<SafeguardingContacts>("safeguarding_contacts_confirm", { dslName, chairName });
 
 /** Confirms a visitor's signature, adding them to the register as a visitor in the same step. */
 export const signatureConfirmAsVisitor = (signatureId: string) =>

@@ -119,3 +119,52 @@ fn an_aup_s_detail_holds_its_published_version_the_draft_in_full_and_the_history
     assert_eq!(both.aup, get(&conn, &aup.id).expect("get"));
     assert!(matches!(detail(&conn, "nope"), Err(AupError::NotFound)));
 }
+
+#[test]
+fn the_dsl_and_chair_asked_before_the_first_publish_are_written_into_every_draft() {
+    let mut conn = test_db();
+    set_dsl_name(&mut conn, &admin(), "Sam Okafor").expect("the first admin, as at setup");
+    seed_defaults(&mut conn, &admin(), "Sam Okafor").expect("seed");
+    assert!(!contacts(&conn).expect("contacts").confirmed, "nobody has been asked yet");
+
+    let refused = confirm_contacts(&mut conn, &admin(), "Priya", None).expect_err("not a full name");
+    assert!(matches!(refused, AupError::InvalidDslName));
+    let refused = confirm_contacts(&mut conn, &admin(), "Priya Raman", Some("J")).expect_err("chair not a full name");
+    assert!(matches!(refused, AupError::InvalidChairName));
+
+    let saved = confirm_contacts(&mut conn, &admin(), "Priya Raman", Some("Tom Hale")).expect("confirmed");
+    assert_eq!(
+        saved,
+        SafeguardingContacts {
+            dsl_name: Some("Priya Raman".into()),
+            chair_name: Some("Tom Hale".into()),
+            confirmed: true
+        }
+    );
+    for aup in list(&conn).expect("list") {
+        let draft = detail(&conn, &aup.id).expect("detail").draft.expect("a draft").content;
+        let text = serde_json::to_string(&draft).expect("json");
+        assert!(!text.contains("Sam Okafor"), "{:?} still names the first admin", aup.audience);
+        assert!(text.contains("Priya Raman"), "{:?} names the DSL", aup.audience);
+        if aup.audience == Audience::StaffVolunteers {
+            assert!(
+                draft.report_concerns.contains("tell the chair of trustees, Tom Hale"),
+                "{}",
+                draft.report_concerns
+            );
+        }
+    }
+    let (action, detail_text): (String, String) = conn
+        .query_row("SELECT action, detail FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("audit");
+    assert_eq!((action.as_str(), detail_text.as_str()), ("settings.contactsConfirmed", "chair=named"));
+}
+
+#[test]
+fn an_organisation_that_published_before_the_question_counts_as_confirmed() {
+    let mut conn = test_db();
+    let aup = staff_aup(&mut conn);
+    assert!(!contacts(&conn).expect("contacts").confirmed);
+    publish(&mut conn, &admin(), &aup.id).expect("publish");
+    assert!(contacts(&conn).expect("contacts").confirmed);
+}

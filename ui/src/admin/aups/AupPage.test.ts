@@ -60,7 +60,12 @@ const coverage: Coverage = {
 };
 
 function open(handlers: Record<string, Handler> = {}) {
-  const rust = { aup_get: vi.fn(() => detail), aup_coverage: vi.fn(() => coverage), ...handlers };
+  const rust = {
+    aup_get: vi.fn(() => detail),
+    aup_coverage: vi.fn(() => coverage),
+    safeguarding_contacts: vi.fn(() => ({ dslName: "Sam Okafor", chairName: null, confirmed: true })),
+    ...handlers,
+  };
   vi.mocked(invoke).mockImplementation(fakeRust(rust));
   render(AupPage, { aupId: "aup-staff", onBack: vi.fn() });
   return rust;
@@ -266,5 +271,29 @@ describe("AUP page", () => {
     expect(print).toHaveBeenCalledWith({ aupId: "aup-staff" });
     expect(await screen.findByTestId("aup-coverage-print-error")).toHaveTextContent("Choose another folder");
     expect(screen.queryByTestId("aup-coverage-print-saved")).toBeNull();
+  });
+  it("asks who the AUPs name before the first publish, and writes the answer into the drafts", async () => {
+    let confirmed = false;
+    const confirm = vi.fn(() => {
+      confirmed = true;
+      return { dslName: "Priya Raman", chairName: "Tom Hale", confirmed: true };
+    });
+    const rust = open({
+      safeguarding_contacts: vi.fn(() => ({ dslName: "Sam Okafor", chairName: null, confirmed })),
+      safeguarding_contacts_confirm: confirm,
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-publish"));
+    const form = await screen.findByTestId("contacts-form");
+    expect(within(form).getByLabelText("Designated Safeguarding Lead (DSL)")).toHaveValue("Sam Okafor");
+    expect(screen.queryByTestId("aup-publish-confirm-button")).toBeNull();
+    await user.clear(within(form).getByLabelText("Designated Safeguarding Lead (DSL)"));
+    await user.type(within(form).getByLabelText("Designated Safeguarding Lead (DSL)"), "Priya Raman");
+    await user.type(within(form).getByLabelText("Chair of trustees (optional)"), "Tom Hale");
+    await user.click(screen.getByTestId("contacts-save"));
+    expect(confirm).toHaveBeenCalledWith({ dslName: "Priya Raman", chairName: "Tom Hale" });
+    // The drafts were rewritten, so the page loads the AUP again before offering to publish.
+    expect(await screen.findByTestId("aup-publish-confirm-button")).toBeInTheDocument();
+    expect(rust.aup_get).toHaveBeenCalledTimes(2);
   });
 });
