@@ -4,6 +4,7 @@
 // after ten seconds); an app still running then is ended here, because Safekeeper is
 // single-instance and the next start would hand over to it and exit.
 import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -17,13 +18,28 @@ export function appRunning(binary) {
   }
 }
 
+/** A TCP port nothing is listening on now, from the system. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Runs `body(base)` with tauri-driver listening on `port` (its WebDriver address as `base`),
  * with `env` for the driver and so for the app it starts. Afterwards waits for `binary` to end,
  * stops the driver and ends any straggler.
  */
 export async function withDriver({ binary, port, env = process.env, quiet = false }, body) {
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
+  // WebKitWebDriver's port is asked of the system too: a fixed offset could land on the port of
+  // another run's driver, and a session would then be opened in the wrong app.
+  const nativePort = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env,
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
   });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { Session } from './webdriver.mjs';
-import { withDriver } from './driver.mjs';
+import { freePort, withDriver } from './driver.mjs';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
@@ -29,7 +29,7 @@ export const results = { passed: 0, failed: 0 };
  * given), runs `body`, tidies up.
  */
 export async function withApp(name, env, body, args = [], binary = app) {
-  const port = 4444 + Math.floor(Math.random() * 500);
+  const port = await freePort();
   await withDriver({ binary, port, env: { ...process.env, ...env } }, async (base) => {
     let session;
     try {
