@@ -7,14 +7,17 @@ use chrono::NaiveDate;
 use rand::{Rng, SeedableRng};
 use safekeeper::records::aup::{self, Audience};
 use safekeeper::records::incidents::{
-    self, Agency, Category, EntryBody, IncidentKind, IncidentSource, Judgement, JudgementDecision, NewIncident,
-    Outcome, Referral, Report, RouteStep, RouteStepKind, SignOff, Status, StatusChange,
+    self, Agency, Category, EntryBody, IncidentKind, IncidentSource, NewIncident, Outcome, Referral, Report, SignOff,
+    Status, StatusChange,
 };
 use safekeeper::records::people::{PeopleQuery, PersonDraft, PersonGroup, PersonStatus};
 use safekeeper::records::people_import::{self, ImportPreview, ImportRow};
 use safekeeper::records::signatures::{self, OnScreenSignature, SignatureMark, SignatureSource, Signer};
 use safekeeper::store::audit::Actor;
 use safekeeper::vault::{NewVault, UnlockedVault, VaultPaths};
+
+#[path = "../../tests/common/route.rs"]
+mod route;
 
 pub const PASSPHRASE: &str = "copper lantern orchard whistle";
 
@@ -217,7 +220,7 @@ pub fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, count: u64,
                 policy_changes: None,
             });
             incidents::add_entry(conn, actor, &incident.id, &outcome, today).expect("outcome");
-            for entry in unsuitable_route(today, "The DSL") {
+            for entry in route::unsuitable_route(today, "The DSL") {
                 incidents::add_entry(conn, actor, &incident.id, &entry, today).expect("route");
             }
             let close = StatusChange {
@@ -228,29 +231,4 @@ pub fn add_incidents(conn: &mut rusqlite::Connection, actor: &Actor, count: u64,
             incidents::change_status(conn, actor, &incident.id, &close, today).expect("close");
         }
     }
-}
-
-/// The entries that judge an incident unsuitable and record every step of that route, so it can
-/// be closed.
-pub fn unsuitable_route(on: NaiveDate, by: &str) -> Vec<EntryBody> {
-    let judged =
-        JudgementDecision { on, by: by.into(), judgement: Judgement::Unsuitable, reason: "Nothing unlawful.".into() };
-    let mut entries = vec![EntryBody::Judgement(judged)];
-    for step in [
-        RouteStepKind::CoordinatorTold,
-        RouteStepKind::Reviewed,
-        RouteStepKind::ActionAndSanctions,
-        RouteStepKind::PoliciesAndToolsReviewed,
-    ] {
-        let details = Some("Done.".to_owned());
-        entries.push(EntryBody::Step(RouteStep {
-            step,
-            on,
-            by: by.into(),
-            details,
-            reference: None,
-            illegal_found: None,
-        }));
-    }
-    entries
 }

@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 
 use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519;
-use chrono::NaiveDate;
 use rusqlite::Connection;
-use safekeeper::records::incidents::{EntryBody, Judgement, JudgementDecision, RouteStep, RouteStepKind};
 use safekeeper::store::DatabaseKey;
 use safekeeper::vault::{keyfile, NewVault, UnlockedVault, VaultPaths};
+
+mod route;
+#[allow(unused_imports)] // Each test binary uses its own part of this module.
+pub use route::unsuitable_route;
 
 pub const PASSPHRASE: &str = "copper lantern orchard whistle";
 pub const SECOND_PASSPHRASE: &str = "harbour mosaic kettle daybreak";
@@ -164,29 +166,4 @@ pub fn back_to_schema(paths: &VaultPaths, recovery: &age::x25519::Identity, vers
     assert_eq!(migrations::schema_of(&conn, "main").expect("schema"), then, "exactly the old schema");
     assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).expect("version"), version);
     drop(conn);
-}
-
-/// The entries that judge an incident unsuitable and record every step of that route, so it can
-/// be closed.
-pub fn unsuitable_route(on: NaiveDate, by: &str) -> Vec<EntryBody> {
-    let judged =
-        JudgementDecision { on, by: by.into(), judgement: Judgement::Unsuitable, reason: "Nothing unlawful.".into() };
-    let mut entries = vec![EntryBody::Judgement(judged)];
-    for step in [
-        RouteStepKind::CoordinatorTold,
-        RouteStepKind::Reviewed,
-        RouteStepKind::ActionAndSanctions,
-        RouteStepKind::PoliciesAndToolsReviewed,
-    ] {
-        let details = Some("Done.".to_owned());
-        entries.push(EntryBody::Step(RouteStep {
-            step,
-            on,
-            by: by.into(),
-            details,
-            reference: None,
-            illegal_found: None,
-        }));
-    }
-    entries
 }
