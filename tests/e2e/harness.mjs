@@ -123,6 +123,19 @@ export async function invokeFromPage(s, command, args = {}) {
 }
 
 
+/** Draws a short squiggle across the signature box with the mouse. */
+export async function drawSignature(s, css) {
+  const pad = await s.find(css);
+  const origin = { 'element-6066-11e4-a52e-4f735466cecf': pad };
+  const path = [[-160, 10], [-110, -25], [-60, 20], [-10, -30], [40, 25], [90, -15], [150, 5]];
+  const actions = [{ type: 'pointerMove', duration: 0, origin, x: path[0][0], y: path[0][1] }, { type: 'pointerDown', button: 0 }];
+  for (const [x, y] of path.slice(1)) actions.push({ type: 'pointerMove', duration: 60, origin, x, y });
+  actions.push({ type: 'pointerUp', button: 0 });
+  await s.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'pen', parameters: { pointerType: 'mouse' }, actions }] });
+  await s.cmd('DELETE', '/actions');
+  await s.waitFor(`${css}[data-empty="false"]`, { timeout: 5000 });
+}
+
 /**
  * Runs the setup wizard for a new vault named `org`, with `PASSPHRASE`, confirming the recovery
  * key, and ends on the dashboard. The Emergency Kit PDF lands in `saveDir`; the wizard's "it is

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
 
-const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, waitForAdminAlone, lockFromAdmin, checkAccessibility, invokeFromPage } =
+const { here, shots, artifacts, PASSPHRASE, ORG, results, withApp, waitForLockedHome, waitForAdminAlone, lockFromAdmin, checkAccessibility, invokeFromPage, drawSignature } =
   harness;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-'));
@@ -226,19 +226,6 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.screenshot(join(shots, '20-aup-published.png'));
   await checkAccessibility(s, 'AUP page');
 });
-
-/** Draws a short squiggle across the signature box with the mouse. */
-async function drawSignature(s, css) {
-  const pad = await s.find(css);
-  const origin = { 'element-6066-11e4-a52e-4f735466cecf': pad };
-  const path = [[-160, 10], [-110, -25], [-60, 20], [-10, -30], [40, 25], [90, -15], [150, 5]];
-  const actions = [{ type: 'pointerMove', duration: 0, origin, x: path[0][0], y: path[0][1] }, { type: 'pointerDown', button: 0 }];
-  for (const [x, y] of path.slice(1)) actions.push({ type: 'pointerMove', duration: 60, origin, x, y });
-  actions.push({ type: 'pointerUp', button: 0 });
-  await s.cmd('POST', '/actions', { actions: [{ type: 'pointer', id: 'pen', parameters: { pointerType: 'mouse' }, actions }] });
-  await s.cmd('DELETE', '/actions');
-  await s.waitFor(`${css}[data-empty="false"]`, { timeout: 5000 });
-}
 
 let receiptNumber = '';
 
