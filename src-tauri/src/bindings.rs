@@ -322,6 +322,7 @@ pub fn typescript() -> String {
         crate::records::retention::RetentionReview::decl(&cfg),
         crate::records::retention::Decision::decl(&cfg),
         crate::records::signatures::AupDue::decl(&cfg),
+        crate::records::consent::ConsentDue::decl(&cfg),
         crate::records::due::WhatIsDue::decl(&cfg),
         crate::records::training::Role::decl(&cfg),
         crate::records::training::TrainingImportPreview::decl(&cfg),

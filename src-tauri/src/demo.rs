@@ -131,8 +131,9 @@ pub fn create(data_dir: &Path) -> Result<VaultPaths, VaultError> {
     Ok(paths)
 }
 
-/// The Instagram account, consent from Jayden's mum and from Amira (17 when she gave it), the Tuesday
-/// club as a group, and one logged publication. Ruby has no consent yet.
+/// The Instagram account, consent from Jayden's mum (given nearly a year ago, so "What is due" shows
+/// it to renew) and from Amira (17 when she gave it), the Tuesday club as a group, and one logged
+/// publication. Ruby has no consent yet.
 fn add_photo_consent(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[String]) -> Result<(), VaultError> {
     let today = crate::dates::today();
     let settings = consent::add_social_account(conn, actor, "Instagram @riversideyouth").map_err(demo_error)?;
@@ -152,7 +153,7 @@ fn add_photo_consent(conn: &mut rusqlite::Connection, actor: &Actor, ids: &[Stri
         judgement: None,
         method: Method::PaperForm,
         witness: None,
-        given_on: today - chrono::Days::new(75),
+        given_on: today - chrono::Days::new(340),
         form_version: consent::wording::FORM_VERSION.to_owned(),
         expires_on: None,
         answers: answers(&["website", "print", "display"]),

@@ -6,6 +6,7 @@
 //! history in the audit trail) and saved after it is released, so the Save dialog never holds up
 //! the auto-lock. Nothing here logs.
 
+use chrono::NaiveDate;
 use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
@@ -25,16 +26,19 @@ pub async fn consent_print_blank_form(
     save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 
-/// Saves a group's consent register as at today. `None` when the admin cancels the dialog.
+/// Saves a group's consent register as at `as_at` (today when not given), for the day of a trip
+/// or event. `None` when the admin cancels the dialog.
 #[tauri::command]
 pub async fn consent_print_register(
     window: WebviewWindow,
     state: State<'_, AppState>,
     group_id: String,
+    as_at: Option<NaiveDate>,
 ) -> Result<Option<SavedFile>, CommandError> {
     let demo = state.is_demo();
+    let (printed, on) = (today(), as_at.unwrap_or_else(today));
     let (session, form) = state
-        .with_vault_tagged(|v| Ok(consent::print_register(v.db().conn(), v.actor(), &group_id, demo, today())?))?;
+        .with_vault_tagged(|v| Ok(consent::print_register(v.db().conn(), v.actor(), &group_id, demo, on, printed)?))?;
     save::save_pdf(&window, &state, session, &form.file_name, &form.pdf)
 }
 

@@ -230,6 +230,7 @@ fn consent(doc: &mut FormDocument, f: &TrusteeFigures) {
             "Given at the signing station, waiting for an admin to confirm".into(),
             c.awaiting_confirmation.to_string(),
         ],
+        vec!["Consent that does not count for their age".into(), c.not_valid_for_age.to_string()],
         vec!["No consent on record".into(), c.none.to_string()],
         vec!["Young people on the register".into(), c.young_people.to_string()],
     ];

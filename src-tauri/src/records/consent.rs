@@ -8,10 +8,13 @@ mod check;
 mod groups;
 mod printed;
 mod publications;
+mod renewals;
 pub mod rules;
 mod settings;
 mod store;
 pub mod wording;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,7 +32,8 @@ pub use publications::{
     add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,
     PublicationPerson, TakedownDone, TakedownItem,
 };
-pub use rules::{CheckAnswer, PersonAnswer, Reason};
+pub use renewals::{renewals, ConsentDue};
+pub use rules::{CheckAnswer, NameAnswer, PersonAnswer, Reason};
 pub use settings::{add_social_account, consent_settings, retire_social_account, save_consent_settings};
 pub use store::current_uses;
 pub use store::{
@@ -601,6 +605,9 @@ pub struct PersonConsent {
     pub status: PersonConsentStatus,
     /// Every consent, newest first.
     pub history: Vec<ImageConsent>,
+    /// Where each consent in `history` stands on the day, by consent id ("Expired on 4 May 2026",
+    /// "Replaced by a later consent"), worked out by `rules::consent_state`.
+    pub history_states: BTreeMap<String, String>,
     /// Every logged publication they appear in, newest first.
     pub publications: Vec<Publication>,
     /// Images of them still to take down.
@@ -617,9 +624,17 @@ pub fn person_view(conn: &rusqlite::Connection, person_id: &str, on: NaiveDate) 
     };
     let uses = current_uses(conn)?;
     let status = statuses(conn, std::slice::from_ref(&person), &uses, on)?.pop().ok_or(ConsentError::PersonNotFound)?;
+    let history = history_for_person(conn, person_id)?;
+    let own_age = consent_settings(conn)?.own_consent_age;
+    let in_force = status.current.as_ref().map(|c| c.id.as_str());
+    let history_states = history
+        .iter()
+        .map(|c| (c.id.clone(), rules::consent_state(c, in_force, person.date_of_birth, on, own_age)))
+        .collect();
     Ok(PersonConsent {
         status,
-        history: history_for_person(conn, person_id)?,
+        history,
+        history_states,
         publications: publications(conn, Some(person_id))?,
         takedowns: takedown_list(conn, on, Some(person_id))?,
     })

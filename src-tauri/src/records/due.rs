@@ -1,5 +1,5 @@
-//! "What is due" across the records: training renewals, policy reviews and AUP signatures still
-//! to collect. Owns the one answer the dashboard's list and the calendar export both draw on, and
+//! "What is due" across the records: training renewals, policy reviews, AUP signatures still to
+//! collect and image consents to renew. Owns the one answer the dashboard's list and the calendar export both draw on, and
 //! the calendar export itself. Does not own when a course or a policy falls due (see `training`,
 //! `policies` and `reminders`), nor how the calendar file is written (see `reminders::ics`).
 
@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::consent::{self, ConsentDue, ConsentError};
 use super::organisation;
 use super::policies::{self, PolicyDue, PolicyError};
 use super::signatures::{self, AupDue, SignatureError};
@@ -30,6 +31,8 @@ pub struct WhatIsDue {
     pub policies: Vec<PolicyDue>,
     /// AUPs with people still to sign the version in force, most people first.
     pub aups: Vec<AupDue>,
+    /// Image consents to renew, soonest first: ended ones, then by the last day they count.
+    pub consents: Vec<ConsentDue>,
 }
 
 /// Why "what is due" could not be worked out: the record type that could not be read says why.
@@ -44,6 +47,9 @@ pub enum DueError {
     /// The AUP signatures could not be read.
     #[error(transparent)]
     Signature(#[from] SignatureError),
+    /// The image consents could not be read.
+    #[error(transparent)]
+    Consent(#[from] ConsentError),
     /// The database could not be read.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -55,6 +61,7 @@ impl CodedError for DueError {
             DueError::Training(e) => e.code(),
             DueError::Policy(e) => e.code(),
             DueError::Signature(e) => e.code(),
+            DueError::Consent(e) => e.code(),
             DueError::Store(e) => e.code(),
         }
     }
@@ -86,6 +93,7 @@ pub fn what_is_due(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, Due
             .map(|p| PolicyDue { policy_id: p.id, name: p.name, topic: p.topic, due: p.next_review, status: p.status })
             .collect(),
         aups: signatures::due_items(conn)?,
+        consents: consent::renewals(conn, today)?,
     };
     found.training.sort_by(|a, b| (a.status, a.due, &a.person_name).cmp(&(b.status, b.due, &b.person_name)));
     found.policies.sort_by(|a, b| (a.status, a.due, &a.name).cmp(&(b.status, b.due, &b.name)));
@@ -106,15 +114,17 @@ pub fn calendar(conn: &Connection, today: NaiveDate) -> Result<String, DueError>
 }
 
 impl WhatIsDue {
-    /// Only what needs doing within 90 days: training and reviews in date beyond that are left
-    /// out. AUP signatures outstanding always need doing.
+    /// Only what needs doing within 90 days: training, reviews and consents in date beyond that
+    /// are left out. AUP signatures outstanding always need doing.
     pub fn needing_attention(mut self) -> WhatIsDue {
         self.training.retain(|t| t.status != DueStatus::InDate);
         self.policies.retain(|p| p.status != DueStatus::InDate);
+        self.consents.retain(|c| c.status != DueStatus::InDate);
         self
     }
 
-    /// One calendar event for each dated training renewal and policy review, soonest first.
+    /// One calendar event for each dated training renewal, policy review and consent renewal (on
+    /// the last day the consent counts, saying who to ask), soonest first.
     /// Training never done has no date to put in a calendar; AUP signatures have no date either.
     pub fn calendar_events(&self) -> Vec<DueEvent> {
         let training = self.training.iter().filter(|t| t.status != DueStatus::NeverDone).filter_map(|t| {
@@ -131,7 +141,12 @@ impl WhatIsDue {
                 on: p.due?,
             })
         });
-        let mut events: Vec<DueEvent> = training.chain(reviews).collect();
+        let consents = self.consents.iter().map(|c| DueEvent {
+            uid: format!("consent-{}@safekeeper", c.consent_id),
+            summary: format!("Photo consent ends: {}. {}", c.person_name, c.ask),
+            on: c.last_day,
+        });
+        let mut events: Vec<DueEvent> = training.chain(reviews).chain(consents).collect();
         events.sort_by(|a, b| (a.on, &a.summary).cmp(&(b.on, &b.summary)));
         events
     }

@@ -147,6 +147,9 @@ pub struct ConsentFigures {
     pub withdrawn: u32,
     /// Given at the signing station and not yet confirmed by an admin.
     pub awaiting_confirmation: u32,
+    /// A consent that does not count for their age: given by them below the organisation's age,
+    /// with no judgement written down, or by someone without parental responsibility.
+    pub not_valid_for_age: u32,
     /// Those with no consent or refusal recorded.
     pub none: u32,
 }

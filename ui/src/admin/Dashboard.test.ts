@@ -46,7 +46,7 @@ describe("The dashboard", () => {
       fakeRust({
         signatures_unconfirmed: () => (confirmed ? [] : [unconfirmed]),
         signature_confirm: confirm,
-        due_list: () => ({ training: [], policies: [], aups: [staffAup(confirmed ? 2 : 3)] }),
+        due_list: () => ({ training: [], policies: [], aups: [staffAup(confirmed ? 2 : 3)], consents: [] }),
         policies_due: () => [],
       }),
     );

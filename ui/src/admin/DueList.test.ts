@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { AupDue, PolicyDue, TrainingDue } from "../lib/bindings";
+import type { AupDue, ConsentDue, PolicyDue, TrainingDue } from "../lib/bindings";
 import { fakeRust, rustError, type Handler } from "../test/tauriFake";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -27,19 +27,49 @@ const policy = (id: string, name: string, status: PolicyDue["status"], date: str
   status,
 });
 
-type Due = { training?: TrainingDue[]; policies?: PolicyDue[]; aups?: AupDue[] };
+type Due = { training?: TrainingDue[]; policies?: PolicyDue[]; aups?: AupDue[]; consents?: ConsentDue[] };
 
 function show(due: Due | Handler) {
-  const dueList: Handler = typeof due === "function" ? due : () => ({ training: [], policies: [], aups: [], ...due });
+  const dueList: Handler = typeof due === "function" ? due : () => ({ training: [], policies: [], aups: [], consents: [], ...due });
   vi.mocked(invoke).mockImplementation(fakeRust({ due_list: dueList }));
   const onOpenTraining = vi.fn();
   const onOpenPolicy = vi.fn();
   const onOpenAups = vi.fn();
-  render(DueList, { onOpenTraining, onOpenPolicy, onOpenAups, today: "2026-11-22" });
-  return { onOpenTraining, onOpenPolicy, onOpenAups };
+  const onOpenPerson = vi.fn();
+  render(DueList, { onOpenTraining, onOpenPolicy, onOpenAups, onOpenPerson, today: "2026-11-22" });
+  return { onOpenTraining, onOpenPolicy, onOpenAups, onOpenPerson };
 }
 
+const consent = (name: string, status: ConsentDue["status"], lastDay: string, ask: string): ConsentDue => ({
+  personId: `p-${name}`,
+  personName: name,
+  consentId: `c-${name}`,
+  lastDay,
+  status,
+  ask,
+});
+
 describe("What is due on the dashboard", () => {
+  it("lists photo consents to renew by when they end, with who to ask, leading to the person's page", async () => {
+    const { onOpenPerson } = show({
+      consents: [
+        consent("Eve Lee", "overdue", "2026-11-01", "Ask Dana Lee (mother)."),
+        consent("Sam Okafor", "dueIn30", "2026-11-27", "Ask Dana Okafor (mother)."),
+        consent("Tia Okafor", "dueIn60", "2027-01-10", "Ask Tia Okafor, who can now give consent as an adult."),
+      ],
+    });
+    expect(await screen.findByTestId("due-now")).toHaveTextContent(
+      "Photo consent to renew: Eve Lee, ended: its last day was 1 November 2026 (3 weeks ago). Ask Dana Lee (mother).",
+    );
+    expect(screen.getByTestId("due-30")).toHaveTextContent(
+      "Photo consent to renew: Sam Okafor, ends in 5 days (last day 27 November 2026). Ask Dana Okafor (mother).",
+    );
+    expect(screen.getByTestId("due-90")).toHaveTextContent("Tia Okafor, ends in 7 weeks (last day 10 January 2027). Ask Tia Okafor, who can now give consent as an adult.");
+    await userEvent.setup().click(screen.getAllByTestId("due-consent-link")[1]);
+    expect(onOpenPerson).toHaveBeenCalledWith("p-Sam Okafor");
+  });
+
+
   it("groups training and policy reviews by when they fall due, each line saying what, who, when and how far away", async () => {
     const { onOpenTraining, onOpenPolicy } = show({
       training: [

@@ -576,9 +576,9 @@ export const groupMemberSet = (id: string, personId: string, member: boolean) =>
 /** The blank image consent form, saved where the admin chooses. */
 export const consentPrintBlankForm = () => call<SavedFile | null>("consent_print_blank_form");
 
-/** A group's consent register, for a trip or event lead to carry. */
-export const consentPrintRegister = (groupId: string) =>
-  call<SavedFile | null>("consent_print_register", { groupId });
+/** A group's consent register, for a trip or event lead to carry, as at a day (today when null). */
+export const consentPrintRegister = (groupId: string, asAt: string | null = null) =>
+  call<SavedFile | null>("consent_print_register", { groupId, asAt });
 
 /** One person's consent history, with their publications and take-downs. */
 export const consentPrintHistory = (personId: string) =>

@@ -522,6 +522,32 @@ nameWithImage: boolean,
  */
 notes: string | null, };
 
+export type ConsentDue = { 
+/**
+ * The person's id in the people register.
+ */
+personId: string, 
+/**
+ * Their full name from the people register.
+ */
+personName: string, 
+/**
+ * The consent that runs out.
+ */
+consentId: string, 
+/**
+ * The last UK day the consent counts (`YYYY-MM-DD`); from the next day the photo check says no.
+ */
+lastDay: string, 
+/**
+ * How urgent it is: ended (overdue), or ending within 30, 60 or 90 days, or later (in date).
+ */
+status: DueStatus, 
+/**
+ * Who to ask for a new consent, as one sentence: "Ask Dana Okafor (mother)."
+ */
+ask: string, };
+
 export type ConsentGiver = "self" | "parentCarer";
 
 export type ConsentMethod = "signingStation" | "paperForm" | "email" | "verbal";
@@ -1992,6 +2018,11 @@ status: PersonConsentStatus,
  */
 history: Array<ImageConsent>, 
 /**
+ * Where each consent in `history` stands on the day, by consent id ("Expired on 4 May 2026",
+ * "Replaced by a later consent"), worked out by `rules::consent_state`.
+ */
+historyStates: { [key in string]: string }, 
+/**
  * Every logged publication they appear in, newest first.
  */
 publications: Array<Publication>, 
@@ -2014,9 +2045,14 @@ displayName: string,
  */
 uses: Array<PersonAnswer>, 
 /**
- * Whether their name may appear with an image, under the consent in force.
+ * Whether their name may appear with an image on the day, under the consent in force and
+ * the same rules as every use (see `rules::name_answer`).
  */
 nameWithImage: boolean, 
+/**
+ * Why the name may or may not appear, in one plain line ("Yes: …" or "No: …").
+ */
+nameExplanation: string, 
 /**
  * The consent in force, if any.
  */
@@ -3174,7 +3210,11 @@ policies: Array<PolicyDue>,
 /**
  * AUPs with people still to sign the version in force, most people first.
  */
-aups: Array<AupDue>, };
+aups: Array<AupDue>, 
+/**
+ * Image consents to renew, soonest first: ended ones, then by the last day they count.
+ */
+consents: Array<ConsentDue>, };
 
 export type YearsRule = { 
 /**

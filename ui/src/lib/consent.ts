@@ -2,7 +2,6 @@
 // standing for one use (words first; colour only repeats them).
 
 import type { ConsentMethod, ImageConsent, PersonAnswer, UseWording } from "./bindings";
-import { formatDate } from "./format";
 
 export const METHOD_LABELS: Record<ConsentMethod, string> = {
   signingStation: "At the signing station",
@@ -29,14 +28,6 @@ export function answerWord(answer: PersonAnswer): string {
 /** The label of a use key, from the current form's uses; unknown keys fall back to the key. */
 export function useTitle(uses: UseWording[], key: string): string {
   return uses.find((u) => u.useKey === key)?.label ?? (key.startsWith("social:") ? "A social media account no longer listed" : key);
-}
-
-/** Where a consent stands, in a few words, for history lists. */
-export function consentStateText(consent: ImageConsent, today: string): string {
-  if (consent.withdrawal) return `Withdrawn on ${formatDate(consent.withdrawal.on)}`;
-  if (consent.selfDeclared) return "Waiting for an admin to confirm";
-  if (consent.expiresOn <= today) return `Expired on ${formatDate(consent.expiresOn)}`;
-  return `In force until ${formatDate(consent.expiresOn)}`;
 }
 
 /** One line listing the uses a consent said yes to, or that it refused everything. */

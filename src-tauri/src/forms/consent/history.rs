@@ -61,14 +61,7 @@ pub fn consent_history_pdf(sheet: &ConsentHistory) -> Result<Vec<u8>, FormError>
         .zip(&sheet.person.status.uses)
         .map(|((key, _), answer)| vec![use_title(key, &sheet.accounts), answer.explanation.clone()])
         .collect();
-    today.push(vec![
-        "Name with image".to_owned(),
-        if sheet.person.status.name_with_image && sheet.person.status.uses.iter().any(|a| a.allowed) {
-            "Yes: their first name may be shown beside an image of them.".to_owned()
-        } else {
-            "No: do not show their name beside an image of them.".to_owned()
-        },
-    ]);
+    today.push(vec!["Name with image".to_owned(), sheet.person.status.name_explanation.clone()]);
     doc.table(&["Use", "Answer"], &today);
 
     doc.heading("Consents, newest first");
@@ -80,7 +73,8 @@ pub fn consent_history_pdf(sheet: &ConsentHistory) -> Result<Vec<u8>, FormError>
         // One consent's facts read as a whole, so start a fresh page rather than split them.
         let lines: usize = facts.iter().map(|row| row[1].lines().count().max(1)).sum();
         doc.keep_together(CONSENT_HEADING_MM + facts.len() as f32 * ROW_PADDING_MM + lines as f32 * LINE_MM);
-        doc.strong(&consent_heading(consent));
+        let state = sheet.person.history_states.get(&consent.id).map(String::as_str);
+        doc.strong(&consent_heading(consent, state));
         doc.table(&[], &facts);
     }
 
@@ -105,10 +99,13 @@ pub fn consent_history_pdf(sheet: &ConsentHistory) -> Result<Vec<u8>, FormError>
     doc.finish()
 }
 
-pub(crate) fn consent_heading(c: &ImageConsent) -> String {
-    match &c.withdrawal {
-        Some(w) => format!("Given {} \u{b7} withdrawn {}", uk_date(c.given_on), uk_date(w.on)),
-        None => format!("Given {}", uk_date(c.given_on)),
+/// "Given 4 May 2026 · Expired on 4 May 2027": the day it was given, and where it stands on the
+/// day printed when that is known (see `rules::consent_state`).
+pub(crate) fn consent_heading(c: &ImageConsent, state: Option<&str>) -> String {
+    match (state, &c.withdrawal) {
+        (Some(state), _) => format!("Given {} \u{b7} {state}", uk_date(c.given_on)),
+        (None, Some(w)) => format!("Given {} \u{b7} withdrawn {}", uk_date(c.given_on), uk_date(w.on)),
+        (None, None) => format!("Given {}", uk_date(c.given_on)),
     }
 }
 

@@ -33,13 +33,16 @@ pub fn print_blank(conn: &Connection, demo: bool) -> Result<PrintedForm, PrintEr
     Ok(PrintedForm { file_name: BLANK_FILE_NAME.to_owned(), pdf: blank_consent_pdf(&form)? })
 }
 
-/// A group's consent register as at `on`, noted in the audit trail as printed by `actor`.
+/// A group's consent register as at `on` (today, or the day of a trip or event), printed on
+/// `printed`, noted in the audit trail as printed by `actor`. A consent that ends before `on`
+/// prints as NO, with the day it ends beside the name.
 pub fn print_register(
     conn: &Connection,
     actor: &Actor,
     group_id: &str,
     demo: bool,
     on: NaiveDate,
+    printed: NaiveDate,
 ) -> Result<PrintedForm, PrintError> {
     let (group_name, people) = consent::group_members(conn, group_id)?;
     let uses = consent::current_uses(conn)?;
@@ -52,6 +55,7 @@ pub fn print_register(
         accounts: accounts(conn, true)?,
         members,
         on,
+        printed,
         demo,
     };
     Ok(PrintedForm { file_name: register_file_name(&sheet.group_name, on), pdf: consent_register_pdf(&sheet)? })

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::{column_name, CONFIDENTIAL};
 use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
-use crate::records::consent::PersonConsentStatus;
+use crate::records::consent::{PersonConsentStatus, Reason};
 
 /// Everything a group's image consent register prints, gathered by the caller.
 pub struct ConsentRegister {
@@ -24,8 +24,10 @@ pub struct ConsentRegister {
     pub accounts: Vec<(String, String)>,
     /// Each member's standing on `on`, by name.
     pub members: Vec<PersonConsentStatus>,
-    /// The UK day the register shows each member's standing for.
+    /// The UK day the register shows each member's standing for: today, or the day of an event.
     pub on: NaiveDate,
+    /// The UK day it was printed.
+    pub printed: NaiveDate,
     /// Printed from a demo vault: every page is marked DEMO.
     pub demo: bool,
 }
@@ -51,6 +53,15 @@ pub fn consent_register_pdf(sheet: &ConsentRegister) -> Result<Vec<u8>, FormErro
         "Confidential. Keep this sheet with you, and shred it after the event. Consent can change, so print \
          a new one for each event.",
     );
+    if sheet.on != sheet.printed {
+        doc.paragraph(&format!(
+            "This sheet shows where each person will stand on {}, as their consents stood when it was printed on \
+             {}. A consent that ends before {} shows as NO.",
+            uk_date(sheet.on),
+            uk_date(sheet.printed),
+            uk_date(sheet.on)
+        ));
+    }
 
     if sheet.members.is_empty() {
         doc.paragraph("Nobody is in this group yet. Add its members in Safekeeper, then print again.");
@@ -60,7 +71,7 @@ pub fn consent_register_pdf(sheet: &ConsentRegister) -> Result<Vec<u8>, FormErro
     let mut headers: Vec<&str> = vec!["Name"];
     headers.extend(use_names.iter().map(String::as_str));
     headers.extend(["Name with image", "Conditions"]);
-    let rows: Vec<Vec<String>> = sheet.members.iter().map(member_row).collect();
+    let rows: Vec<Vec<String>> = sheet.members.iter().map(|m| member_row(m, sheet.printed)).collect();
     doc.table(&headers, &rows);
 
     doc.keep_together(40.0);
@@ -86,7 +97,7 @@ pub fn consent_register_pdf(sheet: &ConsentRegister) -> Result<Vec<u8>, FormErro
     );
     doc.note(&format!(
         "Printed {} from Safekeeper. If you are unsure about anyone, leave them out of the picture.",
-        uk_date(sheet.on)
+        uk_date(sheet.printed)
     ));
     doc.finish()
 }
@@ -95,14 +106,18 @@ fn yes_no(allowed: bool) -> String {
     if allowed { YES } else { NO }.to_owned()
 }
 
-fn member_row(member: &PersonConsentStatus) -> Vec<String> {
+fn member_row(member: &PersonConsentStatus, printed: NaiveDate) -> Vec<String> {
     let mut cells = vec![member.display_name.clone()];
     cells.extend(member.uses.iter().map(|answer| yes_no(answer.allowed)));
-    // A name may only go beside an image the person may appear in at all, so a consent that no
-    // longer stands (expired, or not valid for their age) is a no for the name too.
-    let any_use = member.uses.iter().any(|answer| answer.allowed);
-    cells.push(yes_no(member.name_with_image && any_use));
-    let conditions = member.uses.iter().find_map(|answer| answer.conditions.clone()).unwrap_or_default();
+    // The name's answer follows the same rules as the screen's (see `rules::name_answer`).
+    cells.push(yes_no(member.name_with_image));
+    let mut conditions = member.uses.iter().find_map(|answer| answer.conditions.clone()).unwrap_or_default();
+    // Still in force when printed but ended by the day of the event: say so, so it can be renewed.
+    let ends = member.current.as_ref().map(|c| c.expires_on).filter(|&ends| ends > printed);
+    if let Some(ends) = ends.filter(|_| member.uses.iter().any(|a| a.reason == Reason::Expired)) {
+        let note = format!("Consent ends {}: renew it first", uk_date(ends));
+        conditions = if conditions.is_empty() { note } else { format!("{note}\n{conditions}") };
+    }
     cells.push(conditions);
     cells
 }

@@ -246,19 +246,43 @@ fn club_night() -> Group {
 }
 
 fn register_pdf(g: &Group) -> Vec<u8> {
+    register_pdf_as_at(g, today())
+}
+
+fn register_pdf_as_at(g: &Group, on: NaiveDate) -> Vec<u8> {
     let (group_name, people) = consent::group_members(&g.conn, &g.group_id).expect("members");
     let uses = consent::current_uses(&g.conn).expect("uses");
-    let members = consent::statuses(&g.conn, &people, &uses, today()).expect("statuses");
+    let members = consent::statuses(&g.conn, &people, &uses, on).expect("statuses");
     consent_register_pdf(&ConsentRegister {
         org_name: ORG.into(),
         group_name,
         uses,
         accounts: account_pairs(&g.conn),
         members,
-        on: today(),
+        on,
+        printed: today(),
         demo: false,
     })
     .expect("the register renders")
+}
+
+#[test]
+fn a_register_as_at_a_later_trip_prints_no_for_a_consent_that_ends_before_it() {
+    // Ben's consent (given 1 March 2026, for a year) is a yes today and ends on 1 March 2027.
+    let g = club_night();
+    let today_sheet = folded(&pdf_text(&register_pdf(&g)));
+    assert!(today_sheet.contains("Ben Carter Yes Yes"), "{today_sheet}");
+    assert!(!today_sheet.contains("shows where each person will stand"), "a register for today needs no such note");
+
+    let trip = folded(&pdf_text(&register_pdf_as_at(&g, day(2027, 3, 5))));
+    let all_no = ["\u{25a0} NO"; 7].join(" ");
+    assert!(trip.contains(&format!("Ben Carter {all_no}")), "{trip}");
+    assert!(trip.contains("Consent ends 1 March 2027: renew it first"), "{trip}");
+    assert!(trip.contains("As at 5 March 2027"), "{trip}");
+    assert!(trip.contains("will stand on 5 March 2027"), "{trip}");
+    assert!(trip.contains("Printed 22 November 2026"), "{trip}");
+    // Cara never consented: no renewal note, just NO.
+    assert_eq!(trip.matches("renew it first").count(), 2, "Ben and Amira's consents end before the trip: {trip}");
 }
 
 #[test]
@@ -384,8 +408,10 @@ fn history_pdf(conn: &Connection, person_id: &str) -> Vec<u8> {
 fn the_history_shows_the_withdrawal_and_lists_consents_newest_first() {
     let (conn, sam) = sam_history();
     let all = folded(&pdf_text(&history_pdf(&conn, &sam)));
-    let newer = all.find("Given 1 February 2026").expect("the newer consent");
-    let older = all.find("Given 10 January 2025 \u{b7} withdrawn 1 September 2025").expect("the withdrawn consent");
+    // Each heading says where the consent stands on the day printed, in the words the screen uses.
+    let newer =
+        all.find("Given 1 February 2026 \u{b7} In force; it expires on 1 February 2027").expect("the newer consent");
+    let older = all.find("Given 10 January 2025 \u{b7} Withdrawn on 1 September 2025").expect("the withdrawn consent");
     assert!(newer < older, "newest first");
     assert!(all.contains("Withdrawn 1 September 2025 How: Email to the office Recorded by:"), "{all}");
     assert!(all.contains("Note: Family moving away"));
@@ -426,4 +452,107 @@ fn file_names_carry_the_group_or_person_and_the_date() {
         "Image consent register Trip Lake District 2026-07-04.pdf"
     );
     assert_eq!(history_file_name("Sam Okafor", today()), "Image consent history Sam Okafor 2026-11-22.pdf");
+}
+
+// ---- one rule on every page ---------------------------------------------------------------------
+
+/// A self-given consent, as a young person aged 16 or over gives it with a judgement written down.
+fn consent_from_themselves(conn: &mut Connection, person_id: &str, given_on: NaiveDate) -> String {
+    let answers = consent::current_uses(conn)
+        .expect("uses")
+        .into_iter()
+        .map(|(key, _)| UseAnswer { allowed: true, use_key: key });
+    let draft = ConsentDraft {
+        person_id: person_id.into(),
+        giver: Giver::Myself,
+        giver_name: String::new(),
+        relationship: None,
+        parental_responsibility: false,
+        judgement: Some("Talked it through; understood who would see the photographs.".into()),
+        method: Method::PaperForm,
+        witness: None,
+        given_on,
+        form_version: wording::FORM_VERSION.into(),
+        expires_on: None,
+        answers: answers.collect(),
+        name_with_image: true,
+        notes: None,
+    };
+    consent::record(conn, &dsl(), &draft, today()).expect("record own consent").id
+}
+
+#[test]
+fn the_screen_the_check_and_the_printed_register_agree_for_expired_withdrawn_and_under_age_consents() {
+    let mut g = club_night();
+    // Gus consented himself at 17, which the usual age of 16 allows; the organisation then raised
+    // the age to 18, so his consent no longer counts anywhere.
+    let draft = PersonDraft {
+        group: PersonGroup::YoungPerson,
+        full_name: "Gus Hale".into(),
+        preferred_name: None,
+        date_of_birth: Some(day(2009, 1, 10)),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    let gus = people::add(&mut g.conn, &dsl(), &draft).expect("add Gus").id;
+    consent_from_themselves(&mut g.conn, &gus, day(2026, 3, 1));
+    consent::add_group_member(&mut g.conn, &dsl(), &g.group_id, &gus).expect("member");
+    let months = consent::consent_settings(&g.conn).expect("settings").default_months;
+    consent::save_consent_settings(&mut g.conn, &dsl(), months, 18).expect("raise the age");
+
+    let register = folded(&pdf_text(&register_pdf(&g)));
+    let (_, members) = consent::group_members(&g.conn, &g.group_id).expect("members");
+    let uses = consent::current_uses(&g.conn).expect("uses");
+    let all_no = ["\u{25a0} NO"; 7].join(" ");
+    for (name, reason, state) in [
+        ("Dev Patel", consent::Reason::Withdrawn, "Withdrawn on 1 September 2026"),
+        ("Esi Mensah", consent::Reason::Expired, "Expired on 1 June 2026"),
+        ("Gus Hale", consent::Reason::UnderAgeWithoutParent, "Does not count: they were 17"),
+    ] {
+        let id = &members.iter().find(|p| p.full_name == name).expect("a member").id;
+        // The person's page.
+        let screen = consent::person_view(&g.conn, id, today()).expect("person view");
+        assert!(screen.status.uses.iter().all(|a| !a.allowed && a.reason == reason), "{name}: {:?}", screen.status);
+        assert!(!screen.status.name_with_image, "{name}'s name must not be shown");
+        assert_eq!(
+            screen.status.name_explanation, screen.status.uses[0].explanation,
+            "{name}: the name gives the same reason"
+        );
+        let current = screen.history.first().expect("a consent");
+        assert!(screen.history_states[&current.id].starts_with(state), "{name}: {:?}", screen.history_states);
+        // The point-of-use check, with the name, for every use.
+        for (key, _) in &uses {
+            let question =
+                consent::CheckQuestion { person_ids: vec![id.clone()], use_key: key.clone(), with_name: true };
+            let checked = consent::check(&g.conn, &question, today()).expect("check");
+            assert!(!checked.allowed, "{name} {key}");
+            assert_eq!(checked.people[0].reason, reason, "{name} {key}");
+            let on_screen = screen.status.uses.iter().find(|a| &a.use_key == key).expect("the same use on screen");
+            assert_eq!(checked.people[0].explanation, on_screen.explanation, "{name} {key}: the same words");
+        }
+        // The printed register.
+        assert!(register.contains(&format!("{name} {all_no}")), "{name} should be all NO: {register}");
+    }
+    // And a yes is a yes everywhere, name included.
+    let ben = &members.iter().find(|p| p.full_name == "Ben Carter").expect("Ben").id;
+    let screen = consent::person_view(&g.conn, ben, today()).expect("person view");
+    assert!(screen.status.name_with_image && screen.status.uses.iter().all(|a| a.allowed));
+    let question = consent::CheckQuestion { person_ids: vec![ben.clone()], use_key: "website".into(), with_name: true };
+    assert!(consent::check(&g.conn, &question, today()).expect("check").allowed);
+    assert!(register.contains("Ben Carter Yes Yes Yes Yes Yes Yes Yes"), "{register}");
+}
+
+#[test]
+fn the_name_row_no_longer_says_yes_once_the_consent_has_expired() {
+    // Regression: the person's page said "Name with the image: Yes" after the consent expired.
+    let g = club_night();
+    let (_, members) = consent::group_members(&g.conn, &g.group_id).expect("members");
+    let ben = &members.iter().find(|p| p.full_name == "Ben Carter").expect("Ben").id;
+    let before = consent::person_view(&g.conn, ben, day(2027, 2, 28)).expect("the day before it ends");
+    assert!(before.status.name_with_image, "{}", before.status.name_explanation);
+    let after = consent::person_view(&g.conn, ben, day(2027, 3, 1)).expect("the day it ends");
+    assert!(!after.status.name_with_image);
+    assert_eq!(after.status.name_explanation, "No: consent expired on 1 March 2027. Ask for it to be renewed.");
 }

@@ -140,7 +140,7 @@ pub(super) fn consents(doc: &mut FormDocument, access: &SubjectAccess, accounts:
     for c in &access.consents {
         let facts = consent_facts(&c.consent, accounts, access.produced_on);
         doc.keep_together(12.0 + facts.len() as f32 * 7.5);
-        doc.strong(&consent_heading(&c.consent));
+        doc.strong(&consent_heading(&c.consent, None));
         doc.table(&[], &facts);
         if let Some(mark) = &c.mark {
             picture_or_note(doc, &mark.bytes, "drawn signature");

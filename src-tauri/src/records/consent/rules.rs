@@ -158,6 +158,49 @@ pub fn own_consent_problem(
     None
 }
 
+/// Why a consent does not count on `on` for this person, whatever the use; `None` when it stands.
+/// Every screen, the check, "what is due" and the printed forms take a consent's standing from here.
+pub fn does_not_stand(
+    c: &ImageConsent,
+    date_of_birth: Option<NaiveDate>,
+    on: NaiveDate,
+    own_consent_age: u32,
+) -> Option<(Reason, String)> {
+    if let Some(w) = c.withdrawal.as_ref().filter(|w| w.on <= on) {
+        return Some((Reason::Withdrawn, format!("No: consent was withdrawn on {}.", long_date(w.on))));
+    }
+    if c.self_declared {
+        return Some((
+            Reason::AwaitingConfirmation,
+            format!(
+                "No: the consent given at the signing station on {} is waiting for an admin to confirm it.",
+                long_date(c.given_on)
+            ),
+        ));
+    }
+    if on >= c.expires_on {
+        return Some((
+            Reason::Expired,
+            format!("No: consent expired on {}. Ask for it to be renewed.", long_date(c.expires_on)),
+        ));
+    }
+    match c.giver {
+        Giver::Myself => own_consent_problem(date_of_birth, c.given_on, c.judgement.as_deref(), own_consent_age)
+            .map(|(reason, why)| (reason, format!("No: {why}."))),
+        Giver::ParentCarer => {
+            let under_age = date_of_birth.is_some_and(|dob| age_on(dob, c.given_on) < own_consent_age);
+            (under_age && !c.parental_responsibility).then(|| {
+                (
+                    Reason::UnderAgeWithoutParent,
+                    format!(
+                        "No: the person who consented is not recorded as having parental responsibility, which is needed under {own_consent_age}."
+                    ),
+                )
+            })
+        }
+    }
+}
+
 fn decide(
     c: &ImageConsent,
     subject: &Subject<'_>,
@@ -167,43 +210,8 @@ fn decide(
     on: NaiveDate,
     own_consent_age: u32,
 ) -> (Reason, String) {
-    if let Some(w) = c.withdrawal.as_ref().filter(|w| w.on <= on) {
-        return (Reason::Withdrawn, format!("No: consent was withdrawn on {}.", long_date(w.on)));
-    }
-    if c.self_declared {
-        return (
-            Reason::AwaitingConfirmation,
-            format!(
-                "No: the consent given at the signing station on {} is waiting for an admin to confirm it.",
-                long_date(c.given_on)
-            ),
-        );
-    }
-    if on >= c.expires_on {
-        return (
-            Reason::Expired,
-            format!("No: consent expired on {}. Ask for it to be renewed.", long_date(c.expires_on)),
-        );
-    }
-    match c.giver {
-        Giver::Myself => {
-            if let Some((reason, why)) =
-                own_consent_problem(subject.date_of_birth, c.given_on, c.judgement.as_deref(), own_consent_age)
-            {
-                return (reason, format!("No: {why}."));
-            }
-        }
-        Giver::ParentCarer => {
-            let under_age = subject.date_of_birth.is_some_and(|dob| age_on(dob, c.given_on) < own_consent_age);
-            if under_age && !c.parental_responsibility {
-                return (
-                    Reason::UnderAgeWithoutParent,
-                    format!(
-                        "No: the person who consented is not recorded as having parental responsibility, which is needed under {own_consent_age}."
-                    ),
-                );
-            }
-        }
+    if let Some(problem) = does_not_stand(c, subject.date_of_birth, on, own_consent_age) {
+        return problem;
     }
     match c.answer(use_key) {
         None => {
@@ -269,5 +277,76 @@ pub fn join_names(names: &[&str]) -> String {
         [] => String::new(),
         [one] => (*one).to_owned(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Whether a person's name may be shown beside an image of them, and why, in one plain line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NameAnswer {
+    /// True only when the consent in force allows the name and at least one use is a yes.
+    pub allowed: bool,
+    /// "Yes: …" or "No: …".
+    pub explanation: String,
+}
+
+/// The name's answer on a day, from the consent in force and that day's answer for each use. A
+/// name may only go beside an image the person may appear in at all, so a consent that does not
+/// stand (expired, withdrawn, waiting, or not valid for their age) is a no for the name too.
+pub fn name_answer(consent: Option<&ImageConsent>, uses: &[PersonAnswer]) -> NameAnswer {
+    let no = |why: &str| NameAnswer { allowed: false, explanation: why.to_owned() };
+    let Some(c) = consent else {
+        return no("No: there is no image consent on record.");
+    };
+    if uses.iter().any(|a| a.allowed) {
+        return if c.name_with_image {
+            NameAnswer {
+                allowed: true,
+                explanation: "Yes: their first name may be shown beside an image of them.".into(),
+            }
+        } else {
+            no("No: the consent says their name must not be shown beside an image of them.")
+        };
+    }
+    // Every use is a no; when the whole consent does not stand, every answer gives that reason.
+    let whole = uses.first().filter(|a| {
+        matches!(
+            a.reason,
+            Reason::Withdrawn
+                | Reason::AwaitingConfirmation
+                | Reason::Expired
+                | Reason::UnderAgeWithoutParent
+                | Reason::NoJudgement
+        )
+    });
+    match whole {
+        Some(answer) => no(&answer.explanation),
+        None => no("No: they may not appear in any image, so their name may not be shown either."),
+    }
+}
+
+/// Where one consent in a person's history stands on `on`, in a few words: replaced by a later
+/// one, withdrawn, waiting, expired, not valid for their age, or in force until a date.
+pub fn consent_state(
+    c: &ImageConsent,
+    in_force_id: Option<&str>,
+    date_of_birth: Option<NaiveDate>,
+    on: NaiveDate,
+    own_consent_age: u32,
+) -> String {
+    if c.given_on > on {
+        return format!("Not yet given on {}", long_date(on));
+    }
+    if let Some(w) = c.withdrawal.as_ref().filter(|w| w.on <= on) {
+        return format!("Withdrawn on {}", long_date(w.on));
+    }
+    if in_force_id.is_some_and(|id| id != c.id) {
+        return "Replaced by a later consent".to_owned();
+    }
+    match does_not_stand(c, date_of_birth, on, own_consent_age) {
+        None => format!("In force; it expires on {}", long_date(c.expires_on)),
+        Some((Reason::AwaitingConfirmation, _)) => "Waiting for an admin to confirm".to_owned(),
+        Some((Reason::Expired, _)) => format!("Expired on {}", long_date(c.expires_on)),
+        Some((_, why)) => format!("Does not count: {}", why.trim_start_matches("No: ").trim_end_matches('.')),
     }
 }

@@ -546,8 +546,11 @@ pub struct PersonConsentStatus {
     pub display_name: String,
     /// Their answer for each use asked about, in the order the uses were given.
     pub uses: Vec<rules::PersonAnswer>,
-    /// Whether their name may appear with an image, under the consent in force.
+    /// Whether their name may appear with an image on the day, under the consent in force and
+    /// the same rules as every use (see `rules::name_answer`).
     pub name_with_image: bool,
+    /// Why the name may or may not appear, in one plain line ("Yes: …" or "No: …").
+    pub name_explanation: String,
     /// The consent in force, if any.
     pub current: Option<ImageConsent>,
 }
@@ -569,18 +572,18 @@ pub fn statuses(
             let name = p.full_name.clone();
             let theirs = consents.get(&p.id).unwrap_or(&empty);
             let subject = rules::Subject { person_id: &p.id, display_name: &name, date_of_birth: p.date_of_birth };
-            let uses = use_keys
+            let uses: Vec<rules::PersonAnswer> = use_keys
                 .iter()
                 .map(|(key, label)| rules::answer(&subject, theirs, key, label, false, on, own_age))
                 .collect();
             let current = rules::in_force(theirs, on).cloned();
+            let name = rules::name_answer(current.as_ref(), &uses);
             PersonConsentStatus {
                 person_id: p.id.clone(),
-                display_name: name,
+                display_name: subject.display_name.to_owned(),
                 uses,
-                name_with_image: current.as_ref().is_some_and(|c| {
-                    c.name_with_image && c.withdrawal.as_ref().is_none_or(|w| w.on > on) && !c.self_declared
-                }),
+                name_with_image: name.allowed,
+                name_explanation: name.explanation,
                 current,
             }
         })

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::records::aup::{self, Audience};
+use crate::records::consent::{self, ConsentDraft, Giver, Method, UseAnswer};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::policies::{PolicyReview, ReviewTrigger};
 use crate::records::test_db;
@@ -155,4 +156,62 @@ fn the_calendar_has_each_dated_renewal_and_review_and_nothing_never_done() {
     assert!(text.contains("DTSTART;VALUE=DATE:20270302"));
     assert!(text.contains("SUMMARY:Policy review due: Online safety"));
     assert!(text.contains("DTSTART;VALUE=DATE:20270201"));
+}
+
+/// A young person whose mother consented on 5 January 2026 to the website until `expires_on`.
+fn consented_until(conn: &mut Connection, name: &str, expires_on: NaiveDate) -> (String, String) {
+    let draft = PersonDraft {
+        group: PersonGroup::YoungPerson,
+        full_name: name.into(),
+        preferred_name: None,
+        date_of_birth: Some(day(2015, 4, 1)),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    let person = people::add(conn, &dsl(), &draft).expect("add person").id;
+    let consent = ConsentDraft {
+        person_id: person.clone(),
+        giver: Giver::ParentCarer,
+        giver_name: "Dana Okafor".into(),
+        relationship: Some("Mother".into()),
+        parental_responsibility: true,
+        judgement: None,
+        method: Method::PaperForm,
+        witness: None,
+        given_on: day(2026, 1, 5),
+        form_version: consent::wording::FORM_VERSION.into(),
+        expires_on: Some(expires_on),
+        answers: vec![UseAnswer { use_key: "website".into(), allowed: true }],
+        name_with_image: false,
+        notes: None,
+    };
+    let id = consent::record(conn, &dsl(), &consent, today()).expect("record consent").id;
+    (person, id)
+}
+
+#[test]
+fn consents_ending_within_90_days_are_due_with_who_to_ask_and_every_end_is_in_the_calendar() {
+    let mut conn = test_db();
+    let (_, soon) = consented_until(&mut conn, "Sam Okafor", day(2026, 12, 8)); // last day 7 December
+    let (_, later) = consented_until(&mut conn, "Tom Okafor", day(2027, 9, 1)); // in date
+    let all = what_is_due(&conn, today()).expect("due");
+    assert_eq!(all.consents.len(), 2, "the full answer holds every consent in force");
+    let shown = dashboard(&conn, today()).expect("due").consents;
+    assert_eq!(shown.len(), 1, "only the one ending within 90 days is on the dashboard");
+    assert_eq!((shown[0].person_name.as_str(), shown[0].status), ("Sam Okafor", DueStatus::DueIn30));
+    assert_eq!(shown[0].last_day, day(2026, 12, 7));
+    assert_eq!(shown[0].ask, "Ask Dana Okafor (mother).");
+
+    let events: Vec<(String, String, NaiveDate)> =
+        all.calendar_events().into_iter().map(|e| (e.uid, e.summary, e.on)).collect();
+    assert!(events.contains(&(
+        format!("consent-{soon}@safekeeper"),
+        "Photo consent ends: Sam Okafor. Ask Dana Okafor (mother).".to_owned(),
+        day(2026, 12, 7)
+    )));
+    assert!(events.iter().any(|(uid, _, on)| uid == &format!("consent-{later}@safekeeper") && *on == day(2027, 8, 31)));
+    let text = calendar(&conn, today()).expect("calendar");
+    assert!(text.contains("SUMMARY:Photo consent ends: Sam Okafor. Ask Dana Okafor (mother)."), "{text}");
 }

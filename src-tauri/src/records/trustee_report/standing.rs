@@ -72,21 +72,28 @@ pub(super) fn consent(conn: &Connection, today: NaiveDate) -> Result<ConsentFigu
     let young = people::search(conn, &query)?;
     // No uses asked about: only the consent in force matters here.
     let statuses = consent::statuses(conn, &young, &[], today)?;
+    let own_age = consent::consent_settings(conn)?.own_consent_age;
     let mut out = ConsentFigures {
         young_people: count(statuses.len()),
         current: 0,
         expired: 0,
         withdrawn: 0,
         awaiting_confirmation: 0,
+        not_valid_for_age: 0,
         none: 0,
     };
-    for status in &statuses {
-        let slot = match &status.current {
-            None => &mut out.none,
-            Some(c) if c.withdrawal.as_ref().is_some_and(|w| w.on <= today) => &mut out.withdrawn,
-            Some(c) if c.self_declared => &mut out.awaiting_confirmation,
-            Some(c) if today >= c.expires_on => &mut out.expired,
-            Some(_) => &mut out.current,
+    // The same rule as every screen and form: `rules::does_not_stand`.
+    for (status, person) in statuses.iter().zip(&young) {
+        let Some(c) = &status.current else {
+            out.none += 1;
+            continue;
+        };
+        let slot = match consent::rules::does_not_stand(c, person.date_of_birth, today, own_age) {
+            None => &mut out.current,
+            Some((consent::Reason::Withdrawn, _)) => &mut out.withdrawn,
+            Some((consent::Reason::AwaitingConfirmation, _)) => &mut out.awaiting_confirmation,
+            Some((consent::Reason::Expired, _)) => &mut out.expired,
+            Some(_) => &mut out.not_valid_for_age,
         };
         *slot += 1;
     }

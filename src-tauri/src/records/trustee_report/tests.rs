@@ -331,6 +331,47 @@ fn consent_coverage_sorts_young_people_by_where_their_consent_stands() {
     let c = &f.consent;
     assert_eq!(c.young_people, 3);
     assert_eq!((c.current, c.withdrawn, c.none, c.expired, c.awaiting_confirmation), (1, 1, 1, 0, 0));
+    assert_eq!(c.not_valid_for_age, 0);
+}
+
+#[test]
+fn a_consent_that_does_not_count_for_their_age_is_not_counted_as_in_force() {
+    // Regression: the trustee report counted any unexpired, unwithdrawn consent as in force, while
+    // the person's page and the photo check said no under the age rule.
+    let mut conn = planted();
+    let draft = PersonDraft {
+        group: PersonGroup::YoungPerson,
+        full_name: "Gus Hale".into(),
+        preferred_name: None,
+        date_of_birth: Some(day(2009, 1, 10)),
+        start_date: None,
+        leave_date: None,
+        email: None,
+        phone: None,
+    };
+    let gus = people::add(&mut conn, &dsl(), &draft).expect("add").id;
+    let own = ConsentDraft {
+        person_id: gus,
+        giver: Giver::Myself,
+        giver_name: String::new(),
+        relationship: None,
+        parental_responsibility: false,
+        judgement: Some("Understood who would see the photographs.".into()),
+        method: Method::PaperForm,
+        witness: None,
+        given_on: day(2026, 10, 1),
+        form_version: consent::wording::FORM_VERSION.into(),
+        expires_on: None,
+        answers: FIXED_USES.iter().map(|u| UseAnswer { use_key: (*u).into(), allowed: true }).collect(),
+        name_with_image: false,
+        notes: None,
+    };
+    consent::record(&mut conn, &dsl(), &own, today()).expect("17 with a judgement, under the usual age of 16");
+    assert_eq!(planted_figures(&conn).consent.current, 2);
+    let months = consent::consent_settings(&conn).expect("settings").default_months;
+    consent::save_consent_settings(&mut conn, &dsl(), months, 18).expect("raise the age to 18");
+    let c = planted_figures(&conn).consent;
+    assert_eq!((c.current, c.not_valid_for_age, c.young_people), (1, 1, 4));
 }
 
 #[test]

@@ -200,9 +200,11 @@ describe("A person's photos and video section", () => {
           { personId: "p-sam", useKey: "print", displayName: "Sam Okafor", allowed: true, reason: "consented", explanation: "Yes: consent given by their mother on 1 March 2026; it expires on 1 March 2027.", conditions: null, consentId: "c1" },
         ]),
         nameWithImage: false,
+        nameExplanation: "No: the consent says their name must not be shown beside an image of them.",
         current: consent,
       },
       history: [consent],
+      historyStates: { c1: "In force; it expires on 1 March 2027" },
       publications: [],
       takedowns: [],
       ...overrides,
@@ -227,7 +229,9 @@ describe("A person's photos and video section", () => {
     expect(await screen.findByTestId("person-consent-use-website")).toHaveAttribute("data-allowed", "true");
     expect(screen.getByTestId("person-consent-use-social:insta")).toHaveTextContent("refused on 1 March 2026");
     expect(screen.getByTestId("person-consent-name")).toHaveTextContent("No");
+    expect(screen.getByTestId("person-consent-name")).toHaveTextContent("the consent says their name must not be shown");
     expect(screen.getByTestId("person-consent-history")).toHaveTextContent("Dana Okafor (mother)");
+    expect(screen.getByTestId("person-consent-history")).toHaveTextContent("1 March 2026: In force; it expires on 1 March 2027");
 
     const user = userEvent.setup();
     await user.click(screen.getByTestId("consent-withdraw"));
@@ -240,6 +244,33 @@ describe("A person's photos and video section", () => {
     expect(withdraw).toHaveBeenCalledWith(expect.objectContaining({ id: "c1", withdrawal: expect.objectContaining({ on: "2026-11-22", how: "By email" }) }));
     expect(screen.getByTestId("person-consent-takedowns")).toHaveTextContent("Spring fair");
     expect(screen.queryByTestId("consent-withdraw")).toBeNull();
+  });
+
+  it("takes the name's answer and each consent's standing from Rust, so an expired consent says no", async () => {
+    // Regression: the page said "Name with the image: Yes" from the consent's own field after it expired.
+    const expired = { ...consent, nameWithImage: true, expiresOn: "2026-11-01" };
+    const no = "No: consent expired on 1 November 2026. Ask for it to be renewed.";
+    const status = {
+      ...view().status,
+      uses: view().status.uses.map((u) => ({ ...u, allowed: false, reason: "expired" as const, explanation: no })),
+      nameWithImage: false,
+      nameExplanation: no,
+      current: expired,
+    };
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        consent_person: vi.fn(() => view({ status, history: [expired], historyStates: { c1: "Expired on 1 November 2026" } })),
+        consent_setup: vi.fn(() => setup),
+      }),
+    );
+    render(PersonConsentSection, { personId: "p-sam", personName: "Sam Okafor", dateOfBirth: "2013-05-01", today: "2026-11-22" });
+    const name = await screen.findByTestId("person-consent-name");
+    expect(name).toHaveTextContent("No");
+    expect(name).not.toHaveTextContent("Yes");
+    expect(name).toHaveTextContent("consent expired on 1 November 2026. Ask for it to be renewed.");
+    expect(screen.getByTestId("consent-history-c1")).toHaveTextContent("Expired on 1 November 2026");
+    expect(screen.queryByTestId("consent-withdraw")).toBeNull();
+    expect(screen.getByTestId("consent-record")).toBeInTheDocument();
   });
 
   it("records a consent only when every use is answered, and shows Rust's age rule refusal", async () => {

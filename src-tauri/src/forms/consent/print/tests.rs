@@ -45,7 +45,7 @@ fn printing_a_register_or_history_is_audited_and_the_blank_form_is_not() {
     let group = consent::save_group(&mut conn, &dsl(), None, "Summer trip").expect("group");
     consent::add_group_member(&mut conn, &dsl(), &group.id, &sam).expect("member");
 
-    let register = print_register(&conn, &dsl(), &group.id, false, today()).expect("register");
+    let register = print_register(&conn, &dsl(), &group.id, false, today(), today()).expect("register");
     assert_eq!(register.file_name, "Image consent register Summer trip 2026-11-22.pdf");
     assert!(folded(&pdf_text(&register.pdf)).contains("Sam Okafor"));
     assert_eq!(printed_count(&conn, &group.id), 1);
@@ -75,7 +75,7 @@ fn printing_a_register_or_history_is_audited_and_the_blank_form_is_not() {
 #[test]
 fn an_unknown_group_or_person_is_refused_and_not_audited() {
     let conn = test_db();
-    let group = print_register(&conn, &dsl(), "no-such-group", false, today()).err().expect("refused");
+    let group = print_register(&conn, &dsl(), "no-such-group", false, today(), today()).err().expect("refused");
     assert_eq!(group.code(), "consent.groupNotFound");
     let person = print_history(&conn, &dsl(), "no-such-person", false, today()).err().expect("refused");
     assert_eq!(person.code(), "consent.personNotFound");
