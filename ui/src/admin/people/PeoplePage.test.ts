@@ -80,14 +80,33 @@ describe("People register", () => {
     expect(rust.people_search).toHaveBeenCalledWith({ query: { text: "", group: null, status: "all" } });
 
     const user = userEvent.setup();
-    await user.click(screen.getByTestId("people-empty-add"));
+    await user.click(within(empty).getByTestId("person-add-start"));
     expect(await screen.findByRole("heading", { name: "Add a person" })).toBeInTheDocument();
   });
 
   it("offers the spreadsheet import from the empty register", async () => {
     open({ people_search: vi.fn(() => []) });
-    await userEvent.setup().click(await screen.findByTestId("people-empty-import"));
+    await userEvent.setup().click(within(await screen.findByTestId("people-register-empty")).getByTestId("people-import-start"));
     expect(await screen.findByRole("heading", { name: /Import/ })).toBeInTheDocument();
+  });
+
+  it("empty_register_has_one_way_in: one Add button and no search over an empty register", async () => {
+    open({ people_search: vi.fn(() => []) });
+    const empty = await screen.findByTestId("people-register-empty");
+    expect(screen.getAllByRole("button", { name: "Add a person" })).toHaveLength(1);
+    expect(within(empty).getByRole("button", { name: "Add a person" })).toBeInTheDocument();
+    expect(within(empty).getByRole("button", { name: "Import from a spreadsheet" })).toBeInTheDocument();
+    expect(screen.queryByRole("search")).toBeNull();
+    expect(screen.queryByTestId("people-search")).toBeNull();
+    expect(screen.queryByTestId("people-filter-group")).toBeNull();
+  });
+
+  it("shows the add buttons and the search once someone is in the register", async () => {
+    open();
+    await screen.findAllByTestId("person-row");
+    expect(screen.getAllByRole("button", { name: "Add a person" })).toHaveLength(1);
+    expect(screen.getByRole("search", { name: "Search people" })).toBeInTheDocument();
+    expect(screen.queryByTestId("people-register-empty")).toBeNull();
   });
 
   it("says no one matches a search that finds nobody, with people in the register", async () => {
