@@ -94,7 +94,7 @@ await withApp(
     await s.click('[data-testid="aup-publish"]');
     await s.waitFor('[data-testid="contacts-form"]');
     await s.click('[data-testid="contacts-save"]');
-    await s.waitFor('[data-testid="aup-publish-warning"]');
+    await s.waitFor('[data-testid="aup-publish-meaning"]');
     await s.click('[data-testid="aup-publish-confirm-button"]');
     await s.waitForText('[data-testid="aup-current-version"]', /Version 1/);
     await s.click('[data-testid="aup-kiosk-toggle"]');

@@ -212,7 +212,7 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.screenshot(join(shots, '19-aup-contacts.png'));
   await checkAccessibility(s, 'who the AUPs name');
   await s.click('[data-testid="contacts-save"]');
-  await s.waitFor('[data-testid="aup-publish-warning"]');
+  await s.waitFor('[data-testid="aup-publish-meaning"]');
   // Published and put on the signing station in one step.
   await s.click('[data-testid="aup-publish-and-show"]');
   await s.waitForText('[data-testid="aup-current-version"]', /Version 1/);

@@ -62,7 +62,7 @@ export default async function ({ withApp, shots, checkAccessibility, invokeFromP
       // The dashboard reports the good submission as recorded and explains the damaged file.
       const report = await invokeFromPage(s, 'outbox_report');
       assert.equal(report.ok?.ingested, 1, `outbox_report: ${JSON.stringify(report)}`);
-      await s.waitForText('[data-testid="outbox-recorded"]', /1 signing-station submission was recorded/);
+      await s.waitForText('[data-testid="outbox-recorded"]', /it recorded 1 form handed in at the signing station/);
       const problems = await s.findAll('[data-testid="outbox-problem"]');
       assert.equal(problems.length, 1);
       const problem = await s.text('[data-testid="outbox-problem"]');

@@ -65,4 +65,40 @@ describe("The dashboard", () => {
     await waitFor(() => expect(screen.getByTestId("due-now")).toHaveTextContent("2 have never signed"));
     expect(screen.getByTestId("signatures-confirmed")).toHaveTextContent("1 signature confirmed.");
   });
+
+  it("decisions_come_before_getting_started: a signature to confirm is above Getting started and the reminders", async () => {
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        signatures_unconfirmed: () => [unconfirmed],
+        due_list: () => ({ training: [], policies: [], aups: [staffAup(3)], consents: [] }),
+        policies_due: () => [],
+        outbox_report: () => ({ ingested: 1, alreadyRecorded: 0, problems: [], manifestChanged: false }),
+        getting_started: () => ({
+          show: true,
+          steps: [
+            { step: "addPeople", done: true },
+            { step: "showStaffAup", done: true },
+            { step: "reviewOnlineSafetyPolicy", done: false },
+            { step: "recordTraining", done: false },
+            { step: "firstBackup", done: false },
+          ],
+        }),
+      }),
+    );
+    render(Dashboard, {
+      onOpenSettings: vi.fn(),
+      onOpenIncident: vi.fn(),
+      onOpenTraining: vi.fn(),
+      onOpenPolicy: vi.fn(),
+      onOpenAups: vi.fn(),
+    });
+    const signature = await screen.findByTestId("signature-row");
+    const gettingStarted = await screen.findByTestId("getting-started");
+    const outbox = await screen.findByTestId("outbox-report");
+    const follows = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    expect(follows(signature, gettingStarted)).toBe(true);
+    // The station's report says the decisions are "listed above": they are.
+    expect(follows(signature, outbox)).toBe(true);
+    expect(follows(outbox, gettingStarted)).toBe(true);
+  });
 });

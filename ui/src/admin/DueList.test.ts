@@ -126,7 +126,8 @@ describe("What is due on the dashboard", () => {
       "AUP to sign: Staff AUP (version 2), 3 must sign the new version, 1 has never signed",
     );
     await userEvent.setup().click(screen.getByTestId("due-aup-link"));
-    expect(onOpenAups).toHaveBeenCalledOnce();
+    // The line names one AUP, so its link opens that AUP rather than the list of five.
+    expect(onOpenAups).toHaveBeenCalledExactlyOnceWith({ aupId: "a1" });
   });
 
   it("says nothing is due when nothing is", async () => {

@@ -61,6 +61,17 @@ describe("Getting started on the dashboard", () => {
     expect(go.onOpenPeople).not.toHaveBeenCalled();
   });
 
+  it("go_to_staff_aup_opens_the_staff_aup: the AUP step's link names and opens the staff AUP, not the list", async () => {
+    const { go } = open({
+      getting_started: vi.fn(() => ({ ...halfway, steps: halfway.steps.map((s) => ({ ...s, done: s.step === "addPeople" })) })),
+    });
+    const step = (await screen.findAllByTestId("getting-started-step")).find((s) => s.dataset.step === "showStaffAup")!;
+    const link = within(step).getByTestId("getting-started-link");
+    expect(link).toHaveTextContent("Go to the staff AUP");
+    await userEvent.setup().click(link);
+    expect(go.onOpenAups).toHaveBeenCalledWith({ audience: "staffVolunteers" });
+  });
+
   it("names each link's step for screen readers", async () => {
     open();
     await screen.findByTestId("getting-started");

@@ -27,10 +27,14 @@ describe("The signing station's report on the dashboard", () => {
     expect(screen.queryByTestId("outbox-report")).toBeNull();
   });
 
-  it("says how many submissions were recorded when all went well", async () => {
+  it("recorded_count_says_when_and_what: says plainly what the last unlock recorded, and what to do", async () => {
     open({ ingested: 3, alreadyRecorded: 0, problems: [], manifestChanged: false });
     expect(await screen.findByTestId("outbox-recorded")).toHaveTextContent(
-      "3 signing-station submissions were recorded when Safekeeper was unlocked.",
+      "When Safekeeper was last unlocked, it recorded 3 forms handed in at the signing station while it was locked.",
+    );
+    expect(screen.getByTestId("outbox-recorded")).not.toHaveTextContent("submission");
+    expect(screen.getByTestId("outbox-recorded-next")).toHaveTextContent(
+      "Signatures and photo consents to confirm, and new concerns, are listed above. If nothing is listed there, there is nothing more to do.",
     );
     expect(screen.queryAllByTestId("outbox-problem")).toHaveLength(0);
   });
@@ -48,7 +52,7 @@ describe("The signing station's report on the dashboard", () => {
     });
     const panel = await screen.findByTestId("outbox-report");
     expect(within(panel).getByRole("heading", { level: 2 })).toHaveTextContent("some submissions need your attention");
-    expect(screen.getByTestId("outbox-recorded")).toHaveTextContent("1 signing-station submission was recorded");
+    expect(screen.getByTestId("outbox-recorded")).toHaveTextContent("it recorded 1 form handed in at the signing station");
     expect(panel).toHaveTextContent("2 files could not be recorded. Every other submission was recorded as usual.");
     expect(panel).toHaveTextContent("Nothing was thrown away");
     expect(within(panel).getByTestId("outbox-kept-link")).toHaveTextContent("See the submissions not recorded");
@@ -64,6 +68,17 @@ describe("The signing station's report on the dashboard", () => {
     expect(gap).not.toHaveTextContent("Not recorded");
     expect(within(gap).getByTestId("outbox-problem-next")).toHaveTextContent(/security concern/);
     expect(within(duplicate).getByTestId("outbox-problem-next")).toHaveTextContent("Nothing to do");
+  });
+
+  it("says nothing was recorded, with no next step, when every file was kept aside", async () => {
+    open({
+      ingested: 0,
+      alreadyRecorded: 0,
+      problems: [{ fileName: "00000002-5c1d.age", receipt: null, kind: "corrupt", message: "This submission is damaged." }],
+      manifestChanged: false,
+    });
+    expect(await screen.findByTestId("outbox-recorded")).toHaveTextContent("When Safekeeper was last unlocked, it recorded nothing from the signing station.");
+    expect(screen.queryByTestId("outbox-recorded-next")).toBeNull();
   });
 
   it("says all were recorded when the only problem is a gap", async () => {

@@ -60,10 +60,15 @@ export function worthReporting(report: IngestReport | null): report is IngestRep
   return report !== null && (report.ingested > 0 || report.problems.length > 0 || report.manifestChanged);
 }
 
+/** What the last unlock recorded from the signing station, in words that say when and what. */
 export function recordedText(count: number): string {
-  if (count === 0) return "No signing-station submissions were recorded at this unlock.";
-  return `${plural(count, "signing-station submission was", "signing-station submissions were")} recorded when Safekeeper was unlocked.`;
+  if (count === 0) return "When Safekeeper was last unlocked, it recorded nothing from the signing station.";
+  return `When Safekeeper was last unlocked, it recorded ${plural(count, "form", "forms")} handed in at the signing station while it was locked.`;
 }
+
+/** What to do about what was recorded: anything that needs a decision is on the dashboard above. */
+export const RECORDED_NEXT =
+  "Signatures and photo consents to confirm, and new concerns, are listed above. If nothing is listed there, there is nothing more to do.";
 
 /** What a kept file holds, as a heading. */
 export function keptKindText(item: KeptSubmission): string {

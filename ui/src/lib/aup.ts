@@ -11,6 +11,9 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   socialMedia: "Official social media use",
 };
 
+/** Which AUP to open on the AUPs page: one by its id, or the one for an audience. */
+export type AupToOpen = { aupId: string } | { audience: Audience };
+
 /** The first 12 hex characters of a content hash: enough to tell versions apart by eye. */
 export function shortHash(hash: string): string {
   return hash.slice(0, 12);

@@ -296,4 +296,96 @@ describe("AUP page", () => {
     expect(await screen.findByTestId("aup-publish-confirm-button")).toBeInTheDocument();
     expect(rust.aup_get).toHaveBeenCalledTimes(2);
   });
+
+  describe("the first publish, for a newcomer", () => {
+    const unpublished: AupDetail = {
+      ...detail,
+      aup: { ...detail.aup, current: null, draft: { ...detail.aup.draft!, number: 1 } },
+      current: null,
+      draft: { ...v2, number: 1 },
+    };
+    const nobody: Coverage = { ...coverage, currentVersion: null, currentHash: null, signedCurrent: [], needsResign: [] };
+
+    it("first_publish_does_not_warn_about_signing_again: says plainly what publishing version 1 means", async () => {
+      open({ aup_get: vi.fn(() => unpublished), aup_coverage: vi.fn(() => nobody) });
+      await userEvent.setup().click(await screen.findByTestId("aup-publish"));
+      const panel = screen.getByTestId("aup-publish-confirm");
+      expect(screen.queryByTestId("aup-publish-warning")).toBeNull();
+      expect(panel).not.toHaveTextContent("sign again");
+      expect(panel).not.toHaveTextContent("cannot be changed");
+      expect(screen.getByTestId("aup-publish-first")).toHaveTextContent("Once published, version 1 is the one people sign.");
+      expect(screen.getByTestId("aup-publish-first")).toHaveTextContent("your changes become a new version");
+    });
+
+    it("publish_panel_shows_the_text_to_check: the draft can be read before publishing", async () => {
+      open({ aup_get: vi.fn(() => unpublished), aup_coverage: vi.fn(() => nobody) });
+      await userEvent.setup().click(await screen.findByTestId("aup-publish"));
+      const text = within(screen.getByTestId("aup-publish-text"));
+      expect(text.getByText("Read version 1 before you publish it")).toBeInTheDocument();
+      const rules = within(text.getByTestId("aup-publish-draft-text-rules")).getAllByRole("listitem");
+      expect(rules.map((rule) => rule.textContent)).toEqual(v2.content.rules);
+      // The text comes before the buttons, so it is read before the choice is made.
+      const shown = screen.getByTestId("aup-publish-text");
+      expect(shown.compareDocumentPosition(screen.getByTestId("aup-publish-and-show")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
+
+    it("publish_button_is_not_a_danger_button: publishing uses the primary style", async () => {
+      open({ aup_get: vi.fn(() => unpublished), aup_coverage: vi.fn(() => nobody) });
+      await userEvent.setup().click(await screen.findByTestId("aup-publish"));
+      const main = screen.getByTestId("aup-publish-and-show");
+      expect(main).toHaveClass("button--primary");
+      expect(main).not.toHaveClass("button--warning");
+    });
+
+    it("after saving the DSL and chair, the notice points at text that is really there", async () => {
+      let confirmed = false;
+      open({
+        aup_get: vi.fn(() => unpublished),
+        aup_coverage: vi.fn(() => nobody),
+        safeguarding_contacts: vi.fn(() => ({ dslName: "Sam Okafor", chairName: null, confirmed })),
+        safeguarding_contacts_confirm: vi.fn(() => {
+          confirmed = true;
+          return { dslName: "Sam Okafor", chairName: "Tom Hale", confirmed: true };
+        }),
+      });
+      const user = userEvent.setup();
+      await user.click(await screen.findByTestId("aup-publish"));
+      await user.type(await screen.findByLabelText("Chair of trustees (optional)"), "Tom Hale");
+      await user.click(screen.getByTestId("contacts-save"));
+      expect(await screen.findByTestId("aup-notice")).toHaveTextContent("You can read this one below before you publish it.");
+      expect(screen.getByTestId("aup-publish-draft-text")).toHaveTextContent(content.reportConcerns);
+      expect(screen.getByTestId("aup-publish-first")).toBeInTheDocument();
+    });
+  });
+
+  it("names_come_before_opening_the_station: listing the names is above the Open button", async () => {
+    open({ aup_get: vi.fn(() => ({ ...detail, aup: { ...detail.aup, kioskPublished: true } })) });
+    const names = await screen.findByTestId("kiosk-names");
+    const openButton = screen.getByTestId("aup-open-station");
+    expect(names.compareDocumentPosition(openButton) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(names).getByTestId("kiosk-names-list")).toBeInTheDocument();
+    expect(names).toHaveTextContent("Do this before you open the signing station.");
+  });
+
+  it("after publishing and showing, says that listing the names comes next", async () => {
+    const published: AupDetail = {
+      ...detail,
+      aup: { ...detail.aup, kioskPublished: true },
+      current: { ...v2, status: "published", publishedAt: "2026-11-22T09:00:00Z" },
+      draft: null,
+    };
+    const rust = open({
+      aup_publish: vi.fn(() => published.current),
+      aup_set_kiosk: vi.fn(() => {
+        rust.aup_get.mockReturnValue(published);
+        return null;
+      }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("aup-publish"));
+    await user.click(screen.getByTestId("aup-publish-and-show"));
+    expect(await screen.findByTestId("aup-notice")).toHaveTextContent(
+      "Next, put the names of everyone expected to sign on the station’s list, then open the signing station.",
+    );
+  });
 });

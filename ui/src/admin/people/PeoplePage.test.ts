@@ -80,14 +80,33 @@ describe("People register", () => {
     expect(rust.people_search).toHaveBeenCalledWith({ query: { text: "", group: null, status: "all" } });
 
     const user = userEvent.setup();
-    await user.click(screen.getByTestId("people-empty-add"));
+    await user.click(within(empty).getByTestId("person-add-start"));
     expect(await screen.findByRole("heading", { name: "Add a person" })).toBeInTheDocument();
   });
 
   it("offers the spreadsheet import from the empty register", async () => {
     open({ people_search: vi.fn(() => []) });
-    await userEvent.setup().click(await screen.findByTestId("people-empty-import"));
+    await userEvent.setup().click(within(await screen.findByTestId("people-register-empty")).getByTestId("people-import-start"));
     expect(await screen.findByRole("heading", { name: /Import/ })).toBeInTheDocument();
+  });
+
+  it("empty_register_has_one_way_in: one Add button and no search over an empty register", async () => {
+    open({ people_search: vi.fn(() => []) });
+    const empty = await screen.findByTestId("people-register-empty");
+    expect(screen.getAllByRole("button", { name: "Add a person" })).toHaveLength(1);
+    expect(within(empty).getByRole("button", { name: "Add a person" })).toBeInTheDocument();
+    expect(within(empty).getByRole("button", { name: "Import from a spreadsheet" })).toBeInTheDocument();
+    expect(screen.queryByRole("search")).toBeNull();
+    expect(screen.queryByTestId("people-search")).toBeNull();
+    expect(screen.queryByTestId("people-filter-group")).toBeNull();
+  });
+
+  it("shows the add buttons and the search once someone is in the register", async () => {
+    open();
+    await screen.findAllByTestId("person-row");
+    expect(screen.getAllByRole("button", { name: "Add a person" })).toHaveLength(1);
+    expect(screen.getByRole("search", { name: "Search people" })).toBeInTheDocument();
+    expect(screen.queryByTestId("people-register-empty")).toBeNull();
   });
 
   it("says no one matches a search that finds nobody, with people in the register", async () => {
@@ -175,5 +194,84 @@ describe("Parents and carers", () => {
 
     expect(link).toHaveBeenCalledWith({ youngPersonId: "c1", parentId: "p9" });
     expect(await screen.findByTestId("person-parents")).toHaveTextContent("Nadia Khan");
+  });
+
+  describe("after adding someone, what comes next", () => {
+    const chloe = person("p3", "Chloe Evans", { group: "volunteer" });
+    const steps = (staffAupDone: boolean) => ({
+      show: true,
+      steps: [
+        { step: "addPeople", done: true },
+        { step: "showStaffAup", done: staffAupDone },
+        { step: "reviewOnlineSafetyPolicy", done: false },
+        { step: "recordTraining", done: false },
+        { step: "firstBackup", done: false },
+      ],
+    });
+
+    async function addChloe(gettingStarted: Handler) {
+      const rust = {
+        people_search: vi.fn(() => [amira]),
+        person_add: vi.fn(() => chloe),
+        person_get: vi.fn(() => ({ ...detail, person: chloe, signatures: [] })),
+        aup_list: vi.fn(() => []),
+        getting_started: vi.fn(gettingStarted),
+      };
+      vi.mocked(invoke).mockImplementation(fakeRust(rust));
+      const go = { onOpenAups: vi.fn(), onOpenDashboard: vi.fn() };
+      render(PeoplePage, go);
+      const user = userEvent.setup();
+      await user.click(await screen.findByTestId("person-add-start"));
+      await user.type(screen.getByTestId("person-full-name"), "Chloe Evans");
+      await user.click(screen.getByLabelText("Volunteer"));
+      await user.click(screen.getByTestId("person-continue"));
+      await user.click(await screen.findByTestId("person-save"));
+      await screen.findByRole("heading", { name: "Chloe Evans", level: 1 });
+      return { rust, go, user };
+    }
+
+    it("person_added_points_to_the_next_step: says where Getting started is and links to the staff AUP", async () => {
+      const { go, user } = await addChloe(() => steps(false));
+      const notice = screen.getByTestId("person-notice");
+      expect(notice).toHaveTextContent("Chloe Evans has been added to the register.");
+      const next = await within(notice).findByTestId("person-next-step");
+      expect(next).toHaveTextContent("Getting started: 4 steps to go.");
+      const link = within(next).getByTestId("person-next-step-link");
+      expect(link).toHaveTextContent("Next: publish the staff AUP");
+      await user.click(link);
+      expect(go.onOpenAups).toHaveBeenCalledExactlyOnceWith({ audience: "staffVolunteers" });
+    });
+
+    it("offers to add another person from the same banner", async () => {
+      const { user } = await addChloe(() => steps(false));
+      await user.click(await screen.findByTestId("person-next-add-another"));
+      expect(await screen.findByTestId("person-add-page")).toBeInTheDocument();
+    });
+
+    it("points back to Getting started, not to the staff AUP, once that step is done", async () => {
+      const { go, user } = await addChloe(() => steps(true));
+      const next = await screen.findByTestId("person-next-step");
+      expect(next).toHaveTextContent("Getting started: 3 steps to go.");
+      expect(within(next).queryByTestId("person-next-step-link")).toBeNull();
+      await user.click(within(next).getByTestId("person-next-dashboard"));
+      expect(go.onOpenDashboard).toHaveBeenCalledOnce();
+    });
+
+    it("says nothing more once Getting started is finished or hidden, or cannot be read", async () => {
+      const { rust } = await addChloe(() => ({ ...steps(false), show: false }));
+      await vi.waitFor(() => expect(rust.getting_started).toHaveBeenCalled());
+      await Promise.resolve();
+      expect(screen.getByTestId("person-notice")).toHaveTextContent("has been added");
+      expect(screen.queryByTestId("person-next-step")).toBeNull();
+    });
+
+    it("does not ask about Getting started when a person is only opened from the list", async () => {
+      const gettingStarted = vi.fn(() => steps(false));
+      open({ getting_started: gettingStarted });
+      await userEvent.setup().click((await screen.findAllByTestId("person-link"))[0]);
+      await screen.findByTestId("person-summary");
+      expect(gettingStarted).not.toHaveBeenCalled();
+      expect(screen.queryByTestId("person-next-step")).toBeNull();
+    });
   });
 });
