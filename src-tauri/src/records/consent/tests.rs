@@ -447,3 +447,27 @@ fn publishing_refused_by_the_check_names_no_one_in_the_error() {
     assert_eq!(nobody.to_string(), "Choose the people in the image. Nothing was logged.");
     assert!(publications(&conn, None).expect("log").is_empty());
 }
+
+#[test]
+fn each_consent_in_a_history_says_where_it_stands_in_the_checks_own_terms() {
+    let mut conn = test_db();
+    let kid = person(&mut conn, "Sam Okafor", PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+    let first = record(&mut conn, &dsl(), &parent_draft(&kid, day(2025, 1, 1), &["website"]), today()).expect("first");
+    let second =
+        record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 6, 1), &["website"]), today()).expect("second");
+    let view = person_view(&conn, &kid, today()).expect("view");
+    assert_eq!(view.history_states[&first.id], "Replaced by a later consent");
+    assert_eq!(view.history_states[&second.id], "In force; it expires on 1 June 2027");
+    // As at a day before the second was given, the first had already expired.
+    let earlier = person_view(&conn, &kid, day(2026, 3, 1)).expect("view");
+    assert_eq!(earlier.history_states[&first.id], "Expired on 1 January 2026");
+    assert_eq!(earlier.history_states[&second.id], "Not yet given on 1 March 2026");
+    // Withdrawn: said so, with the day.
+    let withdrawal =
+        Withdrawal { on: day(2026, 10, 1), how: "By email".into(), recorded_by: String::new(), note: None };
+    withdraw(&mut conn, &dsl(), &second.id, &withdrawal, today()).expect("withdraw");
+    assert_eq!(
+        person_view(&conn, &kid, today()).expect("view").history_states[&second.id],
+        "Withdrawn on 1 October 2026"
+    );
+}
