@@ -387,7 +387,20 @@ reminderDays: number,
 /**
  * No verified backup, or the last one is older than `reminder_days`.
  */
-due: boolean, };
+due: boolean, 
+/**
+ * About how many bytes a backup of the records would be now (see `vault::backup::records_bytes`).
+ */
+recordsBytes: number, 
+/**
+ * The largest backup there can be (see `vault::backup::MAX_BACKUP_BYTES`).
+ */
+sizeLimitBytes: number, 
+/**
+ * The records are at `NEAR_LIMIT_PERCENT` of `size_limit_bytes` or more: time to remove
+ * attachments no longer needed, before "Back up now" can no longer make a backup.
+ */
+nearSizeLimit: boolean, };
 
 export type BackupStep = "copying" | "encrypting" | "writing" | "checking";
 
@@ -2559,6 +2572,8 @@ chairName: string | null,
  */
 confirmed: boolean, };
 
+export type SafetyCopyKind = "backup" | "encryptedCopy";
+
 export type SavedFile = { 
 /**
  * The full path of the file written.
@@ -3128,13 +3143,18 @@ toSchema: number,
  */
 appVersion: string, 
 /**
- * The verified backup of the records as they were before the update.
+ * The verified backup of the records as they were before the update, or the folder holding
+ * the encrypted copy of them (see `backup_kind`).
  */
 backupPath: string, 
 /**
  * RFC 3339, UTC.
  */
-upgradedAt: string, };
+upgradedAt: string, 
+/**
+ * What was kept before the update. Notices written before there was a choice were backups.
+ */
+backupKind: SafetyCopyKind, };
 
 export type UseAnswer = { 
 /**
