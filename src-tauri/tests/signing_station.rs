@@ -157,6 +157,31 @@ fn two_listed_people_who_would_look_the_same_are_told_apart() {
     assert!(names.contains(&"Ros F.".to_owned()), "only the clashing names change: {names:?}");
 }
 
+/// Regression: two members of staff with the same full name were shown as "… (staff) 1" and
+/// "… (staff) 2" in whatever order the database gave them; now each sees when they started.
+#[test]
+fn two_listed_staff_with_the_same_full_name_see_when_each_started() {
+    let o = org();
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    let conn = vault.db_mut().conn_mut();
+    for (y, m) in [(2025, 3), (2023, 9)] {
+        let mut person = draft(PersonGroup::Staff, "Sam Jones", None);
+        person.start_date = NaiveDate::from_ymd_opt(y, m, 1);
+        let id = people::add(conn, &actor, &person).expect("add").id;
+        people::set_kiosk_listed(conn, &actor, &id, true).expect("list");
+    }
+    refresh::lock(vault, "test").expect("lock");
+    for _ in 0..2 {
+        let names: Vec<String> =
+            station::signing_options(&o.v.paths).remove(0).signers.into_iter().map(|p| p.display_name).collect();
+        assert!(names.contains(&"Sam Jones (staff, started March 2025)".to_owned()), "{names:?}");
+        assert!(names.contains(&"Sam Jones (staff, started September 2023)".to_owned()), "{names:?}");
+        let vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+        refresh::lock(vault, "again").expect("lock");
+    }
+}
+
 #[test]
 fn the_list_follows_the_session_at_lock() {
     let o = org();

@@ -28,10 +28,13 @@ use ts_rs::TS;
 
 use crate::records::aup::{self, Audience, AupContent, AupError};
 use crate::records::consent::{self, wording, wording::UseWording, ConsentError};
-use crate::records::people::{display_name, PersonGroup};
+use crate::records::people::PersonGroup;
 use crate::vault::atomic;
 
 pub mod key_store;
+mod names;
+
+use names::{told_apart, Listed};
 
 /// Format 2: people are tokens, the consent form carries its hash.
 pub const FORMAT: u32 = 2;
@@ -202,17 +205,27 @@ pub fn signing_options(conn: &Connection, salt: &str) -> Result<Vec<KioskAup>, A
 
 fn listed_people(conn: &Connection, groups: &[PersonGroup], salt: &str) -> Result<Vec<KioskPerson>, AupError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, full_name, preferred_name, person_group FROM people
-         WHERE kiosk_listed = 1 AND archived_at IS NULL",
+        // In the order they were added, so that people still alike after every other way of
+        // telling them apart keep the same number from one manifest to the next.
+        "SELECT id, full_name, preferred_name, person_group, start_date, created_at FROM people
+         WHERE kiosk_listed = 1 AND archived_at IS NULL
+         ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?))
+        let Some(group) = PersonGroup::from_stored(&r.get::<_, String>(3)?) else { return Ok(None) };
+        Ok(Some(Listed {
+            id: r.get(0)?,
+            full_name: r.get(1)?,
+            preferred: r.get(2)?,
+            group,
+            start_date: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+            added: r.get::<_, String>(5)?.get(..10).and_then(|d| d.parse().ok()),
+        }))
     })?;
     let mut listed = Vec::new();
     for row in rows {
-        let (id, full_name, preferred, group) = row?;
-        if let Some(group) = PersonGroup::from_stored(&group).filter(|g| groups.contains(g)) {
-            listed.push(Listed { id, full_name, preferred, group });
+        if let Some(person) = row?.filter(|p| groups.contains(&p.group)) {
+            listed.push(person);
         }
     }
     let labels = told_apart(&listed);
@@ -223,71 +236,6 @@ fn listed_people(conn: &Connection, groups: &[PersonGroup], salt: &str) -> Resul
         .collect();
     people.sort_by_cached_key(|p| (p.display_name.to_lowercase(), p.token.clone()));
     Ok(people)
-}
-
-struct Listed {
-    id: String,
-    full_name: String,
-    preferred: Option<String>,
-    group: PersonGroup,
-}
-
-/// Each listed person's name as the station shows it: the short display name ("Sam J."), with
-/// more of the surname, then the full name, then the group, then a number, only for people who
-/// would otherwise look the same.
-fn told_apart(listed: &[Listed]) -> Vec<String> {
-    let surname = |p: &Listed| p.full_name.split(' ').next_back().unwrap_or_default().to_owned();
-    let shown_first = |p: &Listed| {
-        p.preferred.clone().unwrap_or_else(|| p.full_name.split(' ').next().unwrap_or_default().to_owned())
-    };
-    let longest = listed.iter().map(|p| surname(p).chars().count()).max().unwrap_or(0);
-    // The ways to show a person, from shortest to fullest.
-    let level = |p: &Listed, level: usize| -> String {
-        match level {
-            0 => display_name(&p.full_name, p.preferred.as_deref()),
-            n if n < longest => {
-                let part: String = surname(p).chars().take(n + 1).collect();
-                if part.chars().count() < surname(p).chars().count() {
-                    format!("{} {part}.", shown_first(p))
-                } else {
-                    format!("{} {part}", shown_first(p))
-                }
-            }
-            n if n == longest => p.full_name.clone(),
-            _ => format!("{} ({})", p.full_name, p.group.label().to_lowercase()),
-        }
-    };
-    let mut labels: Vec<String> = listed.iter().map(|p| level(p, 0)).collect();
-    let key = |l: &str| l.to_lowercase();
-    for depth in 1..=longest + 1 {
-        let clashing: Vec<usize> = (0..listed.len())
-            .filter(|&i| (0..listed.len()).any(|j| j != i && key(&labels[j]) == key(&labels[i])))
-            .collect();
-        if clashing.is_empty() {
-            return labels;
-        }
-        for i in clashing {
-            labels[i] = level(&listed[i], depth);
-        }
-    }
-    // Still the same: the same full name in the same group. Number them.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let counts: std::collections::HashMap<String, usize> =
-        labels.iter().fold(std::collections::HashMap::new(), |mut m, l| {
-            *m.entry(key(l)).or_insert(0) += 1;
-            m
-        });
-    labels
-        .into_iter()
-        .map(|l| {
-            if counts[&key(&l)] < 2 {
-                return l;
-            }
-            let n = seen.entry(key(&l)).or_insert(0);
-            *n += 1;
-            format!("{l} {n}")
-        })
-        .collect()
 }
 
 /// Hex SHA-256, as the manifest's hash and the consent form's are written.
