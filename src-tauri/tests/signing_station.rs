@@ -343,3 +343,53 @@ fn a_concern_without_words_or_a_real_name_is_refused_at_the_station() {
     assert!(matches!(station::report_concern(&o.v.paths, tomorrow), Err(OutboxError::BadConcern(_))));
     assert_eq!(outbox_files(&o.v.paths), 0);
 }
+
+/// The field names the README's list of what `vault/kiosk.json` holds gives at each level: ""
+/// for the top, then the path of the field a nested list hangs under (`aups`, `aups.signers`).
+fn readme_manifest_fields() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README");
+    let start = readme.find("It holds exactly these fields").expect("the README lists what the manifest holds");
+    let section = &readme[start..];
+    let section = &section[..section.find("\n\n\n").unwrap_or(section.len())];
+    let section = &section[..section.find("No person ids").expect("the list ends with what is not there")];
+    let mut levels: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    // (indent, field) of the items the current one may hang under.
+    let mut parents: Vec<(usize, String)> = Vec::new();
+    for line in section.lines() {
+        let trimmed = line.trim_start();
+        let Some(item) = trimmed.strip_prefix("- ") else { continue };
+        let indent = line.len() - trimmed.len();
+        let names: Vec<String> =
+            item.split(':').next().unwrap_or_default().split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        assert!(!names.is_empty(), "an item of the README's manifest list names no field: {line}");
+        while parents.last().is_some_and(|(i, _)| *i >= indent) {
+            parents.pop();
+        }
+        let path = parents.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(".");
+        levels.entry(path).or_default().extend(names.iter().cloned());
+        parents.push((indent, names[0].clone()));
+    }
+    levels
+}
+
+fn keys(value: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    value.as_object().expect("an object").keys().cloned().collect()
+}
+
+/// Regression: the README said exactly what the manifest holds but left out `format`, `vaultId`
+/// and each AUP's `aupId`. This reads the README's list and the file Safekeeper wrote.
+#[test]
+fn the_readme_names_every_field_the_manifest_holds() {
+    let o = org();
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(o.v.paths.manifest()).expect("kiosk.json")).expect("json");
+    let aup = &written["aups"][0];
+    assert!(!aup.is_null() && !aup["signers"][0].is_null(), "the manifest lists an AUP and a signer");
+    assert!(written["consent"].is_object(), "the manifest holds the consent form");
+    let mut found: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    found.insert(String::new(), keys(&written));
+    found.insert("aups".into(), keys(aup));
+    found.insert("aups.signers".into(), keys(&aup["signers"][0]));
+    found.insert("consent".into(), keys(&written["consent"]));
+    assert_eq!(readme_manifest_fields(), found, "README.md's list of what vault/kiosk.json holds");
+}
