@@ -388,7 +388,10 @@ pub fn changed_since_published(conn: &Connection, path: &Path) -> rusqlite::Resu
         .and_then(|all| all.get_mut(path))
         .is_some_and(|s| std::mem::replace(&mut s.changed_underneath, false));
     let Some(newest) = newest_record(conn)? else { return Ok(seen_by_station) };
-    let on_disk = read_capped(path).map(|b| hash_hex(&b));
+    let on_disk = match read_capped(path) {
+        OnDisk::Read(bytes) => Some(hash_hex(&bytes)),
+        OnDisk::Missing | OnDisk::Unreadable => None,
+    };
     Ok(seen_by_station || on_disk.as_deref() != Some(newest.hash.as_str()))
 }
 
@@ -411,12 +414,38 @@ pub fn person_for_token(conn: &Connection, manifest_hash: &str, token: &str) -> 
 /// and is not read into memory.
 pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The file's bytes, or `None` when missing, unreadable or too big.
-fn read_capped(path: &Path) -> Option<Vec<u8>> {
+/// What is on the disk where the manifest should be.
+enum OnDisk {
+    /// No file: no admin has unlocked since the vault was made (or it was removed).
+    Missing,
+    /// A file that cannot be read, or one far bigger than Safekeeper writes.
+    Unreadable,
+    /// The file's bytes.
+    Read(Vec<u8>),
+}
+
+fn read_capped(path: &Path) -> OnDisk {
     use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return OnDisk::Missing,
+        Err(_) => return OnDisk::Unreadable,
+    };
     let mut bytes = Vec::new();
-    std::fs::File::open(path).ok()?.take(MAX_MANIFEST_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= MAX_MANIFEST_BYTES).then_some(bytes)
+    match file.by_ref().take(MAX_MANIFEST_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 <= MAX_MANIFEST_BYTES => OnDisk::Read(bytes),
+        _ => OnDisk::Unreadable,
+    }
+}
+
+/// Whether a manifest read from the file is one Safekeeper could have written: a format this
+/// build knows, a vault id and recipients that are all age X25519 public keys.
+fn well_formed(manifest: &KioskManifest) -> bool {
+    use std::str::FromStr;
+    (1..=FORMAT).contains(&manifest.format)
+        && !manifest.vault_id.is_empty()
+        && !manifest.recipients.is_empty()
+        && manifest.recipients.iter().all(|r| age::x25519::Recipient::from_str(r).is_ok())
 }
 
 /// What the signing station may use.
@@ -429,16 +458,23 @@ pub enum StationManifest {
     /// The file is not the one Safekeeper last wrote, by the key store's word. Nothing is sealed
     /// to its recipients and none of its words are shown until an admin unlocks.
     ChangedOutside,
-    /// No manifest, or none Safekeeper could read.
+    /// No manifest file: no admin has unlocked since the vault was made.
     Missing,
+    /// A file is there but it is not a manifest Safekeeper could have written: empty, cut short,
+    /// changed into something else, or far too large. The next unlock writes it again.
+    Damaged,
 }
 
 /// The manifest the signing station may use: the one this run published when there is one (a
 /// file changed underneath it is ignored, and the change noted for the next unlock); otherwise the
 /// file, unless the operating system's key store says Safekeeper last wrote something else.
 pub fn station_manifest(path: &Path) -> StationManifest {
-    let on_disk = read_capped(path);
-    let on_disk_hash = on_disk.as_deref().map(hash_hex);
+    let on_disk = match read_capped(path) {
+        OnDisk::Read(bytes) => Some(bytes),
+        OnDisk::Missing => None,
+        OnDisk::Unreadable => Some(Vec::new()),
+    };
+    let on_disk_hash = on_disk.as_deref().filter(|b| !b.is_empty()).map(hash_hex);
     if let Some(s) = stations().as_mut().and_then(|all| all.get_mut(path)) {
         if let Some(p) = &s.published {
             let usable = StationManifest::Usable(Box::new(p.manifest.clone()), p.hash.clone());
@@ -448,16 +484,17 @@ pub fn station_manifest(path: &Path) -> StationManifest {
             return usable;
         }
     }
-    let (Some(bytes), Some(hash)) = (on_disk, on_disk_hash) else { return StationManifest::Missing };
+    let Some(bytes) = on_disk else { return StationManifest::Missing };
+    let Some(hash) = on_disk_hash else { return StationManifest::Damaged };
     if let key_store::Vouch::Published(vouched) = vouched(path) {
         if vouched != hash {
             stations().get_or_insert_with(HashMap::new).entry(path.to_owned()).or_default().changed_underneath = true;
             return StationManifest::ChangedOutside;
         }
     }
-    match serde_json::from_slice(&bytes) {
-        Ok(manifest) => StationManifest::Usable(Box::new(manifest), hash),
-        Err(_) => StationManifest::Missing,
+    match serde_json::from_slice::<KioskManifest>(&bytes) {
+        Ok(manifest) if well_formed(&manifest) => StationManifest::Usable(Box::new(manifest), hash),
+        _ => StationManifest::Damaged,
     }
 }
 
@@ -466,7 +503,7 @@ pub fn station_manifest(path: &Path) -> StationManifest {
 pub fn current(path: &Path) -> Option<(KioskManifest, String)> {
     match station_manifest(path) {
         StationManifest::Usable(manifest, hash) => Some((*manifest, hash)),
-        StationManifest::ChangedOutside | StationManifest::Missing => None,
+        StationManifest::ChangedOutside | StationManifest::Missing | StationManifest::Damaged => None,
     }
 }
 
