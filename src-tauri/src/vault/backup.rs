@@ -152,7 +152,7 @@ pub enum BackupError {
     #[error("That file is encrypted for this vault but is not a backup (it may be a signing-station submission or another Safekeeper file). Choose the file whose name starts \u{201c}Safekeeper backup\u{201d}. Nothing has been changed.")]
     WrongKind,
     /// The encrypted backup would exceed the largest backup allowed (1 GB), so nothing was written.
-    #[error("Your records, with their scans, certificates and documents, have grown larger than one backup file may be (1 GB), so no backup was written. Your records are unchanged. To keep a copy today, close Safekeeper and copy the whole Safekeeper folder (it stays encrypted) to a USB stick. Then remove scans, certificates or policy documents you no longer need, and try again.")]
+    #[error("Your records, with their scans, certificates and documents, have grown larger than one backup file may be (1 GB), so no backup was written. Your records are unchanged. To keep a copy today, close Safekeeper and copy the whole Safekeeper folder (Settings, About Safekeeper shows where it is; everything in it stays encrypted) to a USB stick. Then remove scans, certificates or policy documents you no longer need, and try again.")]
     TooLargeToWrite,
     /// No key of this admin opens the backup.
     #[error("That backup was made for a different organisation's Safekeeper, or before you became an admin, so your key cannot open it. If it is this organisation's, unlock with the recovery key and restore it from there. Nothing has been changed.")]

@@ -240,5 +240,14 @@ fn records_under_the_cap_are_backed_up_before_an_update_as_before() {
     let status = super::super::backup::status(vault.db.conn(), chrono::Utc::now()).expect("status");
     assert!(!status.near_size_limit, "a small vault is far from the cap");
     assert_eq!(status.size_limit_bytes, super::super::backup::MAX_BACKUP_BYTES);
+    // The size the warning and the early refusal go by is close to what a backup really is.
+    let mut vault = vault;
+    let estimate = super::super::backup::records_bytes(vault.db.conn()).expect("size");
+    let usb = tempfile::tempdir().expect("usb");
+    let written = super::super::backup::back_up(&mut vault, usb.path(), "test").expect("backup").bytes;
+    assert!(
+        written >= estimate * 3 / 4 && written <= estimate + 64 * 1024,
+        "estimate {estimate} bytes, backup {written} bytes"
+    );
     vault.lock("test").expect("lock");
 }
