@@ -158,7 +158,7 @@ pub(super) fn upgrade_with(
 /// folder. Nothing in it is plain: the copy opens with an admin's passphrase or the recovery key,
 /// as the vault does.
 fn encrypted_copy(
-    vault: &mut UnlockedVault,
+    vault: &UnlockedVault,
     dir: &Path,
     from_schema: i64,
     now: crate::dates::UkDateTime,
@@ -187,7 +187,8 @@ fn encrypted_copy(
     let copied = (|| -> std::io::Result<()> {
         for (from, name) in [(vault.paths().database(), COPY_DATABASE), (vault.paths().wrapped_key(), COPY_KEY_FILE)] {
             std::fs::copy(&from, staging.join(name))?;
-            std::fs::File::open(staging.join(name))?.sync_all()?;
+            // Opened for writing: Windows flushes a file only through a handle that may write.
+            std::fs::OpenOptions::new().write(true).open(staging.join(name))?.sync_all()?;
         }
         let db = Db::open_unmigrated(&staging.join(COPY_DATABASE), vault.database_key())
             .map_err(|_| failed("the copy does not open"))?;
@@ -203,7 +204,10 @@ fn encrypted_copy(
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    atomic::commit(&staging, &folder)?;
+    if let Err(e) = atomic::commit(&staging, &folder) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
     Ok(folder)
 }
 
