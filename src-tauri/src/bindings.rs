@@ -361,6 +361,7 @@ pub fn typescript() -> String {
         SubjectAccessSaved::decl(&cfg),
         AboutSafekeeper::decl(&cfg),
         crate::vault::upgrade::UpgradeNotice::decl(&cfg),
+        crate::vault::upgrade::SafetyCopyKind::decl(&cfg),
         crate::records::getting_started::FirstStep::decl(&cfg),
         crate::records::getting_started::StepDone::decl(&cfg),
         crate::records::getting_started::GettingStarted::decl(&cfg),

@@ -220,6 +220,9 @@ error_codes! {
     /// The signing station's manifest was changed while Safekeeper was closed, so the station
     /// takes nothing in.
     OutboxManifestChangedOutside = "outbox.manifestChangedOutside",
+    /// The signing station's manifest file is damaged, so the station takes nothing in until an
+    /// admin unlocks and it is written again.
+    OutboxManifestDamaged = "outbox.manifestDamaged",
     /// The kept submission named is no longer waiting for a decision.
     OutboxNoSuchProblem = "outbox.noSuchProblem",
     /// The signing station has no manifest yet (no admin has unlocked since setup).

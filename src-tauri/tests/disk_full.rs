@@ -3,8 +3,10 @@
 //! change, a signing-station submission) must fail with a plain message, and everything saved
 //! before must still be there once space is freed or the folder is writable again.
 //!
-//! Mounting needs root (or a user namespace). Where the test cannot mount, it says so and stops;
-//! the injected-failure tests in `vault::atomic` cover the key-file writes on every machine.
+//! Mounting needs root (or a user namespace). Run as root (as CI is), a mount that fails fails the
+//! test, so the check can never quietly stop running there; run as anyone else, the test says
+//! "not run" and stops. The injected-failure tests in `vault::atomic` and `store` cover the
+//! key-file writes and the re-key on every machine.
 
 mod common;
 
@@ -69,12 +71,39 @@ impl Drop for TinyDisk {
     }
 }
 
+/// Whether this process runs as root (effective user id 0), read from `/proc` so that no extra
+/// crate is needed; `false` where there is no `/proc`.
+fn running_as_root() -> bool {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let uids = status.lines().find(|l| l.starts_with("Uid:"))?.to_owned();
+            uids.split_whitespace().nth(2).map(|effective| effective == "0")
+        })
+        .unwrap_or(false)
+}
+
+/// A tiny disk, or `None` (after saying "not run") where this user cannot mount one. As root a
+/// failed mount is a failure: CI runs as root, and a test that quietly returns proves nothing.
 fn tiny_disk(kib: u64) -> Option<TinyDisk> {
     let disk = TinyDisk::mount(kib);
     if disk.is_none() {
-        eprintln!("disk_full: cannot mount a small filesystem here (needs root); not run");
+        assert!(
+            !running_as_root(),
+            "disk_full: running as root but mounting a {kib} KiB tmpfs failed; the full-disk checks must run here"
+        );
+        eprintln!("disk_full: not run: mounting a small filesystem needs root, and this test is not running as root");
     }
     disk
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn this_test_knows_whether_it_runs_as_root() {
+    // The same answer as the system's own, so the rule above is applied to the right users.
+    let id = Command::new("id").arg("-u").output().expect("id -u");
+    let by_id = String::from_utf8_lossy(&id.stdout).trim() == "0";
+    assert_eq!(running_as_root(), by_id);
 }
 
 fn vault_on(disk: &TinyDisk) -> (VaultPaths, age::x25519::Identity, String) {
@@ -252,4 +281,93 @@ fn a_read_only_data_folder_refuses_plainly_and_loses_nothing_saved() {
     assert_eq!(people_named(&vault), before);
     assert!(vault.db().integrity_check().expect("integrity"));
     vault.lock("test").expect("lock");
+}
+
+/// Set to the database path in the child process of `a_rekey_that_fails_part_way_...`.
+const REKEY_CHILD_ENV: &str = "SAFEKEEPER_REKEY_CHILD_DB";
+
+/// Not a test on its own: in a child process whose files may not grow past a limit, moves the
+/// database to a new key and says how that ended.
+#[test]
+fn child_rekey_under_a_file_size_limit() {
+    let Ok(db_path) = std::env::var(REKEY_CHILD_ENV) else { return };
+    let key_hex = std::env::var("SAFEKEEPER_REKEY_CHILD_KEY").expect("key for the child");
+    let key = safekeeper::store::DatabaseKey::from_slice(&hex::decode(key_hex).expect("hex")).expect("32 bytes");
+    let mut db = safekeeper::store::Db::open(Path::new(&db_path), &key).expect("the child opens the records");
+    match db.rekey(&safekeeper::store::DatabaseKey::generate()) {
+        Ok(()) => println!("rekey: finished"),
+        Err(e) => println!("rekey: {}", e.code()),
+    }
+}
+
+/// Regression for a re-key that fails part way through: SQLCipher re-encrypts page after page,
+/// journalling each one, and here the journal may grow only to about a third of the database, so
+/// the write fails with a real I/O error (EFBIG) in the middle of the pages. The re-key must say
+/// `store.rekeyFailed`, and the vault must open afterwards under the key it had, with everything
+/// in it. Deterministic, and needs no root: the limit is the shell's `ulimit -f` on a child
+/// process (the child ignores SIGXFSZ, so the write fails rather than the process dying).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_rekey_that_fails_part_way_says_so_and_the_vault_opens_with_its_old_key_and_every_record() {
+    let dir = tempfile::tempdir().expect("temp");
+    let paths = VaultPaths::new(dir.path().join("data"));
+    let recovery = age::x25519::Identity::generate();
+    let mut vault = UnlockedVault::create(
+        &paths,
+        NewVault {
+            org_name: "Test Youth Trust",
+            admin_name: "Alex Morgan",
+            passphrase: &pass(PASSPHRASE),
+            recovery: &recovery,
+            demo_passphrase: None,
+        },
+    )
+    .expect("create vault");
+    let actor = vault.actor().clone();
+    const FIRST: [&str; 20] = [
+        "Asha", "Ben", "Cara", "Dev", "Ella", "Finn", "Gita", "Hal", "Isla", "Jon", "Kai", "Lena", "Max", "Nia",
+        "Omar", "Pia", "Quin", "Rosa", "Sam", "Tara",
+    ];
+    const LAST: [&str; 20] = [
+        "Patel", "Jones", "Lee", "Khan", "Smith", "Brown", "Evans", "Green", "Hughes", "Ito", "Jackson", "King",
+        "Lewis", "Moore", "Novak", "Owen", "Price", "Reid", "Shaw", "Turner",
+    ];
+    for first in FIRST {
+        for last in LAST {
+            people::add(vault.db_mut().conn_mut(), &actor, &draft(&format!("{first} {last}"))).expect("person");
+        }
+    }
+    let before = people_named(&vault);
+    vault.lock("test").expect("lock");
+    let wrapped_before = fs::read(paths.wrapped_key()).expect("dek");
+    let key = safekeeper::vault::keyfile::unwrap_key(&wrapped_before, &recovery).expect("key");
+    let db_bytes = fs::metadata(paths.database()).expect("db").len();
+    assert!(db_bytes > 256 * 1024, "enough pages that a third of them is many: {db_bytes} bytes");
+
+    // `ulimit -f` counts 512-byte blocks in dash and 1024-byte blocks in bash: either way the
+    // limit falls between a quarter and a half of the database, part way through its pages.
+    let blocks = db_bytes / 4 / 512;
+    let exe = std::env::current_exe().expect("test binary");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""))
+        .arg(&exe)
+        .args(["--exact", "child_rekey_under_a_file_size_limit", "--nocapture", "--test-threads=1"])
+        .env(REKEY_CHILD_ENV, paths.database())
+        .env("SAFEKEEPER_REKEY_CHILD_KEY", hex::encode(key.as_bytes()))
+        .stderr(std::process::Stdio::null())
+        .output()
+        .expect("run the child");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("rekey: store.rekeyFailed"), "the child's re-key: {said}");
+
+    // The old key still opens it, the key file is as it was, and every record is there.
+    assert_eq!(fs::read(paths.wrapped_key()).expect("dek"), wrapped_before, "the key file was not touched");
+    let vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("the vault opens after the failed re-key");
+    assert_eq!(people_named(&vault), before, "nothing lost");
+    assert!(vault.db().integrity_check().expect("integrity"), "every page checks out under the old key");
+    assert!(audit::verify(vault.db().conn()).expect("verify").verified);
+    vault.lock("test").expect("lock");
+    let recovery_text = age::secrecy::ExposeSecret::expose_secret(&recovery.to_string()).to_owned();
+    UnlockedVault::unlock_with_recovery(&paths, &recovery_text).expect("the recovery key still opens").lock("t").ok();
 }

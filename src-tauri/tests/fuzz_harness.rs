@@ -1,7 +1,9 @@
 //! Bounded fuzzing that CI runs: each target of `fuzz_targets` (the backup reader, the outbox
 //! ingest, the two CSV importers and the manifest reader) is fed inputs made by mutating the
 //! committed corpus (`tests/corpus/`) and by plain random bytes, with a fixed case count and a
-//! fixed seed, so a run is repeatable. A panic or a run longer than `HANG` fails the test.
+//! fixed seed, so a run is repeatable. A panic or a run longer than `HANG` fails the test: each
+//! input runs on a thread of its own and the harness waits for it at most `HANG`, so an input
+//! that never finishes fails the run instead of holding CI until its own timeout.
 //!
 //! For a long run, `.dev/fuzz.sh TARGET SECONDS` uses cargo-fuzz (coverage-guided) where a nightly
 //! toolchain is available and otherwise this harness, run for SECONDS with a fresh seed
@@ -130,16 +132,49 @@ fn input(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
-fn run(target: &str) {
+/// How one input ended when it did not finish in time.
+#[derive(Debug, PartialEq, Eq)]
+enum Stopped {
+    /// It panicked (the panic's message is printed by the thread).
+    Panicked,
+    /// It was still running when the time was up; the thread is left behind, and the test fails.
+    Hung,
+}
+
+/// Runs `work` on a thread of its own and waits at most `limit` for it.
+fn within(limit: Duration, work: impl FnOnce() + Send + 'static) -> Result<Duration, Stopped> {
+    let (done, finished) = std::sync::mpsc::channel();
+    let began = Instant::now();
+    std::thread::Builder::new()
+        .name("fuzz input".into())
+        .spawn(move || {
+            work();
+            let _ = done.send(());
+        })
+        .expect("a thread for the input");
+    match finished.recv_timeout(limit) {
+        Ok(()) => Ok(began.elapsed()),
+        // The sender went without sending: the work panicked.
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(Stopped::Panicked),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Stopped::Hung),
+    }
+}
+
+/// One input through `target`, on its own thread, within `HANG`.
+fn run_one(target: &'static str, data: Vec<u8>) -> Result<Duration, Stopped> {
+    within(HANG, move || fuzz_targets::run(target, &data))
+}
+
+fn run(target: &'static str) {
     let cases: u32 = std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(48);
     let seconds: Option<u64> = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok());
     let deadline = seconds.map(|s| Instant::now() + Duration::from_secs(s));
     let seeds = seeds(target);
     // Every seed as it is, first.
     for (i, seed) in seeds.iter().enumerate() {
-        let began = Instant::now();
-        fuzz_targets::run(target, seed);
-        assert!(began.elapsed() < HANG, "{target}: seed {i} took {:?}", began.elapsed());
+        if let Err(stopped) = run_one(target, seed.clone()) {
+            panic!("{target}: seed {i}: {stopped:?} (limit {HANG:?})");
+        }
     }
     let mut executions = seeds.len() as u64;
     let mut round: u64 = 0;
@@ -158,10 +193,13 @@ fn run(target: &str) {
         let ran = std::cell::Cell::new(0u64);
         let result = runner.run(&input(seeds.clone()), |data| {
             ran.set(ran.get() + 1);
-            let began = Instant::now();
-            fuzz_targets::run(target, &data);
-            prop_assert!(began.elapsed() < HANG, "{} took {:?} on {} bytes", target, began.elapsed(), data.len());
-            Ok(())
+            let len = data.len();
+            match run_one(target, data) {
+                Ok(_) => Ok(()),
+                // A hung input is not shrunk: every smaller try could hang as long again.
+                Err(Stopped::Hung) => panic!("{target}: an input of {len} bytes ran longer than {HANG:?}"),
+                Err(Stopped::Panicked) => Err(TestCaseError::fail(format!("{target} panicked on {len} bytes"))),
+            }
         });
         executions += ran.get();
         if let Err(e) = result {
@@ -203,6 +241,22 @@ fn fuzz_training_csv() {
 #[test]
 fn fuzz_manifest() {
     run("manifest");
+}
+
+/// Regression: the harness looked at the clock only after an input finished, so an input that
+/// never finished held the test (and CI) until CI's own timeout.
+#[test]
+fn an_input_that_never_finishes_fails_the_run_instead_of_blocking_it() {
+    let began = Instant::now();
+    let outcome = within(Duration::from_millis(200), || std::thread::sleep(Duration::from_secs(3600)));
+    assert_eq!(outcome, Err(Stopped::Hung));
+    assert!(began.elapsed() < Duration::from_secs(5), "the harness waited {:?}", began.elapsed());
+}
+
+#[test]
+fn an_input_that_panics_is_reported_as_a_panic_and_one_that_finishes_as_done() {
+    assert_eq!(within(Duration::from_secs(5), || panic!("a planted panic")), Err(Stopped::Panicked));
+    assert!(within(Duration::from_secs(5), || {}).is_ok());
 }
 
 /// Writes every target's seeds as files, for cargo-fuzz: `FUZZ_SEEDS_TO=<dir>`, one folder per

@@ -201,6 +201,11 @@ fn regenerate_corpus() {
     write("manifest", "cut-short.json", &kiosk_json[..kiosk_json.len() / 2]);
     write("manifest", "bit-flipped.json", &flip(&kiosk_json, 0));
     write("manifest", "wrong-kind.json", &submission);
+    let mut elsewhere: serde_json::Value = serde_json::from_slice(&kiosk_json).expect("manifest json");
+    elsewhere["vaultId"] = uuid::Uuid::new_v4().to_string().into();
+    elsewhere["orgName"] = "Another Youth Trust".into();
+    elsewhere["recipients"] = vec![stranger.to_string()].into();
+    write("manifest", "wrong-vault.json", &serde_json::to_vec_pretty(&elsewhere).expect("json"));
     let mut nested = "[".repeat(100_000).into_bytes();
     nested.extend_from_slice(&kiosk_json);
     write("manifest", "huge-header.json", &nested);
@@ -331,17 +336,17 @@ fn every_malformed_backup_gets_its_own_plain_error() {
 
 #[test]
 fn every_malformed_outbox_file_is_kept_aside_with_its_own_plain_reason_and_the_rest_still_ingest() {
-    const DAMAGED: &str = "damaged or was changed after it was written";
+    const DAMAGED: &str = "damaged: it was cut short, or changed after it was written";
     let expected: &[(&str, &str, &str)] = &[
         ("wrong-vault-id.age", "otherVault", "written for a different Safekeeper vault"),
         ("wrong-vault-key.age", "otherVault", "cannot be opened with this vault's keys"),
-        ("zero-length.age", "corrupt", DAMAGED),
+        ("zero-length.age", "corrupt", "This file is empty"),
         ("cut-short.age", "corrupt", DAMAGED),
         ("bit-flipped-payload.age", "corrupt", DAMAGED),
         ("bit-flipped-header.age", "corrupt", DAMAGED),
-        ("wrong-kind.age", "corrupt", DAMAGED),
+        ("wrong-kind.age", "corrupt", "not a signing-station submission"),
         ("cut-short-envelope.age", "corrupt", DAMAGED),
-        ("huge-header.age", "corrupt", DAMAGED),
+        ("huge-header.age", "corrupt", "starts with far more than the signing station ever writes"),
     ];
     assert_covers("outbox", expected);
     // A vault whose recovery key is the corpus key, so that files sealed to it open.
@@ -402,15 +407,20 @@ fn every_malformed_outbox_file_is_kept_aside_with_its_own_plain_reason_and_the_r
     assert!(failures.is_empty(), "malformed outbox files not reported as expected:{}", failures_to_text(&failures));
 }
 
+/// Regression: every damaged manifest left the station saying it was "not set up yet", which
+/// sends people looking for a setup step when the file needs writing again.
 #[test]
-fn every_malformed_manifest_leaves_the_station_saying_it_is_not_set_up() {
+fn every_malformed_manifest_gets_its_own_plain_error_at_the_station() {
+    const DAMAGED: &str = "settings file is damaged";
     let expected: &[(&str, &str, &str)] = &[
         ("valid.json", "", ""),
-        ("zero-length.json", "outbox.notReady", "not set up yet"),
-        ("cut-short.json", "outbox.notReady", "not set up yet"),
-        ("bit-flipped.json", "outbox.notReady", "not set up yet"),
-        ("wrong-kind.json", "outbox.notReady", "not set up yet"),
-        ("huge-header.json", "outbox.notReady", "not set up yet"),
+        ("zero-length.json", "outbox.manifestDamaged", DAMAGED),
+        ("cut-short.json", "outbox.manifestDamaged", DAMAGED),
+        ("bit-flipped.json", "outbox.manifestDamaged", DAMAGED),
+        ("wrong-kind.json", "outbox.manifestDamaged", DAMAGED),
+        ("huge-header.json", "outbox.manifestDamaged", DAMAGED),
+        // Checked at unlock, below: the station alone cannot tell one vault's manifest from another's.
+        ("wrong-vault.json", "", ""),
     ];
     assert_covers("manifest", expected);
     let dir = tempfile::tempdir().expect("temp");
@@ -424,10 +434,12 @@ fn every_malformed_manifest_leaves_the_station_saying_it_is_not_set_up() {
         match (code, read.is_some(), sent) {
             ("", true, Ok(_)) => {}
             ("", ..) => failures.push(format!("manifest/{label}: the good manifest was not usable")),
-            (_, false, Err(e)) if e.code() == code && e.to_string().contains(words) => {}
+            (_, false, Err(e))
+                if e.code() == code && e.to_string().contains(words) && e.to_string().contains("Nothing was saved") => {
+            }
             (_, read, sent) => failures.push(format!(
                 "manifest/{label}: expected {code}, read={read}, station said {:?}",
-                sent.map_err(|e| e.code())
+                sent.map_err(|e| (e.code(), e.to_string()))
             )),
         }
     };
@@ -438,10 +450,46 @@ fn every_malformed_manifest_leaves_the_station_saying_it_is_not_set_up() {
     check(
         "oversized (sparse, made here)",
         &|at: &Path| sparse(at, manifest::MAX_MANIFEST_BYTES + 1),
-        "outbox.notReady",
-        "not set up yet",
+        "outbox.manifestDamaged",
+        DAMAGED,
     );
+    // No file at all is another matter: no admin has unlocked yet.
+    check("missing (made here)", &|_: &Path| {}, "outbox.notReady", "not set up yet");
     assert!(failures.is_empty(), "malformed manifests not refused as expected:{}", failures_to_text(&failures));
+}
+
+/// Another vault's manifest put in place of this vault's: the station goes on with what this run
+/// published, and the next unlock says the file had been changed and writes this vault's again.
+#[test]
+fn a_manifest_from_another_vault_is_reported_at_unlock_and_written_again() {
+    let dir = tempfile::tempdir().expect("temp");
+    let paths = VaultPaths::new(dir.path().join("data"));
+    let vault = UnlockedVault::create(
+        &paths,
+        NewVault {
+            org_name: "Test Youth Trust",
+            admin_name: "Alex Morgan",
+            passphrase: &pass(PASSPHRASE),
+            recovery: &x25519::Identity::generate(),
+            demo_passphrase: None,
+        },
+    )
+    .expect("vault");
+    let own_id = vault.vault_id().expect("vault id");
+    safekeeper::kiosk::refresh::lock(vault, "test").expect("lock");
+    let other: serde_json::Value = serde_json::from_slice(&bytes("manifest", "wrong-vault.json")).expect("json");
+    assert_ne!(other["vaultId"].as_str(), Some(own_id.as_str()));
+    fs::write(paths.manifest(), bytes("manifest", "wrong-vault.json")).expect("plant");
+
+    station::report_concern(&paths, fuzz_concern()).expect("the station goes on with what this run published");
+    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlock");
+    let report = outbox::ingest(&mut vault).expect("ingest");
+    assert!(report.manifest_changed, "the admin is told the manifest had been changed");
+    assert_eq!(report.ingested, 1, "the concern was sealed to this vault and recorded");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let rewritten: serde_json::Value =
+        serde_json::from_slice(&fs::read(paths.manifest()).expect("manifest")).expect("json");
+    assert_eq!(rewritten["vaultId"].as_str(), Some(own_id.as_str()), "this vault's manifest is written again");
 }
 
 fn empty_records() -> Connection {

@@ -157,6 +157,31 @@ fn two_listed_people_who_would_look_the_same_are_told_apart() {
     assert!(names.contains(&"Ros F.".to_owned()), "only the clashing names change: {names:?}");
 }
 
+/// Regression: two members of staff with the same full name were shown as "… (staff) 1" and
+/// "… (staff) 2" in whatever order the database gave them; now each sees when they started.
+#[test]
+fn two_listed_staff_with_the_same_full_name_see_when_each_started() {
+    let o = org();
+    let mut vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    let conn = vault.db_mut().conn_mut();
+    for (y, m) in [(2025, 3), (2023, 9)] {
+        let mut person = draft(PersonGroup::Staff, "Sam Jones", None);
+        person.start_date = NaiveDate::from_ymd_opt(y, m, 1);
+        let id = people::add(conn, &actor, &person).expect("add").id;
+        people::set_kiosk_listed(conn, &actor, &id, true).expect("list");
+    }
+    refresh::lock(vault, "test").expect("lock");
+    for _ in 0..2 {
+        let names: Vec<String> =
+            station::signing_options(&o.v.paths).remove(0).signers.into_iter().map(|p| p.display_name).collect();
+        assert!(names.contains(&"Sam Jones (staff, started March 2025)".to_owned()), "{names:?}");
+        assert!(names.contains(&"Sam Jones (staff, started September 2023)".to_owned()), "{names:?}");
+        let vault = UnlockedVault::unlock(&o.v.paths, &pass(PASSPHRASE)).expect("unlock");
+        refresh::lock(vault, "again").expect("lock");
+    }
+}
+
 #[test]
 fn the_list_follows_the_session_at_lock() {
     let o = org();
@@ -317,4 +342,54 @@ fn a_concern_without_words_or_a_real_name_is_refused_at_the_station() {
     let tomorrow = KioskConcern { happened_on: safekeeper::dates::today() + chrono::Days::new(1), ..concern() };
     assert!(matches!(station::report_concern(&o.v.paths, tomorrow), Err(OutboxError::BadConcern(_))));
     assert_eq!(outbox_files(&o.v.paths), 0);
+}
+
+/// The field names the README's list of what `vault/kiosk.json` holds gives at each level: ""
+/// for the top, then the path of the field a nested list hangs under (`aups`, `aups.signers`).
+fn readme_manifest_fields() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).expect("README");
+    let start = readme.find("It holds exactly these fields").expect("the README lists what the manifest holds");
+    let section = &readme[start..];
+    let section = &section[..section.find("\n\n\n").unwrap_or(section.len())];
+    let section = &section[..section.find("No person ids").expect("the list ends with what is not there")];
+    let mut levels: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    // (indent, field) of the items the current one may hang under.
+    let mut parents: Vec<(usize, String)> = Vec::new();
+    for line in section.lines() {
+        let trimmed = line.trim_start();
+        let Some(item) = trimmed.strip_prefix("- ") else { continue };
+        let indent = line.len() - trimmed.len();
+        let names: Vec<String> =
+            item.split(':').next().unwrap_or_default().split('`').skip(1).step_by(2).map(str::to_owned).collect();
+        assert!(!names.is_empty(), "an item of the README's manifest list names no field: {line}");
+        while parents.last().is_some_and(|(i, _)| *i >= indent) {
+            parents.pop();
+        }
+        let path = parents.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(".");
+        levels.entry(path).or_default().extend(names.iter().cloned());
+        parents.push((indent, names[0].clone()));
+    }
+    levels
+}
+
+fn keys(value: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    value.as_object().expect("an object").keys().cloned().collect()
+}
+
+/// Regression: the README said exactly what the manifest holds but left out `format`, `vaultId`
+/// and each AUP's `aupId`. This reads the README's list and the file Safekeeper wrote.
+#[test]
+fn the_readme_names_every_field_the_manifest_holds() {
+    let o = org();
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(o.v.paths.manifest()).expect("kiosk.json")).expect("json");
+    let aup = &written["aups"][0];
+    assert!(!aup.is_null() && !aup["signers"][0].is_null(), "the manifest lists an AUP and a signer");
+    assert!(written["consent"].is_object(), "the manifest holds the consent form");
+    let mut found: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    found.insert(String::new(), keys(&written));
+    found.insert("aups".into(), keys(aup));
+    found.insert("aups.signers".into(), keys(&aup["signers"][0]));
+    found.insert("consent".into(), keys(&written["consent"]));
+    assert_eq!(readme_manifest_fields(), found, "README.md's list of what vault/kiosk.json holds");
 }

@@ -104,7 +104,7 @@ impl AppState {
         let (m, station_changed_outside) = match manifest::station_manifest(&inner.paths.manifest()) {
             manifest::StationManifest::Usable(m, _) => (Some(*m), false),
             manifest::StationManifest::ChangedOutside => (None, true),
-            manifest::StationManifest::Missing => (None, false),
+            manifest::StationManifest::Missing | manifest::StationManifest::Damaged => (None, false),
         };
         let phase = if inner.session.is_some() {
             Phase::Unlocked

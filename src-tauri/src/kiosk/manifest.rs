@@ -28,10 +28,13 @@ use ts_rs::TS;
 
 use crate::records::aup::{self, Audience, AupContent, AupError};
 use crate::records::consent::{self, wording, wording::UseWording, ConsentError};
-use crate::records::people::{display_name, PersonGroup};
+use crate::records::people::PersonGroup;
 use crate::vault::atomic;
 
 pub mod key_store;
+mod names;
+
+use names::{told_apart, Listed};
 
 /// Format 2: people are tokens, the consent form carries its hash.
 pub const FORMAT: u32 = 2;
@@ -202,17 +205,27 @@ pub fn signing_options(conn: &Connection, salt: &str) -> Result<Vec<KioskAup>, A
 
 fn listed_people(conn: &Connection, groups: &[PersonGroup], salt: &str) -> Result<Vec<KioskPerson>, AupError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, full_name, preferred_name, person_group FROM people
-         WHERE kiosk_listed = 1 AND archived_at IS NULL",
+        // In the order they were added, so that people still alike after every other way of
+        // telling them apart keep the same number from one manifest to the next.
+        "SELECT id, full_name, preferred_name, person_group, start_date, created_at FROM people
+         WHERE kiosk_listed = 1 AND archived_at IS NULL
+         ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?))
+        let Some(group) = PersonGroup::from_stored(&r.get::<_, String>(3)?) else { return Ok(None) };
+        Ok(Some(Listed {
+            id: r.get(0)?,
+            full_name: r.get(1)?,
+            preferred: r.get(2)?,
+            group,
+            start_date: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+            added: r.get::<_, String>(5)?.get(..10).and_then(|d| d.parse().ok()),
+        }))
     })?;
     let mut listed = Vec::new();
     for row in rows {
-        let (id, full_name, preferred, group) = row?;
-        if let Some(group) = PersonGroup::from_stored(&group).filter(|g| groups.contains(g)) {
-            listed.push(Listed { id, full_name, preferred, group });
+        if let Some(person) = row?.filter(|p| groups.contains(&p.group)) {
+            listed.push(person);
         }
     }
     let labels = told_apart(&listed);
@@ -223,71 +236,6 @@ fn listed_people(conn: &Connection, groups: &[PersonGroup], salt: &str) -> Resul
         .collect();
     people.sort_by_cached_key(|p| (p.display_name.to_lowercase(), p.token.clone()));
     Ok(people)
-}
-
-struct Listed {
-    id: String,
-    full_name: String,
-    preferred: Option<String>,
-    group: PersonGroup,
-}
-
-/// Each listed person's name as the station shows it: the short display name ("Sam J."), with
-/// more of the surname, then the full name, then the group, then a number, only for people who
-/// would otherwise look the same.
-fn told_apart(listed: &[Listed]) -> Vec<String> {
-    let surname = |p: &Listed| p.full_name.split(' ').next_back().unwrap_or_default().to_owned();
-    let shown_first = |p: &Listed| {
-        p.preferred.clone().unwrap_or_else(|| p.full_name.split(' ').next().unwrap_or_default().to_owned())
-    };
-    let longest = listed.iter().map(|p| surname(p).chars().count()).max().unwrap_or(0);
-    // The ways to show a person, from shortest to fullest.
-    let level = |p: &Listed, level: usize| -> String {
-        match level {
-            0 => display_name(&p.full_name, p.preferred.as_deref()),
-            n if n < longest => {
-                let part: String = surname(p).chars().take(n + 1).collect();
-                if part.chars().count() < surname(p).chars().count() {
-                    format!("{} {part}.", shown_first(p))
-                } else {
-                    format!("{} {part}", shown_first(p))
-                }
-            }
-            n if n == longest => p.full_name.clone(),
-            _ => format!("{} ({})", p.full_name, p.group.label().to_lowercase()),
-        }
-    };
-    let mut labels: Vec<String> = listed.iter().map(|p| level(p, 0)).collect();
-    let key = |l: &str| l.to_lowercase();
-    for depth in 1..=longest + 1 {
-        let clashing: Vec<usize> = (0..listed.len())
-            .filter(|&i| (0..listed.len()).any(|j| j != i && key(&labels[j]) == key(&labels[i])))
-            .collect();
-        if clashing.is_empty() {
-            return labels;
-        }
-        for i in clashing {
-            labels[i] = level(&listed[i], depth);
-        }
-    }
-    // Still the same: the same full name in the same group. Number them.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let counts: std::collections::HashMap<String, usize> =
-        labels.iter().fold(std::collections::HashMap::new(), |mut m, l| {
-            *m.entry(key(l)).or_insert(0) += 1;
-            m
-        });
-    labels
-        .into_iter()
-        .map(|l| {
-            if counts[&key(&l)] < 2 {
-                return l;
-            }
-            let n = seen.entry(key(&l)).or_insert(0);
-            *n += 1;
-            format!("{l} {n}")
-        })
-        .collect()
 }
 
 /// Hex SHA-256, as the manifest's hash and the consent form's are written.
@@ -440,7 +388,10 @@ pub fn changed_since_published(conn: &Connection, path: &Path) -> rusqlite::Resu
         .and_then(|all| all.get_mut(path))
         .is_some_and(|s| std::mem::replace(&mut s.changed_underneath, false));
     let Some(newest) = newest_record(conn)? else { return Ok(seen_by_station) };
-    let on_disk = read_capped(path).map(|b| hash_hex(&b));
+    let on_disk = match read_capped(path) {
+        OnDisk::Read(bytes) => Some(hash_hex(&bytes)),
+        OnDisk::Missing | OnDisk::Unreadable => None,
+    };
     Ok(seen_by_station || on_disk.as_deref() != Some(newest.hash.as_str()))
 }
 
@@ -463,12 +414,38 @@ pub fn person_for_token(conn: &Connection, manifest_hash: &str, token: &str) -> 
 /// and is not read into memory.
 pub const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The file's bytes, or `None` when missing, unreadable or too big.
-fn read_capped(path: &Path) -> Option<Vec<u8>> {
+/// What is on the disk where the manifest should be.
+enum OnDisk {
+    /// No file: no admin has unlocked since the vault was made (or it was removed).
+    Missing,
+    /// A file that cannot be read, or one far bigger than Safekeeper writes.
+    Unreadable,
+    /// The file's bytes.
+    Read(Vec<u8>),
+}
+
+fn read_capped(path: &Path) -> OnDisk {
     use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return OnDisk::Missing,
+        Err(_) => return OnDisk::Unreadable,
+    };
     let mut bytes = Vec::new();
-    std::fs::File::open(path).ok()?.take(MAX_MANIFEST_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= MAX_MANIFEST_BYTES).then_some(bytes)
+    match file.by_ref().take(MAX_MANIFEST_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 <= MAX_MANIFEST_BYTES => OnDisk::Read(bytes),
+        _ => OnDisk::Unreadable,
+    }
+}
+
+/// Whether a manifest read from the file is one Safekeeper could have written: a format this
+/// build knows, a vault id and recipients that are all age X25519 public keys.
+fn well_formed(manifest: &KioskManifest) -> bool {
+    use std::str::FromStr;
+    (1..=FORMAT).contains(&manifest.format)
+        && !manifest.vault_id.is_empty()
+        && !manifest.recipients.is_empty()
+        && manifest.recipients.iter().all(|r| age::x25519::Recipient::from_str(r).is_ok())
 }
 
 /// What the signing station may use.
@@ -481,16 +458,23 @@ pub enum StationManifest {
     /// The file is not the one Safekeeper last wrote, by the key store's word. Nothing is sealed
     /// to its recipients and none of its words are shown until an admin unlocks.
     ChangedOutside,
-    /// No manifest, or none Safekeeper could read.
+    /// No manifest file: no admin has unlocked since the vault was made.
     Missing,
+    /// A file is there but it is not a manifest Safekeeper could have written: empty, cut short,
+    /// changed into something else, or far too large. The next unlock writes it again.
+    Damaged,
 }
 
 /// The manifest the signing station may use: the one this run published when there is one (a
 /// file changed underneath it is ignored, and the change noted for the next unlock); otherwise the
 /// file, unless the operating system's key store says Safekeeper last wrote something else.
 pub fn station_manifest(path: &Path) -> StationManifest {
-    let on_disk = read_capped(path);
-    let on_disk_hash = on_disk.as_deref().map(hash_hex);
+    let on_disk = match read_capped(path) {
+        OnDisk::Read(bytes) => Some(bytes),
+        OnDisk::Missing => None,
+        OnDisk::Unreadable => Some(Vec::new()),
+    };
+    let on_disk_hash = on_disk.as_deref().filter(|b| !b.is_empty()).map(hash_hex);
     if let Some(s) = stations().as_mut().and_then(|all| all.get_mut(path)) {
         if let Some(p) = &s.published {
             let usable = StationManifest::Usable(Box::new(p.manifest.clone()), p.hash.clone());
@@ -500,16 +484,17 @@ pub fn station_manifest(path: &Path) -> StationManifest {
             return usable;
         }
     }
-    let (Some(bytes), Some(hash)) = (on_disk, on_disk_hash) else { return StationManifest::Missing };
+    let Some(bytes) = on_disk else { return StationManifest::Missing };
+    let Some(hash) = on_disk_hash else { return StationManifest::Damaged };
     if let key_store::Vouch::Published(vouched) = vouched(path) {
         if vouched != hash {
             stations().get_or_insert_with(HashMap::new).entry(path.to_owned()).or_default().changed_underneath = true;
             return StationManifest::ChangedOutside;
         }
     }
-    match serde_json::from_slice(&bytes) {
-        Ok(manifest) => StationManifest::Usable(Box::new(manifest), hash),
-        Err(_) => StationManifest::Missing,
+    match serde_json::from_slice::<KioskManifest>(&bytes) {
+        Ok(manifest) if well_formed(&manifest) => StationManifest::Usable(Box::new(manifest), hash),
+        _ => StationManifest::Damaged,
     }
 }
 
@@ -518,7 +503,7 @@ pub fn station_manifest(path: &Path) -> StationManifest {
 pub fn current(path: &Path) -> Option<(KioskManifest, String)> {
     match station_manifest(path) {
         StationManifest::Usable(manifest, hash) => Some((*manifest, hash)),
-        StationManifest::ChangedOutside | StationManifest::Missing => None,
+        StationManifest::ChangedOutside | StationManifest::Missing | StationManifest::Damaged => None,
     }
 }
 

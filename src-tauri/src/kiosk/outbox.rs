@@ -79,6 +79,9 @@ pub enum OutboxError {
     /// The manifest was changed while Safekeeper was closed, so nothing is taken in.
     #[error("{}", CHANGED_OUTSIDE)]
     ManifestChangedOutside,
+    /// The manifest file is there but damaged (empty, cut short, not a manifest, far too large).
+    #[error("The signing station's settings file is damaged, so nothing can be handed in here for now. Nothing was saved. Ask an admin to unlock Safekeeper once: that writes the file again. If you are worried about a child now, tell the safeguarding lead in person.")]
+    ManifestDamaged,
     /// The typed name is not a full name.
     #[error("Type your full name: your first name and your last name.")]
     BadTypedName,
@@ -134,6 +137,7 @@ impl CodedError for OutboxError {
         match self {
             OutboxError::NotReady => ErrorCode::OutboxNotReady,
             OutboxError::ManifestChangedOutside => ErrorCode::OutboxManifestChangedOutside,
+            OutboxError::ManifestDamaged => ErrorCode::OutboxManifestDamaged,
             OutboxError::BadTypedName => ErrorCode::OutboxBadTypedName,
             OutboxError::BadMark => ErrorCode::OutboxBadMark,
             OutboxError::BadConsent(_) => ErrorCode::OutboxBadConsent,

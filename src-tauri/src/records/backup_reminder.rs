@@ -29,7 +29,19 @@ pub struct BackupStatus {
     pub reminder_days: i64,
     /// No verified backup, or the last one is older than `reminder_days`.
     pub due: bool,
+    /// About how many bytes a backup of the records would be now (see `vault::backup::records_bytes`).
+    #[ts(type = "number")]
+    pub records_bytes: u64,
+    /// The largest backup there can be (see `vault::backup::MAX_BACKUP_BYTES`).
+    #[ts(type = "number")]
+    pub size_limit_bytes: u64,
+    /// The records are at `NEAR_LIMIT_PERCENT` of `size_limit_bytes` or more: time to remove
+    /// attachments no longer needed, before "Back up now" can no longer make a backup.
+    pub near_size_limit: bool,
 }
+
+/// From this share of the largest backup on, `near_size_limit` is set.
+pub const NEAR_LIMIT_PERCENT: u64 = 80;
 
 fn reminder_days(conn: &Connection) -> Result<i64, StoreError> {
     let stored: Option<String> =
@@ -40,8 +52,27 @@ fn reminder_days(conn: &Connection) -> Result<i64, StoreError> {
         .unwrap_or(REMINDER_DAYS))
 }
 
-/// The backup reminder as at `now`.
-pub fn status(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<BackupStatus, StoreError> {
+/// How many bytes the records take in the database: what a backup of them will be, near enough
+/// (a backup is a plain copy of the same pages, and sealing it adds a few bytes in 64 KiB).
+pub fn records_bytes(conn: &Connection) -> Result<u64, StoreError> {
+    let pages: i64 = conn.query_row("PRAGMA main.page_count", [], |r| r.get(0))?;
+    let free: i64 = conn.query_row("PRAGMA main.freelist_count", [], |r| r.get(0))?;
+    // SQLCipher answers this pragma itself, as text.
+    let size: i64 = conn.query_row("PRAGMA main.page_size", [], |r| match r.get_ref(0)? {
+        rusqlite::types::ValueRef::Integer(n) => Ok(n),
+        other => Ok(other.as_str().ok().and_then(|t| t.trim().parse().ok()).unwrap_or(4096)),
+    })?;
+    Ok(u64::try_from((pages - free).max(0) * size).unwrap_or(0))
+}
+
+/// The backup reminder as at `now`, when the largest backup there can be is `size_limit_bytes`
+/// (`vault::backup::cap`).
+pub fn status(
+    conn: &Connection,
+    now: chrono::DateTime<chrono::Utc>,
+    size_limit_bytes: u64,
+) -> Result<BackupStatus, StoreError> {
+    let records_bytes = records_bytes(conn)?;
     let last: Option<String> =
         conn.query_row("SELECT value FROM settings WHERE key = 'last_verified_backup'", [], |r| r.get(0)).optional()?;
     let age_days = last
@@ -49,5 +80,12 @@ pub fn status(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<B
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
         .map(|t| (now - t.with_timezone(&chrono::Utc)).num_days());
     let days = reminder_days(conn)?;
-    Ok(BackupStatus { due: age_days.is_none_or(|d| d >= days), last_verified: last, reminder_days: days })
+    Ok(BackupStatus {
+        due: age_days.is_none_or(|d| d >= days),
+        last_verified: last,
+        reminder_days: days,
+        records_bytes,
+        size_limit_bytes,
+        near_size_limit: records_bytes.saturating_mul(100) >= size_limit_bytes.saturating_mul(NEAR_LIMIT_PERCENT),
+    })
 }

@@ -280,7 +280,8 @@ pub fn figures_at(
     if to > today {
         return Err(TrusteeReportError::PeriodInFuture);
     }
-    let backup = crate::records::backup_reminder::status(conn, now)?;
+    // The report shows when the last backup was made, not how large the next would be.
+    let backup = crate::records::backup_reminder::status(conn, now, u64::MAX)?;
     Ok(TrusteeFigures {
         from,
         to,

@@ -21,6 +21,7 @@ use age::DecryptError;
 use hmac::Mac;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use sha2::Digest;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
@@ -33,14 +34,57 @@ use mac::{content_mac, ensure_backup_key};
 use super::{atomic, UnlockedVault, VaultError};
 use crate::store::{audit, migrations};
 
-/// Backups larger than this are neither written nor read. The records of the synthetic large
-/// organisation in the backup benchmark (2,000 people, 5,000 AUP signatures, 3,000 incidents) make
-/// a backup of about 10 MB; what can make a real one bigger is the files kept inside it: scanned
-/// paper forms and training certificates (5 MB each at most) and policy documents (10 MB each).
-/// 512 MiB leaves room for those records fifty times over, or for a scanned form for every one of
-/// 2,000 people at a generous 200 KB each, and still lets a laptop with 4 GB hold the file, its
-/// decrypted copy and the database opened from it (about three times the file) while checking it.
-pub const MAX_BACKUP_BYTES: u64 = 512 * 1024 * 1024;
+/// Backups larger than this are neither written nor read (a planted file of many gigabytes must
+/// not stop a restore screen or fill the memory). Why 1 GiB:
+///
+/// - What fits. The largest organisation Safekeeper is for (DOMAIN.md: up to 60 staff and
+///   volunteers; the benchmark's synthetic large organisation has 2,000 people, 5,000 AUP
+///   signatures and 3,000 incidents, about 10 MB of records) keeps files inside its records:
+///   scanned paper forms, training certificates and incident evidence (5 MB each at most) and
+///   policy documents (10 MB each). At the sizes such files usually are (a page scanned at
+///   150 dpi or a certificate PDF, about 300 KB; a policy or evidence file, about 1 MB), a scan
+///   for one in five of the 5,000 signatures (300 MB), ten certificates for each of 60 staff
+///   (180 MB), a file for one in ten of the 3,000 incidents (300 MB) and five versions of twenty
+///   policies (100 MB) come to about 900 MB: under 1 GiB, where 512 MiB was not.
+/// - What a laptop can check. A backup is made and checked in memory: at its peak it holds the
+///   file read back, its decrypted copy and the database opened from that, about three times the
+///   file, so 3 GB at the cap, which the usual 8 GB charity laptop holds.
+/// - What does not fit. At the per-file maxima no cap a laptop can check holds everything (5,000
+///   scans of 5 MB are 25 GB). So the dashboard warns from `NEAR_LIMIT_PERCENT` of the cap on (see
+///   `records::backup_reminder`), "Back up now" past it says what to do instead, and the safety
+///   copy made before an update never depends on it (see `upgrade`).
+pub const MAX_BACKUP_BYTES: u64 = 1024 * 1024 * 1024;
+
+#[cfg(test)]
+thread_local! {
+    /// A smaller cap for the tests on this thread, so a test vault of a few hundred kilobytes can
+    /// stand for one past the real cap.
+    static TEST_CAP: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes `cap` the largest backup on this thread until the returned guard is dropped.
+#[cfg(test)]
+pub(crate) fn cap_for_this_test(cap: u64) -> impl Drop {
+    struct Restore;
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            TEST_CAP.with(|c| c.set(None));
+        }
+    }
+    TEST_CAP.with(|c| c.set(Some(cap)));
+    Restore
+}
+
+/// The largest backup that may be written or read: `MAX_BACKUP_BYTES`, except in tests.
+pub fn cap() -> u64 {
+    #[cfg(test)]
+    if let Some(cap) = TEST_CAP.with(|c| c.get()) {
+        return cap;
+    }
+    MAX_BACKUP_BYTES
+}
+
+pub use crate::records::backup_reminder::records_bytes;
 
 /// The record tables a manifest counts, with the words a summary uses for them.
 pub const COUNTED: &[(&str, &str)] = &[
@@ -107,8 +151,8 @@ pub enum BackupError {
     /// The file is encrypted for this vault but is not a backup (such as a signing-station submission).
     #[error("That file is encrypted for this vault but is not a backup (it may be a signing-station submission or another Safekeeper file). Choose the file whose name starts \u{201c}Safekeeper backup\u{201d}. Nothing has been changed.")]
     WrongKind,
-    /// The encrypted backup would exceed the largest backup allowed (512 MB), so nothing was written.
-    #[error("Your records have grown larger than one backup file may be (512 MB), so no backup was written. Your records are unchanged. Remove policy documents, scans or certificates you no longer need, then try again.")]
+    /// The encrypted backup would exceed the largest backup allowed (1 GB), so nothing was written.
+    #[error("Your records, with their scans, certificates and documents, have grown larger than one backup file may be (1 GB), so no backup was written. Your records are unchanged. To keep a copy today, close Safekeeper and copy the whole Safekeeper folder (Settings, About Safekeeper shows where it is; everything in it stays encrypted) to a USB stick. Then remove scans, certificates or policy documents you no longer need, and try again.")]
     TooLargeToWrite,
     /// No key of this admin opens the backup.
     #[error("That backup was made for a different organisation's Safekeeper, or before you became an admin, so your key cannot open it. If it is this organisation's, unlock with the recovery key and restore it from there. Nothing has been changed.")]
@@ -283,7 +327,7 @@ pub fn decrypt(sealed: &[u8], identity: &x25519::Identity) -> Result<Zeroizing<V
     if sealed.is_empty() {
         return Err(BackupError::Empty);
     }
-    if sealed.len() as u64 > MAX_BACKUP_BYTES {
+    if sealed.len() as u64 > cap() {
         return Err(BackupError::TooLarge);
     }
     if !sealed.starts_with(b"age-encryption.org/v1\n") && !sealed.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----") {
@@ -450,24 +494,34 @@ pub(crate) fn write_verified(
     app_version: &str,
     progress: &mut dyn FnMut(BackupStep),
 ) -> Result<BackupReport, BackupError> {
+    // Known too large before a copy of gigabytes is made in memory only to be refused.
+    if records_bytes(vault.db().conn())? > cap() {
+        return Err(BackupError::TooLargeToWrite);
+    }
     let recipients = vault.recipients()?;
     let mac_key = ensure_backup_key(vault.db().conn())?;
     progress(BackupStep::Copying);
     let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version, &mac_key)?;
     progress(BackupStep::Encrypting);
     let sealed = encrypt(&plain, &recipients);
-    if sealed.len() as u64 > MAX_BACKUP_BYTES {
+    if sealed.len() as u64 > cap() {
         return Err(BackupError::TooLargeToWrite);
     }
     progress(BackupStep::Writing);
     atomic::write_atomic(target, &sealed).map_err(BackupError::Write)?;
+    // The check below holds the file read back, its decryption and the database opened from it;
+    // the copies made to write it are not needed any more (see MAX_BACKUP_BYTES), so the copy is
+    // compared by its digest.
+    drop(sealed);
+    let plain_digest = sha2::Sha256::digest(plain.as_slice());
+    drop(plain);
 
     // Read back what is on the disk, not what is in memory.
     progress(BackupStep::Checking);
     let written = std::fs::read(target).map_err(BackupError::Write)?;
     let verified = decrypt(&written, vault.outbox_identity())
         .ok()
-        .filter(|back| back.as_slice() == plain.as_slice())
+        .filter(|back| sha2::Sha256::digest(back.as_slice()) == plain_digest)
         .and_then(|back| open_checked(&back, Some(&manifest.vault_id)).ok())
         .is_some_and(|(conn, read)| {
             read == manifest && made_by_this_vault(&conn, Some(mac_key.as_slice())).unwrap_or(false)
@@ -483,7 +537,7 @@ pub use crate::records::backup_reminder::{BackupStatus, MAX_REMINDER_DAYS, MIN_R
 /// When the last verified backup was made, and whether it is time for another (read by
 /// `records::backup_reminder`; the vault writes it after each verified backup).
 pub fn status(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<BackupStatus, BackupError> {
-    Ok(crate::records::backup_reminder::status(conn, now)?)
+    Ok(crate::records::backup_reminder::status(conn, now, cap())?)
 }
 
 /// Sets how many days after the last verified backup the dashboard reminds. Audited.
@@ -519,10 +573,11 @@ pub fn read_file(
     if size == 0 {
         return Err(BackupError::Empty);
     }
-    if size > MAX_BACKUP_BYTES {
+    if size > cap() {
         return Err(BackupError::TooLarge);
     }
     let sealed = std::fs::read(path).map_err(BackupError::Write)?;
     let plain = decrypt(&sealed, identity)?;
+    drop(sealed);
     open_checked(&plain, vault_id)
 }

@@ -1,8 +1,11 @@
 //! Bringing an existing vault's records up to this version's schema, at unlock: a verified backup
 //! first, into the records folder, then every migration the records have not had, all in one
-//! transaction. A backup that cannot be made stops the upgrade with the records untouched; a
-//! migration that fails leaves the records exactly as they were, and the backup is still there.
-//! The admin is told once, on the dashboard, that the records were updated and where the backup is.
+//! transaction. Records too large for a backup (see `backup::MAX_BACKUP_BYTES`) are kept safe by
+//! a copy of the encrypted database and its key file instead, so the cap can never stop an update
+//! and with it every unlock. A safety copy that cannot be made stops the upgrade with the records
+//! untouched; a migration that fails leaves the records exactly as they were, and the copy is
+//! still there. The admin is told once, on the dashboard, that the records were updated and where
+//! the copy is.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::backup::{self, BackupError};
-use super::{UnlockedVault, VaultError};
+use super::{atomic, UnlockedVault, VaultError};
 use crate::store::audit::{self, Actor};
 use crate::store::{Db, StoreError};
 
@@ -31,11 +34,32 @@ pub struct UpgradeNotice {
     pub to_schema: i64,
     /// The version of Safekeeper that made the update.
     pub app_version: String,
-    /// The verified backup of the records as they were before the update.
+    /// The verified backup of the records as they were before the update, or the folder holding
+    /// the encrypted copy of them (see `backup_kind`).
     pub backup_path: String,
     /// RFC 3339, UTC.
     pub upgraded_at: String,
+    /// What was kept before the update. Notices written before there was a choice were backups.
+    #[serde(default)]
+    pub backup_kind: SafetyCopyKind,
 }
+
+/// What was kept of the records before an update changed them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SafetyCopyKind {
+    /// An ordinary verified backup file, as "Back up now" makes.
+    #[default]
+    Backup,
+    /// The records were too large for one backup file, so the encrypted database and its key
+    /// file were copied, as they are, into a folder of their own.
+    EncryptedCopy,
+}
+
+/// The names of the two files in an encrypted copy's folder.
+pub const COPY_DATABASE: &str = "safekeeper.db";
+/// The key file beside it: the database key, sealed to the admins and the recovery key.
+pub const COPY_KEY_FILE: &str = "dek.age";
 
 /// Where the backups made before updates go for the vault in `data_dir`.
 pub fn folder(data_dir: &Path) -> PathBuf {
@@ -81,21 +105,40 @@ pub(super) fn upgrade_with(
     let app_version = env!("CARGO_PKG_VERSION");
     let dir = folder(vault.paths().data_dir());
     std::fs::create_dir_all(&dir).map_err(|e| UpgradeError::BackupFailed(Box::new(BackupError::Write(e))))?;
-    let target = unused_name(&dir, from_schema, crate::dates::uk_now());
-    let report = backup::write_verified(vault, &target, app_version, &mut |_| {})
-        .map_err(|e| UpgradeError::BackupFailed(Box::new(e)))?;
+    let now = crate::dates::uk_now();
+    let target = unused_name(&dir, from_schema, now);
+    let (kept, backup_kind) = match backup::write_verified(vault, &target, app_version, &mut |_| {}) {
+        Ok(report) => (report.path, SafetyCopyKind::Backup),
+        // Too large for a backup file: what the update needs in order to be undone is the
+        // encrypted database as it is and the key file that opens it, and those can be copied at
+        // any size.
+        Err(BackupError::TooLargeToWrite) => {
+            let copy = encrypted_copy(vault, &dir, from_schema, now)
+                .map_err(|e| UpgradeError::BackupFailed(Box::new(BackupError::Write(e))))?;
+            eprintln!(
+                "safekeeper: the records are too large for a backup file, so an encrypted copy was kept before the update"
+            );
+            (copy.to_string_lossy().into_owned(), SafetyCopyKind::EncryptedCopy)
+        }
+        Err(e) => return Err(UpgradeError::BackupFailed(Box::new(e)).into()),
+    };
     if migrate(vault.db_mut()).is_err() {
-        return Err(UpgradeError::MigrationFailed { backup: report.path }.into());
+        return Err(UpgradeError::MigrationFailed { backup: kept }.into());
     }
     let notice = UpgradeNotice {
         from_schema,
         to_schema,
         app_version: app_version.to_owned(),
-        backup_path: report.path,
+        backup_path: kept,
         upgraded_at: crate::records::now_utc(),
+        backup_kind,
     };
     let file = Path::new(&notice.backup_path).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let detail = format!("from={from_schema};to={to_schema};version={app_version};backup={file}");
+    let kind = match backup_kind {
+        SafetyCopyKind::Backup => "backup",
+        SafetyCopyKind::EncryptedCopy => "encryptedCopy",
+    };
+    let detail = format!("from={from_schema};to={to_schema};version={app_version};{kind}={file}");
     let json = serde_json::to_string(&notice).expect("a notice serialises");
     let actor = vault.actor().clone();
     let tx = vault.db_mut().conn_mut().transaction().map_err(StoreError::from)?;
@@ -108,6 +151,64 @@ pub(super) fn upgrade_with(
         .map_err(StoreError::from)?;
     tx.commit().map_err(StoreError::from)?;
     Ok(())
+}
+
+/// Copies the encrypted database, whole and as it is, and the key file that opens it into a new
+/// folder in `dir`, then opens the copy with the vault's key and checks every page. Returns the
+/// folder. Nothing in it is plain: the copy opens with an admin's passphrase or the recovery key,
+/// as the vault does.
+fn encrypted_copy(
+    vault: &UnlockedVault,
+    dir: &Path,
+    from_schema: i64,
+    now: crate::dates::UkDateTime,
+) -> std::io::Result<PathBuf> {
+    let failed = |what: &str| std::io::Error::other(what.to_owned());
+    // Everything committed moves from the write-ahead log into the database file, so the file
+    // alone holds the records.
+    let busy: i64 = vault
+        .db()
+        .conn()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))
+        .map_err(|_| failed("the records could not be written out in full"))?;
+    if busy != 0 {
+        return Err(failed("the records could not be written out in full"));
+    }
+    let stem = format!(
+        "Safekeeper records {} before update from records version {from_schema} (encrypted copy)",
+        now.format("%Y-%m-%d %H%M")
+    );
+    let folder = (1..)
+        .map(|n| dir.join(if n == 1 { stem.clone() } else { format!("{stem} ({n})") }))
+        .find(|candidate| !candidate.exists())
+        .expect("some name is free");
+    let staging = dir.join(format!(".{}.partial", uuid::Uuid::new_v4()));
+    std::fs::create_dir(&staging)?;
+    let copied = (|| -> std::io::Result<()> {
+        for (from, name) in [(vault.paths().database(), COPY_DATABASE), (vault.paths().wrapped_key(), COPY_KEY_FILE)] {
+            std::fs::copy(&from, staging.join(name))?;
+            // Opened for writing: Windows flushes a file only through a handle that may write.
+            std::fs::OpenOptions::new().write(true).open(staging.join(name))?.sync_all()?;
+        }
+        let db = Db::open_unmigrated(&staging.join(COPY_DATABASE), vault.database_key())
+            .map_err(|_| failed("the copy does not open"))?;
+        let sound = db.integrity_check().unwrap_or(false)
+            && crate::store::migrations::current_version(db.conn()).ok() == Some(from_schema);
+        db.close().map_err(|_| failed("the copy does not close"))?;
+        if !sound {
+            return Err(failed("the copy does not match the records"));
+        }
+        Ok(())
+    })();
+    if let Err(e) = copied {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if let Err(e) = atomic::commit(&staging, &folder) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    Ok(folder)
 }
 
 /// A name in `folder` no earlier backup has: two updates in one minute keep both backups.

@@ -15,6 +15,7 @@ const notice: Notice = {
   appVersion: "0.2.0",
   backupPath: "/home/sam/.local/share/uk.org.safekeeper.desktop/backups before updates/Safekeeper backup 2026-12-07 0912.age",
   upgradedAt: "2026-12-07T09:12:00Z",
+  backupKind: "backup",
 };
 
 describe("The dashboard's notice after an update", () => {
@@ -24,6 +25,18 @@ describe("The dashboard's notice after an update", () => {
     const shown = await screen.findByTestId("upgrade-notice");
     expect(shown).toHaveTextContent("Safekeeper 0.2.0 updated your records");
     expect(screen.getByTestId("upgrade-backup-path")).toHaveTextContent(notice.backupPath);
+  });
+
+  it("says when the records were too large for a backup and an encrypted copy was kept instead", async () => {
+    const copy = "/home/sam/.local/share/uk.org.safekeeper.desktop/backups before updates/Safekeeper records 2026-12-07 0912 before update from records version 10 (encrypted copy)";
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({ upgrade_notice: () => ({ ...notice, backupKind: "encryptedCopy", backupPath: copy }) }),
+    );
+    render(UpgradeNotice);
+    const shown = await screen.findByTestId("upgrade-notice");
+    expect(shown).toHaveTextContent("too large for one backup file");
+    expect(shown).not.toHaveTextContent("made a verified backup");
+    expect(screen.getByTestId("upgrade-backup-path")).toHaveTextContent(copy);
   });
 
   it("goes away for good once read, and tells Rust so", async () => {

@@ -387,7 +387,20 @@ reminderDays: number,
 /**
  * No verified backup, or the last one is older than `reminder_days`.
  */
-due: boolean, };
+due: boolean, 
+/**
+ * About how many bytes a backup of the records would be now (see `vault::backup::records_bytes`).
+ */
+recordsBytes: number, 
+/**
+ * The largest backup there can be (see `vault::backup::MAX_BACKUP_BYTES`).
+ */
+sizeLimitBytes: number, 
+/**
+ * The records are at `NEAR_LIMIT_PERCENT` of `size_limit_bytes` or more: time to remove
+ * attachments no longer needed, before "Back up now" can no longer make a backup.
+ */
+nearSizeLimit: boolean, };
 
 export type BackupStep = "copying" | "encrypting" | "writing" | "checking";
 
@@ -712,7 +725,7 @@ lastSignedAt: string | null, };
 
 export type DueStatus = "neverDone" | "overdue" | "dueIn30" | "dueIn60" | "dueIn90" | "inDate";
 
-export type ErrorCode = "admin.lastAdmin" | "admin.notFound" | "admin.removeSelf" | "app.denied" | "app.failed" | "app.unexpected" | "app.window" | "aup.hashMismatch" | "aup.invalidDslName" | "aup.invalidRules" | "aup.invalidTitle" | "aup.missingSection" | "aup.noDraft" | "aup.notFound" | "aup.notPublished" | "aup.nothingChanged" | "aup.versionNotFound" | "backup.auditBroken" | "backup.badReminderDays" | "backup.damaged" | "backup.empty" | "backup.failed" | "backup.notAge" | "backup.notForThisVault" | "backup.notVerified" | "backup.running" | "backup.schemaChanged" | "backup.tooLarge" | "backup.tooLargeToWrite" | "backup.tooNew" | "backup.write" | "backup.wrongKind" | "blankForm.folder" | "blankForm.noFolder" | "consent.ageRule" | "consent.alreadyConfirmed" | "consent.alreadyWithdrawn" | "consent.duplicateReceipt" | "consent.groupNotFound" | "consent.invalid" | "consent.notFound" | "consent.personNotFound" | "consent.publicationNotFound" | "demo.io" | "demo.unlocked" | "demo.vaultExists" | "forms.aupNotPublished" | "forms.fontInvalid" | "forms.imageUnreadable" | "forms.qrTooLong" | "forms.recoveryKeyMalformed" | "forms.render" | "handover.failed" | "handover.write" | "import.badRow" | "import.changedSincePreview" | "import.empty" | "import.noGroupColumn" | "import.noNameColumn" | "import.noPreview" | "import.tooLarge" | "import.unreadable" | "incident.accessNeedsYou" | "incident.imagesNeverStored" | "incident.fileTooLarge" | "incident.fileWrongType" | "incident.fileNotFound" | "incident.filteringBreach" | "incident.amendmentKind" | "incident.amendmentReason" | "incident.badTransition" | "incident.cannotClose" | "incident.closed" | "incident.entryNotFound" | "incident.invalid" | "incident.notFound" | "kiosk.formNotOffered" | "outbox.badConcern" | "outbox.badConsent" | "outbox.badCountersignature" | "outbox.badMark" | "outbox.badTime" | "outbox.badTypedName" | "outbox.cleanup" | "outbox.manifestChangedOutside" | "outbox.noSuchProblem" | "outbox.notReady" | "outbox.read" | "outbox.unknownPolicy" | "outbox.write" | "people.dateOfBirthRequired" | "people.groupHasLinks" | "people.initialsOnly" | "people.invalidDateOfBirth" | "people.invalidEmail" | "people.invalidName" | "people.invalidPhone" | "people.invalidPreferredName" | "people.leaveBeforeStart" | "people.notAParentCarer" | "people.notAYoungPerson" | "people.notFound" | "person.archived" | "policy.documentNotAccepted" | "policy.documentUnreadable" | "policy.duplicateVersion" | "policy.invalid" | "policy.noDocument" | "policy.nextReviewNotAfterReview" | "policy.nextReviewTooFar" | "policy.notFound" | "report.periodBackwards" | "report.periodInFuture" | "restore.awaiting" | "restore.failed" | "restore.keptAsideUnreadable" | "restore.nothingPending" | "restore.recoveryKeyNeeded" | "retention.alreadyHeld" | "retention.badNextReview" | "retention.invalidRule" | "retention.legalHold" | "retention.notDue" | "retention.notFound" | "retention.notHeld" | "retention.reasonNeeded" | "save.dataFolder" | "save.failed" | "settings.invalidAutoLock" | "settings.invalidOrgName" | "setup.alreadySetUp" | "setup.confirmationMismatch" | "setup.failed" | "setup.invalidName" | "setup.invalidOrgName" | "setup.kitNotDeleted" | "setup.notStarted" | "setup.weakPassphrase" | "signature.alreadyConfirmed" | "signature.badCountersignature" | "signature.badFiledAt" | "signature.badMark" | "signature.badPaperDate" | "signature.badTime" | "signature.badTypedName" | "signature.duplicateReceipt" | "signature.noScan" | "signature.notConfirmed" | "signature.notFound" | "signature.personNotFound" | "signature.visitorName" | "signature.scanTooLarge" | "signature.scanUnreadable" | "signature.scanWrongType" | "signature.versionNotFound" | "signature.versionNotPublished" | "store.auditBroken" | "store.damaged" | "store.diskFull" | "store.io" | "store.keyRejected" | "store.notEncrypted" | "store.readOnly" | "store.rekeyFailed" | "store.schemaTooNew" | "store.sqlite" | "subjectAccess.personNotFound" | "subjectAccess.unwritable" | "training.certificateTooLarge" | "training.certificateUnreadable" | "training.certificateWrongType" | "training.courseNotFound" | "training.invalid" | "training.noCertificate" | "training.personNotFound" | "training.recordNotFound" | "upgrade.backupFailed" | "upgrade.failed" | "vault.adminRemoved" | "vault.badRecoveryKey" | "vault.cannotUnlock" | "vault.invalidName" | "vault.invalidOrgName" | "vault.io" | "vault.keyFileDamaged" | "vault.locked" | "vault.mustSetPassphrase" | "vault.notAllowed" | "vault.notSetUp" | "vault.tooManyKeyFiles" | "vault.weakPassphrase" | "vault.workFactorTooHigh" | "vault.wrongPassphrase";
+export type ErrorCode = "admin.lastAdmin" | "admin.notFound" | "admin.removeSelf" | "app.denied" | "app.failed" | "app.unexpected" | "app.window" | "aup.hashMismatch" | "aup.invalidDslName" | "aup.invalidRules" | "aup.invalidTitle" | "aup.missingSection" | "aup.noDraft" | "aup.notFound" | "aup.notPublished" | "aup.nothingChanged" | "aup.versionNotFound" | "backup.auditBroken" | "backup.badReminderDays" | "backup.damaged" | "backup.empty" | "backup.failed" | "backup.notAge" | "backup.notForThisVault" | "backup.notVerified" | "backup.running" | "backup.schemaChanged" | "backup.tooLarge" | "backup.tooLargeToWrite" | "backup.tooNew" | "backup.write" | "backup.wrongKind" | "blankForm.folder" | "blankForm.noFolder" | "consent.ageRule" | "consent.alreadyConfirmed" | "consent.alreadyWithdrawn" | "consent.duplicateReceipt" | "consent.groupNotFound" | "consent.invalid" | "consent.notFound" | "consent.personNotFound" | "consent.publicationNotFound" | "demo.io" | "demo.unlocked" | "demo.vaultExists" | "forms.aupNotPublished" | "forms.fontInvalid" | "forms.imageUnreadable" | "forms.qrTooLong" | "forms.recoveryKeyMalformed" | "forms.render" | "handover.failed" | "handover.write" | "import.badRow" | "import.changedSincePreview" | "import.empty" | "import.noGroupColumn" | "import.noNameColumn" | "import.noPreview" | "import.tooLarge" | "import.unreadable" | "incident.accessNeedsYou" | "incident.imagesNeverStored" | "incident.fileTooLarge" | "incident.fileWrongType" | "incident.fileNotFound" | "incident.filteringBreach" | "incident.amendmentKind" | "incident.amendmentReason" | "incident.badTransition" | "incident.cannotClose" | "incident.closed" | "incident.entryNotFound" | "incident.invalid" | "incident.notFound" | "kiosk.formNotOffered" | "outbox.badConcern" | "outbox.badConsent" | "outbox.badCountersignature" | "outbox.badMark" | "outbox.badTime" | "outbox.badTypedName" | "outbox.cleanup" | "outbox.manifestChangedOutside" | "outbox.manifestDamaged" | "outbox.noSuchProblem" | "outbox.notReady" | "outbox.read" | "outbox.unknownPolicy" | "outbox.write" | "people.dateOfBirthRequired" | "people.groupHasLinks" | "people.initialsOnly" | "people.invalidDateOfBirth" | "people.invalidEmail" | "people.invalidName" | "people.invalidPhone" | "people.invalidPreferredName" | "people.leaveBeforeStart" | "people.notAParentCarer" | "people.notAYoungPerson" | "people.notFound" | "person.archived" | "policy.documentNotAccepted" | "policy.documentUnreadable" | "policy.duplicateVersion" | "policy.invalid" | "policy.noDocument" | "policy.nextReviewNotAfterReview" | "policy.nextReviewTooFar" | "policy.notFound" | "report.periodBackwards" | "report.periodInFuture" | "restore.awaiting" | "restore.failed" | "restore.keptAsideUnreadable" | "restore.nothingPending" | "restore.recoveryKeyNeeded" | "retention.alreadyHeld" | "retention.badNextReview" | "retention.invalidRule" | "retention.legalHold" | "retention.notDue" | "retention.notFound" | "retention.notHeld" | "retention.reasonNeeded" | "save.dataFolder" | "save.failed" | "settings.invalidAutoLock" | "settings.invalidOrgName" | "setup.alreadySetUp" | "setup.confirmationMismatch" | "setup.failed" | "setup.invalidName" | "setup.invalidOrgName" | "setup.kitNotDeleted" | "setup.notStarted" | "setup.weakPassphrase" | "signature.alreadyConfirmed" | "signature.badCountersignature" | "signature.badFiledAt" | "signature.badMark" | "signature.badPaperDate" | "signature.badTime" | "signature.badTypedName" | "signature.duplicateReceipt" | "signature.noScan" | "signature.notConfirmed" | "signature.notFound" | "signature.personNotFound" | "signature.visitorName" | "signature.scanTooLarge" | "signature.scanUnreadable" | "signature.scanWrongType" | "signature.versionNotFound" | "signature.versionNotPublished" | "store.auditBroken" | "store.damaged" | "store.diskFull" | "store.io" | "store.keyRejected" | "store.notEncrypted" | "store.readOnly" | "store.rekeyFailed" | "store.schemaTooNew" | "store.sqlite" | "subjectAccess.personNotFound" | "subjectAccess.unwritable" | "training.certificateTooLarge" | "training.certificateUnreadable" | "training.certificateWrongType" | "training.courseNotFound" | "training.invalid" | "training.noCertificate" | "training.personNotFound" | "training.recordNotFound" | "upgrade.backupFailed" | "upgrade.failed" | "vault.adminRemoved" | "vault.badRecoveryKey" | "vault.cannotUnlock" | "vault.invalidName" | "vault.invalidOrgName" | "vault.io" | "vault.keyFileDamaged" | "vault.locked" | "vault.mustSetPassphrase" | "vault.notAllowed" | "vault.notSetUp" | "vault.tooManyKeyFiles" | "vault.weakPassphrase" | "vault.workFactorTooHigh" | "vault.wrongPassphrase";
 
 export type FileOpening = { 
 /**
@@ -2595,6 +2608,8 @@ chairName: string | null,
  */
 confirmed: boolean, };
 
+export type SafetyCopyKind = "backup" | "encryptedCopy";
+
 export type SavedFile = { 
 /**
  * The full path of the file written.
@@ -3164,13 +3179,18 @@ toSchema: number,
  */
 appVersion: string, 
 /**
- * The verified backup of the records as they were before the update.
+ * The verified backup of the records as they were before the update, or the folder holding
+ * the encrypted copy of them (see `backup_kind`).
  */
 backupPath: string, 
 /**
  * RFC 3339, UTC.
  */
-upgradedAt: string, };
+upgradedAt: string, 
+/**
+ * What was kept before the update. Notices written before there was a choice were backups.
+ */
+backupKind: SafetyCopyKind, };
 
 export type UseAnswer = { 
 /**

@@ -34,8 +34,16 @@ pub struct Envelope<S = Submission> {
 pub enum OpenFailure {
     /// Sealed to other keys: another vault's, or keys since replaced.
     NotForThisKey,
-    /// Not an age file, changed after it was written, or not an envelope inside.
+    /// Changed or cut short after it was written: the encryption does not check out, or what is
+    /// inside ends early.
     Damaged,
+    /// A file of no bytes at all.
+    Empty,
+    /// Not something the signing station writes: not an age file, or one whose content is not a
+    /// submission.
+    NotSubmission,
+    /// An age header far larger than any the station writes: not opened.
+    HeaderTooLarge,
     /// Far bigger than the signing station writes (`MAX_FILE_BYTES`): not read at all.
     TooLarge,
 }
@@ -54,8 +62,14 @@ pub fn seal(recipients: &[x25519::Recipient], envelope: &Envelope<&Submission>) 
 }
 
 pub fn open(sealed: &[u8], identity: &x25519::Identity) -> Result<Envelope, OpenFailure> {
+    if sealed.is_empty() {
+        return Err(OpenFailure::Empty);
+    }
+    if !sealed.starts_with(b"age-encryption.org/v1\n") {
+        return Err(OpenFailure::NotSubmission);
+    }
     if !crate::vault::keyfile::header_within_bounds(sealed) {
-        return Err(OpenFailure::Damaged);
+        return Err(OpenFailure::HeaderTooLarge);
     }
     let decryptor = age::Decryptor::new_buffered(sealed).map_err(|_| OpenFailure::Damaged)?;
     let mut reader = decryptor.decrypt(iter::once(identity as &dyn age::Identity)).map_err(|e| match e {
@@ -64,7 +78,15 @@ pub fn open(sealed: &[u8], identity: &x25519::Identity) -> Result<Envelope, Open
     })?;
     let mut plaintext = Zeroizing::new(Vec::with_capacity(sealed.len()));
     reader.read_to_end(&mut plaintext).map_err(|_| OpenFailure::Damaged)?;
-    serde_json::from_slice(&plaintext).map_err(|_| OpenFailure::Damaged)
+    // Sealed whole to this vault: text that ends early was cut short before it was sealed;
+    // anything else that is not an envelope was never a submission.
+    serde_json::from_slice(&plaintext).map_err(|e| {
+        if e.is_eof() {
+            OpenFailure::Damaged
+        } else {
+            OpenFailure::NotSubmission
+        }
+    })
 }
 
 /// How many X25519 recipients the file was sealed to, read from its plain header (`None` when

@@ -194,7 +194,23 @@ pub fn ingest(vault: &mut UnlockedVault) -> Result<IngestReport, OutboxError> {
 
 const TOO_LARGE: &str = "This file is far larger than anything the signing station writes, so it was not read. It has been kept in the outbox's problems folder and was not recorded.";
 const WAITING: &str = "More submissions were waiting than Safekeeper reads at one unlock, so this one was left in the outbox. It will be recorded at the next unlock; nothing needs doing.";
-pub(super) const DAMAGED: &str = "This submission is damaged or was changed after it was written, so it cannot be read. It has been kept in the outbox's problems folder and was not recorded.";
+pub(super) const EMPTY: &str = "This file is empty: nothing was handed in in it (it may have been left when the laptop lost power). It has been kept in the outbox's problems folder and was not recorded.";
+pub(super) const NOT_SUBMISSION: &str = "This file is not a signing-station submission (it is some other kind of file that was put in the outbox), so there is nothing in it to record. It has been kept in the outbox's problems folder and was not recorded.";
+pub(super) const HEADER_TOO_LARGE: &str = "This file starts with far more than the signing station ever writes, so it was not opened. It has been kept in the outbox's problems folder and was not recorded.";
+
+/// The reason shown for a file that could not be opened at all.
+pub(super) fn unreadable(failure: OpenFailure) -> &'static str {
+    match failure {
+        OpenFailure::Empty => EMPTY,
+        OpenFailure::NotSubmission => NOT_SUBMISSION,
+        OpenFailure::HeaderTooLarge => HEADER_TOO_LARGE,
+        OpenFailure::TooLarge => TOO_LARGE,
+        OpenFailure::Damaged => DAMAGED,
+        OpenFailure::NotForThisKey => NOT_FOR_THESE_KEYS,
+    }
+}
+
+pub(super) const DAMAGED: &str = "This submission is damaged: it was cut short, or changed after it was written, so it cannot be read. It has been kept in the outbox's problems folder and was not recorded.";
 pub(super) const NOT_FOR_THESE_KEYS: &str = "This submission cannot be opened with this vault's keys: it was written for another Safekeeper vault, or before the keys were changed. It has been kept in the outbox's problems folder and was not recorded.";
 pub(super) const OTHER_VAULT: &str = "This submission was written for a different Safekeeper vault. It has been kept in the outbox's problems folder and was not recorded.";
 const TOO_NEW: &str = "This submission was written by a newer version of Safekeeper. It has been kept in the outbox's problems folder; install the newer version to record it.";
@@ -309,8 +325,13 @@ impl PendingOutbox {
         let mut in_chain: Vec<(&ReadFile, &Envelope)> = Vec::new();
         for read in &self.files {
             let (kind, message) = match &read.opened {
-                Err(OpenFailure::Damaged) => (ProblemKind::Corrupt, DAMAGED),
-                Err(OpenFailure::TooLarge) => (ProblemKind::Corrupt, TOO_LARGE),
+                Err(
+                    failure @ (OpenFailure::Damaged
+                    | OpenFailure::Empty
+                    | OpenFailure::NotSubmission
+                    | OpenFailure::HeaderTooLarge
+                    | OpenFailure::TooLarge),
+                ) => (ProblemKind::Corrupt, unreadable(*failure)),
                 Err(OpenFailure::NotForThisKey) => (ProblemKind::OtherVault, NOT_FOR_THESE_KEYS),
                 Ok(env) if env.vault_id != vault_id => (ProblemKind::OtherVault, OTHER_VAULT),
                 Ok(env) if env.format == 0 || env.format > FORMAT => (ProblemKind::Corrupt, TOO_NEW),

@@ -14,7 +14,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::envelope::{self, OpenFailure};
-use super::ingest::{record, ProblemKind, DAMAGED, DUPLICATE, NOT_FOR_THESE_KEYS, OTHER_VAULT, REJECTED};
+use super::ingest::{record, ProblemKind, DUPLICATE, NOT_FOR_THESE_KEYS, OTHER_VAULT, REJECTED};
 use super::submission::Submission;
 use super::{writer, OutboxError, MAX_FILE_BYTES, PROBLEMS_DIR};
 use crate::store::audit::{self, Actor, Entry};
@@ -139,7 +139,7 @@ fn is_kept_name(name: &str) -> bool {
 fn open_kept(path: &Path, identity: &x25519::Identity) -> Result<Result<envelope::Envelope, OpenFailure>, OutboxError> {
     let size = fs::metadata(path).map_err(OutboxError::Read)?.len();
     if size > MAX_FILE_BYTES {
-        return Ok(Err(OpenFailure::Damaged));
+        return Ok(Err(OpenFailure::TooLarge));
     }
     let bytes = fs::read(path).map_err(OutboxError::Read)?;
     Ok(envelope::open(&bytes, identity))
@@ -201,8 +201,8 @@ pub fn retry(
     let vault_id: String =
         tx.query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| r.get(0)).optional()?.unwrap_or_default();
     let refused = match &opened {
-        Err(OpenFailure::Damaged | OpenFailure::TooLarge) => Some((ProblemKind::Corrupt, DAMAGED.to_owned())),
         Err(OpenFailure::NotForThisKey) => Some((ProblemKind::OtherVault, NOT_FOR_THESE_KEYS.to_owned())),
+        Err(failure) => Some((ProblemKind::Corrupt, super::ingest::unreadable(*failure).to_owned())),
         Ok(env) if env.vault_id != vault_id => Some((ProblemKind::OtherVault, OTHER_VAULT.to_owned())),
         Ok(env) if record::already_recorded(&tx, env)? => Some((ProblemKind::Duplicate, DUPLICATE.to_owned())),
         Ok(env) => match record::record(&tx, env)? {

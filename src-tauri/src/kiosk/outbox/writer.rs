@@ -49,6 +49,7 @@ pub(crate) fn usable_manifest(paths: &VaultPaths) -> Result<(manifest::KioskMani
         manifest::StationManifest::Usable(m, hash) => Ok((*m, hash)),
         manifest::StationManifest::ChangedOutside => Err(OutboxError::ManifestChangedOutside),
         manifest::StationManifest::Missing => Err(OutboxError::NotReady),
+        manifest::StationManifest::Damaged => Err(OutboxError::ManifestDamaged),
     }
 }
 

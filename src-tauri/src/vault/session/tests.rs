@@ -147,3 +147,107 @@ fn a_migration_that_fails_leaves_the_records_as_they_were_and_says_where_the_bac
     vault.lock("test").expect("lock");
     assert_eq!(fs::read_dir(super::super::upgrade::folder(paths.data_dir())).expect("folder").count(), 2);
 }
+
+/// Opens the encrypted copy kept in `folder` before an update with the recovery key, as someone
+/// undoing the update would, and gives its schema version.
+fn version_of_encrypted_copy(folder: &std::path::Path, recovery: &x25519::Identity) -> i64 {
+    use super::super::upgrade::{COPY_DATABASE, COPY_KEY_FILE};
+    let key = unwrap_file(&folder.join(COPY_KEY_FILE), recovery).expect("the copied key file opens");
+    let db = Db::open_unmigrated(&folder.join(COPY_DATABASE), &key).expect("the copy opens");
+    assert!(db.integrity_check().expect("check"), "every page of the copy checks out");
+    let version = crate::store::migrations::current_version(db.conn()).expect("version");
+    db.close().expect("close");
+    version
+}
+
+/// Regression: the backup made before an update was the only safety copy, and records larger
+/// than the backup cap made it fail, which stopped the update and so every unlock after the app
+/// was updated. Past the cap an encrypted copy of the database and its key file is kept instead.
+#[test]
+fn records_too_large_for_a_backup_still_unlock_and_update_with_an_encrypted_copy_kept() {
+    use super::super::upgrade::{self, SafetyCopyKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (paths, recovery) = vault_at_schema_10(dir.path());
+    let _cap = super::super::backup::cap_for_this_test(16 * 1024);
+
+    let mut vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("the passphrase still unlocks");
+    assert!(super::super::backup::records_bytes(vault.db.conn()).expect("size") > 16 * 1024, "past the cap");
+    assert_eq!(
+        crate::store::migrations::current_version(vault.db.conn()).expect("version"),
+        crate::store::migrations::latest_version()
+    );
+    let notice = upgrade::notice(vault.db.conn()).expect("notice").expect("the admin is told");
+    assert_eq!(notice.backup_kind, SafetyCopyKind::EncryptedCopy);
+    let kept = std::path::PathBuf::from(&notice.backup_path);
+    assert_eq!(kept.parent(), Some(upgrade::folder(paths.data_dir()).as_path()));
+    assert_eq!(version_of_encrypted_copy(&kept, &recovery), 10, "the copy holds the records as they were");
+    let entries: Vec<_> = fs::read_dir(upgrade::folder(paths.data_dir()))
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(entries.len(), 1, "only the copy, nothing half-made: {entries:?}");
+    let audit_detail: String = vault
+        .db
+        .conn()
+        .query_row("SELECT detail FROM audit WHERE action = 'vault.upgraded'", [], |r| r.get(0))
+        .expect("the update is audited");
+    assert!(audit_detail.contains("encryptedCopy="), "{audit_detail}");
+
+    // "Back up now" says plainly what to do instead, and writes nothing.
+    let usb = tempfile::tempdir().expect("usb");
+    let err = super::super::backup::back_up(&mut vault, usb.path(), "test").expect_err("past the cap");
+    assert!(matches!(err, super::super::backup::BackupError::TooLargeToWrite), "{err:?}");
+    assert_eq!(err.code(), "backup.tooLargeToWrite");
+    assert!(err.to_string().contains("copy the whole Safekeeper folder"), "{err}");
+    assert!(err.to_string().contains("remove scans, certificates or policy documents"), "{err}");
+    assert_eq!(fs::read_dir(usb.path()).expect("usb").count(), 0);
+    // The dashboard has been warning.
+    let status = super::super::backup::status(vault.db.conn(), chrono::Utc::now()).expect("status");
+    assert!(status.near_size_limit);
+    assert_eq!(status.size_limit_bytes, 16 * 1024);
+    vault.lock("test").expect("lock");
+}
+
+#[test]
+fn records_too_large_for_a_backup_still_unlock_and_update_with_the_recovery_key() {
+    use super::super::upgrade::{self, SafetyCopyKind};
+    use age::secrecy::ExposeSecret;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (paths, recovery) = vault_at_schema_10(dir.path());
+    let _cap = super::super::backup::cap_for_this_test(16 * 1024);
+
+    let vault = UnlockedVault::unlock_with_recovery(&paths, recovery.to_string().expose_secret())
+        .expect("the recovery key still unlocks");
+    assert_eq!(
+        crate::store::migrations::current_version(vault.db.conn()).expect("version"),
+        crate::store::migrations::latest_version()
+    );
+    let notice = upgrade::notice(vault.db.conn()).expect("notice").expect("the admin is told");
+    assert_eq!(notice.backup_kind, SafetyCopyKind::EncryptedCopy);
+    vault.lock("test").expect("lock");
+    assert_eq!(version_of_encrypted_copy(std::path::Path::new(&notice.backup_path), &recovery), 10);
+}
+
+#[test]
+fn records_under_the_cap_are_backed_up_before_an_update_as_before() {
+    use super::super::upgrade::{self, SafetyCopyKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (paths, _recovery) = vault_at_schema_10(dir.path());
+    let vault = UnlockedVault::unlock(&paths, &pass(PASSPHRASE)).expect("unlock");
+    let notice = upgrade::notice(vault.db.conn()).expect("notice").expect("the admin is told");
+    assert_eq!(notice.backup_kind, SafetyCopyKind::Backup);
+    assert!(notice.backup_path.ends_with(".age"));
+    let status = super::super::backup::status(vault.db.conn(), chrono::Utc::now()).expect("status");
+    assert!(!status.near_size_limit, "a small vault is far from the cap");
+    assert_eq!(status.size_limit_bytes, super::super::backup::MAX_BACKUP_BYTES);
+    // The size the warning and the early refusal go by is close to what a backup really is.
+    let mut vault = vault;
+    let estimate = super::super::backup::records_bytes(vault.db.conn()).expect("size");
+    let usb = tempfile::tempdir().expect("usb");
+    let written = super::super::backup::back_up(&mut vault, usb.path(), "test").expect("backup").bytes;
+    assert!(
+        written >= estimate * 3 / 4 && written <= estimate + 64 * 1024,
+        "estimate {estimate} bytes, backup {written} bytes"
+    );
+    vault.lock("test").expect("lock");
+}

@@ -10,7 +10,7 @@ const { invoke } = await import("@tauri-apps/api/core");
 const { default: BackupSection } = await import("./BackupSection.svelte");
 const { default: BackupReminder } = await import("../BackupReminder.svelte");
 
-const never: BackupStatus = { lastVerified: null, reminderDays: 7, due: true };
+const never: BackupStatus = { lastVerified: null, reminderDays: 7, due: true, recordsBytes: 20_000_000, sizeLimitBytes: 1_073_741_824, nearSizeLimit: false };
 const report: BackupReport = {
   path: "/media/usb/Safekeeper backup 2026-11-22 1432.age",
   bytes: 81920,
@@ -32,7 +32,7 @@ describe("Backups", () => {
   it("says Backup verified only after Rust reports it, with what the backup holds", async () => {
     let status = never;
     const now = vi.fn(() => {
-      status = { lastVerified: "2026-11-22T14:32:00Z", reminderDays: 7, due: false };
+      status = { lastVerified: "2026-11-22T14:32:00Z", reminderDays: 7, due: false, recordsBytes: 20_000_000, sizeLimitBytes: 1_073_741_824, nearSizeLimit: false };
       return report;
     });
     vi.mocked(invoke).mockImplementation(fakeRust({ backup_status: () => status, backup_now: now }));
@@ -69,7 +69,7 @@ describe("Backups", () => {
     expect(await screen.findByTestId("backup-reminder")).toHaveTextContent("No backup of these records has been made yet.");
     unmount();
     vi.mocked(invoke).mockImplementation(
-      fakeRust({ backup_status: () => ({ lastVerified: "2026-11-21T09:00:00Z", reminderDays: 7, due: false }) }),
+      fakeRust({ backup_status: () => ({ lastVerified: "2026-11-21T09:00:00Z", reminderDays: 7, due: false, recordsBytes: 20_000_000, sizeLimitBytes: 1_073_741_824, nearSizeLimit: false }) }),
     );
     render(BackupReminder, { onOpenSettings: () => {} });
     await new Promise((r) => setTimeout(r, 20));
