@@ -194,8 +194,9 @@ mod tests {
         files.sort();
         for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
             let source = std::fs::read_to_string(&path).expect("source");
-            for (_, rest) in source.match_indices("#[tauri::command]") {
-                let signature = rest.lines().skip(1).find(|l| l.contains("fn ")).expect("a fn follows");
+            let lines: Vec<&str> = source.lines().collect();
+            for (at, _) in lines.iter().enumerate().filter(|(_, l)| l.trim() == "#[tauri::command]") {
+                let signature = lines[at + 1..].iter().find(|l| l.contains("fn ")).expect("a fn follows");
                 let words: Vec<&str> = signature.split_whitespace().collect();
                 let at = words.iter().position(|w| *w == "fn").expect("fn");
                 let name = words[at + 1].split(['(', '<']).next().expect("name").to_owned();

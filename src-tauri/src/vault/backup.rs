@@ -540,7 +540,9 @@ pub fn seal_and_check(
     let result = (|| {
         slow_step_for_tests(stop)?;
         progress(BackupStep::Checking);
-        check_written(&copy, target, stop)
+        let report = check_written(&copy, target, stop)?;
+        slow_step_for_tests(stop)?;
+        Ok(report)
     })();
     if result.is_err() || stop.is_raised() {
         let _ = std::fs::remove_file(target);
