@@ -515,7 +515,7 @@ pub fn copy_records(
         || Err(BackupError::Stopped),
     )?;
     drop(reader);
-    slow_step_for_tests(stop)?;
+    between_steps(stop)?;
     Ok(CopiedRecords { plain, manifest, recipients, mac_key, identity })
 }
 
@@ -533,15 +533,15 @@ pub fn seal_and_check(
     if sealed.len() as u64 > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLargeToWrite);
     }
-    slow_step_for_tests(stop)?;
+    between_steps(stop)?;
     progress(BackupStep::Writing);
     atomic::write_atomic(target, &sealed).map_err(BackupError::Write)?;
     drop(sealed);
     let result = (|| {
-        slow_step_for_tests(stop)?;
+        between_steps(stop)?;
         progress(BackupStep::Checking);
         let report = check_written(&copy, target, stop)?;
-        slow_step_for_tests(stop)?;
+        between_steps(stop)?;
         Ok(report)
     })();
     if result.is_err() || stop.is_raised() {
@@ -611,19 +611,20 @@ pub(crate) fn write_verified(
     seal_and_check(copy, target, &stop, progress)
 }
 
-#[cfg(any(test, feature = "test-switches"))]
+#[cfg(test)]
 static SLOW_STEP_MILLIS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Tests only: makes each step of every backup a lock can stop take at least `millis` longer, so a
 /// test can lock while one runs.
-#[cfg(any(test, feature = "test-switches"))]
+#[cfg(test)]
 pub fn slow_steps_for_tests(millis: u64) {
     SLOW_STEP_MILLIS.store(millis, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// The pause set by `slow_steps_for_tests`, in slices short enough to see a stop request at once.
-fn slow_step_for_tests(stop: &StopSignal) -> Result<(), BackupError> {
-    #[cfg(any(test, feature = "test-switches"))]
+/// Between two steps of a backup: stops if a lock has asked (tests first pause as long as
+/// `slow_steps_for_tests` says, in slices short enough to see a stop request at once).
+fn between_steps(stop: &StopSignal) -> Result<(), BackupError> {
+    #[cfg(test)]
     if stop.can_be_raised() {
         let millis = SLOW_STEP_MILLIS.load(std::sync::atomic::Ordering::SeqCst);
         let until = std::time::Instant::now() + std::time::Duration::from_millis(millis);

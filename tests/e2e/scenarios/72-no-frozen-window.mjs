@@ -83,6 +83,7 @@ export default async function ({ withApp, shots, unlockDemo, lockFromAdmin, wait
       // calls count as activity, so the auto-lock waits.
       await s.click('[data-testid="backup-now"]');
       await s.waitFor('[data-testid="backup-progress"]');
+      await s.exec(`document.querySelector('[data-testid="backup-progress"]').scrollIntoView({ block: 'center' }); return true;`);
       await s.screenshot(join(shots, '72-backup-in-progress.png'));
       const samples = await timeWhileBackingUp(s, 'session_info');
       assert.ok(Array.isArray(samples), `timed: ${JSON.stringify(samples)}`);
