@@ -227,6 +227,7 @@ mod tests {
             let asked = Instant::now();
             assert!(state.lock("idle"), "there was a session to lock");
             let took = asked.elapsed();
+            eprintln!("lock during {lock_at:?} took {took:?}");
             assert!(took < Duration::from_secs(1), "the lock at {lock_at:?} took {took:?}");
             let refused = worker.join().expect("the backup thread ends").expect_err("the backup stopped");
             assert_eq!(refused.code, LOCKED, "at {lock_at:?}");

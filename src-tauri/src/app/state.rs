@@ -452,6 +452,29 @@ pub(crate) mod tests {
         state.lock_inner().try_demo().expect("demo again");
     }
 
+    /// The command gate runs on the window's thread: it must answer while long work holds the
+    /// session, or the window freezes behind that work.
+    #[test]
+    fn the_command_gate_answers_while_the_session_is_held() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (state, _) = real_vault(dir.path());
+        let state = std::sync::Arc::new(state);
+        let paths = state.lock_inner().paths.clone();
+        let vault = UnlockedVault::unlock(&paths, &SecretString::from(PASSPHRASE.to_owned())).expect("unlock");
+        state.begin_session(vault).expect("in");
+        let held = state.lock_inner();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let asker = state.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(asker.admin_refusal("people_search").map(|e| e.code));
+        });
+        let answer = rx.recv_timeout(Duration::from_secs(1)).expect("the gate answered without the session");
+        assert_eq!(answer, None, "unlocked: the command may run");
+        drop(held);
+        assert!(state.lock("test"));
+        assert_eq!(state.admin_refusal("people_search").map(|e| e.code), Some(LOCKED));
+    }
+
     #[test]
     fn a_recovery_session_may_only_set_a_passphrase_until_it_has() {
         let dir = tempfile::tempdir().expect("temp dir");
