@@ -196,3 +196,39 @@ fn the_reminder_waits_the_number_of_days_the_organisation_sets() {
     );
     assert!(safekeeper::store::audit::has_action(vault.db().conn(), "backup.reminderChanged").expect("audit"));
 }
+
+/// A lock during a backup raises a stop request: whether it comes while the records are copied or
+/// while the file is sealed, the backup stops with its plain message, leaves nothing in the folder
+/// and records nothing.
+#[test]
+fn a_backup_stopped_by_a_lock_leaves_no_file_and_records_nothing() {
+    use safekeeper::vault::stop::StopRequests;
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    add_people(&mut vault, &["Asha Patel", "Ben Jones"]);
+    let folder = tempfile::tempdir().expect("usb");
+    let target = folder.path().join("Safekeeper backup.age");
+
+    let requests = StopRequests::default();
+    let stop = requests.signal();
+    let copy = backup::copy_records(backup::prepare_copy(&mut vault).expect("prepare"), "test", &stop).expect("copy");
+    requests.request();
+    let stopped = backup::seal_and_check(copy, &target, &stop, &mut |_| {}).map(drop).expect_err("stopped");
+    assert!(matches!(stopped, BackupError::Stopped), "{stopped}");
+    assert_eq!(
+        stopped.to_string(),
+        "The backup stopped because Safekeeper locked. Nothing was saved. Unlock and start it again."
+    );
+
+    let refused = backup::copy_records(backup::prepare_copy(&mut vault).expect("prepare"), "test", &stop)
+        .map(drop)
+        .expect_err("a copy after the request is not made");
+    assert!(matches!(refused, BackupError::Stopped), "{refused}");
+
+    assert_eq!(fs::read_dir(folder.path()).expect("read").count(), 0, "no file, not even a temp file");
+    assert!(backup::status(vault.db().conn(), chrono::Utc::now()).expect("status").due, "no backup recorded");
+    // The records are still whole, and a backup with no lock in the way is made as before.
+    assert_eq!(names(vault.db().conn()), ["Asha Patel", "Ben Jones"]);
+    backup::back_up(&mut vault, folder.path(), "test").expect("backup");
+    assert_eq!(fs::read_dir(folder.path()).expect("read").count(), 1);
+}

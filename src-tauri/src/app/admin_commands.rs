@@ -36,9 +36,12 @@ fn session_of(v: &UnlockedVault, demo: bool) -> Result<SessionInfo, CommandError
 }
 
 #[tauri::command]
-pub fn session_info(state: State<'_, AppState>) -> Result<SessionInfo, CommandError> {
-    let demo = state.is_demo();
-    state.with_vault(|v| session_of(v, demo))
+pub async fn session_info(app: AppHandle) -> Result<SessionInfo, CommandError> {
+    super::worker::run(app, move |state| {
+        let demo = state.is_demo();
+        state.with_vault(|v| session_of(v, demo))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -49,29 +52,32 @@ pub async fn lock(app: AppHandle, state: State<'_, AppState>) -> Result<(), Comm
 }
 
 #[tauri::command]
-pub fn touch(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.touch()
+pub async fn touch(app: AppHandle) -> Result<(), CommandError> {
+    super::worker::run(app, move |state| state.touch()).await
 }
 
 #[tauri::command]
-pub fn settings_get(state: State<'_, AppState>) -> Result<Settings, CommandError> {
-    state.with_vault(|v| settings_of(v))
+pub async fn settings_get(app: AppHandle) -> Result<Settings, CommandError> {
+    super::worker::run(app, move |state| state.with_vault(|v| settings_of(v))).await
 }
 
 #[tauri::command]
-pub fn settings_update(
-    state: State<'_, AppState>,
+pub async fn settings_update(
+    app: AppHandle,
     org_name: String,
     auto_lock_minutes: u32,
 ) -> Result<Settings, CommandError> {
-    let settings = state.with_vault(|v| {
-        let (conn, actor) = v.conn_and_actor();
-        organisation::update(conn, actor, &OrgSettings { org_name, auto_lock_minutes })?;
-        v.note_station_changed();
-        settings_of(v)
-    })?;
-    state.set_idle_limit(settings.auto_lock_minutes);
-    Ok(settings)
+    super::worker::run(app, move |state| {
+        let settings = state.with_vault(|v| {
+            let (conn, actor) = v.conn_and_actor();
+            organisation::update(conn, actor, &OrgSettings { org_name, auto_lock_minutes })?;
+            v.note_station_changed();
+            settings_of(v)
+        })?;
+        state.set_idle_limit(settings.auto_lock_minutes);
+        Ok(settings)
+    })
+    .await
 }
 
 /// Runs slow vault work (scrypt) off the async runtime's threads.
@@ -96,7 +102,10 @@ pub async fn admin_add(app: AppHandle, name: String, passphrase: String) -> Resu
 
 #[tauri::command]
 pub async fn admin_remove(app: AppHandle, admin_id: String) -> Result<Settings, CommandError> {
+    // Removing an admin re-keys the database, which must not meet a backup reading it.
+    let running = super::backup_commands::Running::start()?;
     blocking(&app, move |v| {
+        let _running = running;
         v.remove_admin(&admin_id)?;
         settings_of(v)
     })
@@ -104,8 +113,9 @@ pub async fn admin_remove(app: AppHandle, admin_id: String) -> Result<Settings, 
 }
 
 #[tauri::command]
-pub fn audit_verify(state: State<'_, AppState>) -> Result<AuditStatus, CommandError> {
-    state.with_vault(|v| audit::verify(v.db().conn()).map_err(CommandError::from))
+pub async fn audit_verify(app: AppHandle) -> Result<AuditStatus, CommandError> {
+    super::worker::run(app, move |state| state.with_vault(|v| audit::verify(v.db().conn()).map_err(CommandError::from)))
+        .await
 }
 
 #[tauri::command]

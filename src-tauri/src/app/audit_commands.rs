@@ -2,7 +2,7 @@
 //! who can be chosen as "who", and the filtered trail saved as a PDF (made by
 //! `forms::audit_trail`, which notes the printing in the trail itself).
 
-use tauri::{State, WebviewWindow};
+use tauri::{AppHandle, State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SavedFile;
@@ -11,13 +11,19 @@ use crate::forms::audit_trail;
 use crate::records::audit_log::{self, AuditActor, AuditPage, AuditQuery};
 
 #[tauri::command]
-pub fn audit_page(state: State<'_, AppState>, query: AuditQuery) -> Result<AuditPage, CommandError> {
-    state.with_vault(|v| audit_log::page(v.db().conn(), &query).map_err(CommandError::from))
+pub async fn audit_page(app: AppHandle, query: AuditQuery) -> Result<AuditPage, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| audit_log::page(v.db().conn(), &query).map_err(CommandError::from))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn audit_actors(state: State<'_, AppState>) -> Result<Vec<AuditActor>, CommandError> {
-    state.with_vault(|v| audit_log::actors(v.db().conn()).map_err(CommandError::from))
+pub async fn audit_actors(app: AppHandle) -> Result<Vec<AuditActor>, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| audit_log::actors(v.db().conn()).map_err(CommandError::from))
+    })
+    .await
 }
 
 #[tauri::command]

@@ -25,8 +25,10 @@ pub async fn handover_export(
     // Only by the session that asked, and never into the data folder.
     let report = tauri::async_runtime::spawn_blocking(move || {
         let _running = running;
-        in_session(&handle.state::<AppState>(), session, &folder, |s| {
-            Ok(handover::hand_over(s.vault.db().conn(), s.vault.actor(), &folder, crate::dates::uk_now())?)
+        let state = handle.state::<AppState>();
+        let stop = state.stop_signal();
+        in_session(&state, session, &folder, |s| {
+            Ok(handover::hand_over(s.vault.db().conn(), s.vault.actor(), &folder, crate::dates::uk_now(), &stop)?)
         })
     })
     .await

@@ -18,30 +18,43 @@ use crate::vault::setup::{self, SetupError};
 use crate::vault::UnlockedVault;
 
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    state.status()
+pub async fn app_status(app: AppHandle) -> Result<AppStatus, CommandError> {
+    super::worker::run(app, move |state| Ok(state.status())).await
 }
 
 #[tauri::command]
-pub fn passphrase_strength(passphrase: String, user_inputs: Vec<String>) -> PassphraseStrength {
-    let inputs: Vec<&str> = user_inputs.iter().map(String::as_str).collect();
-    passphrase::strength(&passphrase, &inputs)
+pub async fn passphrase_strength(
+    app: AppHandle,
+    passphrase: String,
+    user_inputs: Vec<String>,
+) -> Result<PassphraseStrength, CommandError> {
+    super::worker::run(app, move |_| {
+        Ok({
+            let inputs: Vec<&str> = user_inputs.iter().map(String::as_str).collect();
+            passphrase::strength(&passphrase, &inputs)
+        })
+    })
+    .await
 }
 
 /// Checks the wizard's answers and makes the recovery key. Nothing is written until
 /// `setup_finish`; going back and changing an answer keeps the same recovery key, so an
 /// Emergency Kit already saved stays valid.
 #[tauri::command]
-pub fn setup_begin(
-    state: State<'_, AppState>,
+pub async fn setup_begin(
+    app: AppHandle,
     org_name: String,
     admin_name: String,
     passphrase: String,
 ) -> Result<RecoveryKeyShown, CommandError> {
-    let mut guard = state.lock_inner();
-    let inner = &mut *guard;
-    let key = setup::begin(&mut inner.pending_setup, &inner.paths, &org_name, &admin_name, passphrase)?.recovery_key();
-    Ok(RecoveryKeyShown { groups: keyfile::recovery_key_groups(&key), recovery_key: key })
+    super::worker::run(app, move |state| {
+        let mut guard = state.lock_inner();
+        let inner = &mut *guard;
+        let key =
+            setup::begin(&mut inner.pending_setup, &inner.paths, &org_name, &admin_name, passphrase)?.recovery_key();
+        Ok(RecoveryKeyShown { groups: keyfile::recovery_key_groups(&key), recovery_key: key })
+    })
+    .await
 }
 
 /// The Emergency Kit for the setup under way, and the file name to offer.
@@ -87,8 +100,8 @@ pub(crate) fn save_kit_to(
 /// Only those exact files: a file at one of those paths that no longer holds what was saved there
 /// is left alone. Returns how many were deleted.
 #[tauri::command]
-pub fn setup_delete_kit(state: State<'_, AppState>) -> Result<u32, CommandError> {
-    Ok(setup::delete_saved_kits(state.lock_inner().pending_setup.as_mut())?)
+pub async fn setup_delete_kit(app: AppHandle) -> Result<u32, CommandError> {
+    super::worker::run(app, move |state| Ok(setup::delete_saved_kits(state.lock_inner().pending_setup.as_mut())?)).await
 }
 
 /// Checks the typed confirmation, then writes the vault and opens the admin window.
@@ -154,9 +167,14 @@ pub(super) fn window_error(_: tauri::Error) -> CommandError {
 
 /// The AUPs the signing station offers, from the manifest the last admin session published.
 #[tauri::command]
-pub fn kiosk_signing_options(state: State<'_, AppState>) -> Vec<KioskAup> {
-    let paths = state.lock_inner().paths.clone();
-    station::signing_options(&paths)
+pub async fn kiosk_signing_options(app: AppHandle) -> Result<Vec<KioskAup>, CommandError> {
+    super::worker::run(app, move |state| {
+        Ok({
+            let paths = state.lock_inner().paths.clone();
+            station::signing_options(&paths)
+        })
+    })
+    .await
 }
 
 /// Seals one signature into the outbox. Write-only: nothing comes back but the receipt number.
@@ -187,9 +205,14 @@ fn outbox_stopped(message: &str) -> CommandError {
 /// The image consent form the signing station offers, from the manifest; `None` until an admin
 /// has unlocked once since consent arrived.
 #[tauri::command]
-pub fn kiosk_consent_form(state: State<'_, AppState>) -> Option<KioskConsentForm> {
-    let paths = state.lock_inner().paths.clone();
-    station::consent_form(&paths)
+pub async fn kiosk_consent_form(app: AppHandle) -> Result<Option<KioskConsentForm>, CommandError> {
+    super::worker::run(app, move |state| {
+        Ok({
+            let paths = state.lock_inner().paths.clone();
+            station::consent_form(&paths)
+        })
+    })
+    .await
 }
 
 /// Seals an image consent or withdrawal for the admins. Write-only: only the receipt comes back.

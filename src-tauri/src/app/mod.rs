@@ -39,6 +39,7 @@ mod training_commands;
 #[cfg(windows)]
 mod webview2;
 mod windows;
+mod worker;
 
 use tauri::Manager;
 
@@ -177,6 +178,51 @@ mod tests {
 
     fn set<'a>(items: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
         items.into_iter().map(str::to_owned).collect()
+    }
+
+    /// Commands that may stay synchronous (Tauri runs those on the window's thread) because they
+    /// touch neither the disk nor the database. None today: keep it that way unless a command is
+    /// pure arithmetic on its arguments.
+    const SYNCHRONOUS_ALLOWED: &[&str] = &[];
+
+    /// Every `#[tauri::command]` in the app's sources, with whether it is `async`.
+    fn declared_commands() -> Vec<(String, bool)> {
+        let dir = manifest_dir().join("src").join("app");
+        let mut found = Vec::new();
+        let mut files: Vec<_> =
+            std::fs::read_dir(&dir).expect("app folder").map(|e| e.expect("entry").path()).collect();
+        files.sort();
+        for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+            let source = std::fs::read_to_string(&path).expect("source");
+            let lines: Vec<&str> = source.lines().collect();
+            for (at, _) in lines.iter().enumerate().filter(|(_, l)| l.trim() == "#[tauri::command]") {
+                let signature = lines[at + 1..].iter().find(|l| l.contains("fn ")).expect("a fn follows");
+                let words: Vec<&str> = signature.split_whitespace().collect();
+                let at = words.iter().position(|w| *w == "fn").expect("fn");
+                let name = words[at + 1].split(['(', '<']).next().expect("name").to_owned();
+                found.push((name, words[..at].contains(&"async")));
+            }
+        }
+        found
+    }
+
+    /// A synchronous command runs on the window's thread: one that waits for the session or the
+    /// disk freezes the window, and the auto-lock's screen with it.
+    #[test]
+    fn no_command_runs_on_the_window_thread() {
+        let declared = declared_commands();
+        for command in KIOSK_COMMANDS.iter().chain(ADMIN_COMMANDS) {
+            let (_, is_async) = declared
+                .iter()
+                .find(|(name, _)| name == command)
+                .unwrap_or_else(|| panic!("{command} is not declared with #[tauri::command] in src/app"));
+            assert!(
+                *is_async || SYNCHRONOUS_ALLOWED.contains(command),
+                "{command} is synchronous: make it an async fn whose body runs in worker::run"
+            );
+        }
+        let synchronous: Vec<_> = declared.iter().filter(|(_, a)| !a).map(|(n, _)| n.as_str()).collect();
+        assert_eq!(synchronous, SYNCHRONOUS_ALLOWED, "only the allowed commands are synchronous");
     }
 
     #[test]

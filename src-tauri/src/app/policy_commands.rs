@@ -2,7 +2,7 @@
 //! history, adding and changing policies, recording a review, the filtering log, and the policy
 //! lines of "what is due".
 
-use tauri::{State, WebviewWindow};
+use tauri::{AppHandle, State, WebviewWindow};
 
 use super::attachments::{file_kind, save_copy};
 use super::{save, AppState};
@@ -16,63 +16,88 @@ use crate::records::policies::{
 };
 
 #[tauri::command]
-pub fn policies_list(state: State<'_, AppState>, include_retired: bool) -> Result<Vec<Policy>, CommandError> {
-    state.with_vault(|v| policies::list(v.db().conn(), today(), include_retired).map_err(CommandError::from))
+pub async fn policies_list(app: AppHandle, include_retired: bool) -> Result<Vec<Policy>, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| policies::list(v.db().conn(), today(), include_retired).map_err(CommandError::from))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn policy_get(state: State<'_, AppState>, id: String) -> Result<PolicyDetail, CommandError> {
-    state.with_vault(|v| policies::get(v.db().conn(), &id, today()).map_err(CommandError::from))
+pub async fn policy_get(app: AppHandle, id: String) -> Result<PolicyDetail, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| policies::get(v.db().conn(), &id, today()).map_err(CommandError::from))
+    })
+    .await
 }
 
 /// Adds a policy (`id` null) or changes one.
 #[tauri::command]
-pub fn policy_save(state: State<'_, AppState>, id: Option<String>, draft: PolicyDraft) -> Result<Policy, CommandError> {
-    state.with_admin(|conn, actor| policies::save(conn, actor, id.as_deref(), &draft, today()))
+pub async fn policy_save(app: AppHandle, id: Option<String>, draft: PolicyDraft) -> Result<Policy, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_admin(|conn, actor| policies::save(conn, actor, id.as_deref(), &draft, today()))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn policy_retire(state: State<'_, AppState>, id: String, retired: bool) -> Result<(), CommandError> {
-    state.with_admin(|conn, actor| policies::retire(conn, actor, &id, retired))
+pub async fn policy_retire(app: AppHandle, id: String, retired: bool) -> Result<(), CommandError> {
+    super::worker::run(app, move |state| state.with_admin(|conn, actor| policies::retire(conn, actor, &id, retired)))
+        .await
 }
 
 /// Records a review: a new row in the version history, and the next review date moves.
 #[tauri::command]
-pub fn policy_record_review(
-    state: State<'_, AppState>,
+pub async fn policy_record_review(
+    app: AppHandle,
     id: String,
     review: PolicyReview,
 ) -> Result<PolicyVersion, CommandError> {
-    state.with_admin(|conn, actor| policies::record_review(conn, actor, &id, &review, today()))
+    super::worker::run(app, move |state| {
+        state.with_admin(|conn, actor| policies::record_review(conn, actor, &id, &review, today()))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn filtering_log(state: State<'_, AppState>) -> Result<Vec<LoggedFiltering>, CommandError> {
-    state.with_vault(|v| policies::filtering_log(v.db().conn()).map_err(CommandError::from))
+pub async fn filtering_log(app: AppHandle) -> Result<Vec<LoggedFiltering>, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| policies::filtering_log(v.db().conn()).map_err(CommandError::from))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn filtering_log_add(state: State<'_, AppState>, entry: FilteringEntry) -> Result<FilteringEntry, CommandError> {
-    state.with_admin(|conn, actor| policies::add_filtering_entry(conn, actor, &entry, today()))
+pub async fn filtering_log_add(app: AppHandle, entry: FilteringEntry) -> Result<FilteringEntry, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_admin(|conn, actor| policies::add_filtering_entry(conn, actor, &entry, today()))
+    })
+    .await
 }
 
 /// Policy reviews overdue, due within 90 days, or never recorded, most urgent first.
 #[tauri::command]
-pub fn policies_due(state: State<'_, AppState>) -> Result<Vec<PolicyDue>, CommandError> {
-    state.with_vault(|v| policies::due_items(v.db().conn(), today()).map_err(CommandError::from))
+pub async fn policies_due(app: AppHandle) -> Result<Vec<PolicyDue>, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| policies::due_items(v.db().conn(), today()).map_err(CommandError::from))
+    })
+    .await
 }
 
 /// Stores the policy document (PDF, Word or OpenDocument, up to 10 MB, sent as base64), replacing
 /// any before it. `file_name` only tells .docx from .odt; the bytes decide the rest.
 #[tauri::command]
-pub fn policy_document_attach(
-    state: State<'_, AppState>,
+pub async fn policy_document_attach(
+    app: AppHandle,
     id: String,
     file_name: String,
     base64: String,
 ) -> Result<(), CommandError> {
-    let bytes = decode_base64(&base64, policies::MAX_DOCUMENT_BYTES).map_err(PolicyError::from)?;
-    state.with_admin(|conn, actor| policies::attach_document(conn, actor, &id, &file_name, &bytes))
+    super::worker::run(app, move |state| {
+        let bytes = decode_base64(&base64, policies::MAX_DOCUMENT_BYTES).map_err(PolicyError::from)?;
+        state.with_admin(|conn, actor| policies::attach_document(conn, actor, &id, &file_name, &bytes))
+    })
+    .await
 }
 
 /// Saves a copy of the policy document where the admin chooses; the copy is noted in the audit.

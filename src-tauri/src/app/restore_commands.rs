@@ -56,7 +56,13 @@ fn prepare_from(
     file: &Path,
     _running: Running,
 ) -> Result<RestorePreview, CommandError> {
-    app.state::<AppState>().with_same_session(session, |s| Ok(restore::prepare(&mut s.vault, file)?))
+    // The session is held only for the keys and, once the file is read and checked without it,
+    // for writing the restore that waits; a lock meanwhile stops the reading.
+    let state = app.state::<AppState>();
+    let stop = state.stop_signal();
+    let (vault_id, identity) = state.with_same_session(session, |s| Ok(restore::reading_keys(&s.vault)?))?;
+    let read = restore::read_backup(file, &identity, &vault_id, &stop)?;
+    state.with_same_session(session, |s| Ok(restore::prepare_read(&mut s.vault, file, read)?))
 }
 
 /// Replaces the live records with the checked backup; the old ones are kept aside. A backup this
@@ -87,24 +93,24 @@ fn replace_records(
 
 /// Drops a checked backup the admin decided not to restore.
 #[tauri::command]
-pub fn restore_cancel(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::cancel(v).map_err(CommandError::from))
+pub async fn restore_cancel(app: AppHandle) -> Result<(), CommandError> {
+    super::worker::run(app, move |state| state.with_vault(|v| restore::cancel(v).map_err(CommandError::from))).await
 }
 
 /// Whether a restore is waiting to be kept or undone.
 #[tauri::command]
-pub fn restore_status(state: State<'_, AppState>) -> Result<Option<RestoreAwaiting>, CommandError> {
-    state.with_vault(|v| restore::awaiting(v).map_err(CommandError::from))
+pub async fn restore_status(app: AppHandle) -> Result<Option<RestoreAwaiting>, CommandError> {
+    super::worker::run(app, move |state| state.with_vault(|v| restore::awaiting(v).map_err(CommandError::from))).await
 }
 
 /// Keeps the restored records and deletes the ones from before.
 #[tauri::command]
-pub fn restore_keep(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::confirm(v).map_err(CommandError::from))
+pub async fn restore_keep(app: AppHandle) -> Result<(), CommandError> {
+    super::worker::run(app, move |state| state.with_vault(|v| restore::confirm(v).map_err(CommandError::from))).await
 }
 
 /// Puts back the records from before the restore.
 #[tauri::command]
-pub fn restore_undo(state: State<'_, AppState>) -> Result<(), CommandError> {
-    state.with_vault(|v| restore::undo(v).map_err(CommandError::from))
+pub async fn restore_undo(app: AppHandle) -> Result<(), CommandError> {
+    super::worker::run(app, move |state| state.with_vault(|v| restore::undo(v).map_err(CommandError::from))).await
 }

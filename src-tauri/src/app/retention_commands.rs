@@ -1,36 +1,42 @@
 //! Commands for the retention review (admin window only): the rules with the organisation's
 //! reasons, the records due for review and on hold, and the admin's decision on one record.
 
-use tauri::State;
+use tauri::AppHandle;
 
-use super::AppState;
 use crate::dates::today;
 use crate::error::CommandError;
 use crate::records::retention::{self, Decision, RecordKind, RetentionReview, RetentionRules};
 
 #[tauri::command]
-pub fn retention_rules(state: State<'_, AppState>) -> Result<RetentionRules, CommandError> {
-    state.with_vault(|v| retention::rules(v.db().conn()).map_err(CommandError::from))
+pub async fn retention_rules(app: AppHandle) -> Result<RetentionRules, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| retention::rules(v.db().conn()).map_err(CommandError::from))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn retention_rules_save(state: State<'_, AppState>, rules: RetentionRules) -> Result<RetentionRules, CommandError> {
-    state.with_admin(|conn, actor| retention::save_rules(conn, actor, &rules))
+pub async fn retention_rules_save(app: AppHandle, rules: RetentionRules) -> Result<RetentionRules, CommandError> {
+    super::worker::run(app, move |state| state.with_admin(|conn, actor| retention::save_rules(conn, actor, &rules)))
+        .await
 }
 
 /// Records due for a retention review, soonest first, and records on legal hold.
 #[tauri::command]
-pub fn retention_due(state: State<'_, AppState>) -> Result<RetentionReview, CommandError> {
-    state.with_admin(|conn, actor| retention::review(conn, actor, today()))
+pub async fn retention_due(app: AppHandle) -> Result<RetentionReview, CommandError> {
+    super::worker::run(app, move |state| state.with_admin(|conn, actor| retention::review(conn, actor, today()))).await
 }
 
 /// Keep (with the next review), legal hold, lift a hold, or erase one record.
 #[tauri::command]
-pub fn retention_decide(
-    state: State<'_, AppState>,
+pub async fn retention_decide(
+    app: AppHandle,
     kind: RecordKind,
     id: String,
     decision: Decision,
 ) -> Result<(), CommandError> {
-    state.with_admin(|conn, actor| retention::decide(conn, actor, kind, &id, &decision, today()))
+    super::worker::run(app, move |state| {
+        state.with_admin(|conn, actor| retention::decide(conn, actor, kind, &id, &decision, today()))
+    })
+    .await
 }

@@ -2,7 +2,7 @@
 //! saving that scan where the admin chooses (admin window only). The scan lives in the vault; the
 //! only plaintext copy ever written is the one the admin asks to save.
 
-use tauri::{State, WebviewWindow};
+use tauri::{AppHandle, State, WebviewWindow};
 
 use super::attachments::{file_kind, save_copy};
 use super::save::{self, FileKind};
@@ -45,11 +45,8 @@ pub fn write_scan(
 }
 
 #[tauri::command]
-pub fn signature_record_paper(
-    state: State<'_, AppState>,
-    paper: PaperSignatureForm,
-) -> Result<Signature, CommandError> {
-    record_paper(&state, paper)
+pub async fn signature_record_paper(app: AppHandle, paper: PaperSignatureForm) -> Result<Signature, CommandError> {
+    super::worker::run(app, move |state| record_paper(&state, paper)).await
 }
 
 /// Saves a paper signature's scan where the admin chooses. `None` when they cancel the dialog.

@@ -2,6 +2,7 @@
 //! Every admin command goes through `with_vault`, which refuses with `vault.locked` when no admin
 //! is unlocked: the Rust side enforces the lock, not only the UI.
 
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,7 @@ use crate::kiosk::manifest;
 use crate::records::organisation;
 use crate::store::audit::Actor;
 use crate::vault::setup::PendingSetup;
+use crate::vault::stop::{StopRequests, StopSignal};
 use crate::vault::{UnlockedVault, VaultPaths};
 
 /// The code every admin command returns while locked.
@@ -70,6 +72,24 @@ pub struct Inner {
 /// progress and the unlocked session, behind one lock.
 pub struct AppState {
     inner: Mutex<Inner>,
+    /// Raised by `lock` before it waits for the session, so long work stops instead of holding
+    /// the lock back.
+    stops: StopRequests,
+    /// What the command gate needs to know, readable without waiting for the session: one of
+    /// `GATE_LOCKED`, `GATE_RECOVERY`, `GATE_OPEN`. Kept in step with the session under its lock.
+    gate: AtomicU8,
+}
+
+const GATE_LOCKED: u8 = 0;
+const GATE_RECOVERY: u8 = 1;
+const GATE_OPEN: u8 = 2;
+
+fn gate_for(session: Option<&Unlocked>) -> u8 {
+    match session {
+        None => GATE_LOCKED,
+        Some(s) if s.vault.is_recovery() => GATE_RECOVERY,
+        Some(_) => GATE_OPEN,
+    }
 }
 
 impl AppState {
@@ -86,7 +106,8 @@ impl AppState {
         if demo {
             inner.start_demo()?;
         }
-        let state = AppState { inner: Mutex::new(inner) };
+        let state =
+            AppState { inner: Mutex::new(inner), stops: StopRequests::default(), gate: AtomicU8::new(GATE_LOCKED) };
         state.clear_print_files();
         Ok(state)
     }
@@ -130,14 +151,20 @@ impl AppState {
     /// Why the admin command `command` may not run now: `vault.locked` while no admin is
     /// unlocked, and `vault.mustSetPassphrase` for anything but setting a new passphrase in a
     /// recovery-key session that has not done so yet.
+    ///
+    /// Never waits for the session: the command gate asks this on the window's thread, while long
+    /// work may hold the session. Each command checks again under the session's lock.
     pub fn admin_refusal(&self, command: &str) -> Option<CommandError> {
-        match self.lock_inner().session.as_ref() {
-            None => Some(locked_error()),
-            Some(s) if s.vault.is_recovery() && !RECOVERY_SESSION_COMMANDS.contains(&command) => {
-                Some(must_set_passphrase_error())
-            }
-            Some(_) => None,
+        match self.gate.load(Ordering::SeqCst) {
+            GATE_LOCKED => Some(locked_error()),
+            GATE_RECOVERY if !RECOVERY_SESSION_COMMANDS.contains(&command) => Some(must_set_passphrase_error()),
+            _ => None,
         }
+    }
+
+    /// A signal for long work starting now, raised when a lock is asked for.
+    pub fn stop_signal(&self) -> StopSignal {
+        self.stops.signal()
     }
 
     /// Runs `f` on the unlocked vault, or refuses with `vault.locked`. Counts as activity.
@@ -165,6 +192,8 @@ impl AppState {
         let session = inner.session.as_mut().ok_or_else(locked_error)?;
         session.last_activity = Instant::now();
         let result = f(session);
+        // A recovery session that has just set a passphrase is open to everything now.
+        self.gate.store(gate_for(Some(session)), Ordering::SeqCst);
         // Whatever the command changed that the signing station shows is on disk before it
         // returns; a failure to write it is the command's error, unless the command failed first.
         let published =
@@ -217,6 +246,7 @@ impl AppState {
             pending_training_import: None,
             last_ingest,
         });
+        self.gate.store(gate_for(inner.session.as_ref()), Ordering::SeqCst);
         Ok(())
     }
 
@@ -227,9 +257,16 @@ impl AppState {
         }
     }
 
-    /// Locks if unlocked. Returns whether there was a session to lock.
+    /// Locks if unlocked. Returns whether there was a session to lock. Long work holding the
+    /// session is asked to stop first, so the lock never waits behind it for long.
     pub fn lock(&self, reason: &str) -> bool {
-        let session = self.lock_inner().session.take();
+        self.gate.store(GATE_LOCKED, Ordering::SeqCst);
+        self.stops.request();
+        let session = {
+            let mut inner = self.lock_inner();
+            self.gate.store(GATE_LOCKED, Ordering::SeqCst);
+            inner.session.take()
+        };
         self.clear_print_files();
         match session {
             Some(s) => {
@@ -413,6 +450,29 @@ pub(crate) mod tests {
         assert!(state.status().demo);
         // And a demo may be restarted from a demo.
         state.lock_inner().try_demo().expect("demo again");
+    }
+
+    /// The command gate runs on the window's thread: it must answer while long work holds the
+    /// session, or the window freezes behind that work.
+    #[test]
+    fn the_command_gate_answers_while_the_session_is_held() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (state, _) = real_vault(dir.path());
+        let state = std::sync::Arc::new(state);
+        let paths = state.lock_inner().paths.clone();
+        let vault = UnlockedVault::unlock(&paths, &SecretString::from(PASSPHRASE.to_owned())).expect("unlock");
+        state.begin_session(vault).expect("in");
+        let held = state.lock_inner();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let asker = state.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(asker.admin_refusal("people_search").map(|e| e.code));
+        });
+        let answer = rx.recv_timeout(Duration::from_secs(1)).expect("the gate answered without the session");
+        assert_eq!(answer, None, "unlocked: the command may run");
+        drop(held);
+        assert!(state.lock("test"));
+        assert_eq!(state.admin_refusal("people_search").map(|e| e.code), Some(LOCKED));
     }
 
     #[test]

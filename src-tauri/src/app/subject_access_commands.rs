@@ -1,10 +1,11 @@
 //! The subject access export from a person's page: everything held about one person, as a PDF for
 //! them and a JSON file beside it, saved into a folder the admin chooses.
 //!
-//! The folder is chosen before the vault is held, so the dialog never holds up the auto-lock; then,
-//! in one hold and only if the same session is still unlocked, `forms::subject_access::export`
-//! gathers the records, both files are written here, and the export is recorded in the audit trail
-//! (the person's id and whether names were hidden, nothing else). Nothing here logs.
+//! The folder is chosen before the vault is held, so the dialog never holds up the auto-lock. Then,
+//! only if the same session is still unlocked, `forms::subject_access::gather` reads the records;
+//! the PDF is drawn without the vault held (so a lock never waits for it); and, again only if the
+//! same session is still unlocked, both files are written here and the export is recorded in the
+//! audit trail (the person's id and whether names were hidden, nothing else). Nothing here logs.
 
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use tauri::{State, WebviewWindow};
 
 use super::{save, AppState};
 use crate::bindings::SubjectAccessSaved;
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 use crate::forms::subject_access::{self as forms, SubjectAccessFiles};
 use crate::records::subject_access::{self, SubjectAccessOptions};
 
@@ -41,10 +42,23 @@ pub async fn subject_access_export(
         return Ok(None);
     };
     let (demo, today, options) = (state.is_demo(), crate::dates::today(), SubjectAccessOptions { redact_others });
-    // Gathered and written only if the session that asked is still unlocked.
+    // Gathered only if the session that asked is still unlocked; the PDF is drawn without holding
+    // the session, so a lock never waits for it; then both files are written, and the export
+    // noted, only if that session is still unlocked. After a lock nothing is written.
+    let gathered = save::in_session(&state, session, &folder, |s| {
+        Ok(forms::gather(s.vault.db().conn(), &person_id, options, demo, today)?)
+    })?;
+    let files =
+        tauri::async_runtime::spawn_blocking(move || forms::render(gathered, today)).await.map_err(|_| {
+            CommandError::new(
+                ErrorCode::AppFailed,
+                "Making the export stopped unexpectedly. Nothing was saved. Try again.",
+            )
+        })??;
     save::in_session(&state, session, &folder, |s| {
-        let (conn, actor) = (s.vault.db().conn(), s.vault.actor());
-        forms::export(conn, actor, &person_id, options, demo, today, |files| write_both(&folder, files))
+        let saved = write_both(&folder, &files)?;
+        forms::note_saved(s.vault.db().conn(), s.vault.actor(), &person_id, options)?;
+        Ok(saved)
     })
     .map(Some)
 }

@@ -18,7 +18,7 @@ use super::aup::file_name_part;
 use crate::forms::layout::{FormDocument, Orientation};
 use crate::forms::{uk_date, FormError};
 use crate::records::subject_access::{SubjectAccess, ANOTHER_PERSON};
-pub use export::{export, SubjectAccessFiles};
+pub use export::{export, gather, note_saved, render, Gathered, SubjectAccessFiles};
 
 /// Everything the subject access PDF holds, gathered by the caller.
 pub struct SubjectAccessForm {

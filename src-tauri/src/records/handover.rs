@@ -52,6 +52,9 @@ pub enum HandoverError {
     /// The export's work ended before it could say how it went (its thread stopped).
     #[error("The export stopped unexpectedly. Your records are unchanged. Try again.")]
     Stopped,
+    /// Safekeeper locked while the export was being written; the half-made folder was removed.
+    #[error("The export stopped because Safekeeper locked. Nothing was saved. Unlock and start it again.")]
+    StoppedByLock,
 }
 
 impl crate::error::CodedError for HandoverError {
@@ -59,6 +62,7 @@ impl crate::error::CodedError for HandoverError {
         match self {
             HandoverError::Write(_) => crate::error::ErrorCode::HandoverWrite,
             HandoverError::Stopped => crate::error::ErrorCode::HandoverFailed,
+            HandoverError::StoppedByLock => crate::error::ErrorCode::VaultLocked,
             HandoverError::Store(e) => e.code(),
         }
     }
@@ -205,12 +209,14 @@ were not changed.
 ";
 
 /// Writes the export into a new folder inside `parent`. The folder is assembled under a hidden
-/// name and renamed when complete, so a half-written export never looks like a whole one.
+/// name and renamed when complete, so a half-written export never looks like a whole one. A stop
+/// request, looked for before each table, ends it with `StoppedByLock` and removes that folder.
 pub fn export(
     conn: &Connection,
     parent: &Path,
     org_name: &str,
     now: crate::dates::UkDateTime,
+    stop: &crate::vault::stop::StopSignal,
 ) -> Result<HandoverReport, HandoverError> {
     let name = format!("Safekeeper hand-over {}", now.format("%Y-%m-%d %H%M"));
     let finished: PathBuf = parent.join(&name);
@@ -228,6 +234,9 @@ pub fn export(
         let (mut rows, mut files) = (0u64, 0u64);
         let names = tables(conn)?;
         for table in &names {
+            if stop.is_raised() {
+                return Err(HandoverError::StoppedByLock);
+            }
             let out = export_table(conn, table, &partial)?;
             rows += out.rows.len() as u64;
             files += out.files;
@@ -243,6 +252,9 @@ pub fn export(
         });
         fs::write(partial.join("records.json"), serde_json::to_vec_pretty(&document).expect("JSON values serialise"))?;
         fs::write(partial.join("README.txt"), README)?;
+        if stop.is_raised() {
+            return Err(HandoverError::StoppedByLock);
+        }
         fs::rename(&partial, &finished)?;
         Ok(HandoverReport { folder: finished.display().to_string(), tables: names.len() as u64, rows, files })
     })();
@@ -291,7 +303,8 @@ mod tests {
 
         let dir = tempfile::tempdir().expect("dir");
         let now = crate::dates::uk_now();
-        let report = export(&conn, dir.path(), "Test Youth Trust", now).expect("export");
+        let report = export(&conn, dir.path(), "Test Youth Trust", now, &crate::vault::stop::StopSignal::never())
+            .expect("export");
         let root = PathBuf::from(&report.folder);
         assert!(root.file_name().expect("name").to_string_lossy().starts_with("Safekeeper hand-over "));
         assert_eq!(report.files, 1);

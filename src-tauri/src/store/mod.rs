@@ -154,6 +154,20 @@ impl Db {
         Self::configure(conn, key, true)
     }
 
+    /// A second connection to the database at `path`, for reading alongside the open one: a
+    /// backup copies the records through it without holding the session. It never writes to the
+    /// file (write-ahead logging lets it read a consistent snapshot while the other connection
+    /// writes).
+    pub(crate) fn open_reader(path: &Path, key: &DatabaseKey) -> Result<Connection, StoreError> {
+        refuse_plaintext(path)?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.execute_batch(&key.pragma_key_statement())?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        conn.execute_batch("PRAGMA temp_store = MEMORY; PRAGMA busy_timeout = 5000;")?;
+        Ok(conn)
+    }
+
     /// The schema versions an upgrade would go from and to, when this build's migrations have
     /// not all run on this database yet. A database from a newer build is refused.
     pub fn pending_upgrade(&self) -> Result<Option<(i64, i64)>, StoreError> {

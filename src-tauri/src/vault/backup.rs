@@ -31,6 +31,7 @@ pub use mac::made_by_this_vault;
 pub(crate) use mac::{backup_key, BACKUP_KEY_META};
 use mac::{content_mac, ensure_backup_key};
 
+use super::stop::StopSignal;
 use super::{atomic, UnlockedVault, VaultError};
 use crate::store::{audit, migrations};
 
@@ -206,6 +207,12 @@ pub enum BackupError {
     /// The records were swapped in but the vault cannot tell that a restore is waiting.
     #[error("The restore did not finish. Lock and unlock Safekeeper, then look at Settings.")]
     RestoreUnfinished,
+    /// Safekeeper locked while the backup ran; it stopped and left no file.
+    #[error("The backup stopped because Safekeeper locked. Nothing was saved. Unlock and start it again.")]
+    Stopped,
+    /// Safekeeper locked while a backup was being read for a restore; nothing was changed.
+    #[error("Reading the backup stopped because Safekeeper locked. Nothing has been changed. Unlock and choose the file again.")]
+    ReadingStopped,
     /// A vault operation the backup needed failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
@@ -232,6 +239,7 @@ impl crate::error::CodedError for BackupError {
             BackupError::RecoveryKeyNeeded => crate::error::ErrorCode::RestoreRecoveryKeyNeeded,
             BackupError::BadReminderDays => crate::error::ErrorCode::BackupBadReminderDays,
             BackupError::RestoreUnfinished => crate::error::ErrorCode::RestoreFailed,
+            BackupError::Stopped | BackupError::ReadingStopped => crate::error::ErrorCode::VaultLocked,
             BackupError::Vault(e) => e.code(),
         }
     }
@@ -279,14 +287,37 @@ fn plain_copy(
     conn: &mut Connection,
     app_version: &str,
     mac_key: &[u8],
+    stop: &StopSignal,
 ) -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
-    conn.execute_batch("ATTACH DATABASE ':memory:' AS backup_copy KEY ''; SELECT sqlcipher_export('backup_copy');")?;
+    conn.execute_batch("ATTACH DATABASE ':memory:' AS backup_copy KEY '';")?;
+    let result = copy_into_attached(conn, app_version, mac_key);
+    if !conn.is_autocommit() {
+        let _ = conn.execute_batch("ROLLBACK;");
+    }
+    // Whatever happened, the copy goes; an interrupted statement may still be winding down.
+    let detached = conn.execute_batch("DETACH DATABASE backup_copy;");
+    if stop.is_raised() {
+        return Err(BackupError::Stopped);
+    }
+    let copy = result?;
+    detached?;
+    Ok(copy)
+}
+
+/// The body of `plain_copy`, into the attached in-memory `backup_copy`.
+fn copy_into_attached(
+    conn: &mut Connection,
+    app_version: &str,
+    mac_key: &[u8],
+) -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
+    // One read transaction: every table as at the same moment, whatever the vault writes meanwhile.
+    conn.execute_batch("BEGIN; SELECT sqlcipher_export('backup_copy');")?;
     // Whoever can open a backup must not learn the key that vouches for the next one.
     conn.execute(&format!("DELETE FROM backup_copy.meta WHERE key = '{BACKUP_KEY_META}'"), [])?;
     // sqlcipher_export copies tables and rows, not the schema version the migrations go by.
     let live_version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
     conn.execute_batch(&format!("PRAGMA backup_copy.user_version = {live_version};"))?;
-    let result = (|| -> Result<(Zeroizing<Vec<u8>>, BackupManifest), BackupError> {
+    {
         let schema_version: i64 = conn.query_row("PRAGMA backup_copy.user_version", [], |r| r.get(0))?;
         let counts = counts(conn, "backup_copy")?;
         let manifest = BackupManifest {
@@ -305,21 +336,28 @@ fn plain_copy(
         conn.execute("INSERT INTO backup_copy.backup_manifest (key, value) VALUES ('manifest', ?1)", [&json])?;
         let mac = content_mac(conn, "backup_copy", mac_key, &json)?.finalize().into_bytes();
         conn.execute("INSERT INTO backup_copy.backup_manifest (key, value) VALUES ('mac', ?1)", [hex::encode(mac)])?;
+        conn.execute_batch("COMMIT;")?;
         let bytes = conn.serialize("backup_copy")?;
         Ok((Zeroizing::new(bytes.to_vec()), manifest))
-    })();
-    conn.execute_batch("DETACH DATABASE backup_copy;")?;
-    result
+    }
 }
 
-fn encrypt(plain: &[u8], recipients: &[x25519::Recipient]) -> Vec<u8> {
+/// Seals `plain` to `recipients`, a mebibyte at a time so a stop request is seen at once.
+fn encrypt(plain: &[u8], recipients: &[x25519::Recipient], stop: &StopSignal) -> Result<Vec<u8>, BackupError> {
     let encryptor = age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
         .expect("recipients are all X25519 and there is at least one");
     let mut out = Vec::with_capacity(plain.len() + 1024);
     let mut writer = encryptor.wrap_output(&mut out).expect("writing to a Vec cannot fail");
-    writer.write_all(plain).expect("writing to a Vec cannot fail");
+    for slice in plain.chunks(1 << 20) {
+        if stop.is_raised() {
+            return Err(BackupError::Stopped);
+        }
+        writer.write_all(slice).expect("writing to a Vec cannot fail");
+        // Long work on a laptop with two cores: let the window's threads in between slices.
+        std::thread::yield_now();
+    }
     writer.finish().expect("writing to a Vec cannot fail");
-    out
+    Ok(out)
 }
 
 /// Decrypts a backup file's bytes in full. Every failure is one of the plain messages above.
@@ -469,8 +507,142 @@ pub fn back_up_with_progress(
     app_version: &str,
     progress: &mut dyn FnMut(BackupStep),
 ) -> Result<BackupReport, BackupError> {
+    let stop = StopSignal::never();
     let target = folder.join(file_name(crate::dates::uk_now()));
-    let report = write_verified(vault, &target, app_version, progress)?;
+    progress(BackupStep::Copying);
+    let copy = copy_records(prepare_copy(vault)?, app_version, &stop)?;
+    let report = seal_and_check(copy, &target, &stop, progress)?;
+    record_verified(vault, &report)?;
+    Ok(report)
+}
+
+/// The records copied out of the vault for a backup, with everything sealing and checking them
+/// needs, so that those (slow) steps run without the vault. The plain copy is zeroed when dropped.
+pub struct CopiedRecords {
+    plain: Zeroizing<Vec<u8>>,
+    manifest: BackupManifest,
+    recipients: Vec<x25519::Recipient>,
+    mac_key: Zeroizing<Vec<u8>>,
+    identity: x25519::Identity,
+}
+
+/// The first step of a backup, the only one that needs the vault, and briefly: what sealing and
+/// checking need, and a second connection to the records. `copy_records` then copies them
+/// without the vault.
+pub fn prepare_copy(vault: &mut UnlockedVault) -> Result<RecordsToCopy, BackupError> {
+    // Known too large before a copy of gigabytes is made in memory only to be refused.
+    if records_bytes(vault.db().conn())? > cap() {
+        return Err(BackupError::TooLargeToWrite);
+    }
+    let recipients = vault.recipients()?;
+    let mac_key = ensure_backup_key(vault.db().conn())?;
+    let identity = vault.outbox_identity().clone();
+    let reader = crate::store::Db::open_reader(&vault.paths().database(), vault.database_key())?;
+    Ok(RecordsToCopy { reader, recipients, mac_key, identity })
+}
+
+/// The records ready to be copied for a backup, through their own connection (see `prepare_copy`).
+pub struct RecordsToCopy {
+    reader: Connection,
+    recipients: Vec<x25519::Recipient>,
+    mac_key: Zeroizing<Vec<u8>>,
+    identity: x25519::Identity,
+}
+
+/// A plain copy of the records in memory, as one consistent snapshot, made without the vault. A
+/// stop request interrupts the copy (`BackupError::Stopped`); the records are unchanged.
+pub fn copy_records(
+    records: RecordsToCopy,
+    app_version: &str,
+    stop: &StopSignal,
+) -> Result<CopiedRecords, BackupError> {
+    let RecordsToCopy { mut reader, recipients, mac_key, identity } = records;
+    let (plain, manifest) = stop.interruptible(
+        &mut reader,
+        |conn| plain_copy(conn, app_version, &mac_key, stop),
+        || Err(BackupError::Stopped),
+    )?;
+    drop(reader);
+    between_steps(stop)?;
+    Ok(CopiedRecords { plain, manifest, recipients, mac_key, identity })
+}
+
+/// The rest of a backup, without the vault: seals the copy, writes it to `target`, reads it back
+/// from disk and checks it in full. On a stop request, or any failure after the file was written,
+/// the file is deleted: nothing half-made or unchecked is left behind.
+pub fn seal_and_check(
+    copy: CopiedRecords,
+    target: &Path,
+    stop: &StopSignal,
+    progress: &mut dyn FnMut(BackupStep),
+) -> Result<BackupReport, BackupError> {
+    progress(BackupStep::Encrypting);
+    let mut copy = copy;
+    let sealed = encrypt(&copy.plain, &copy.recipients, stop)?;
+    if sealed.len() as u64 > cap() {
+        return Err(BackupError::TooLargeToWrite);
+    }
+    // The check below holds the file read back, its decryption and the database opened from it;
+    // the copies made to write it are not needed any more (see MAX_BACKUP_BYTES), so the copy is
+    // compared by its digest.
+    let plain_digest = sha2::Sha256::digest(copy.plain.as_slice());
+    copy.plain = Zeroizing::new(Vec::new());
+    between_steps(stop)?;
+    progress(BackupStep::Writing);
+    atomic::write_atomic(target, &sealed).map_err(BackupError::Write)?;
+    drop(sealed);
+    let result = (|| {
+        between_steps(stop)?;
+        progress(BackupStep::Checking);
+        let report = check_written(&copy, &plain_digest, target, stop)?;
+        between_steps(stop)?;
+        Ok(report)
+    })();
+    if result.is_err() || stop.is_raised() {
+        let _ = std::fs::remove_file(target);
+        return Err(if stop.is_raised() {
+            BackupError::Stopped
+        } else {
+            result.err().unwrap_or(BackupError::NotVerified)
+        });
+    }
+    result
+}
+
+/// Reads `target` back from disk (not what is in memory) and checks it decrypts to the same
+/// records, made by this vault.
+fn check_written(
+    copy: &CopiedRecords,
+    plain_digest: &[u8],
+    target: &Path,
+    stop: &StopSignal,
+) -> Result<BackupReport, BackupError> {
+    let written = std::fs::read(target).map_err(BackupError::Write)?;
+    if stop.is_raised() {
+        return Err(BackupError::Stopped);
+    }
+    let back = decrypt(&written, &copy.identity)
+        .ok()
+        .filter(|back| sha2::Sha256::digest(back.as_slice()).as_slice() == plain_digest);
+    if stop.is_raised() {
+        return Err(BackupError::Stopped);
+    }
+    let verified =
+        back.and_then(|back| open_checked(&back, Some(&copy.manifest.vault_id)).ok()).is_some_and(|(conn, read)| {
+            read == copy.manifest && made_by_this_vault(&conn, Some(copy.mac_key.as_slice())).unwrap_or(false)
+        });
+    if !verified {
+        return Err(BackupError::NotVerified);
+    }
+    Ok(BackupReport {
+        path: target.to_string_lossy().into_owned(),
+        bytes: written.len() as u64,
+        manifest: copy.manifest.clone(),
+    })
+}
+
+/// The last step of a backup: the audit trail records it and the reminder restarts.
+pub fn record_verified(vault: &mut UnlockedVault, report: &BackupReport) -> Result<(), BackupError> {
     let detail = format!("bytes={};head={}", report.bytes, report.manifest.audit_head);
     vault.record(&audit::Entry {
         action: "backup.verified",
@@ -482,7 +654,7 @@ pub fn back_up_with_progress(
         "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_verified_backup', ?1)",
         [&report.manifest.created_at],
     )?;
-    Ok(report)
+    Ok(())
 }
 
 /// Writes a backup to `target` and reads it back in full, writing nothing into the records
@@ -494,42 +666,37 @@ pub(crate) fn write_verified(
     app_version: &str,
     progress: &mut dyn FnMut(BackupStep),
 ) -> Result<BackupReport, BackupError> {
-    // Known too large before a copy of gigabytes is made in memory only to be refused.
-    if records_bytes(vault.db().conn())? > cap() {
-        return Err(BackupError::TooLargeToWrite);
-    }
-    let recipients = vault.recipients()?;
-    let mac_key = ensure_backup_key(vault.db().conn())?;
+    let stop = StopSignal::never();
     progress(BackupStep::Copying);
-    let (plain, manifest) = plain_copy(vault.db_mut().conn_mut(), app_version, &mac_key)?;
-    progress(BackupStep::Encrypting);
-    let sealed = encrypt(&plain, &recipients);
-    if sealed.len() as u64 > cap() {
-        return Err(BackupError::TooLargeToWrite);
-    }
-    progress(BackupStep::Writing);
-    atomic::write_atomic(target, &sealed).map_err(BackupError::Write)?;
-    // The check below holds the file read back, its decryption and the database opened from it;
-    // the copies made to write it are not needed any more (see MAX_BACKUP_BYTES), so the copy is
-    // compared by its digest.
-    drop(sealed);
-    let plain_digest = sha2::Sha256::digest(plain.as_slice());
-    drop(plain);
+    let copy = copy_records(prepare_copy(vault)?, app_version, &stop)?;
+    seal_and_check(copy, target, &stop, progress)
+}
 
-    // Read back what is on the disk, not what is in memory.
-    progress(BackupStep::Checking);
-    let written = std::fs::read(target).map_err(BackupError::Write)?;
-    let verified = decrypt(&written, vault.outbox_identity())
-        .ok()
-        .filter(|back| sha2::Sha256::digest(back.as_slice()) == plain_digest)
-        .and_then(|back| open_checked(&back, Some(&manifest.vault_id)).ok())
-        .is_some_and(|(conn, read)| {
-            read == manifest && made_by_this_vault(&conn, Some(mac_key.as_slice())).unwrap_or(false)
-        });
-    if !verified {
-        return Err(BackupError::NotVerified);
+#[cfg(test)]
+static SLOW_STEP_MILLIS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Tests only: makes each step of every backup a lock can stop take at least `millis` longer, so a
+/// test can lock while one runs.
+#[cfg(test)]
+pub fn slow_steps_for_tests(millis: u64) {
+    SLOW_STEP_MILLIS.store(millis, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Between two steps of a backup: stops if a lock has asked (tests first pause as long as
+/// `slow_steps_for_tests` says, in slices short enough to see a stop request at once).
+fn between_steps(stop: &StopSignal) -> Result<(), BackupError> {
+    #[cfg(test)]
+    if stop.can_be_raised() {
+        let millis = SLOW_STEP_MILLIS.load(std::sync::atomic::Ordering::SeqCst);
+        let until = std::time::Instant::now() + std::time::Duration::from_millis(millis);
+        while std::time::Instant::now() < until && !stop.is_raised() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
-    Ok(BackupReport { path: target.to_string_lossy().into_owned(), bytes: written.len() as u64, manifest })
+    if stop.is_raised() {
+        return Err(BackupError::Stopped);
+    }
+    Ok(())
 }
 
 pub use crate::records::backup_reminder::{BackupStatus, MAX_REMINDER_DAYS, MIN_REMINDER_DAYS, REMINDER_DAYS};

@@ -18,6 +18,7 @@ pub mod passphrase;
 pub mod restore;
 mod session;
 pub mod setup;
+pub mod stop;
 pub mod upgrade;
 
 use std::path::{Path, PathBuf};

@@ -20,10 +20,12 @@
 use std::fs;
 use std::path::Path;
 
+use age::x25519;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::backup::{self, BackupError, BackupManifest};
+use super::stop::StopSignal;
 use super::{atomic, UnlockedVault, VaultError, VaultPaths};
 use crate::store::audit::{self, Entry};
 use crate::store::{Db, StoreError};
@@ -118,11 +120,55 @@ pub fn awaiting(vault: &UnlockedVault) -> Result<Option<RestoreAwaiting>, VaultE
 /// Reads and checks a backup file and writes it, re-encrypted with the live key, as the pending
 /// restore. The live records are not touched. A second call replaces the first's pending file.
 pub fn prepare(vault: &mut UnlockedVault, backup_file: &Path) -> Result<RestorePreview, BackupError> {
+    let (vault_id, identity) = reading_keys(vault)?;
+    let read = read_backup(backup_file, &identity, &vault_id, &StopSignal::never())?;
+    prepare_read(vault, backup_file, read)
+}
+
+/// What reading a backup for this vault needs from it (its id and its key), so the slow part of
+/// `prepare`, `read_backup`, can run without holding the vault. Refuses while a restore waits.
+pub fn reading_keys(vault: &UnlockedVault) -> Result<(String, x25519::Identity), BackupError> {
     if vault.paths().before_restore().is_file() {
         return Err(BackupError::RestoreAwaiting);
     }
-    let vault_id = vault.vault_id()?;
-    let (plain, manifest) = backup::read_file(backup_file, vault.outbox_identity(), Some(&vault_id))?;
+    Ok((vault.vault_id()?, vault.outbox_identity().clone()))
+}
+
+/// A backup file read, decrypted and checked in memory, for `prepare_read`.
+pub struct ReadBackup {
+    plain: Connection,
+    manifest: BackupManifest,
+}
+
+/// The first, slow half of `prepare`: reads, decrypts and checks the backup file in memory. Needs
+/// no vault; a stop request seen after reading ends it with `BackupError::ReadingStopped`.
+pub fn read_backup(
+    backup_file: &Path,
+    identity: &x25519::Identity,
+    vault_id: &str,
+    stop: &StopSignal,
+) -> Result<ReadBackup, BackupError> {
+    if stop.is_raised() {
+        return Err(BackupError::ReadingStopped);
+    }
+    let (plain, manifest) = backup::read_file(backup_file, identity, Some(vault_id))?;
+    if stop.is_raised() {
+        return Err(BackupError::ReadingStopped);
+    }
+    Ok(ReadBackup { plain, manifest })
+}
+
+/// The second half of `prepare`: writes the backup read by `read_backup` as the restore waiting
+/// to be committed, and says what it holds.
+pub fn prepare_read(
+    vault: &mut UnlockedVault,
+    backup_file: &Path,
+    read: ReadBackup,
+) -> Result<RestorePreview, BackupError> {
+    if vault.paths().before_restore().is_file() {
+        return Err(BackupError::RestoreAwaiting);
+    }
+    let ReadBackup { plain, manifest } = read;
     let origin =
         if backup::made_by_this_vault(&plain, backup::backup_key(vault.db().conn())?.as_deref().map(|k| k.as_slice()))?
         {

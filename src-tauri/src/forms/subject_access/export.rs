@@ -51,6 +51,26 @@ fn files(
     demo: bool,
     today: NaiveDate,
 ) -> Result<SubjectAccessFiles, PrintError> {
+    render(gather(conn, person_id, options, demo, today)?, today)
+}
+
+/// Everything a subject access export is made from, read from the records by `gather` (quick), so
+/// that `render` (slow: the PDF) can run without holding the vault.
+pub struct Gathered {
+    form: SubjectAccessForm,
+    name: String,
+    json: Vec<u8>,
+    restricted_incidents: u32,
+}
+
+/// The first step of `export`: reads everything held about `person_id` as at `today`.
+pub fn gather(
+    conn: &Connection,
+    person_id: &str,
+    options: SubjectAccessOptions,
+    demo: bool,
+    today: NaiveDate,
+) -> Result<Gathered, PrintError> {
     let access = subject_access::gather(conn, person_id, options, today)?;
     let name = access.details.person.full_name.clone();
     let json = access.to_json()?;
@@ -62,6 +82,12 @@ fn files(
         access,
         demo,
     };
+    Ok(Gathered { form, name, json, restricted_incidents })
+}
+
+/// The second step of `export`, with no database: the PDF and the JSON file, named as at `today`.
+pub fn render(gathered: Gathered, today: NaiveDate) -> Result<SubjectAccessFiles, PrintError> {
+    let Gathered { form, name, json, restricted_incidents } = gathered;
     Ok(SubjectAccessFiles {
         pdf: subject_access_pdf(&form)?,
         pdf_name: pdf_file_name(&name, today),
@@ -69,6 +95,16 @@ fn files(
         json,
         restricted_incidents,
     })
+}
+
+/// The last step of `export`, once both files are saved: records that `actor` exported them.
+pub fn note_saved(
+    conn: &Connection,
+    actor: &Actor,
+    person_id: &str,
+    options: SubjectAccessOptions,
+) -> Result<(), PrintError> {
+    subject_access::note_exported(conn, actor, person_id, options).map_err(PrintError::from)
 }
 
 #[cfg(test)]

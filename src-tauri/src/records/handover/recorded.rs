@@ -10,17 +10,19 @@ use crate::dates::UkDateTime;
 use crate::records::organisation;
 use crate::store::audit::{self, Actor, Entry};
 use crate::store::StoreError;
+use crate::vault::stop::StopSignal;
 
 /// Writes the export into a new folder inside `parent` as at `now`, and records as
-/// `handover.exported` that `actor` made it.
+/// `handover.exported` that `actor` made it. A lock (`stop`) ends it with nothing written.
 pub fn hand_over(
     conn: &Connection,
     actor: &Actor,
     parent: &Path,
     now: UkDateTime,
+    stop: &StopSignal,
 ) -> Result<HandoverReport, HandoverError> {
     let org = organisation::get(conn)?.org_name;
-    let report = export(conn, parent, &org, now)?;
+    let report = export(conn, parent, &org, now, stop)?;
     note_exported(conn, actor, &report)?;
     Ok(report)
 }
@@ -47,8 +49,14 @@ mod tests {
         let conn = crate::records::test_db();
         crate::records::organisation::initialise(&conn, "Test Youth Trust").expect("organisation");
         let dir = tempfile::tempdir().expect("dir");
-        let report =
-            hand_over(&conn, &Actor::Admin("admin-dsl".into()), dir.path(), crate::dates::uk_now()).expect("export");
+        let report = hand_over(
+            &conn,
+            &Actor::Admin("admin-dsl".into()),
+            dir.path(),
+            crate::dates::uk_now(),
+            &StopSignal::never(),
+        )
+        .expect("export");
         assert!(Path::new(&report.folder).join("records.json").is_file());
         let (actor, kind, subject, detail): (String, String, String, String) = conn
             .query_row(
@@ -63,11 +71,30 @@ mod tests {
     }
 
     #[test]
+    fn an_export_stopped_by_a_lock_leaves_no_folder_and_is_not_noted() {
+        let conn = crate::records::test_db();
+        crate::records::organisation::initialise(&conn, "Test Youth Trust").expect("organisation");
+        let dir = tempfile::tempdir().expect("dir");
+        let requests = crate::vault::stop::StopRequests::default();
+        let stop = requests.signal();
+        requests.request();
+        let error = hand_over(&conn, &Actor::System, dir.path(), crate::dates::uk_now(), &stop).expect_err("stopped");
+        assert!(matches!(error, HandoverError::StoppedByLock), "{error}");
+        assert!(error.to_string().starts_with("The export stopped because Safekeeper locked."));
+        assert_eq!(std::fs::read_dir(dir.path()).expect("read").count(), 0, "not even the hidden partial folder");
+        let noted: i64 = conn
+            .query_row("SELECT count(*) FROM audit WHERE action = 'handover.exported'", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(noted, 0);
+    }
+
+    #[test]
     fn a_failed_export_is_not_noted() {
         let conn = crate::records::test_db();
         crate::records::organisation::initialise(&conn, "Test Youth Trust").expect("organisation");
         let file = tempfile::NamedTempFile::new().expect("a file, not a folder");
-        let error = hand_over(&conn, &Actor::System, file.path(), crate::dates::uk_now()).expect_err("refused");
+        let error = hand_over(&conn, &Actor::System, file.path(), crate::dates::uk_now(), &StopSignal::never())
+            .expect_err("refused");
         assert!(matches!(error, HandoverError::Write(_)), "{error}");
         let noted: i64 = conn
             .query_row("SELECT count(*) FROM audit WHERE action = 'handover.exported'", [], |r| r.get(0))
