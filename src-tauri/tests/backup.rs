@@ -202,7 +202,7 @@ fn the_reminder_waits_the_number_of_days_the_organisation_sets() {
 /// and records nothing.
 #[test]
 fn a_backup_stopped_by_a_lock_leaves_no_file_and_records_nothing() {
-    use safekeeper::vault::stop::StopRequests;
+    use safekeeper::store::stop::StopRequests;
     let tv = new_vault();
     let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
     add_people(&mut vault, &["Asha Patel", "Ben Jones"]);

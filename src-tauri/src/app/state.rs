@@ -11,8 +11,8 @@ use crate::error::{CodedError, CommandError, ErrorCode};
 use crate::kiosk::manifest;
 use crate::records::organisation;
 use crate::store::audit::Actor;
+use crate::store::stop::{StopRequests, StopSignal};
 use crate::vault::setup::PendingSetup;
-use crate::vault::stop::{StopRequests, StopSignal};
 use crate::vault::{UnlockedVault, VaultPaths};
 
 /// The code every admin command returns while locked.

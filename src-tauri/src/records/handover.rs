@@ -216,7 +216,7 @@ pub fn export(
     parent: &Path,
     org_name: &str,
     now: crate::dates::UkDateTime,
-    stop: &crate::vault::stop::StopSignal,
+    stop: &crate::store::stop::StopSignal,
 ) -> Result<HandoverReport, HandoverError> {
     let name = format!("Safekeeper hand-over {}", now.format("%Y-%m-%d %H%M"));
     let finished: PathBuf = parent.join(&name);
@@ -303,7 +303,7 @@ mod tests {
 
         let dir = tempfile::tempdir().expect("dir");
         let now = crate::dates::uk_now();
-        let report = export(&conn, dir.path(), "Test Youth Trust", now, &crate::vault::stop::StopSignal::never())
+        let report = export(&conn, dir.path(), "Test Youth Trust", now, &crate::store::stop::StopSignal::never())
             .expect("export");
         let root = PathBuf::from(&report.folder);
         assert!(root.file_name().expect("name").to_string_lossy().starts_with("Safekeeper hand-over "));

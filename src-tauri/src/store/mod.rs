@@ -6,6 +6,7 @@
 pub mod audit;
 mod key;
 pub mod migrations;
+pub mod stop;
 
 use std::io::Read;
 use std::path::Path;

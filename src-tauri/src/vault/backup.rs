@@ -31,8 +31,8 @@ pub use mac::made_by_this_vault;
 pub(crate) use mac::{backup_key, BACKUP_KEY_META};
 use mac::{content_mac, ensure_backup_key};
 
-use super::stop::StopSignal;
 use super::{atomic, UnlockedVault, VaultError};
+use crate::store::stop::StopSignal;
 use crate::store::{audit, migrations};
 
 /// Backups larger than this are neither written nor read (a planted file of many gigabytes must

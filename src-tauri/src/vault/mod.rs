@@ -18,7 +18,6 @@ pub mod passphrase;
 pub mod restore;
 mod session;
 pub mod setup;
-pub mod stop;
 pub mod upgrade;
 
 use std::path::{Path, PathBuf};

@@ -25,9 +25,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::backup::{self, BackupError, BackupManifest};
-use super::stop::StopSignal;
 use super::{atomic, UnlockedVault, VaultError, VaultPaths};
 use crate::store::audit::{self, Entry};
+use crate::store::stop::StopSignal;
 use crate::store::{Db, StoreError};
 use rusqlite::{Connection, OptionalExtension};
 

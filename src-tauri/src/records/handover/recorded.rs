@@ -9,8 +9,8 @@ use super::{export, HandoverError, HandoverReport};
 use crate::dates::UkDateTime;
 use crate::records::organisation;
 use crate::store::audit::{self, Actor, Entry};
+use crate::store::stop::StopSignal;
 use crate::store::StoreError;
-use crate::vault::stop::StopSignal;
 
 /// Writes the export into a new folder inside `parent` as at `now`, and records as
 /// `handover.exported` that `actor` made it. A lock (`stop`) ends it with nothing written.
@@ -75,7 +75,7 @@ mod tests {
         let conn = crate::records::test_db();
         crate::records::organisation::initialise(&conn, "Test Youth Trust").expect("organisation");
         let dir = tempfile::tempdir().expect("dir");
-        let requests = crate::vault::stop::StopRequests::default();
+        let requests = crate::store::stop::StopRequests::default();
         let stop = requests.signal();
         requests.request();
         let error = hand_over(&conn, &Actor::System, dir.path(), crate::dates::uk_now(), &stop).expect_err("stopped");
