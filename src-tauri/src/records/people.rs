@@ -18,7 +18,7 @@ pub use name::{display_name, name_key, validate_full_name, NameProblem};
 pub(crate) use register::insert_valid;
 pub use register::{
     add, archive, get, link_parent, links, list_on_station, search, set_kiosk_listed, set_kiosk_listed_for_groups,
-    unarchive, unlink_parent, update, PersonLinks,
+    still_with_us, unarchive, unlink_parent, update, PersonLinks,
 };
 
 /// Which group a person is in; it decides which AUP they sign and how long their records are kept.

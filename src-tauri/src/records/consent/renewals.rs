@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::rules::in_force;
 use super::store::for_people;
 use super::{age_on, settings, ConsentError, Giver, ImageConsent};
-use crate::records::{date_column, date_text};
+use crate::records::people;
 use crate::reminders::DueStatus;
 
 /// One person's image consent that has to be renewed, or soon will.
@@ -37,7 +37,7 @@ pub struct ConsentDue {
 /// first. Withdrawn consents are left out (nobody asks again after a withdrawal), and so are those
 /// waiting for an admin to confirm them (the dashboard lists those already).
 pub fn renewals(conn: &Connection, today: NaiveDate) -> Result<Vec<ConsentDue>, ConsentError> {
-    let people = active_people(conn, today)?;
+    let people = people::still_with_us(conn, today)?;
     let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
     let consents = for_people(conn, &ids)?;
     let own_age = settings::consent_settings(conn)?.own_consent_age;
@@ -61,23 +61,6 @@ pub fn renewals(conn: &Connection, today: NaiveDate) -> Result<Vec<ConsentDue>, 
         .collect();
     due.sort_by(|a, b| (a.last_day, &a.person_name).cmp(&(b.last_day, &b.person_name)));
     Ok(due)
-}
-
-struct ActivePerson {
-    id: String,
-    full_name: String,
-    date_of_birth: Option<NaiveDate>,
-}
-
-fn active_people(conn: &Connection, today: NaiveDate) -> Result<Vec<ActivePerson>, ConsentError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, full_name, date_of_birth FROM people
-         WHERE archived_at IS NULL AND (leave_date IS NULL OR leave_date > ?1)",
-    )?;
-    let rows = stmt.query_map([date_text(today)], |r| {
-        Ok(ActivePerson { id: r.get(0)?, full_name: r.get(1)?, date_of_birth: date_column(r, 2)? })
-    })?;
-    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
 /// Who may give the new consent: whoever gave the last one, unless the person has since become

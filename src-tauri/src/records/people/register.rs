@@ -229,6 +229,16 @@ pub fn get(conn: &Connection, id: &str) -> Result<Person, PeopleError> {
         .ok_or(PeopleError::NotFound)
 }
 
+/// Everyone still with the organisation on `today`: not archived, and not past their leaving
+/// date (someone leaving today is still here). The people training and consent renewals are for.
+pub fn still_with_us(conn: &Connection, today: NaiveDate) -> Result<Vec<Person>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PERSON_COLUMNS} FROM people WHERE archived_at IS NULL AND (leave_date IS NULL OR leave_date > ?1)"
+    ))?;
+    let people = stmt.query_map([date_text(today)], person_from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(people)
+}
+
 /// Case-insensitive substring search over full and preferred names, with group and status
 /// filters, ordered by full name.
 pub fn search(conn: &Connection, query: &PeopleQuery) -> Result<Vec<Person>, PeopleError> {

@@ -11,8 +11,7 @@ use ts_rs::TS;
 
 use super::store::{courses, parse_date};
 use super::{status, Course, Role, TrainingError};
-use crate::records::date_text;
-use crate::records::people::PersonGroup;
+use crate::records::people::{self, PersonGroup};
 use crate::reminders::DueStatus;
 
 /// Which rows the matrix shows. Empty fields do not filter.
@@ -102,22 +101,10 @@ struct ActivePerson {
 
 /// People still with the organisation today: not archived, and not past their leaving date.
 fn active_people(conn: &Connection, today: NaiveDate) -> Result<Vec<ActivePerson>, TrainingError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, full_name, person_group FROM people
-         WHERE archived_at IS NULL AND (leave_date IS NULL OR leave_date > ?1)",
-    )?;
-    let rows = stmt.query_map([date_text(today)], |r| {
-        let group: String = r.get(2)?;
-        Ok((r.get(0)?, r.get(1)?, group))
-    })?;
-    let mut people = Vec::new();
-    for row in rows {
-        let (id, full_name, group): (String, String, String) = row?;
-        if let Some(group) = PersonGroup::from_stored(&group) {
-            people.push(ActivePerson { id, full_name, group });
-        }
-    }
-    Ok(people)
+    Ok(people::still_with_us(conn, today)?
+        .into_iter()
+        .map(|p| ActivePerson { id: p.id, full_name: p.full_name, group: p.group })
+        .collect())
 }
 
 fn all_roles(conn: &Connection) -> Result<HashMap<String, Vec<Role>>, TrainingError> {
