@@ -7,6 +7,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
+# Each run's pictures and PDFs only: an old screenshot beside a new one would mislead a review.
+rm -rf target/screenshots target/e2e-artifacts
 mkdir -p target/screenshots target/e2e-artifacts
 
 echo "== UI: type check, unit tests, build"
