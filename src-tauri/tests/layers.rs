@@ -312,3 +312,28 @@ fn the_checker_sees_each_way_of_naming_a_module() {
     assert!(!names_tauri("let conf = dir.join(\"tauri.conf.json\");"));
     assert!(!names_tauri(code_of("//! tauri::State is named in a comment only")));
 }
+
+/// `unsafe` is denied in the whole workspace (Cargo.toml). These files alone call operating-system
+/// interfaces that have no safe wrapper, and allow it for themselves, each block with its SAFETY
+/// comment. A new one has to be added here, where a review sees it.
+const ALLOWED_UNSAFE: &[&str] = &["app/session_lock/macos.rs", "app/session_lock/windows.rs", "app/webview2.rs"];
+
+#[test]
+fn unsafe_code_is_allowed_only_in_the_listed_operating_system_modules() {
+    let src = src_dir();
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut allowing = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("read a source file");
+        if text.contains("allow(unsafe_code)") {
+            let relative = file.strip_prefix(&src).expect("under src").to_string_lossy().replace('\\', "/");
+            let blocks = text.matches("unsafe {").count() + text.matches("unsafe impl").count();
+            let reasons = text.matches("// SAFETY:").count();
+            assert!(reasons >= blocks, "{relative}: {blocks} unsafe blocks but {reasons} SAFETY comments");
+            allowing.push(relative);
+        }
+    }
+    allowing.sort();
+    assert_eq!(allowing, ALLOWED_UNSAFE, "files that allow unsafe code");
+}

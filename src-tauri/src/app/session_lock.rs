@@ -3,11 +3,14 @@
 //! Linux: the screen locker's `ActiveChanged(true)` signal (freedesktop and GNOME interfaces) on
 //! the session bus, and logind's `Lock` signal for this session on the system bus.
 //! Windows: the session locking or being switched away from, the machine suspending, and the lid
-//! closing (see `windows`). macOS does not announce it to us yet; there the idle auto-lock still
-//! applies.
+//! closing (see `windows`).
+//! macOS: the screen locking, sleep (the lid closing) and fast user switching (see `macos`).
+//! Anywhere else nothing tells us, and the idle auto-lock still applies.
 
 use std::sync::Arc;
 
+#[cfg(target_os = "macos")]
+mod macos;
 #[cfg(windows)]
 mod windows;
 
@@ -20,7 +23,9 @@ pub fn watch(on_lock: impl Fn() + Send + Sync + 'static) {
     linux::watch(on_lock);
     #[cfg(windows)]
     windows::watch(on_lock);
-    #[cfg(not(any(target_os = "linux", windows)))]
+    #[cfg(target_os = "macos")]
+    macos::watch(on_lock);
+    #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
     let _ = on_lock;
 }
 
