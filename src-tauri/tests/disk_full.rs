@@ -5,7 +5,10 @@
 //!
 //! Mounting needs root (or a user namespace). Run as root (as CI is), a mount that fails fails the
 //! test, so the check can never quietly stop running there; run as anyone else, the test says
-//! "not run" and stops. The injected-failure tests in `vault::atomic` and `store` cover the
+//! "not run" and stops. Built for Windows and run under Wine (as CI does), the test process reaches
+//! Linux's own `mount` through Wine's Z: drive, which is the Linux root: Wine starts a Linux program
+//! it is asked to run. The vault on the tiny disk is then written with Windows' file calls, so a
+//! full or read-only disk is met the way Windows meets it. The injected-failure tests in `vault::atomic` and `store` cover the
 //! key-file writes and the re-key on every machine.
 
 mod common;
@@ -27,17 +30,67 @@ struct TinyDisk {
     dir: tempfile::TempDir,
 }
 
+/// Linux's `mount` or `umount`, named so that a test built for Windows and run under Wine reaches it.
+fn linux_command(name: &str) -> Command {
+    if cfg!(windows) {
+        Command::new(format!(r"Z:\usr\bin\{name}"))
+    } else {
+        Command::new(name)
+    }
+}
+
+/// A folder as Linux's `mount` names it. Under Wine the mount point is made on the Z: drive, so
+/// its Linux path is the same path with the drive taken off.
+fn linux_path(path: &Path) -> String {
+    let text = path.to_str().expect("a temporary folder's path is text");
+    if cfg!(windows) {
+        text.trim_start_matches(r"\\?\").trim_start_matches("Z:").replace('\\', "/")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Runs `command` (Linux's `mount` or `umount`) and says whether it did what `done` checks. Under
+/// Wine the Linux program starts, but Wine hands back no process to wait on, so the test watches
+/// the mount table for the change instead (for at most 10 seconds).
+fn run_linux(mut command: Command, done: impl Fn() -> bool) -> bool {
+    if cfg!(windows) {
+        if command.spawn().is_err() {
+            return false;
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if done() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    } else {
+        command.status().is_ok_and(|s| s.success()) && done()
+    }
+}
+
+/// The options the mount at `point` (a Linux path) has now, from the kernel's mount table; `None`
+/// when nothing is mounted there.
+fn mount_options(point: &str) -> Option<String> {
+    let table = if cfg!(windows) { r"Z:\proc\self\mounts" } else { "/proc/self/mounts" };
+    let mounts = fs::read_to_string(table).ok()?;
+    mounts.lines().rev().find_map(|line| {
+        let fields: Vec<&str> = line.split(' ').collect();
+        (fields.get(1) == Some(&point)).then(|| fields.get(3).unwrap_or(&"").to_string())
+    })
+}
+
 impl TinyDisk {
     fn mount(kib: u64) -> Option<TinyDisk> {
-        let dir = tempfile::tempdir().expect("mount point");
+        let dir = if cfg!(windows) { tempfile::tempdir_in(r"Z:\tmp") } else { tempfile::tempdir() };
+        let Ok(dir) = dir else { return None };
         let options = format!("size={kib}k,mode=0755");
-        let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &options, "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        mounted.then_some(TinyDisk { dir })
+        let point = linux_path(dir.path());
+        let mut mount = linux_command("mount");
+        mount.args(["-t", "tmpfs", "-o", &options, "tmpfs"]).arg(&point).stderr(std::process::Stdio::null());
+        run_linux(mount, || mount_options(&point).is_some()).then_some(TinyDisk { dir })
     }
 
     fn path(&self) -> &Path {
@@ -45,9 +98,11 @@ impl TinyDisk {
     }
 
     fn remount(&self, how: &str) {
-        let status =
-            Command::new("mount").args(["-o", &format!("remount,{how}")]).arg(self.dir.path()).status().expect("mount");
-        assert!(status.success(), "remount {how} failed");
+        let point = linux_path(self.path());
+        let mut remount = linux_command("mount");
+        remount.args(["-o", &format!("remount,{how}")]).arg(&point);
+        let done = run_linux(remount, || mount_options(&point).is_some_and(|o| o.split(',').any(|o| o == how)));
+        assert!(done, "remount {how} failed");
     }
 
     /// Writes a filler file until the disk is full; returns it, to be removed to free the space.
@@ -67,7 +122,10 @@ impl TinyDisk {
 
 impl Drop for TinyDisk {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(self.dir.path()).status();
+        let point = linux_path(self.path());
+        let mut umount = linux_command("umount");
+        umount.arg("-l").arg(&point);
+        run_linux(umount, || mount_options(&point).is_none());
     }
 }
 

@@ -111,6 +111,39 @@ fn disk_trouble(e: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
     }
 }
 
+/// On a read-only disk Windows will not open the records file for writing at all, and SQLite says
+/// only that it could not open it; Linux opens it and says "read-only" at the first write. So that
+/// both are told the same plain thing, an open that fails in a folder that refuses writes is the
+/// read-only case.
+fn read_only_folder(e: StoreError, path: &Path) -> StoreError {
+    let StoreError::Sqlite(inner) = &e else { return e };
+    let cannot_open = matches!(
+        inner.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::SystemIoFailure)
+    );
+    match path.parent() {
+        Some(folder) if cannot_open && folder_refuses_writes(folder) => {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                Some("the data folder is read-only".to_owned()),
+            ))
+        }
+        _ => e,
+    }
+}
+
+/// Whether a new file can be made in `folder`; one that can is removed at once.
+fn folder_refuses_writes(folder: &Path) -> bool {
+    let probe = folder.join(format!(".write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            false
+        }
+        Err(e) => matches!(e.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied),
+    }
+}
+
 /// An open, keyed, migrated database.
 pub struct Db {
     conn: Connection,
@@ -150,9 +183,10 @@ impl Db {
     /// `migrate` changes them (see `pending_upgrade`).
     pub fn open_unmigrated(path: &Path, key: &DatabaseKey) -> Result<Db, StoreError> {
         refuse_plaintext(path)?;
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        Self::configure(conn, key, true)
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(StoreError::from)
+            .and_then(|conn| Self::configure(conn, key, true))
+            .map_err(|e| read_only_folder(e, path))
     }
 
     /// A second connection to the database at `path`, for reading alongside the open one: a
