@@ -9,7 +9,7 @@ use windows_core::Interface;
 
 /// Turns off password saving and general autofill in `window`'s WebView2, best effort: an older
 /// WebView2 without these settings has no such store to turn off.
-pub fn remember_nothing(window: &tauri::WebviewWindow) {
+pub fn remember_nothing<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
     let _ = window.with_webview(|webview| {
         // SAFETY: the controller is alive for the duration of this callback, which tauri runs on
         // the thread that owns the webview; each call's result is checked before the next.
