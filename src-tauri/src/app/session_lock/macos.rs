@@ -36,7 +36,8 @@ pub fn watch(on_lock: OnLock) {
     // SAFETY: no sender object is named and no queue is given, so the block runs on the posting
     // run loop with only the notification as its argument; the block owns an `Arc` of a `Send +
     // Sync` closure, so it is safe to send between threads as the method requires.
-    let observer = unsafe { distributed.addObserverForName_object_queue_usingBlock(Some(&screen_locked), None, None, &block) };
+    let observer =
+        unsafe { distributed.addObserverForName_object_queue_usingBlock(Some(&screen_locked), None, None, &block) };
     // The observer stays registered for the app's whole life: nothing ever removes it.
     std::mem::forget(observer);
 
