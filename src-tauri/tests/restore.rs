@@ -262,6 +262,14 @@ END;
          DROP TABLE filtering_incidents;
          DROP TABLE incident_file_openings;
          DROP TABLE incident_files;
+         DROP TRIGGER search_incident_text_added;
+         DROP TRIGGER search_incident_text_removed;
+         DROP TRIGGER search_incident_reference;
+         DROP TRIGGER search_incident_reference_removed;
+         DROP TRIGGER search_incident_entry;
+         DROP TRIGGER search_incident_entry_removed;
+         DROP TABLE search_incidents;
+         DROP TABLE search_incident_text;
          UPDATE backup_manifest SET value = json_set(value, '$.schemaVersion', 0) WHERE key = 'manifest';
          PRAGMA user_version = 0;",
     )

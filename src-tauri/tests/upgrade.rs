@@ -215,6 +215,12 @@ fn the_vault_made_by_0_1_0_opens_is_brought_up_to_date_and_shows_every_record() 
     let today = NaiveDate::from_ymd_opt(2026, 12, 7).expect("date");
     let incidents = incidents::list(conn, vault.actor(), &IncidentFilter::default()).expect("incidents");
     assert_eq!(incidents.len() as i64, expected.rows["incidents"]);
+    // Entries written before the search index existed are found through it.
+    for (text, wanted) in [("upgrade fixture", expected.rows["incidents"]), ("incident number 2 for", 1)] {
+        let filter = IncidentFilter { text: text.into(), ..Default::default() };
+        let found = incidents::list(conn, vault.actor(), &filter).expect("search");
+        assert_eq!(found.len() as i64, wanted, "searching {text:?} in the old incidents");
+    }
     let matrix = training::matrix(conn, today, &MatrixFilter::default()).expect("matrix");
     assert!(!matrix.rows.is_empty(), "the training matrix shows the people");
     assert_eq!(policies::filtering_log(conn).expect("log").len() as i64, expected.rows["filtering_log"]);

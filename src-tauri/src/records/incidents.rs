@@ -506,4 +506,6 @@ impl CodedError for IncidentError {
 }
 
 #[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod tests;

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 10, sql: include_str!("migrations/0010_retention.sql") },
     Migration { version: 11, sql: include_str!("migrations/0011_signing_station_trust.sql") },
     Migration { version: 12, sql: include_str!("migrations/0012_incident_files.sql") },
+    Migration { version: 13, sql: include_str!("migrations/0013_incident_search.sql") },
 ];
 
 /// The schema version this build writes.

@@ -21,6 +21,10 @@ pub use key::DatabaseKey;
 /// into the vault.
 pub const BACKUP_KEY_META: &str = "backup_mac_key";
 
+/// Tables whose names start with this are derived from the records (the incident search index)
+/// and kept in step by triggers: they hold nothing of their own, so a hand-over leaves them out.
+pub const DERIVED_TABLE_PREFIX: &str = "search_";
+
 /// The `meta` rows that hold secrets: the audit chain's key, a demo vault's passphrase and the
 /// backup key. Nothing that leaves the vault as plain files (the hand-over export) may carry them.
 pub const SECRET_META: &[&str] = &["audit_key", "demo_passphrase", BACKUP_KEY_META];

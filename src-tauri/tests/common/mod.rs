@@ -145,11 +145,19 @@ pub fn back_to_schema(paths: &VaultPaths, recovery: &age::x25519::Identity, vers
     let now = migrations::schema_of(&conn, "main").expect("schema");
     let then = migrations::expected_schema(version, "").expect("old schema");
     let mut steps = String::from("BEGIN;\n");
-    // Triggers and indexes first, then tables, so nothing is dropped twice.
-    for kind in ["trigger", "index", "view", "table"] {
+    // Triggers and indexes first, then virtual tables (which take their shadow tables with them),
+    // then tables, so nothing is dropped twice.
+    let is_virtual = |sql: &Option<String>| sql.as_deref().is_some_and(|s| s.starts_with("CREATE VIRTUAL TABLE"));
+    for (kind, virtual_first) in
+        [("trigger", false), ("index", false), ("view", false), ("table", true), ("table", false)]
+    {
         for (k, name, _, sql) in &now {
-            if k == kind && sql.is_some() && !then.iter().any(|t| t.0 == *k && t.1 == *name && t.3 == *sql) {
-                steps.push_str(&format!("DROP {} \"{name}\";\n", kind.to_uppercase()));
+            if k == kind
+                && sql.is_some()
+                && is_virtual(sql) == virtual_first
+                && !then.iter().any(|t| t.0 == *k && t.1 == *name && t.3 == *sql)
+            {
+                steps.push_str(&format!("DROP {} IF EXISTS \"{name}\";\n", kind.to_uppercase()));
             }
         }
     }

@@ -519,6 +519,26 @@ pub fn record_printed(conn: &Connection, actor: &Actor, incident_id: &str, what:
     audit_incident(conn, actor, "incident.printed", incident_id, &format!("form={what}"))
 }
 
+/// The search for `text` in the incident index (`search_incidents`, kept by triggers), and the
+/// value for its `?9`: any run of three or more characters is found through the trigram index,
+/// as a quoted phrase; one or two characters are looked for in the indexed text line by line.
+/// Either way the search finds what a case-blind `LIKE '%text%'` over every text field of every
+/// entry, and the reference, finds.
+fn word_search(text: &str) -> (String, &'static str) {
+    if text.chars().count() >= 3 {
+        (
+            format!("\"{}\"", text.replace('"', "\"\"")),
+            "SELECT s.incident_id FROM search_incidents JOIN search_incident_text s ON s.id = search_incidents.rowid
+             WHERE search_incidents MATCH ?9",
+        )
+    } else {
+        (
+            format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")),
+            "SELECT s.incident_id FROM search_incident_text s WHERE s.text LIKE ?9 ESCAPE '\\'",
+        )
+    }
+}
+
 /// The incidents this actor may see that match `filter`, newest first.
 pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result<Vec<Incident>, IncidentError> {
     let admin = match actor {
@@ -527,7 +547,7 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
     };
     let sees_everything = matches!(actor, Actor::RecoveryKey);
     let text = filter.text.trim();
-    let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let (words, searched) = word_search(text);
     let sql = format!(
         "SELECT {SELECT_COLUMNS} FROM incidents
          WHERE (incidents.restricted = 0 OR ?1 = 1 OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = incidents.id AND a.admin_id = ?2))
@@ -536,9 +556,7 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
            AND (?5 IS NULL OR incidents.occurred_on >= ?5)
            AND (?6 IS NULL OR incidents.occurred_on <= ?6)
            AND (?7 IS NULL OR incidents.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = ?7))
-           AND (?8 = '' OR incidents.reference LIKE ?9 ESCAPE '\\'
-                OR incidents.id IN (SELECT e.incident_id FROM incident_entries e, json_tree(e.body) t
-                            WHERE t.type = 'text' AND t.value LIKE ?9 ESCAPE '\\'))
+           AND (?8 = '' OR incidents.id IN ({searched}))
          ORDER BY incidents.occurred_on DESC, incidents.reference DESC"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -552,7 +570,7 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
             filter.to.map(date_text),
             filter.person_id,
             text,
-            like
+            words
         ],
         from_row,
     )?;

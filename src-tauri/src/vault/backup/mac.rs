@@ -75,7 +75,11 @@ pub(super) fn content_mac(
         }
         mac_field(&mut mac, b'Q', sql.as_deref().unwrap_or("\0").as_bytes());
     }
-    for (_, table, _, _) in entries.iter().filter(|(kind, _, _, _)| kind == "table") {
+    // A virtual table (the incident search index) holds no rows of its own: they live in its
+    // shadow tables and its content table, which are ordinary tables and covered here. Its
+    // definition is covered above with the rest of the schema.
+    let virtual_table = |sql: &Option<String>| sql.as_deref().is_some_and(|s| s.starts_with("CREATE VIRTUAL TABLE"));
+    for (_, table, _, _) in entries.iter().filter(|(kind, _, _, sql)| kind == "table" && !virtual_table(sql)) {
         mac_field(&mut mac, b'T', table.as_bytes());
         let has_rowid = conn.prepare(&format!("SELECT rowid FROM {schema}.\"{table}\" LIMIT 0")).is_ok();
         let order = if has_rowid {
@@ -84,6 +88,11 @@ pub(super) fn content_mac(
             // WITHOUT ROWID tables: their primary key orders every row exactly once.
             let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1, ?2) WHERE pk > 0 ORDER BY pk")?;
             let pk: Vec<String> = stmt.query_map([table.as_str(), schema], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            if pk.is_empty() {
+                // Neither a rowid nor a primary key: no order to cover it in. Only a damaged or
+                // foreign file has such a table.
+                return Err(BackupError::Damaged);
+            }
             pk.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
         };
         let mut stmt = conn.prepare(&format!("SELECT * FROM {schema}.\"{table}\" ORDER BY {order}"))?;

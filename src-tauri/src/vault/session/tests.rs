@@ -90,7 +90,11 @@ fn vault_at_schema_10(dir: &std::path::Path) -> (VaultPaths, x25519::Identity) {
     db.conn()
         .execute_batch(
             "DROP TABLE filtering_incidents; DROP TABLE incident_file_openings; DROP TABLE incident_files;
-             DROP TABLE outbox_problems; DROP TABLE kiosk_manifests; PRAGMA user_version = 10;",
+             DROP TABLE outbox_problems; DROP TABLE kiosk_manifests;
+             DROP TRIGGER search_incident_text_added; DROP TRIGGER search_incident_text_removed;
+             DROP TRIGGER search_incident_reference; DROP TRIGGER search_incident_reference_removed;
+             DROP TRIGGER search_incident_entry; DROP TRIGGER search_incident_entry_removed;
+             DROP TABLE search_incidents; DROP TABLE search_incident_text; PRAGMA user_version = 10;",
         )
         .expect("back to schema 10");
     db.close().expect("close");
