@@ -19,8 +19,9 @@ started="$(date +%s)"
 load_before="$(uptime | sed 's/^.*load average/load average/')"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src-tauri || echo ' (with uncommitted changes)')"
 
+# --bench '*': the benchmark targets only (not the library's tests in the bench profile);
 # --no-fail-fast: one failing benchmark does not cost the figures of the others.
-cargo bench --locked --no-fail-fast --no-default-features -p safekeeper --benches -- "$@"
+cargo bench --locked --no-fail-fast --no-default-features -p safekeeper --bench '*' -- "$@"
 
 load_after="$(uptime | sed 's/^.*load average/load average/')"
 node .dev/bench-summary.mjs --criterion "$CRITERION_HOME" --out target/bench-summary.md --since "$started" \

@@ -18,12 +18,13 @@ fn queries(c: &mut Criterion) {
         let key = age::secrecy::ExposeSecret::expose_secret(&org.recovery.to_string()).to_owned();
         let vault = UnlockedVault::unlock_with_recovery(&org.paths, &key).expect("unlock");
         let conn = vault.db().conn();
-        // The work is real: some have signed the current version, some an older one, some never.
+        // The work is real: every member of staff and volunteer is on the coverage page, and many
+        // have signed the current version (with about 30 signatures each over three versions,
+        // nearly all have).
         let found = signatures::coverage(conn, &org.staff_aup).expect("coverage");
-        assert!(
-            !found.signed_current.is_empty() && !found.needs_resign.is_empty(),
-            "a mix of signed and out-of-date at {size}"
-        );
+        let listed = found.signed_current.len() + found.needs_resign.len() + found.never_signed.len();
+        assert!(listed >= people_count / 3 && listed <= people_count / 2, "a third are staff and volunteers at {size}");
+        assert!(found.signed_current.len() > listed / 2, "most have signed the current version at {size}");
         // One person's page is what the app's `person_get` asks for: the person, their links and
         // their signatures. The first person is a member of staff with signatures.
         let everyone =
