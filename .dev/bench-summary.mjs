@@ -59,7 +59,9 @@ export function readResults(dir, sinceMs = 0) {
     }
   };
   if (existsSync(dir)) walk(dir);
-  return found.sort((a, b) => `${a.group}\u0000${a.name}\u0000${a.value}`.localeCompare(`${b.group}\u0000${b.name}\u0000${b.value}`));
+  // Numeric order, so that 1x comes before 10x.
+  const key = (r) => `${r.group}\u0000${r.name}\u0000${r.value}`;
+  return found.sort((a, b) => key(a).localeCompare(key(b), 'en', { numeric: true }));
 }
 
 /** A time in nanoseconds as people read it: 812 µs, 36.2 ms, 1.36 s. */
