@@ -86,6 +86,11 @@ fn ingest(c: &mut Criterion) {
                 let dir = tempfile::tempdir().expect("temp");
                 copy_tree(org.paths.data_dir(), dir.path());
                 let paths = VaultPaths::new(dir.path());
+                // The station takes submissions only once an admin has published its list for
+                // this vault in this run, as an unlock does in the app.
+                let mut copy = UnlockedVault::unlock_with_recovery(&paths, &key).expect("unlock the copy");
+                safekeeper::kiosk::refresh::publish(&mut copy).expect("publish the station's list");
+                copy.lock("bench").expect("lock the copy");
                 for i in 0..500 {
                     outbox::submit(
                         &paths,
