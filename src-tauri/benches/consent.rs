@@ -1,11 +1,11 @@
 //! Image consent benchmarks (reported, not asserted) on an encrypted vault holding 10,000 people,
-//! 50,000 consent records and 20,000 publications: the point-of-use check for a group of 60, the
-//! whole take-down list, and one person's page.
+//! 50,000 consent records and 20,000 publications (1x), then ten times each (10x): the point-of-use
+//! check for a group of 60, the whole take-down list, and one person's consent page.
 
 mod support;
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use rand::{Rng, SeedableRng};
 use rusqlite::params;
 use safekeeper::records::consent::{self, CheckQuestion};
@@ -22,20 +22,22 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The synthetic organisation. Most people are young people aged 8 to 24; about five consents
 /// each over four years, parents for the under-16s; some withdrawn, some self-declared.
-fn organisation() -> (support::Organisation, UnlockedVault) {
+fn organisation(scale: usize) -> (support::Organisation, UnlockedVault) {
+    let (people, consents, publications) = (PEOPLE * scale, CONSENTS * scale, PUBLICATIONS * scale);
     let org = support::generate(0, 0, 7);
     let key = age::secrecy::ExposeSecret::expose_secret(&org.recovery.to_string()).to_owned();
     let mut vault = UnlockedVault::unlock_with_recovery(&org.paths, &key).expect("unlock");
     let conn = vault.db_mut().conn_mut();
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    conn.execute_batch("PRAGMA synchronous = OFF;").expect("pragma");
     let tx = conn.transaction().expect("tx");
     let now = "2026-01-01T00:00:00Z";
     for (id, name) in [("acc-1", "Instagram @synthetic"), ("acc-2", "Facebook Synthetic Youth")] {
         tx.execute("INSERT INTO social_accounts (id, name, created_at) VALUES (?1, ?2, ?3)", params![id, name, now])
             .expect("account");
     }
-    let mut births = Vec::with_capacity(PEOPLE);
-    for i in 0..PEOPLE {
+    let mut births = Vec::with_capacity(people);
+    for i in 0..people {
         let young = i % 10 != 0;
         let dob = young.then(|| day(2002, 1, 1) + chrono::Days::new(rng.gen_range(0..(16 * 365))));
         births.push(dob);
@@ -54,8 +56,8 @@ fn organisation() -> (support::Organisation, UnlockedVault) {
         .expect("person");
     }
     let start = day(2022, 11, 22);
-    for c in 0..CONSENTS {
-        let person = rng.gen_range(0..PEOPLE);
+    for c in 0..consents {
+        let person = rng.gen_range(0..people);
         let given = start + chrono::Days::new(rng.gen_range(0..1_460));
         let under_16 = births[person].is_some_and(|dob| given.years_since(dob).unwrap_or(0) < 16);
         let station = rng.gen_ratio(1, 50);
@@ -94,7 +96,7 @@ fn organisation() -> (support::Organisation, UnlockedVault) {
         )
         .expect("consent");
     }
-    for p in 0..PUBLICATIONS {
+    for p in 0..publications {
         let on = start + chrono::Days::new(rng.gen_range(0..1_460));
         tx.execute(
             "INSERT INTO publications (id, published_on, use_key, description, recorded_at, recorded_by)
@@ -105,44 +107,57 @@ fn organisation() -> (support::Organisation, UnlockedVault) {
         for _ in 0..rng.gen_range(1..=6) {
             tx.execute(
                 "INSERT OR IGNORE INTO publication_people (publication_id, person_id) VALUES (?1, ?2)",
-                params![format!("pub{p}"), format!("p{}", rng.gen_range(0..PEOPLE))],
+                params![format!("pub{p}"), format!("p{}", rng.gen_range(0..people))],
             )
             .expect("publication person");
         }
     }
     tx.commit().expect("commit");
+    conn.execute_batch("PRAGMA synchronous = FULL;").expect("pragma");
     (org, vault)
 }
 
 fn consent_bench(c: &mut Criterion) {
     let today = day(2026, 11, 22);
-    let (_org, vault) = organisation();
-    let conn = vault.db().conn();
-    let group_of_60 = CheckQuestion {
-        person_ids: (0..60).map(|i| format!("p{}", i * 150 + 1)).collect(),
-        use_key: "website".into(),
-        with_name: false,
-    };
-    // The work is real: 60 answers, some yes and some no.
-    let answer = consent::check(conn, &group_of_60, today).expect("check");
-    assert_eq!(answer.people.len(), 60);
-    let yes = answer.people.iter().filter(|p| p.allowed).count();
-    assert!(yes > 0 && yes < 60, "a mix of answers: {yes} of 60 yes");
-    let takedowns = consent::takedown_list(conn, today, None).expect("take-downs").len();
-    assert!(takedowns > 0, "something to take down");
-    eprintln!("consent bench: {yes} of 60 yes; {takedowns} items on the take-down list");
-
-    let mut group = c.benchmark_group("image consent, 10,000 people, 50,000 consents, 20,000 publications");
+    let mut group =
+        c.benchmark_group("image consent (1x = 10,000 people, 50,000 consents, 20,000 publications; group of 60)");
     group.sample_size(10);
-    group.bench_function("check a group of 60 for the website", |b| {
-        b.iter(|| consent::check(conn, &group_of_60, today).expect("check").allowed)
-    });
-    group.bench_function("the whole take-down list", |b| {
-        b.iter(|| consent::takedown_list(conn, today, None).expect("take-downs").len())
-    });
-    group.bench_function("one person's page", |b| {
-        b.iter(|| consent::person_view(conn, "p151", today).expect("person").history.len())
-    });
+    for (size, scale) in [("1x", 1), ("10x", 10)] {
+        let (_org, vault) = organisation(scale);
+        let conn = vault.db().conn();
+        let group_of_60 = CheckQuestion {
+            person_ids: (0..60).map(|i| format!("p{}", i * 150 * scale + 1)).collect(),
+            use_key: "website".into(),
+            with_name: false,
+        };
+        // The work is real: 60 answers, some yes and some no.
+        let answer = consent::check(conn, &group_of_60, today).expect("check");
+        assert_eq!(answer.people.len(), 60);
+        let yes = answer.people.iter().filter(|p| p.allowed).count();
+        assert!(yes > 0 && yes < 60, "a mix of answers at {size}: {yes} of 60 yes");
+        let started = std::time::Instant::now();
+        let takedowns = consent::takedown_list(conn, today, None).expect("take-downs").len();
+        let once = started.elapsed();
+        assert!(takedowns > 0, "something to take down at {size}");
+        let history = consent::person_view(conn, "p151", today).expect("person").history.len();
+        assert!(history > 0, "the person has consents at {size}");
+        eprintln!(
+            "consent bench {size}: {yes} of 60 yes; {takedowns} items on the take-down list (one run {once:?}); \
+             {history} consents on one person's page"
+        );
+        if size == "10x" {
+            group.measurement_time(std::time::Duration::from_secs(3));
+        }
+        group.bench_function(BenchmarkId::new("Consent check, group of 60", size), |b| {
+            b.iter(|| consent::check(conn, &group_of_60, today).expect("check").allowed)
+        });
+        group.bench_function(BenchmarkId::new("Take-down list", size), |b| {
+            b.iter(|| consent::takedown_list(conn, today, None).expect("take-downs").len())
+        });
+        group.bench_function(BenchmarkId::new("one person's consent page", size), |b| {
+            b.iter(|| consent::person_view(conn, "p151", today).expect("person").history.len())
+        });
+    }
     group.finish();
 }
 
