@@ -148,6 +148,12 @@ fn folder_refuses_writes(folder: &Path) -> bool {
     }
 }
 
+/// How much of the records SQLite keeps in memory, decrypted, between queries (KiB). SQLite's own
+/// default is 2 MiB; a large organisation's records are far bigger, and every page read again is
+/// decrypted again: the incident list for 50,000 incidents took 505 ms with the default and 123 ms
+/// with this (the benchmarks' 10x organisation). The cache grows only as far as the records do.
+pub const CACHE_KIB: i64 = 16 * 1024;
+
 /// An open, keyed, migrated database.
 pub struct Db {
     conn: Connection,
@@ -248,13 +254,14 @@ impl Db {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Io(std::io::Error::other("the disk does not support write-ahead logging")));
         }
-        conn.execute_batch(
+        conn.execute_batch(&format!(
             "PRAGMA synchronous = FULL;
              PRAGMA secure_delete = ON;
              PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -{CACHE_KIB};
              PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;",
-        )?;
+             PRAGMA busy_timeout = 5000;"
+        ))?;
         let mut db = Db { conn };
         if !existing {
             db.migrate()?;
@@ -352,6 +359,17 @@ fn page_from_problem(problem: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opened_database_keeps_a_page_cache_large_enough_for_a_large_organisation() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("s.db");
+        let key = DatabaseKey::generate();
+        Db::create(&path, &key).expect("create").close().expect("close");
+        let db = Db::open(&path, &key).expect("open");
+        let kib: i64 = db.conn().query_row("PRAGMA cache_size", [], |r| r.get(0)).expect("cache size");
+        assert_eq!(kib, -CACHE_KIB, "a negative cache size is in KiB");
+    }
 
     #[test]
     fn plaintext_sqlite_file_is_refused() {
