@@ -88,6 +88,7 @@ await withApp(
     // Publish the staff AUP and show it at the signing station.
     await s.click('[data-testid="nav-aups"]');
     await s.waitFor('[data-testid="aup-list"]');
+    await s.waitFor('[data-testid="aup-link"]');
     const links = await s.findAll('[data-testid="aup-link"]');
     const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
     await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);

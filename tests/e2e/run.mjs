@@ -200,6 +200,7 @@ await withApp('people register, CSV import and publishing the staff AUP', baseEn
   await s.click('[data-testid="nav-aups"]');
   await s.waitFor('[data-testid="aup-list"]');
   await s.screenshot(join(shots, '19-aup-list.png'));
+  await s.waitFor('[data-testid="aup-link"]');
   const links = await s.findAll('[data-testid="aup-link"]');
   const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
   await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
@@ -237,6 +238,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
 
   // Offer the staff AUP at the signing station and list Owen's name there.
   await s.click('[data-testid="nav-aups"]');
+  await s.waitFor('[data-testid="aup-link"]');
   const links = await s.findAll('[data-testid="aup-link"]');
   const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
   await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
@@ -262,6 +264,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await checkAccessibility(s, 'dashboard with getting started');
   // The AUP page's "Open the signing station" locks straight into it.
   await s.click('[data-testid="nav-aups"]');
+  await s.waitFor('[data-testid="aup-link"]');
   const again = await s.findAll('[data-testid="aup-link"]');
   const againLabels = await Promise.all(again.map((l) => s.cmd('GET', `/element/${l}/text`)));
   await s.clickElement(again[againLabels.findIndex((t) => /staff/i.test(t))]);
@@ -330,6 +333,7 @@ await withApp('signing station: a member of staff signs the staff AUP while lock
   await s.click('[data-testid="signature-confirm"]');
   await s.waitFor('[data-testid="signatures-confirmed"]');
   await s.click('[data-testid="nav-aups"]');
+  await s.waitFor('[data-testid="aup-link"]');
   const links2 = await s.findAll('[data-testid="aup-link"]');
   const labels2 = await Promise.all(links2.map((l) => s.cmd('GET', `/element/${l}/text`)));
   await s.clickElement(links2[labels2.findIndex((t) => /staff/i.test(t))]);

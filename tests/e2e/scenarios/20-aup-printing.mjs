@@ -39,6 +39,7 @@ export default async function ({ withApp, shots, artifacts, invokeFromPage, chec
       // Open the staff AUP and print it blank.
       await s.click('[data-testid="nav-aups"]');
       await s.waitFor('[data-testid="aup-list"]');
+      await s.waitFor('[data-testid="aup-link"]');
       const links = await s.findAll('[data-testid="aup-link"]');
       const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
       await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);

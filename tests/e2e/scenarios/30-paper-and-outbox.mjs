@@ -168,6 +168,7 @@ export default async function ({ withApp, shots, checkAccessibility, invokeFromP
 
       // The AUP page's coverage shows him among those who have signed.
       await s.click('[data-testid="nav-aups"]');
+      await s.waitFor('[data-testid="aup-link"]');
       const links = await s.findAll('[data-testid="aup-link"]');
       const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
       await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);

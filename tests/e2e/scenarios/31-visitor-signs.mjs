@@ -24,6 +24,7 @@ export default async function ({ withApp, shots, invokeFromPage, checkAccessibil
 
       // Publish the visitors' AUP from its ready-made draft and show it at the signing station.
       await s.click('[data-testid="nav-aups"]');
+      await s.waitFor('[data-testid="aup-link"]');
       const links = await s.findAll('[data-testid="aup-link"]');
       const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
       const visitors = labels.findIndex((t) => /visitor/i.test(t));
