@@ -369,3 +369,77 @@ fn passphrases_set_and_admins_added_while_a_restore_waits_still_unlock_after_und
     second.lock("test").expect("lock");
     assert!(UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).is_err(), "the old passphrase is gone");
 }
+
+/// A backup restored with the paper key may have been changed by anyone who had the file and the
+/// key. Its search index is never taken on trust: the restore works it out again from the
+/// restored incidents, so a changed index can neither hide an incident from the search nor find
+/// it for words it does not hold.
+#[test]
+fn a_restored_backup_gets_its_search_index_worked_out_again_from_its_incidents() {
+    use safekeeper::records::incidents::{self, Category, IncidentFilter, IncidentKind, IncidentSource, NewIncident, Report};
+    use std::io::Write as _;
+
+    let tv = new_vault();
+    let mut vault = UnlockedVault::unlock(&tv.paths, &pass(PASSPHRASE)).expect("unlock");
+    let actor = vault.actor().clone();
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let report = Report {
+        occurred_on: on,
+        occurred_at_time: None,
+        reported_on: on,
+        how_reported: "In person".into(),
+        reported_by: "Youth worker".into(),
+        reported_to: "The DSL".into(),
+        place: "Club".into(),
+        platform: "Chat".into(),
+        device: "Phone".into(),
+        category: Category::Conduct,
+        kind: IncidentKind::Cyberbullying,
+        facts: "Unkind nicknames posted under a marmalade photo.".into(),
+        own_words: None,
+        opinion: None,
+    };
+    let new = NewIncident { source: IncidentSource::Admin, receipt: None, staff_allegation: false, report: &report };
+    let incident = incidents::create(vault.db_mut().conn_mut(), &actor, &new, on).expect("incident");
+    let usb = tempfile::tempdir().expect("usb");
+    let made = backup::back_up(&mut vault, usb.path(), "test").expect("backup");
+    let identity = vault.outbox_identity().clone();
+    let plain = backup::decrypt(&std::fs::read(&made.path).expect("file"), &identity).expect("decrypt");
+
+    // Someone with the file and the paper key changes the index: the report's words go, and the
+    // incident is made to answer to a word it never held.
+    let mut conn = rusqlite::Connection::open_in_memory().expect("memory");
+    conn.deserialize_read_exact("main", plain.as_slice(), plain.len(), false).expect("load");
+    conn.execute("DELETE FROM search_incident_text WHERE entry_id IS NOT NULL", []).expect("hide the words");
+    conn.execute(
+        "INSERT INTO search_incident_text (incident_id, entry_id, text) VALUES (?1, 'planted', 'zebra crossing')",
+        [&incident.id],
+    )
+    .expect("plant a word");
+    let changed = conn.serialize("main").expect("bytes").to_vec();
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&identity.to_public() as &dyn age::Recipient))
+        .expect("recipient");
+    let mut sealed = Vec::new();
+    let mut writer = encryptor.wrap_output(&mut sealed).expect("wrap");
+    writer.write_all(&changed).expect("write");
+    writer.finish().expect("finish");
+    let file = usb.path().join("changed.age");
+    std::fs::write(&file, sealed).expect("changed backup");
+
+    let preview = restore::prepare(&mut vault, &file).expect("a changed backup still reads");
+    assert_eq!(preview.origin, restore::BackupOrigin::Unverified, "this vault cannot vouch for it");
+    restore::commit(&mut vault, Some(&tv.recovery_text())).expect("commit with the recovery key");
+    let search = |text: &str| {
+        let filter = IncidentFilter { text: text.into(), ..Default::default() };
+        incidents::list(vault.db().conn(), vault.actor(), &filter).expect("search").len()
+    };
+    assert_eq!(search("marmalade"), 1, "the report's words are found again");
+    assert_eq!(search("zebra"), 0, "a planted word finds nothing");
+    let planted: i64 = vault
+        .db()
+        .conn()
+        .query_row("SELECT count(*) FROM search_incident_text WHERE entry_id = 'planted'", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(planted, 0);
+    vault.lock("test").expect("lock");
+}

@@ -310,6 +310,28 @@ impl Db {
     }
 }
 
+/// Works every derived table (`DERIVED_TABLE_PREFIX`) out again from the records it comes from:
+/// the incident search text from the incidents and their entries, then the search index from that
+/// text. Run on records that arrive from outside (a restored backup), whose index this vault did
+/// not keep: a backup restored with the paper key could otherwise carry an index that hides an
+/// incident from the search, or finds it for words it does not hold. The statements are those of
+/// migration 13, which fills the same tables for records written before it.
+pub fn rebuild_derived(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "INSERT INTO search_incidents (search_incidents) VALUES ('delete-all');
+         DELETE FROM search_incident_text;
+         INSERT INTO search_incident_text (incident_id, entry_id, text)
+         SELECT id, NULL, reference FROM incidents;
+         INSERT INTO search_incident_text (incident_id, entry_id, text)
+         SELECT e.incident_id, e.id, group_concat(t.value, char(10))
+         FROM incident_entries e, json_tree(e.body) t
+         WHERE t.type = 'text'
+         GROUP BY e.id;
+         INSERT INTO search_incidents (search_incidents) VALUES ('rebuild');",
+    )?;
+    Ok(())
+}
+
 /// Writes the whole of a plain (unencrypted) database, such as a decrypted backup held in memory,
 /// into a new encrypted file at `path` under `key`, marked as schema `schema_version`. The plain
 /// bytes never touch the disk.

@@ -306,7 +306,8 @@ fn carry_over_table(live: &Connection, target: &Connection, table: &str) -> Resu
 }
 
 /// Gives the restored records today's keys, admins and backup history, drops the manifest
-/// table, and records the restore at the end of the restored chain.
+/// table, works the search index out again from the restored records (it is never taken on
+/// trust), and records the restore at the end of the restored chain.
 fn adopt_live_keys(
     vault: &UnlockedVault,
     restored: &mut Db,
@@ -318,6 +319,7 @@ fn adopt_live_keys(
     let tx = restored.conn_mut().transaction().map_err(StoreError::from)?;
     tx.execute_batch("DROP TABLE IF EXISTS backup_manifest;")?;
     carry_over_keys(live, &tx)?;
+    crate::store::rebuild_derived(&tx)?;
     let from = match origin {
         BackupOrigin::ThisVault => "thisVault",
         BackupOrigin::Unverified => "recoveryKey",

@@ -99,6 +99,8 @@ impl UnlockedVault {
             let mut db = Db::open(&staging.database(), &key)?;
             let tx = db.conn_mut().transaction().map_err(StoreError::from)?;
             tx.execute_batch("DROP TABLE IF EXISTS backup_manifest;")?;
+            // The search index is never taken on trust from a file: see `store::rebuild_derived`.
+            crate::store::rebuild_derived(&tx)?;
             admins::set_recipient(&tx, admin_id, &identity.to_public().to_string())?;
             for other in admins::active(&tx)?.into_iter().filter(|a| a.id != admin_id) {
                 // A key nobody holds: this admin sets a new passphrase with the recovery key.
