@@ -376,7 +376,9 @@ fn passphrases_set_and_admins_added_while_a_restore_waits_still_unlock_after_und
 /// it for words it does not hold.
 #[test]
 fn a_restored_backup_gets_its_search_index_worked_out_again_from_its_incidents() {
-    use safekeeper::records::incidents::{self, Category, IncidentFilter, IncidentKind, IncidentSource, NewIncident, Report};
+    use safekeeper::records::incidents::{
+        self, Category, IncidentFilter, IncidentKind, IncidentSource, NewIncident, Report,
+    };
     use std::io::Write as _;
 
     let tv = new_vault();

@@ -317,18 +317,21 @@ impl Db {
 /// incident from the search, or finds it for words it does not hold. The statements are those of
 /// migration 13, which fills the same tables for records written before it.
 pub fn rebuild_derived(conn: &Connection) -> Result<(), StoreError> {
+    // Dropped and made again rather than emptied: emptying runs the index's delete triggers,
+    // which a file's own index, if it disagrees with its text, answers with "malformed". A file
+    // may also carry triggers of its own under these names; none of them survives.
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND substr(name, 1, 7) = ?1")?
+        .query_map([DERIVED_TABLE_PREFIX], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for trigger in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{}\";", trigger.replace('"', "\"\"")))?;
+    }
     conn.execute_batch(
-        "INSERT INTO search_incidents (search_incidents) VALUES ('delete-all');
-         DELETE FROM search_incident_text;
-         INSERT INTO search_incident_text (incident_id, entry_id, text)
-         SELECT id, NULL, reference FROM incidents;
-         INSERT INTO search_incident_text (incident_id, entry_id, text)
-         SELECT e.incident_id, e.id, group_concat(t.value, char(10))
-         FROM incident_entries e, json_tree(e.body) t
-         WHERE t.type = 'text'
-         GROUP BY e.id;
-         INSERT INTO search_incidents (search_incidents) VALUES ('rebuild');",
+        "DROP TABLE IF EXISTS search_incidents;
+         DROP TABLE IF EXISTS search_incident_text;",
     )?;
+    conn.execute_batch(include_str!("migrations/0013_incident_search.sql"))?;
     Ok(())
 }
 
