@@ -126,7 +126,13 @@ fn due_bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("calendar export", size), &(), |b, _| {
             b.iter(|| due::calendar(conn, today).expect("calendar").len())
         });
+        // The page asks for its first hundred people by name, and one more to know there are more.
+        let page = MatrixFilter { limit: Some(101), ..MatrixFilter::default() };
+        assert_eq!(training::matrix(conn, today, &page).expect("page").rows.len(), 101);
         group.bench_with_input(BenchmarkId::new("Training matrix page", size), &(), |b, _| {
+            b.iter(|| training::matrix(conn, today, &page).expect("matrix").rows.len())
+        });
+        group.bench_with_input(BenchmarkId::new("whole training matrix (printed)", size), &(), |b, _| {
             b.iter(|| training::matrix(conn, today, &MatrixFilter::default()).expect("matrix").rows.len())
         });
     }

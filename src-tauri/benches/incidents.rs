@@ -13,7 +13,7 @@ use rand::{Rng, SeedableRng};
 use safekeeper::forms::incident::{incident_report_pdf, IncidentReportForm};
 use safekeeper::records::incidents::{
     self, Action, Category, EntryBody, IncidentFilter, IncidentKind, IncidentSource, InvolvedPerson, NewIncident,
-    Report, Role,
+    Report, Role, Status,
 };
 use safekeeper::records::people::{self, PeopleQuery, PersonStatus};
 use safekeeper::vault::UnlockedVault;
@@ -94,8 +94,32 @@ fn incidents_bench(c: &mut Criterion) {
         let search = IncidentFilter { text: "number 4321".into(), ..Default::default() };
         let found = incidents::list(conn, &actor, &search).expect("search").len();
         assert_eq!(found, 1, "the word search finds the one incident at {size}");
+        // The list page asks for its first page: the newest 100, and one more to know there are more.
+        let page = IncidentFilter { limit: Some(101), ..Default::default() };
+        assert_eq!(incidents::list(conn, &actor, &page).expect("page").len(), 101);
         group.bench_function(BenchmarkId::new("Incident list", size), |b| {
-            b.iter(|| incidents::list(conn, &actor, &IncidentFilter::default()).expect("list"))
+            b.iter(|| incidents::list(conn, &actor, &page).expect("list"))
+        });
+        // What the dashboard asks of the log: incidents still needing an image-viewing decision,
+        // and concerns from the signing station still open.
+        let image = IncidentFilter { image_decision_due: true, ..Default::default() };
+        let concerns = IncidentFilter {
+            status: Some(Status::Open),
+            source: Some(IncidentSource::SigningStation),
+            ..Default::default()
+        };
+        eprintln!(
+            "incident bench {size}: {} image decisions due, {} open signing-station concerns",
+            incidents::list(conn, &actor, &image).expect("image").len(),
+            incidents::list(conn, &actor, &concerns).expect("concerns").len()
+        );
+        group.bench_function(BenchmarkId::new("dashboard incident panels", size), |b| {
+            b.iter(|| {
+                (
+                    incidents::list(conn, &actor, &image).expect("image").len(),
+                    incidents::list(conn, &actor, &concerns).expect("concerns").len(),
+                )
+            })
         });
         group.bench_function(BenchmarkId::new("Incident word search", size), |b| {
             b.iter(|| incidents::list(conn, &actor, &search).expect("list"))

@@ -337,6 +337,7 @@ pub fn typescript() -> String {
         crate::records::training::MatrixRow::decl(&cfg),
         crate::records::training::TrainingMatrix::decl(&cfg),
         crate::records::training::TrainingDue::decl(&cfg),
+        crate::records::training::DueCount::decl(&cfg),
         crate::reminders::Renewal::decl(&cfg),
         crate::reminders::DueStatus::decl(&cfg),
         crate::kiosk::manifest::KioskAup::decl(&cfg),

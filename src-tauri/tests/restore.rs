@@ -270,6 +270,13 @@ END;
          DROP TRIGGER search_incident_entry_removed;
          DROP TABLE search_incidents;
          DROP TABLE search_incident_text;
+         DROP TRIGGER summary_training_recorded;
+         DROP TRIGGER summary_training_erased;
+         DROP TRIGGER summary_training_changed;
+         DROP TABLE summary_training_latest;
+         DROP INDEX incidents_by_date_reference;
+         DROP INDEX incidents_by_source;
+         DROP INDEX incidents_by_kind;
          UPDATE backup_manifest SET value = json_set(value, '$.schemaVersion', 0) WHERE key = 'manifest';
          PRAGMA user_version = 0;",
     )

@@ -353,6 +353,10 @@ mod register_forms_tests {
         let all = folded(&pdf_text(&matrix.pdf));
         assert!(all.contains(&name));
         assert!(all.contains("due 2 March 2027"));
+        // The screen shows a page at a time; the paper has everyone, whatever page was asked for.
+        let paged = MatrixFilter { limit: Some(0), ..MatrixFilter::default() };
+        let printed = folded(&pdf_text(&registers::print_matrix(conn, &paged, true, today()).expect("matrix").pdf));
+        assert!(printed.contains(&name));
 
         let history = registers::print_history(conn, "policy-online-safety", true, today()).expect("history");
         assert_eq!(history.file_name, "Policy history Online safety.pdf");

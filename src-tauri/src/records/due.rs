@@ -12,7 +12,7 @@ use super::consent::{self, ConsentDue, ConsentError};
 use super::organisation;
 use super::policies::{self, PolicyDue, PolicyError};
 use super::signatures::{self, AupDue, SignatureError};
-use super::training::{self, MatrixFilter, TrainingDue, TrainingError};
+use super::training::{self, DueCount, TrainingDue, TrainingError};
 use crate::error::{CodedError, ErrorCode};
 use crate::reminders::ics::{self, DueEvent};
 use crate::reminders::DueStatus;
@@ -25,8 +25,11 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIsDue {
-    /// Training, most urgent first: never done, then by due date, then by name.
+    /// Training, most urgent first: never done, then by due date, then by name. On the dashboard,
+    /// at most `DASHBOARD_TRAINING_LINES` of each of its three groups.
     pub training: Vec<TrainingDue>,
+    /// How many training lines there are in each state, including any `training` leaves out.
+    pub training_counts: Vec<DueCount>,
     /// Policy reviews, most urgent first: never recorded, then by due date, then by name.
     pub policies: Vec<PolicyDue>,
     /// AUPs with people still to sign the version in force, most people first.
@@ -70,24 +73,19 @@ impl CodedError for DueError {
 /// Every training renewal, policy review and outstanding AUP signature as of `today`, in date
 /// ones included.
 pub fn what_is_due(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, DueError> {
-    let matrix = training::matrix(conn, today, &MatrixFilter::default())?;
+    gather(conn, today, None)
+}
+
+/// At most this many training lines in each of the dashboard's three groups (overdue now, due in
+/// 30 days, due in 31 to 90 days), the most urgent first: a large organisation can have thousands,
+/// and the training page lists them all. The group's count still counts every one.
+pub const DASHBOARD_TRAINING_LINES: usize = 25;
+
+fn gather(conn: &Connection, today: NaiveDate, keep: Option<usize>) -> Result<WhatIsDue, DueError> {
+    let training = training::due_lines(conn, today, keep)?;
     let mut found = WhatIsDue {
-        training: matrix
-            .rows
-            .iter()
-            .flat_map(|row| {
-                matrix.courses.iter().zip(&row.cells).filter_map(|(course, cell)| {
-                    Some(TrainingDue {
-                        person_id: row.person_id.clone(),
-                        person_name: row.full_name.clone(),
-                        course_id: course.id.clone(),
-                        course_name: course.name.clone(),
-                        due: cell.next_due,
-                        status: cell.status?,
-                    })
-                })
-            })
-            .collect(),
+        training: training.lines,
+        training_counts: training.counts,
         policies: policies::list(conn, today, false)?
             .into_iter()
             .map(|p| PolicyDue { policy_id: p.id, name: p.name, topic: p.topic, due: p.next_review, status: p.status })
@@ -95,15 +93,15 @@ pub fn what_is_due(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, Due
         aups: signatures::due_items(conn)?,
         consents: consent::renewals(conn, today)?,
     };
-    found.training.sort_by(|a, b| (a.status, a.due, &a.person_name).cmp(&(b.status, b.due, &b.person_name)));
     found.policies.sort_by(|a, b| (a.status, a.due, &a.name).cmp(&(b.status, b.due, &b.name)));
     Ok(found)
 }
 
-/// What the dashboard lists as of `today`: anything never done, overdue or due within 90 days,
-/// and every AUP with signatures outstanding.
+/// What the dashboard lists as of `today`: anything never done, overdue or due within 90 days
+/// (training at most `DASHBOARD_TRAINING_LINES` to a group, with the counts of them all), and
+/// every AUP with signatures outstanding.
 pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, DueError> {
-    Ok(what_is_due(conn, today)?.needing_attention())
+    Ok(gather(conn, today, Some(DASHBOARD_TRAINING_LINES))?.needing_attention())
 }
 
 /// The calendar file of every training renewal and policy review with a date, named for the

@@ -104,10 +104,9 @@ fn csv_cell(text: &str) -> String {
 
 fn tables(conn: &Connection) -> Result<Vec<String>, HandoverError> {
     let mut stmt =
-        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE ?1 ESCAPE '\\' ORDER BY name")?;
-    let derived = format!("{}%", crate::store::DERIVED_TABLE_PREFIX.replace('_', "\\_"));
-    let names = stmt.query_map([derived], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(names)
+        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
+    let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(names.into_iter().filter(|n| !crate::store::is_derived(n)).collect())
 }
 
 struct TableOut {

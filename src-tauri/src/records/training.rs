@@ -18,7 +18,10 @@ use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
 pub use import::{commit as import_commit, preview as import_preview, TrainingImportPreview, TrainingImportRow};
-pub use matrix::{matrix, MatrixCell, MatrixFilter, MatrixRow, TrainingDue, TrainingMatrix};
+pub use matrix::{
+    dashboard_group, due_lines, matrix, DueCount, DueLines, MatrixCell, MatrixFilter, MatrixRow, TrainingDue,
+    TrainingMatrix,
+};
 pub use store::{
     attach_certificate, certificate, certificate_copy, courses, for_person, note_certificate_saved, record,
     remove_record, retire_course, roles_of, save_course, set_roles,
@@ -358,3 +361,6 @@ pub fn status(required: bool, next_due: Option<NaiveDate>, done: bool, today: Na
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod summary_tests;

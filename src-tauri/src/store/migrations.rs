@@ -29,6 +29,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 11, sql: include_str!("migrations/0011_signing_station_trust.sql") },
     Migration { version: 12, sql: include_str!("migrations/0012_incident_files.sql") },
     Migration { version: 13, sql: include_str!("migrations/0013_incident_search.sql") },
+    Migration { version: 14, sql: include_str!("migrations/0014_training_latest.sql") },
+    Migration { version: 15, sql: include_str!("migrations/0015_incident_list_indexes.sql") },
 ];
 
 /// The schema version this build writes.
@@ -122,14 +124,15 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("memory db");
         apply_up_to(&mut conn, 8).expect("schema 8");
         let before = schema_of(&conn, "main").expect("schema");
-        // A table only the last migration creates is already there, so the upgrade fails after
-        // the migrations before it ran.
+        // A table named as a table or index only the last migration creates is already there
+        // (tables and indexes share their names), so the upgrade fails after the migrations
+        // before it ran.
         let before_last = expected_schema(latest_version() - 1, "").expect("schema");
         let (_, clash, _, _) = expected_schema(latest_version(), "")
             .expect("schema")
             .into_iter()
-            .find(|entry| entry.0 == "table" && !before_last.iter().any(|b| b.1 == entry.1))
-            .expect("the last migration creates a table");
+            .find(|entry| (entry.0 == "table" || entry.0 == "index") && !before_last.iter().any(|b| b.1 == entry.1))
+            .expect("the last migration creates a table or an index");
         conn.execute_batch(&format!("CREATE TABLE \"{clash}\" (x);")).expect("clash");
         let with_clash = schema_of(&conn, "main").expect("schema");
         assert!(apply(&mut conn).is_err());

@@ -21,9 +21,20 @@ pub use key::DatabaseKey;
 /// into the vault.
 pub const BACKUP_KEY_META: &str = "backup_mac_key";
 
-/// Tables whose names start with this are derived from the records (the incident search index)
-/// and kept in step by triggers: they hold nothing of their own, so a hand-over leaves them out.
-pub const DERIVED_TABLE_PREFIX: &str = "search_";
+/// Tables (and their triggers) whose names start with one of these are derived from the records
+/// and kept in step by triggers: the incident search index (`search_`) and the summaries the
+/// screens read (`summary_`). They hold nothing of their own, so a hand-over leaves them out and
+/// a restore works them out again (`rebuild_derived`).
+pub const DERIVED_TABLE_PREFIXES: &[&str] = &["search_", "summary_"];
+
+/// The migrations that make the derived tables, in order: `rebuild_derived` runs them again.
+const DERIVED_SCHEMA: &[&str] =
+    &[include_str!("migrations/0013_incident_search.sql"), include_str!("migrations/0014_training_latest.sql")];
+
+/// True when `name` is that of a derived table, index or trigger.
+pub fn is_derived(name: &str) -> bool {
+    DERIVED_TABLE_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+}
 
 /// The `meta` rows that hold secrets: the audit chain's key, a demo vault's passphrase and the
 /// backup key. Nothing that leaves the vault as plain files (the hand-over export) may carry them.
@@ -310,28 +321,33 @@ impl Db {
     }
 }
 
-/// Works every derived table (`DERIVED_TABLE_PREFIX`) out again from the records it comes from:
-/// the incident search text from the incidents and their entries, then the search index from that
-/// text. Run on records that arrive from outside (a restored backup), whose index this vault did
-/// not keep: a backup restored with the paper key could otherwise carry an index that hides an
-/// incident from the search, or finds it for words it does not hold. The statements are those of
-/// migration 13, which fills the same tables for records written before it.
+/// Works every derived table (`DERIVED_TABLE_PREFIXES`) out again from the records it comes
+/// from: the incident search text from the incidents and their entries, the search index from
+/// that text, and the training summary from the training records. Run on records that arrive from
+/// outside (a restored backup), whose derived tables this vault did not keep: a backup restored
+/// with the paper key could otherwise carry an index that hides an incident from the search, or a
+/// summary that shows training nobody recorded. They are dropped and made again by the migrations
+/// that first made them (which also fill them), not emptied: emptying runs the index's delete
+/// triggers, which an index that disagrees with its text answers with "malformed".
 pub fn rebuild_derived(conn: &Connection) -> Result<(), StoreError> {
-    // Dropped and made again rather than emptied: emptying runs the index's delete triggers,
-    // which a file's own index, if it disagrees with its text, answers with "malformed". A file
-    // may also carry triggers of its own under these names; none of them survives.
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND substr(name, 1, 7) = ?1")?
-        .query_map([DERIVED_TABLE_PREFIX], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    for trigger in triggers {
+    let named = |kind: &str| -> Result<Vec<String>, StoreError> {
+        let names: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = ?1")?
+            .query_map([kind], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(names.into_iter().filter(|n| is_derived(n)).collect())
+    };
+    for trigger in named("trigger")? {
         conn.execute_batch(&format!("DROP TRIGGER \"{}\";", trigger.replace('"', "\"\"")))?;
     }
-    conn.execute_batch(
-        "DROP TABLE IF EXISTS search_incidents;
-         DROP TABLE IF EXISTS search_incident_text;",
-    )?;
-    conn.execute_batch(include_str!("migrations/0013_incident_search.sql"))?;
+    // The virtual table first: it takes its own shadow tables with it.
+    conn.execute_batch("DROP TABLE IF EXISTS search_incidents;")?;
+    for table in named("table")? {
+        conn.execute_batch(&format!("DROP TABLE IF EXISTS \"{}\";", table.replace('"', "\"\"")))?;
+    }
+    for sql in DERIVED_SCHEMA {
+        conn.execute_batch(sql)?;
+    }
     Ok(())
 }
 

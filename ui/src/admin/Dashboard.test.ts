@@ -46,7 +46,7 @@ describe("The dashboard", () => {
       fakeRust({
         signatures_unconfirmed: () => (confirmed ? [] : [unconfirmed]),
         signature_confirm: confirm,
-        due_list: () => ({ training: [], policies: [], aups: [staffAup(confirmed ? 2 : 3)], consents: [] }),
+        due_list: () => ({ training: [], trainingCounts: [], policies: [], aups: [staffAup(confirmed ? 2 : 3)], consents: [] }),
         policies_due: () => [],
       }),
     );
@@ -70,7 +70,7 @@ describe("The dashboard", () => {
     vi.mocked(invoke).mockImplementation(
       fakeRust({
         signatures_unconfirmed: () => [unconfirmed],
-        due_list: () => ({ training: [], policies: [], aups: [staffAup(3)], consents: [] }),
+        due_list: () => ({ training: [], trainingCounts: [], policies: [], aups: [staffAup(3)], consents: [] }),
         policies_due: () => [],
         outbox_report: () => ({ ingested: 1, alreadyRecorded: 0, problems: [], manifestChanged: false }),
         getting_started: () => ({

@@ -1,7 +1,7 @@
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { AupDue, ConsentDue, PolicyDue, TrainingDue } from "../lib/bindings";
+import type { AupDue, ConsentDue, DueCount, DueStatus, PolicyDue, TrainingDue } from "../lib/bindings";
 import { fakeRust, rustError, type Handler } from "../test/tauriFake";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -27,10 +27,19 @@ const policy = (id: string, name: string, status: PolicyDue["status"], date: str
   status,
 });
 
-type Due = { training?: TrainingDue[]; policies?: PolicyDue[]; aups?: AupDue[]; consents?: ConsentDue[] };
+type Due = { training?: TrainingDue[]; trainingCounts?: DueCount[]; policies?: PolicyDue[]; aups?: AupDue[]; consents?: ConsentDue[] };
+
+// As Rust counts them when it sends every line.
+function countsOf(lines: TrainingDue[] = []): DueCount[] {
+  const statuses: DueStatus[] = ["neverDone", "overdue", "dueIn30", "dueIn60", "dueIn90", "inDate"];
+  return statuses.map((status) => ({ status, count: lines.filter((l) => l.status === status).length }));
+}
 
 function show(due: Due | Handler) {
-  const dueList: Handler = typeof due === "function" ? due : () => ({ training: [], policies: [], aups: [], consents: [], ...due });
+  const dueList: Handler =
+    typeof due === "function"
+      ? due
+      : () => ({ training: [], policies: [], aups: [], consents: [], ...due, trainingCounts: due.trainingCounts ?? countsOf(due.training) });
   vi.mocked(invoke).mockImplementation(fakeRust({ due_list: dueList }));
   const onOpenTraining = vi.fn();
   const onOpenPolicy = vi.fn();
@@ -128,6 +137,31 @@ describe("What is due on the dashboard", () => {
     await userEvent.setup().click(screen.getByTestId("due-aup-link"));
     // The line names one AUP, so its link opens that AUP rather than the list of five.
     expect(onOpenAups).toHaveBeenCalledExactlyOnceWith({ aupId: "a1" });
+  });
+
+  it("counts the training lines Rust did not send in each group, and leads to the Training page for them", async () => {
+    const { onOpenTraining } = show({
+      training: [training("neverDone", "Cara Doyle", null), training("overdue", "Amira Khan", "2026-11-01"), training("dueIn30", "Ben Carter", "2026-12-01")],
+      trainingCounts: [
+        { status: "neverDone", count: 1200 },
+        { status: "overdue", count: 40 },
+        { status: "dueIn30", count: 1 },
+        { status: "dueIn60", count: 0 },
+        { status: "dueIn90", count: 0 },
+        { status: "inDate", count: 9000 },
+      ],
+      policies: [policy("p-os", "Online safety", "overdue", "2026-09-08", "onlineSafety")],
+    });
+    // Two training lines and a policy shown, 1,238 more training lines counted.
+    expect(await screen.findByTestId("due-now-title")).toHaveTextContent("Overdue now (1,241)");
+    expect(screen.getByTestId("due-now")).toHaveTextContent("Policy review: Online safety");
+    expect(screen.getByTestId("due-now-more")).toHaveTextContent("And 1,238 more training lines like these. See every one on the Training page.");
+    // Nothing more to see in a group whose every line is shown.
+    expect(screen.getByTestId("due-30-title")).toHaveTextContent("Due in the next 30 days (1)");
+    expect(screen.queryByTestId("due-30-more")).toBeNull();
+    expect(screen.queryByTestId("due-90-title")).toBeNull();
+    await userEvent.setup().click(within(screen.getByTestId("due-now-more")).getByRole("link"));
+    expect(onOpenTraining).toHaveBeenCalledOnce();
   });
 
   it("says nothing is due when nothing is", async () => {

@@ -347,7 +347,18 @@ export const signaturePrint = (signatureId: string) =>
 
 export const incidentsList = (filter: Partial<IncidentFilter> = {}) =>
   call<Incident[]>("incidents_list", {
-    filter: { status: null, category: null, from: null, to: null, personId: null, text: "", ...filter },
+    filter: {
+      status: null,
+      category: null,
+      from: null,
+      to: null,
+      personId: null,
+      text: "",
+      source: null,
+      imageDecisionDue: false,
+      limit: null,
+      ...filter,
+    },
   });
 
 /** Opens one incident; Rust records the opening in the audit trail. */
@@ -439,7 +450,7 @@ export const personSetRoles = (personId: string, roles: PersonRole[]) =>
 
 export const trainingMatrix = (filter: Partial<TrainingMatrixFilter> = {}) =>
   call<TrainingMatrix>("training_matrix", {
-    filter: { group: null, status: null, courseId: null, ...filter },
+    filter: { group: null, status: null, courseId: null, limit: null, ...filter },
   });
 
 
@@ -484,7 +495,9 @@ export const retentionDecide = (kind: RetentionRecordKind, id: string, decision:
 
 /** The training matrix on A4 landscape, with the filters the screen has. */
 export const trainingMatrixPrint = (filter: Partial<TrainingMatrixFilter> = {}) =>
-  call<SavedFile | null>("training_matrix_print", { filter: { group: null, status: null, courseId: null, ...filter } });
+  call<SavedFile | null>("training_matrix_print", {
+    filter: { group: null, status: null, courseId: null, limit: null, ...filter },
+  });
 
 export const policyPrintHistory = (id: string) => call<SavedFile | null>("policy_print_history", { id });
 

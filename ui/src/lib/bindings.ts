@@ -723,6 +723,16 @@ signedVersion: number | null,
  */
 lastSignedAt: string | null, };
 
+export type DueCount = { 
+/**
+ * The state.
+ */
+status: DueStatus, 
+/**
+ * How many person-and-course lines are in it.
+ */
+count: number, };
+
 export type DueStatus = "neverDone" | "overdue" | "dueIn30" | "dueIn60" | "dueIn90" | "inDate";
 
 export type ErrorCode = "admin.lastAdmin" | "admin.notFound" | "admin.removeSelf" | "app.denied" | "app.failed" | "app.unexpected" | "app.window" | "aup.hashMismatch" | "aup.invalidDslName" | "aup.invalidRules" | "aup.invalidTitle" | "aup.missingSection" | "aup.noDraft" | "aup.notFound" | "aup.notPublished" | "aup.nothingChanged" | "aup.versionNotFound" | "backup.auditBroken" | "backup.badReminderDays" | "backup.damaged" | "backup.empty" | "backup.failed" | "backup.notAge" | "backup.notForThisVault" | "backup.notVerified" | "backup.running" | "backup.schemaChanged" | "backup.tooLarge" | "backup.tooLargeToWrite" | "backup.tooNew" | "backup.write" | "backup.wrongKind" | "blankForm.folder" | "blankForm.noFolder" | "consent.ageRule" | "consent.alreadyConfirmed" | "consent.alreadyWithdrawn" | "consent.duplicateReceipt" | "consent.groupNotFound" | "consent.invalid" | "consent.notFound" | "consent.personNotFound" | "consent.publicationNotFound" | "demo.io" | "demo.unlocked" | "demo.vaultExists" | "forms.aupNotPublished" | "forms.fontInvalid" | "forms.imageUnreadable" | "forms.qrTooLong" | "forms.recoveryKeyMalformed" | "forms.render" | "handover.failed" | "handover.write" | "import.badRow" | "import.changedSincePreview" | "import.empty" | "import.noGroupColumn" | "import.noNameColumn" | "import.noPreview" | "import.tooLarge" | "import.unreadable" | "incident.accessNeedsYou" | "incident.imagesNeverStored" | "incident.fileTooLarge" | "incident.fileWrongType" | "incident.fileNotFound" | "incident.filteringBreach" | "incident.amendmentKind" | "incident.amendmentReason" | "incident.badTransition" | "incident.cannotClose" | "incident.closed" | "incident.entryNotFound" | "incident.invalid" | "incident.notFound" | "kiosk.formNotOffered" | "outbox.badConcern" | "outbox.badConsent" | "outbox.badCountersignature" | "outbox.badMark" | "outbox.badTime" | "outbox.badTypedName" | "outbox.cleanup" | "outbox.manifestChangedOutside" | "outbox.manifestDamaged" | "outbox.noSuchProblem" | "outbox.notReady" | "outbox.read" | "outbox.unknownPolicy" | "outbox.write" | "people.dateOfBirthRequired" | "people.groupHasLinks" | "people.initialsOnly" | "people.invalidDateOfBirth" | "people.invalidEmail" | "people.invalidName" | "people.invalidPhone" | "people.invalidPreferredName" | "people.leaveBeforeStart" | "people.notAParentCarer" | "people.notAYoungPerson" | "people.notFound" | "person.archived" | "policy.documentNotAccepted" | "policy.documentUnreadable" | "policy.duplicateVersion" | "policy.invalid" | "policy.noDocument" | "policy.nextReviewNotAfterReview" | "policy.nextReviewTooFar" | "policy.notFound" | "report.periodBackwards" | "report.periodInFuture" | "restore.awaiting" | "restore.failed" | "restore.keptAsideUnreadable" | "restore.nothingPending" | "restore.recoveryKeyNeeded" | "retention.alreadyHeld" | "retention.badNextReview" | "retention.invalidRule" | "retention.legalHold" | "retention.notDue" | "retention.notFound" | "retention.notHeld" | "retention.reasonNeeded" | "save.dataFolder" | "save.failed" | "settings.invalidAutoLock" | "settings.invalidOrgName" | "setup.alreadySetUp" | "setup.confirmationMismatch" | "setup.failed" | "setup.invalidName" | "setup.invalidOrgName" | "setup.kitNotDeleted" | "setup.notStarted" | "setup.weakPassphrase" | "signature.alreadyConfirmed" | "signature.badCountersignature" | "signature.badFiledAt" | "signature.badMark" | "signature.badPaperDate" | "signature.badTime" | "signature.badTypedName" | "signature.duplicateReceipt" | "signature.noScan" | "signature.notConfirmed" | "signature.notFound" | "signature.personNotFound" | "signature.visitorName" | "signature.scanTooLarge" | "signature.scanUnreadable" | "signature.scanWrongType" | "signature.versionNotFound" | "signature.versionNotPublished" | "store.auditBroken" | "store.damaged" | "store.diskFull" | "store.io" | "store.keyRejected" | "store.notEncrypted" | "store.readOnly" | "store.rekeyFailed" | "store.schemaTooNew" | "store.sqlite" | "subjectAccess.personNotFound" | "subjectAccess.unwritable" | "training.certificateTooLarge" | "training.certificateUnreadable" | "training.certificateWrongType" | "training.courseNotFound" | "training.invalid" | "training.noCertificate" | "training.personNotFound" | "training.recordNotFound" | "upgrade.backupFailed" | "upgrade.failed" | "vault.adminRemoved" | "vault.badRecoveryKey" | "vault.cannotUnlock" | "vault.invalidName" | "vault.invalidOrgName" | "vault.io" | "vault.keyFileDamaged" | "vault.locked" | "vault.mustSetPassphrase" | "vault.notAllowed" | "vault.notSetUp" | "vault.tooManyKeyFiles" | "vault.weakPassphrase" | "vault.workFactorTooHigh" | "vault.wrongPassphrase";
@@ -1180,7 +1190,21 @@ personId: string | null,
 /**
  * Words to find in the reference or in any entry.
  */
-text: string, };
+text: string, 
+/**
+ * Only incidents recorded this way (an admin in the app, or the signing station); `None` for
+ * either.
+ */
+source: IncidentSource | null, 
+/**
+ * Only incidents whose image-viewing decision is still to be recorded.
+ */
+imageDecisionDue: boolean, 
+/**
+ * At most this many, the most recent first; `None` for every one. A page asks for one more
+ * than it shows, to know whether there are more.
+ */
+limit: number | null, };
 
 export type IncidentImageViewing = { 
 /**
@@ -3220,9 +3244,14 @@ export type VersionStatus = "draft" | "published";
 
 export type WhatIsDue = { 
 /**
- * Training, most urgent first: never done, then by due date, then by name.
+ * Training, most urgent first: never done, then by due date, then by name. On the dashboard,
+ * at most `DASHBOARD_TRAINING_LINES` of each of its three groups.
  */
 training: Array<TrainingDue>, 
+/**
+ * How many training lines there are in each state, including any `training` leaves out.
+ */
+trainingCounts: Array<DueCount>, 
 /**
  * Policy reviews, most urgent first: never recorded, then by due date, then by name.
  */

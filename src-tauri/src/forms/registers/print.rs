@@ -33,7 +33,8 @@ pub fn print_matrix(
 ) -> Result<PrintedForm, PrintError> {
     let sheet = MatrixSheet {
         org_name: organisation::get(conn)?.org_name,
-        matrix: training::matrix(conn, today, filter)?,
+        // Everyone the filter lets through: the screen shows a page at a time, the paper all of it.
+        matrix: training::matrix(conn, today, &MatrixFilter { limit: None, ..filter.clone() })?,
         filtered: filter_words(filter),
         printed: today,
         demo,

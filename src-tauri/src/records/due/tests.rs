@@ -215,3 +215,42 @@ fn consents_ending_within_90_days_are_due_with_who_to_ask_and_every_end_is_in_th
     let text = calendar(&conn, today()).expect("calendar");
     assert!(text.contains("SUMMARY:Photo consent ends: Sam Okafor. Ask Dana Okafor (mother)."), "{text}");
 }
+
+/// Letters only: people's names may not hold digits.
+fn name_for(i: usize) -> String {
+    let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
+    format!("Staff {}{}", letter(i / 26).to_ascii_uppercase(), letter(i))
+}
+
+#[test]
+fn the_dashboard_keeps_the_most_urgent_lines_of_each_group_and_counts_every_line() {
+    let mut conn = test_db();
+    for i in 0..70 {
+        let id = add(&mut conn, PersonGroup::Staff, &name_for(i));
+        // Online safety renews every 12 months: done 280 to 500 days ago, it is overdue, due
+        // within 30 days or due within 31 to 90 days. Every other course for staff is never done.
+        done(&mut conn, ONLINE_SAFETY, today() - chrono::Days::new(280 + (i as u64 * 37) % 220), &id);
+    }
+    let full = what_is_due(&conn, today()).expect("everything");
+    let shown = dashboard(&conn, today()).expect("dashboard");
+
+    let group = |t: &TrainingDue| training::dashboard_group(t.status);
+    for g in 0..3 {
+        let expected: Vec<&TrainingDue> =
+            full.training.iter().filter(|t| group(t) == Some(g)).take(DASHBOARD_TRAINING_LINES).collect();
+        let kept: Vec<&TrainingDue> = shown.training.iter().filter(|t| group(t) == Some(g)).collect();
+        assert!(!expected.is_empty(), "group {g} has lines");
+        assert_eq!(kept, expected, "group {g}: the most urgent lines, in the same order");
+    }
+    let overdue_now = full.training.iter().filter(|t| group(t) == Some(0)).count();
+    assert!(overdue_now > DASHBOARD_TRAINING_LINES, "the test leaves lines out ({overdue_now})");
+    assert!(shown.training.len() <= 3 * DASHBOARD_TRAINING_LINES);
+
+    // The counts count every line, shown or not, and are the same in both answers.
+    for count in &shown.training_counts {
+        let all = full.training.iter().filter(|t| t.status == count.status).count();
+        assert_eq!(count.count as usize, all, "{:?}", count.status);
+    }
+    assert_eq!(shown.training_counts, full.training_counts);
+    assert_eq!(shown.training_counts.len(), 6);
+}

@@ -44,6 +44,14 @@ pub struct IncidentFilter {
     pub person_id: Option<String>,
     /// Words to find in the reference or in any entry.
     pub text: String,
+    /// Only incidents recorded this way (an admin in the app, or the signing station); `None` for
+    /// either.
+    pub source: Option<IncidentSource>,
+    /// Only incidents whose image-viewing decision is still to be recorded.
+    pub image_decision_due: bool,
+    /// At most this many, the most recent first; `None` for every one. A page asks for one more
+    /// than it shows, to know whether there are more.
+    pub limit: Option<u32>,
 }
 
 const COLUMNS: &str = "id, reference, source, self_declared, receipt, staff_allegation, restricted, status, \
@@ -54,6 +62,12 @@ const COLUMNS: &str = "id, reference, source, self_declared, receipt, staff_alle
 const SELECT_COLUMNS: &str = "id, reference, source, self_declared, receipt, staff_allegation, restricted, status, \
      occurred_on, category, kind, created_at, updated_at, \
      kind IN ('nudesOrSemiNudes', 'indecentImages', 'sexualAbuseOrExploitation') \
+     AND NOT EXISTS (SELECT 1 FROM incident_entries v WHERE v.incident_id = incidents.id AND v.kind = 'imageViewing')";
+
+/// The incidents whose image-viewing decision is still to be recorded (`SELECT_COLUMNS`' last
+/// column), as a condition the index on `kind` (migration 15) can answer.
+const IMAGE_DECISION_DUE: &str =
+    "incidents.kind IN ('nudesOrSemiNudes', 'indecentImages', 'sexualAbuseOrExploitation') \
      AND NOT EXISTS (SELECT 1 FROM incident_entries v WHERE v.incident_id = incidents.id AND v.kind = 'imageViewing')";
 
 fn json_enum<T: for<'de> Deserialize<'de>>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
@@ -557,7 +571,11 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
            AND (?6 IS NULL OR incidents.occurred_on <= ?6)
            AND (?7 IS NULL OR incidents.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = ?7))
            AND (?8 = '' OR incidents.id IN ({searched}))
-         ORDER BY incidents.occurred_on DESC, incidents.reference DESC"
+           AND (?10 IS NULL OR incidents.source = ?10)
+           {image}
+         ORDER BY incidents.occurred_on DESC, incidents.reference DESC
+         LIMIT ?11",
+        image = if filter.image_decision_due { format!("AND {IMAGE_DECISION_DUE}") } else { String::new() },
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
@@ -570,7 +588,10 @@ pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result
             filter.to.map(date_text),
             filter.person_id,
             text,
-            words
+            words,
+            filter.source.as_ref().map(enum_text),
+            // A negative limit is none.
+            filter.limit.map_or(-1, i64::from)
         ],
         from_row,
     )?;

@@ -673,6 +673,46 @@ fn kinds_where_an_image_may_be_indecent_are_flagged_until_a_viewing_decision_is_
 }
 
 #[test]
+fn the_list_can_ask_for_only_image_decisions_due_only_one_source_and_only_the_newest_few() {
+    let mut conn = test_db();
+    let mut made = Vec::new();
+    for (n, kind) in IncidentKind::ALL.into_iter().enumerate() {
+        let on = day(2026, 1, 1) + chrono::Days::new(n as u64 * 3);
+        let r = Report { kind, occurred_on: on, reported_on: on, ..report() };
+        let source = if n % 2 == 0 { IncidentSource::Admin } else { IncidentSource::SigningStation };
+        let new = NewIncident { source, receipt: None, staff_allegation: false, report: &r };
+        made.push(create(&mut conn, &dsl(), &new, today()).expect("create"));
+    }
+    let everything = list(&conn, &dsl(), &IncidentFilter::default()).expect("list");
+    assert_eq!(everything.len(), made.len());
+    let ids = |found: Vec<Incident>| found.into_iter().map(|i| i.id).collect::<Vec<_>>();
+
+    // The image filter finds exactly the flagged incidents, and follows a decision.
+    let due = IncidentFilter { image_decision_due: true, ..Default::default() };
+    let flagged: Vec<String> = everything.iter().filter(|i| i.image_decision_needed).map(|i| i.id.clone()).collect();
+    assert_eq!(flagged.len(), 3);
+    assert_eq!(ids(list(&conn, &dsl(), &due).expect("due")), flagged);
+    let not_viewed =
+        ImageViewing { reason_not_viewed: Some("The description was enough to refer.".into()), ..viewing(false) };
+    add_entry(&mut conn, &dsl(), &flagged[0], &EntryBody::ImageViewing(not_viewed), today()).expect("decision");
+    assert_eq!(ids(list(&conn, &dsl(), &due).expect("due")), flagged[1..].to_vec());
+
+    // One source only.
+    let station = IncidentFilter { source: Some(IncidentSource::SigningStation), ..Default::default() };
+    let from_station = list(&conn, &dsl(), &station).expect("station");
+    assert_eq!(from_station.len(), made.len() / 2);
+    assert!(from_station.iter().all(|i| i.source == IncidentSource::SigningStation));
+
+    // The newest few, in the list's order: the first page of the whole list.
+    let everything = list(&conn, &dsl(), &IncidentFilter::default()).expect("list");
+    for limit in [0, 1, 4, 100] {
+        let page = list(&conn, &dsl(), &IncidentFilter { limit: Some(limit), ..Default::default() }).expect("page");
+        let expected: Vec<String> = everything.iter().take(limit as usize).map(|i| i.id.clone()).collect();
+        assert_eq!(ids(page), expected, "limit {limit}");
+    }
+}
+
+#[test]
 fn a_viewing_decision_says_who_why_and_what_happened_to_the_device_or_why_not() {
     let check = |v: ImageViewing| EntryBody::ImageViewing(v).validated(today()).map_err(|e| e.to_string());
     assert_eq!(check(viewing(false)), Err("Enter why it was not viewed.".to_owned()));

@@ -94,7 +94,11 @@ fn vault_at_schema_10(dir: &std::path::Path) -> (VaultPaths, x25519::Identity) {
              DROP TRIGGER search_incident_text_added; DROP TRIGGER search_incident_text_removed;
              DROP TRIGGER search_incident_reference; DROP TRIGGER search_incident_reference_removed;
              DROP TRIGGER search_incident_entry; DROP TRIGGER search_incident_entry_removed;
-             DROP TABLE search_incidents; DROP TABLE search_incident_text; PRAGMA user_version = 10;",
+             DROP TABLE search_incidents; DROP TABLE search_incident_text;
+             DROP TRIGGER summary_training_recorded; DROP TRIGGER summary_training_erased;
+             DROP TRIGGER summary_training_changed; DROP TABLE summary_training_latest;
+             DROP INDEX incidents_by_date_reference; DROP INDEX incidents_by_source; DROP INDEX incidents_by_kind;
+             PRAGMA user_version = 10;",
         )
         .expect("back to schema 10");
     db.close().expect("close");

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { Incident } from "../../lib/bindings";
+import type { Incident, IncidentFilter } from "../../lib/bindings";
 import { fakeRust } from "../../test/tauriFake";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -81,8 +81,23 @@ describe("ImageDecisionsDue", () => {
     imageDecisionNeeded,
   });
 
-  it("lists only incidents still needing a viewing decision, each a link to its record", async () => {
-    vi.mocked(invoke).mockImplementation(fakeRust({ incidents_list: () => [incident("1", true), incident("2", false)] }));
+  // As Rust answers: the filter for decisions due leaves the rest out.
+  const listing = (all: Incident[]) => (args: Record<string, unknown>) => {
+    const filter = args.filter as IncidentFilter;
+    return filter.imageDecisionDue ? all.filter((i) => i.imageDecisionNeeded) : all;
+  };
+
+  it("asks Rust for only the incidents still needing a viewing decision, each a link to its record", async () => {
+    const asked: IncidentFilter[] = [];
+    const list = listing([incident("1", true), incident("2", false)]);
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        incidents_list: (args) => {
+          asked.push(args.filter as IncidentFilter);
+          return list(args);
+        },
+      }),
+    );
     const onOpen = vi.fn();
     render(ImageDecisionsDue, { onOpen });
     const rows = await screen.findAllByTestId("image-decision-due");
@@ -90,10 +105,12 @@ describe("ImageDecisionsDue", () => {
     expect(screen.getByTestId("image-decisions")).toHaveTextContent("1 incident involves an image that may be indecent");
     await userEvent.click(screen.getByTestId("image-decision-link"));
     expect(onOpen).toHaveBeenCalledWith("1");
+    expect(asked).toHaveLength(1);
+    expect(asked[0].imageDecisionDue).toBe(true);
   });
 
   it("shows nothing when every such incident has its decision", async () => {
-    vi.mocked(invoke).mockImplementation(fakeRust({ incidents_list: () => [incident("2", false)] }));
+    vi.mocked(invoke).mockImplementation(fakeRust({ incidents_list: listing([incident("2", false)]) }));
     render(ImageDecisionsDue, { onOpen: vi.fn() });
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByTestId("image-decisions")).toBeNull();

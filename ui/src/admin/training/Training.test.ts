@@ -89,7 +89,28 @@ describe("Training matrix", () => {
     const rust = open();
     await screen.findAllByTestId("training-row");
     await userEvent.setup().selectOptions(screen.getByTestId("training-filter-status"), "overdue");
-    expect(rust.training_matrix).toHaveBeenLastCalledWith({ filter: { group: null, status: "overdue", courseId: null } });
+    expect(rust.training_matrix).toHaveBeenLastCalledWith({ filter: { group: null, status: "overdue", courseId: null, limit: 101 } });
+  });
+
+  it("shows a hundred people at a time, asking Rust for one more to know there are more", async () => {
+    const row = (n: number) => ({ ...matrix.rows[0], personId: `p${n}`, fullName: `Person ${String(n).padStart(3, "0")}` });
+    const everyone = Array.from({ length: 150 }, (_, n) => row(n));
+    const rust = open({
+      training_matrix: vi.fn((args: Record<string, unknown>) => {
+        const limit = (args.filter as { limit: number | null }).limit;
+        return { ...matrix, rows: limit === null ? everyone : everyone.slice(0, limit) };
+      }),
+    });
+    expect(await screen.findAllByTestId("training-row")).toHaveLength(100);
+    expect(rust.training_matrix).toHaveBeenLastCalledWith({ filter: { group: null, status: null, courseId: null, limit: 101 } });
+    expect(screen.getByTestId("training-count")).toHaveTextContent(
+      "The first 100 people by name, 100 of them with training overdue or never done. More match",
+    );
+    await userEvent.setup().click(screen.getByTestId("training-show-more"));
+    await vi.waitFor(() => expect(screen.getAllByTestId("training-row")).toHaveLength(150));
+    expect(rust.training_matrix).toHaveBeenLastCalledWith({ filter: { group: null, status: null, courseId: null, limit: 201 } });
+    expect(screen.queryByTestId("training-show-more")).toBeNull();
+    expect(screen.getByTestId("training-count")).toHaveTextContent("150 people, 150 with training overdue or never done");
   });
 });
 
