@@ -164,6 +164,19 @@ pub async fn takedowns_list(app: AppHandle) -> Result<Vec<TakedownItem>, Command
     .await
 }
 
+/// How many take-downs are outstanding: the dashboard and the consent page show only the number.
+#[tauri::command]
+pub async fn takedowns_count(app: AppHandle) -> Result<u32, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_vault(|v| {
+            consent::takedown_list(v.db().conn(), today(), None)
+                .map(|list| u32::try_from(list.len()).unwrap_or(u32::MAX))
+                .map_err(CommandError::from)
+        })
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn takedown_record(app: AppHandle, done: TakedownDone) -> Result<(), CommandError> {
     super::worker::run(app, move |state| {

@@ -27,6 +27,18 @@ pub async fn retention_due(app: AppHandle) -> Result<RetentionReview, CommandErr
     super::worker::run(app, move |state| state.with_admin(|conn, actor| retention::review(conn, actor, today()))).await
 }
 
+/// How many records are due for a retention review: the dashboard's reminder shows only the
+/// number, so the list itself (thousands of items in a large organisation) never crosses to the page.
+#[tauri::command]
+pub async fn retention_due_count(app: AppHandle) -> Result<u32, CommandError> {
+    super::worker::run(app, move |state| {
+        state.with_admin(|conn, actor| {
+            retention::due(conn, actor, today()).map(|due| u32::try_from(due.len()).unwrap_or(u32::MAX))
+        })
+    })
+    .await
+}
+
 /// Keep (with the next review), legal hold, lift a hold, or erase one record.
 #[tauri::command]
 pub async fn retention_decide(

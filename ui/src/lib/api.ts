@@ -487,6 +487,9 @@ export const retentionRulesSave = (rules: RetentionRules) => call<RetentionRules
 /** Records due for a retention review, and records on legal hold. */
 export const retentionDue = () => call<RetentionReview>("retention_due");
 
+/** How many records are due for a retention review (the dashboard shows only the number). */
+export const retentionDueCount = () => call<number>("retention_due_count");
+
 /** Keep, hold, lift a hold, or erase one record. Erasing cannot be undone. */
 export const retentionDecide = (kind: RetentionRecordKind, id: string, decision: RetentionDecision) =>
   call<void>("retention_decide", { kind, id, decision });
@@ -574,6 +577,9 @@ export const publicationsList = () => call<Publication[]>("publications_list");
 export const publicationAdd = (draft: PublicationDraft) => call<Publication>("publication_add", { draft });
 
 export const takedownsList = () => call<TakedownItem[]>("takedowns_list");
+
+/** How many take-downs are outstanding (the dashboard and the consent page show only the number). */
+export const takedownsCount = () => call<number>("takedowns_count");
 
 export const takedownRecord = (done: TakedownDone) => call<null>("takedown_record", { done });
 

@@ -87,6 +87,7 @@ function openPage(handlers: Record<string, Handler> = {}) {
   const rust = {
     consent_setup: vi.fn(() => setup),
     takedowns_list: vi.fn(() => []),
+    takedowns_count: vi.fn(() => 0),
     consent_unconfirmed: vi.fn(() => []),
     groups_list: vi.fn(() => []),
     people_search: vi.fn(() => [sam, lee]),
@@ -167,9 +168,11 @@ describe("Take-down list", () => {
       items = [];
       return null;
     });
-    openPage({ takedowns_list: vi.fn(() => items), takedown_record: record });
+    openPage({ takedowns_list: vi.fn(() => items), takedowns_count: vi.fn(() => items.length), takedown_record: record });
     const user = userEvent.setup();
-    await user.click(await screen.findByTestId("consent-tab-takedowns"));
+    // The tab counts what is outstanding, from the count Rust sends rather than the whole list.
+    expect(await screen.findByTestId("consent-tab-takedowns")).toHaveTextContent("Take-down list (1)");
+    await user.click(screen.getByTestId("consent-tab-takedowns"));
     const row = await screen.findByTestId("takedown-pub1-p-sam");
     expect(row).toHaveTextContent("Sam Okafor in “Spring fair”");
     expect(row).toHaveTextContent("Consent withdrawn on 4 May 2026.");

@@ -1,0 +1,99 @@
+// Long lists a page at a time: with 130 more staff and 105 more incidents than the demo holds, the
+// training matrix and the incident list each show their first hundred with a button for more, the
+// dashboard shows the most urgent training lines with a count of the rest, and every "more" leads
+// to the rest.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const STAFF = 130;
+const INCIDENTS = 105;
+
+/** Letters only, as the register wants: "Aa Longlist", "Ab Longlist", … */
+const nameFor = (n) => `${String.fromCharCode(65 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))} Longlist`;
+
+/** Adds `staff` members of staff and `incidents` incidents from the page, through the real commands. */
+async function fill(s, staff, incidents) {
+  const names = Array.from({ length: staff }, (_, n) => nameFor(n));
+  const result = await s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     (async () => {
+       const invoke = window.__TAURI_INTERNALS__.invoke;
+       for (const fullName of arguments[0]) {
+         await invoke('person_add', { draft: { group: 'staff', fullName, preferredName: null, dateOfBirth: null,
+           startDate: null, leaveDate: null, email: null, phone: null } });
+       }
+       const today = new Date().toISOString().slice(0, 10);
+       for (let n = 0; n < arguments[1]; n++) {
+         await invoke('incident_create', { staffAllegation: false, report: { occurredOn: today, occurredAtTime: null,
+           reportedOn: today, howReported: 'In person', reportedBy: 'Youth worker', reportedTo: 'The DSL', place: 'Club',
+           platform: 'Group chat', device: 'Own phone', category: 'conduct', kind: 'cyberbullying',
+           facts: 'Unkind messages in the club chat, number ' + n + '.', ownWords: null, opinion: null } });
+       }
+       return true;
+     })().then(v => done({ ok: v }), e => done({ err: String(e && e.message || JSON.stringify(e)) }));`,
+    [names, incidents],
+  );
+  assert.ok(result.ok, `the records were added: ${JSON.stringify(result.err)}`);
+}
+
+const rows = (s, css) => s.exec(`return document.querySelectorAll(${JSON.stringify(css)}).length;`);
+
+export default async function ({ withApp, shots, unlockDemo }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'safekeeper-e2e-long-'));
+  await withApp(
+    'long lists: the training matrix and the incident list come a hundred at a time; the dashboard counts the rest',
+    { SAFEKEEPER_DATA_DIR: dataDir },
+    async (s) => {
+      await unlockDemo(s);
+      await fill(s, STAFF, INCIDENTS);
+
+      // The dashboard: at most 25 training lines in "Overdue now", and a count of the rest that
+      // leads to the Training page. Every new member of staff has every staff course to do.
+      await s.click('[data-testid="nav-training"]');
+      await s.click('[data-testid="nav-dashboard"]');
+      const more = await s.waitForText('[data-testid="due-now-more"]', /And [\d,]+ more training lines like these\./);
+      const hidden = Number(more.match(/And ([\d,]+) more/)[1].replace(/,/g, ''));
+      const title = await s.text('[data-testid="due-now-title"]');
+      const total = Number(title.match(/\(([\d,]+)\)/)[1].replace(/,/g, ''));
+      const shown = await rows(s, '[data-testid="due-now"] [data-testid="due-line"]');
+      const shownTraining = await s.exec(
+        `return [...document.querySelectorAll('[data-testid="due-now"] [data-testid="due-line"]')].filter(li => li.textContent.includes('Training:')).length;`,
+      );
+      assert.equal(shownTraining, 25, 'the 25 most urgent training lines');
+      assert.equal(total, shown + hidden, `the group's count is what it shows and what it leaves out (${title}; ${more})`);
+      assert.ok(hidden >= STAFF * 2, `most of the new staff's courses are counted, not listed (${hidden})`);
+      await s.exec(`document.querySelector('[data-testid="due-now-more"]').scrollIntoView({ block: 'center' }); return true;`);
+      await s.screenshot(join(shots, '73-dashboard-counted-training.png'));
+
+      // The training matrix: the first hundred people by name, then the rest.
+      await s.click('[data-testid="due-now-more"] a');
+      await s.waitForText('[data-testid="training-count"]', /^The first 100 people by name/);
+      assert.equal(await rows(s, '[data-testid="training-row"]'), 100);
+      await s.exec(`document.querySelector('[data-testid="training-show-more"]').scrollIntoView({ block: 'center' }); return true;`);
+      await s.screenshot(join(shots, '73-training-first-hundred.png'));
+      await s.click('[data-testid="training-show-more"]');
+      await s.waitForText('[data-testid="training-count"]', /^\d+ people/);
+      const everyone = await rows(s, '[data-testid="training-row"]');
+      assert.ok(everyone > 100 && everyone >= STAFF, `everyone after one more page (${everyone})`);
+      assert.equal(await rows(s, '[data-testid="training-show-more"]'), 0, 'no button once everyone shows');
+
+      // The incident list: the newest hundred, then the rest; a search starts again from the top.
+      await s.click('[data-testid="nav-incidents"]');
+      await s.waitForText('[data-testid="incidents-count"]', /^The newest 100 incidents\. More match/);
+      assert.equal(await rows(s, '[data-testid="incident-row"]'), 100);
+      await s.exec(`document.querySelector('[data-testid="incidents-show-more"]').scrollIntoView({ block: 'center' }); return true;`);
+      await s.screenshot(join(shots, '73-incidents-first-hundred.png'));
+      await s.click('[data-testid="incidents-show-more"]');
+      await s.waitForText('[data-testid="incidents-count"]', /^\d+ incidents$/);
+      const all = await rows(s, '[data-testid="incident-row"]');
+      assert.ok(all >= INCIDENTS && all < 200, `every incident on the second page (${all})`);
+      await s.type('[data-testid="incidents-search"]', 'number 104.');
+      await s.click('[data-testid="incidents-search-submit"]');
+      await s.waitForText('[data-testid="incidents-count"]', /^1 incident$/);
+    },
+    ['--demo'],
+  );
+  rmSync(dataDir, { recursive: true, force: true });
+}
