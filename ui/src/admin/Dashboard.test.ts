@@ -66,6 +66,31 @@ describe("The dashboard", () => {
     expect(screen.getByTestId("signatures-confirmed")).toHaveTextContent("1 signature confirmed.");
   });
 
+  it("marks the moment every panel has its answer, for the unlock-to-dashboard measurement", async () => {
+    performance.clearMarks("dashboard-drawn");
+    let answerDue: (value: unknown) => void = () => {};
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({
+        signatures_unconfirmed: () => [],
+        // What is due answers last, when the test says.
+        due_list: () => new Promise((resolve) => (answerDue = resolve)),
+        policies_due: () => [],
+      }),
+    );
+    render(Dashboard, {
+      onOpenSettings: vi.fn(),
+      onOpenIncident: vi.fn(),
+      onOpenTraining: vi.fn(),
+      onOpenPolicy: vi.fn(),
+      onOpenAups: vi.fn(),
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(performance.getEntriesByName("dashboard-drawn")).toHaveLength(0);
+    answerDue({ training: [], trainingCounts: [], policies: [], aups: [staffAup(3)], consents: [] });
+    await waitFor(() => expect(performance.getEntriesByName("dashboard-drawn")).toHaveLength(1));
+    expect(screen.getByTestId("due-now")).toHaveTextContent("3 have never signed");
+  });
+
   it("decisions_come_before_getting_started: a signature to confirm is above Getting started and the reminders", async () => {
     vi.mocked(invoke).mockImplementation(
       fakeRust({

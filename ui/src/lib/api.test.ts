@@ -103,3 +103,40 @@ describe("commands", () => {
     expect(stop).toBe(unlisten);
   });
 });
+
+describe("whenIdle", () => {
+  it("waits for every command in flight, including one started from another's answer, and for failures", async () => {
+    const answers: Record<string, (value: unknown) => void> = {};
+    const failures: Record<string, (reason: unknown) => void> = {};
+    invoke.mockImplementation(
+      (command: string) =>
+        new Promise((resolve, reject) => {
+          answers[command] = resolve;
+          failures[command] = reject;
+        }),
+    );
+    let idle = false;
+    void api.sessionInfo().then(() => void api.dueList().catch(() => {}));
+    void api.retentionDueCount().catch(() => {});
+    void api.whenIdle().then(() => (idle = true));
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+
+    await tick();
+    expect(idle).toBe(false);
+    answers.session_info({});
+    await tick();
+    // due_list was asked for from session_info's answer: still waiting for it.
+    expect(invoke).toHaveBeenCalledWith("due_list", undefined);
+    expect(idle).toBe(false);
+    failures.retention_due_count({ code: "app.unexpected", message: "x" });
+    await tick();
+    expect(idle).toBe(false);
+    answers.due_list({});
+    await tick();
+    expect(idle).toBe(true);
+  });
+
+  it("resolves at once when nothing is in flight", async () => {
+    await expect(api.whenIdle()).resolves.toBeUndefined();
+  });
+});

@@ -156,7 +156,32 @@ export function onVaultLocked(listener: LockedListener): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+// Commands still waiting for Rust's answer, so a page can tell when everything it asked for on
+// opening has come back: the dashboard marks that moment ("dashboard-drawn") for the measurement
+// of unlock to a fully drawn dashboard (`tests/e2e/measure-dashboard.mjs`).
+let inFlight = 0;
+let idleWaiters: (() => void)[] = [];
+
+function settleIfIdle() {
+  // A moment later, so that a command started from another's answer counts as still to come.
+  setTimeout(() => {
+    if (inFlight > 0) return;
+    const waiting = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiting) resolve();
+  }, 0);
+}
+
+/** Resolves once no command is waiting for Rust's answer. */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    idleWaiters.push(resolve);
+    settleIfIdle();
+  });
+}
+
 async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
+  inFlight += 1;
   try {
     return await invoke<T>(command, args);
   } catch (thrown) {
@@ -165,6 +190,9 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
       for (const listener of lockedListeners) listener();
     }
     throw error;
+  } finally {
+    inFlight -= 1;
+    if (inFlight === 0) settleIfIdle();
   }
 }
 

@@ -187,7 +187,10 @@ fn signatures(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> 
          JOIN aup_versions v ON v.id = s.aup_version_id
          JOIN aups a ON a.id = v.aup_id
          LEFT JOIN people p ON p.id = s.person_id
-         WHERE ?1 IS NULL OR s.id = ?1",
+         WHERE (?1 IS NULL OR s.id = ?1)
+           -- Only a signature matched to nobody, or a person who has left, has a date to count
+           -- from (below): the rest are never read.
+           AND (s.person_id IS NULL OR p.leave_date IS NOT NULL OR p.archived_at IS NOT NULL)",
     )?;
     let rows = stmt.query_map(params![only], |r| {
         Ok((
@@ -221,8 +224,12 @@ fn signatures(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> 
 fn training(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Result<Vec<Candidate>, RetentionError> {
     let mut stmt = conn.prepare(
         "SELECT t.id, p.full_name, c.name, t.completed_on, p.leave_date, p.archived_at
-         FROM training_records t JOIN people p ON p.id = t.person_id JOIN courses c ON c.id = t.course_id
-         WHERE ?1 IS NULL OR t.id = ?1",
+         FROM people p
+         JOIN training_records t ON t.person_id = p.id
+         JOIN courses c ON c.id = t.course_id
+         -- Only the training of people who have left has a date to count from (below): read
+         -- from the people, so the training of everyone still here is never read.
+         WHERE (p.leave_date IS NOT NULL OR p.archived_at IS NOT NULL) AND (?1 IS NULL OR t.id = ?1)",
     )?;
     let rows = stmt.query_map(params![only], |r| {
         Ok((
