@@ -2,7 +2,8 @@
 # Measures cold start to the first screen and memory at rest (idle locked, idle on the dashboard)
 # of Safekeeper's release build against a bare Tauri 2 window (bench/bare-tauri) built with the
 # same profile, in the same run, and prints the sizes of the release binary and the Linux
-# packages. Run by hand (not by CI): bash .dev/measure-startup.sh [runs]
+# packages; then unlock to a fully drawn dashboard for a large organisation
+# (tests/e2e/measure-dashboard.mjs). Run by hand (not by CI): bash .dev/measure-startup.sh [runs]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo"
@@ -17,3 +18,5 @@ SAFEKEEPER_APP="$CARGO_TARGET_DIR/release/safekeeper" BARE_APP="$CARGO_TARGET_DI
   xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/measure-startup.mjs "$runs"
 SAFEKEEPER_APP="$CARGO_TARGET_DIR/release/safekeeper" BARE_APP="$CARGO_TARGET_DIR/release/bare-tauri" \
   xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/measure-memory.mjs
+SAFEKEEPER_APP="$CARGO_TARGET_DIR/release/safekeeper" \
+  xvfb-run -a -s "-screen 0 1280x900x24 -noreset" node tests/e2e/measure-dashboard.mjs

@@ -79,7 +79,7 @@ pub fn what_is_due(conn: &Connection, today: NaiveDate) -> Result<WhatIsDue, Due
 /// At most this many training lines in each of the dashboard's three groups (overdue now, due in
 /// 30 days, due in 31 to 90 days), the most urgent first: a large organisation can have thousands,
 /// and the training page lists them all. The group's count still counts every one.
-pub const DASHBOARD_TRAINING_LINES: usize = 25;
+pub const DASHBOARD_TRAINING_LINES: usize = 10;
 
 fn gather(conn: &Connection, today: NaiveDate, keep: Option<usize>) -> Result<WhatIsDue, DueError> {
     let training = training::due_lines(conn, today, keep)?;

@@ -79,14 +79,20 @@ fn incidents(
         Actor::SigningStation | Actor::System => (None, false),
     };
     let mut stmt = conn.prepare(
+        // Each date below is read only for the incidents whose rule uses it (the staff member's
+        // birth date and the reporting date for an allegation about staff, the closing date for
+        // a closed incident), so the review does not read every incident's report.
         "SELECT i.id, i.reference, i.status, i.occurred_on, i.staff_allegation,
             (SELECT max(p.date_of_birth) FROM incident_people ip JOIN people p ON p.id = ip.person_id
              WHERE ip.incident_id = i.id AND p.person_group = 'youngPerson'),
-            (SELECT max(p.date_of_birth) FROM incident_people ip JOIN people p ON p.id = ip.person_id
-             WHERE ip.incident_id = i.id AND ip.role = 'memberOfStaff'),
-            (SELECT max(e.recorded_at) FROM incident_entries e WHERE e.incident_id = i.id AND e.kind = 'status'),
-            (SELECT json_extract(e.body, '$.reportedOn') FROM incident_entries e
-             WHERE e.incident_id = i.id AND e.kind = 'report' ORDER BY e.seq DESC LIMIT 1)
+            CASE WHEN i.staff_allegation = 1 THEN
+                (SELECT max(p.date_of_birth) FROM incident_people ip JOIN people p ON p.id = ip.person_id
+                 WHERE ip.incident_id = i.id AND ip.role = 'memberOfStaff') END,
+            CASE WHEN i.status = 'closed' THEN
+                (SELECT max(e.recorded_at) FROM incident_entries e WHERE e.incident_id = i.id AND e.kind = 'status') END,
+            CASE WHEN i.staff_allegation = 1 THEN
+                (SELECT json_extract(e.body, '$.reportedOn') FROM incident_entries e
+                 WHERE e.incident_id = i.id AND e.kind = 'report' ORDER BY e.seq DESC LIMIT 1) END
          FROM incidents i
          WHERE (?1 IS NULL OR i.id = ?1)
            AND (i.restricted = 0 OR ?2 = 1
