@@ -534,7 +534,7 @@ pub fn record_printed(conn: &Connection, actor: &Actor, incident_id: &str, what:
 }
 
 /// The search for `text` in the incident index (`search_incidents`, kept by triggers), and the
-/// value for its `?9`: any run of three or more characters is found through the trigram index,
+/// value for its `:words`: any run of three or more characters is found through the trigram index,
 /// as a quoted phrase; one or two characters are looked for in the indexed text line by line.
 /// Either way the search finds what a case-blind `LIKE '%text%'` over every text field of every
 /// entry, and the reference, finds.
@@ -543,57 +543,72 @@ fn word_search(text: &str) -> (String, &'static str) {
         (
             format!("\"{}\"", text.replace('"', "\"\"")),
             "SELECT s.incident_id FROM search_incidents JOIN search_incident_text s ON s.id = search_incidents.rowid
-             WHERE search_incidents MATCH ?9",
+             WHERE search_incidents MATCH :words",
         )
     } else {
         (
             format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")),
-            "SELECT s.incident_id FROM search_incident_text s WHERE s.text LIKE ?9 ESCAPE '\\'",
+            "SELECT s.incident_id FROM search_incident_text s WHERE s.text LIKE :words ESCAPE '\\'",
         )
     }
 }
 
-/// The incidents this actor may see that match `filter`, newest first.
+/// The incidents this actor may see that match `filter`, newest first. The statement holds only
+/// the conditions the filter sets, so SQLite can answer each from its index (the source and
+/// status of open concerns, the kinds of an image decision, the date of a page) rather than
+/// reading the whole log to test conditions that do not apply.
 pub fn list(conn: &Connection, actor: &Actor, filter: &IncidentFilter) -> Result<Vec<Incident>, IncidentError> {
     let admin = match actor {
-        Actor::Admin(id) => Some(id.as_str()),
+        Actor::Admin(id) => Some(id.clone()),
         _ => None,
     };
     let sees_everything = matches!(actor, Actor::RecoveryKey);
     let text = filter.text.trim();
-    let (words, searched) = word_search(text);
+    let mut conditions: Vec<String> = vec!["(incidents.restricted = 0 OR :everything = 1 \
+          OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = incidents.id AND a.admin_id = :admin))"
+        .to_owned()];
+    let mut bound: Vec<(&str, Box<dyn rusqlite::ToSql>)> =
+        vec![(":everything", Box::new(i64::from(sees_everything))), (":admin", Box::new(admin))];
+    let mut when = |condition: &str, name: &'static str, value: Option<Box<dyn rusqlite::ToSql>>| {
+        if let Some(value) = value {
+            conditions.push(condition.to_owned());
+            bound.push((name, value));
+        }
+    };
+    when("incidents.status = :status", ":status", filter.status.map(|s| Box::new(s.as_str()) as _));
+    when("incidents.category = :category", ":category", filter.category.as_ref().map(|c| Box::new(enum_text(c)) as _));
+    when("incidents.occurred_on >= :from", ":from", filter.from.map(|d| Box::new(date_text(d)) as _));
+    when("incidents.occurred_on <= :to", ":to", filter.to.map(|d| Box::new(date_text(d)) as _));
+    when(
+        "incidents.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = :person)",
+        ":person",
+        filter.person_id.clone().map(|p| Box::new(p) as _),
+    );
+    when("incidents.source = :source", ":source", filter.source.as_ref().map(|s| Box::new(enum_text(s)) as _));
+    let limit = match filter.limit {
+        Some(n) => {
+            bound.push((":limit", Box::new(i64::from(n))));
+            "LIMIT :limit"
+        }
+        None => "",
+    };
+    if !text.is_empty() {
+        let (words, searched) = word_search(text);
+        conditions.push(format!("incidents.id IN ({searched})"));
+        bound.push((":words", Box::new(words)));
+    }
+    if filter.image_decision_due {
+        conditions.push(IMAGE_DECISION_DUE.to_owned());
+    }
     let sql = format!(
         "SELECT {SELECT_COLUMNS} FROM incidents
-         WHERE (incidents.restricted = 0 OR ?1 = 1 OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = incidents.id AND a.admin_id = ?2))
-           AND (?3 IS NULL OR incidents.status = ?3)
-           AND (?4 IS NULL OR incidents.category = ?4)
-           AND (?5 IS NULL OR incidents.occurred_on >= ?5)
-           AND (?6 IS NULL OR incidents.occurred_on <= ?6)
-           AND (?7 IS NULL OR incidents.id IN (SELECT p.incident_id FROM incident_people p WHERE p.person_id = ?7))
-           AND (?8 = '' OR incidents.id IN ({searched}))
-           AND (?10 IS NULL OR incidents.source = ?10)
-           {image}
+         WHERE {}
          ORDER BY incidents.occurred_on DESC, incidents.reference DESC
-         LIMIT ?11",
-        image = if filter.image_decision_due { format!("AND {IMAGE_DECISION_DUE}") } else { String::new() },
+         {limit}",
+        conditions.join(" AND ")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![
-            i64::from(sees_everything),
-            admin,
-            filter.status.map(Status::as_str),
-            filter.category.as_ref().map(enum_text),
-            filter.from.map(date_text),
-            filter.to.map(date_text),
-            filter.person_id,
-            text,
-            words,
-            filter.source.as_ref().map(enum_text),
-            // A negative limit is none.
-            filter.limit.map_or(-1, i64::from)
-        ],
-        from_row,
-    )?;
+    let params: Vec<(&str, &dyn rusqlite::ToSql)> = bound.iter().map(|(name, value)| (*name, value.as_ref())).collect();
+    let rows = stmt.query_map(params.as_slice(), from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
