@@ -27,7 +27,9 @@ pub const BACKUP_KEY_META: &str = "backup_mac_key";
 /// a restore works them out again (`rebuild_derived`).
 pub const DERIVED_TABLE_PREFIXES: &[&str] = &["search_", "summary_"];
 
-/// The migrations that make the derived tables, in order: `rebuild_derived` runs them again.
+/// The migrations that make the derived tables, in order: `rebuild_derived` runs them again. A
+/// later migration that changes a derived table belongs here too, or a restore would make the old
+/// shape again (`a_rebuild_leaves_exactly_the_schema_the_migrations_make` checks it).
 const DERIVED_SCHEMA: &[&str] =
     &[include_str!("migrations/0013_incident_search.sql"), include_str!("migrations/0014_training_latest.sql")];
 
@@ -400,6 +402,17 @@ fn page_from_problem(problem: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebuild_leaves_exactly_the_schema_the_migrations_make() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrations::apply(&mut conn).expect("migrate");
+        let made = migrations::schema_of(&conn, "main").expect("schema");
+        assert!(made.iter().any(|entry| is_derived(&entry.1)), "the schema has derived tables to rebuild");
+        rebuild_derived(&conn).expect("rebuild");
+        assert_eq!(migrations::schema_of(&conn, "main").expect("schema"), made);
+        assert_eq!(made, migrations::expected_schema(migrations::latest_version(), "").expect("expected"));
+    }
 
     #[test]
     fn an_opened_database_keeps_a_page_cache_large_enough_for_a_large_organisation() {
