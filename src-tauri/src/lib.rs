@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod forms;
 pub mod kiosk;
+pub mod progress;
 pub mod records;
 pub mod reminders;
 pub mod store;

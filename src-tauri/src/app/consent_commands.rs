@@ -8,7 +8,7 @@ use crate::dates::today;
 use crate::error::CommandError;
 use crate::records::consent::{
     self, CheckAnswer, CheckQuestion, ConsentDraft, ConsentSetup, GroupSummary, ImageConsent, PersonConsent,
-    Publication, PublicationDraft, TakedownDone, TakedownItem, Withdrawal,
+    Publication, PublicationDraft, TakedownCount, TakedownDone, TakedownItem, Withdrawal,
 };
 use crate::records::people::Person;
 
@@ -156,22 +156,25 @@ pub async fn publication_add(app: AppHandle, draft: PublicationDraft) -> Result<
     .await
 }
 
+/// The take-down list, oldest publication first: its first `limit` items, or all with none.
 #[tauri::command]
-pub async fn takedowns_list(app: AppHandle) -> Result<Vec<TakedownItem>, CommandError> {
+pub async fn takedowns_list(app: AppHandle, limit: Option<u32>) -> Result<Vec<TakedownItem>, CommandError> {
     super::worker::run(app, move |state| {
-        state.with_vault(|v| consent::takedown_list(v.db().conn(), today(), None).map_err(CommandError::from))
+        state.with_vault(|v| {
+            let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            consent::takedown_page(v.db().conn(), today(), None, limit).map_err(CommandError::from)
+        })
     })
     .await
 }
 
-/// How many take-downs are outstanding: the dashboard and the consent page show only the number.
+/// How many take-downs are outstanding, up to `consent::TAKEDOWN_COUNT_CAP`: the dashboard and
+/// the consent page show only the number.
 #[tauri::command]
-pub async fn takedowns_count(app: AppHandle) -> Result<u32, CommandError> {
+pub async fn takedowns_count(app: AppHandle) -> Result<TakedownCount, CommandError> {
     super::worker::run(app, move |state| {
         state.with_vault(|v| {
-            consent::takedown_list(v.db().conn(), today(), None)
-                .map(|list| u32::try_from(list.len()).unwrap_or(u32::MAX))
-                .map_err(CommandError::from)
+            consent::takedown_count(v.db().conn(), today(), consent::TAKEDOWN_COUNT_CAP).map_err(CommandError::from)
         })
     })
     .await

@@ -28,7 +28,9 @@ pub async fn handover_export(
         let state = handle.state::<AppState>();
         let stop = state.stop_signal();
         in_session(&state, session, &folder, |s| {
-            Ok(handover::hand_over(s.vault.db().conn(), s.vault.actor(), &folder, crate::dates::uk_now(), &stop)?)
+            let mut progress = |p| super::progress_events::send(&handle, p);
+            let (conn, actor, now) = (s.vault.db().conn(), s.vault.actor(), crate::dates::uk_now());
+            Ok(handover::hand_over(conn, actor, &folder, now, &stop, &mut progress)?)
         })
     })
     .await

@@ -25,6 +25,7 @@ mod kiosk_commands;
 mod notify;
 mod people_commands;
 mod policy_commands;
+mod progress_events;
 mod register_print_commands;
 mod report_commands;
 mod restore_commands;

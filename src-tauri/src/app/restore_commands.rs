@@ -11,6 +11,7 @@ use super::backup_commands::{off_thread, Running};
 use super::state::SessionId;
 use super::AppState;
 use crate::error::{CommandError, ErrorCode};
+use crate::progress::{LongWork, WorkProgress, WorkStep};
 use crate::vault::restore::{self, RestoreAwaiting, RestorePreview};
 
 /// The backup file to restore, from the Open dialog (a test build may name it in a file instead:
@@ -61,7 +62,10 @@ fn prepare_from(
     let state = app.state::<AppState>();
     let stop = state.stop_signal();
     let (vault_id, identity) = state.with_same_session(session, |s| Ok(restore::reading_keys(&s.vault)?))?;
+    let step = |step, done| super::progress_events::send(app, WorkProgress::new(LongWork::Restore, step, done, 2));
+    step(WorkStep::Decrypting, 0);
     let read = restore::read_backup(file, &identity, &vault_id, &stop)?;
+    step(WorkStep::Preparing, 1);
     state.with_same_session(session, |s| Ok(restore::prepare_read(&mut s.vault, file, read)?))
 }
 

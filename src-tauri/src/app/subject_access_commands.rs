@@ -9,12 +9,13 @@
 
 use std::path::Path;
 
-use tauri::{State, WebviewWindow};
+use tauri::{AppHandle, State, WebviewWindow};
 
-use super::{save, AppState};
+use super::{progress_events, save, AppState};
 use crate::bindings::SubjectAccessSaved;
 use crate::error::{CommandError, ErrorCode};
 use crate::forms::subject_access::{self as forms, SubjectAccessFiles};
+use crate::progress::{LongWork, WorkProgress, WorkStep};
 use crate::records::subject_access::{self, SubjectAccessOptions};
 
 /// Writes both files into `folder`, and says where they went.
@@ -31,6 +32,7 @@ fn write_both(folder: &Path, files: &SubjectAccessFiles) -> Result<SubjectAccess
 /// Saves everything held about one person. `None` when the admin cancels the folder choice.
 #[tauri::command]
 pub async fn subject_access_export(
+    app: AppHandle,
     window: WebviewWindow,
     state: State<'_, AppState>,
     person_id: String,
@@ -45,9 +47,12 @@ pub async fn subject_access_export(
     // Gathered only if the session that asked is still unlocked; the PDF is drawn without holding
     // the session, so a lock never waits for it; then both files are written, and the export
     // noted, only if that session is still unlocked. After a lock nothing is written.
+    let step = |step, done| progress_events::send(&app, WorkProgress::new(LongWork::SubjectAccess, step, done, 3));
+    step(WorkStep::Gathering, 0);
     let gathered = save::in_session(&state, session, &folder, |s| {
         Ok(forms::gather(s.vault.db().conn(), &person_id, options, demo, today)?)
     })?;
+    step(WorkStep::Drawing, 1);
     let files =
         tauri::async_runtime::spawn_blocking(move || forms::render(gathered, today)).await.map_err(|_| {
             CommandError::new(
@@ -55,6 +60,7 @@ pub async fn subject_access_export(
                 "Making the export stopped unexpectedly. Nothing was saved. Try again.",
             )
         })??;
+    step(WorkStep::Saving, 2);
     save::in_session(&state, session, &folder, |s| {
         let saved = write_both(&folder, &files)?;
         forms::note_saved(s.vault.db().conn(), s.vault.actor(), &person_id, options)?;

@@ -29,8 +29,8 @@ pub use groups::{
 };
 pub use printed::{note_printed, PrintedConsent};
 pub use publications::{
-    add_publication, publications, record_takedown, takedown_list, takedowns_for_person, Publication, PublicationDraft,
-    PublicationPerson, TakedownDone, TakedownItem,
+    add_publication, publications, record_takedown, takedown_count, takedown_list, takedown_page, takedowns_for_person,
+    Publication, PublicationDraft, PublicationPerson, TakedownCount, TakedownDone, TakedownItem, TAKEDOWN_COUNT_CAP,
 };
 pub use renewals::{renewals, ConsentDue};
 pub use rules::{CheckAnswer, NameAnswer, PersonAnswer, Reason};

@@ -217,7 +217,9 @@ pub fn export(
     org_name: &str,
     now: crate::dates::UkDateTime,
     stop: &crate::store::stop::StopSignal,
+    progress: crate::progress::Report<'_>,
 ) -> Result<HandoverReport, HandoverError> {
+    use crate::progress::{LongWork, WorkProgress, WorkStep};
     let name = format!("Safekeeper hand-over {}", now.format("%Y-%m-%d %H%M"));
     let finished: PathBuf = parent.join(&name);
     if finished.exists() {
@@ -233,16 +235,20 @@ pub fn export(
         let mut all = Map::new();
         let (mut rows, mut files) = (0u64, 0u64);
         let names = tables(conn)?;
-        for table in &names {
+        // One part per table, and one for the single file and putting the folder in place.
+        let parts = names.len() + 1;
+        for (done, table) in names.iter().enumerate() {
             if stop.is_raised() {
                 return Err(HandoverError::StoppedByLock);
             }
+            progress(WorkProgress::new(LongWork::Handover, WorkStep::WritingTables, done, parts));
             let out = export_table(conn, table, &partial)?;
             rows += out.rows.len() as u64;
             files += out.files;
             fs::write(partial.join("csv").join(format!("{table}.csv")), out.csv)?;
             all.insert(table.clone(), Value::Array(out.rows));
         }
+        progress(WorkProgress::new(LongWork::Handover, WorkStep::Finishing, names.len(), parts));
         let document = json!({
             "format": "safekeeper-handover/1",
             "organisation": org_name,
@@ -303,9 +309,21 @@ mod tests {
 
         let dir = tempfile::tempdir().expect("dir");
         let now = crate::dates::uk_now();
-        let report = export(&conn, dir.path(), "Test Youth Trust", now, &crate::store::stop::StopSignal::never())
+        let mut steps = Vec::new();
+        let report =
+            export(&conn, dir.path(), "Test Youth Trust", now, &crate::store::stop::StopSignal::never(), &mut |p| {
+                steps.push(p)
+            })
             .expect("export");
         let root = PathBuf::from(&report.folder);
+        // Progress: one report as each table starts, then one for the finish, counting up to the end.
+        use crate::progress::{LongWork, WorkStep};
+        let parts = u32::try_from(report.tables).expect("few tables") + 1;
+        assert_eq!(steps.len(), parts as usize);
+        assert!(steps.iter().all(|p| p.work == LongWork::Handover && p.total == parts));
+        assert!(steps.iter().enumerate().all(|(i, p)| p.done as usize == i), "one more part done each time");
+        assert_eq!(steps.last().map(|p| p.step), Some(WorkStep::Finishing));
+        assert!(steps[..steps.len() - 1].iter().all(|p| p.step == WorkStep::WritingTables));
         assert!(root.file_name().expect("name").to_string_lossy().starts_with("Safekeeper hand-over "));
         assert_eq!(report.files, 1);
 

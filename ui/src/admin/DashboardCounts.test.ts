@@ -18,15 +18,21 @@ describe("The dashboard's counted reminders", () => {
   });
 
   it("says how many images are to come down from the count alone", async () => {
-    vi.mocked(invoke).mockImplementation(fakeRust({ takedowns_count: () => 3, consent_unconfirmed: () => [] }));
+    vi.mocked(invoke).mockImplementation(fakeRust({ takedowns_count: () => ({ count: 3, more: false }), consent_unconfirmed: () => [] }));
     render(ConsentAlerts, { onOpen: vi.fn() });
     expect(await screen.findByTestId("consent-alerts-takedowns")).toHaveTextContent("3 images to take down");
     expect(screen.queryByTestId("consent-alerts-unconfirmed")).toBeNull();
   });
 
+  it("says there are more than the count when Rust stopped counting at its cap", async () => {
+    vi.mocked(invoke).mockImplementation(fakeRust({ takedowns_count: () => ({ count: 100, more: true }), consent_unconfirmed: () => [] }));
+    render(ConsentAlerts, { onOpen: vi.fn() });
+    expect(await screen.findByTestId("consent-alerts-takedowns")).toHaveTextContent("More than 100 images to take down");
+  });
+
   it("shows nothing when nothing is due", async () => {
     vi.mocked(invoke).mockImplementation(
-      fakeRust({ retention_due_count: () => 0, takedowns_count: () => 0, consent_unconfirmed: () => [] }),
+      fakeRust({ retention_due_count: () => 0, takedowns_count: () => ({ count: 0, more: false }), consent_unconfirmed: () => [] }),
     );
     render(RetentionReminder, { onOpen: vi.fn() });
     render(ConsentAlerts, { onOpen: vi.fn() });

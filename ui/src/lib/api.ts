@@ -96,7 +96,9 @@ import type {
   PublicationDraft,
   SubjectAccessSaved,
   TakedownDone,
+  TakedownCount,
   TakedownItem,
+  WorkProgress,
   BackupStep,
   UpgradeNotice,
   GettingStarted,
@@ -604,10 +606,14 @@ export const publicationsList = () => call<Publication[]>("publications_list");
 
 export const publicationAdd = (draft: PublicationDraft) => call<Publication>("publication_add", { draft });
 
-export const takedownsList = () => call<TakedownItem[]>("takedowns_list");
+/** The take-down list, oldest publication first: its first `limit` items, or all of them. */
+export const takedownsList = (limit: number | null = null) => call<TakedownItem[]>("takedowns_list", { limit });
 
-/** How many take-downs are outstanding (the dashboard and the consent page show only the number). */
-export const takedownsCount = () => call<number>("takedowns_count");
+/**
+ * How many take-downs are outstanding, counted up to a cap past which `more` is set (the dashboard
+ * and the consent page show only the number).
+ */
+export const takedownsCount = () => call<TakedownCount>("takedowns_count");
 
 export const takedownRecord = (done: TakedownDone) => call<null>("takedown_record", { done });
 
@@ -669,6 +675,14 @@ export const BACKUP_PROGRESS_EVENT = "backup-progress";
 /** Calls `handler` with each step of a backup as it starts. */
 export function onBackupProgress(handler: (step: BackupStep) => void): Promise<UnlistenFn> {
   return listen<BackupStep>(BACKUP_PROGRESS_EVENT, (event) => handler(event.payload));
+}
+
+/** The event Rust emits as a hand-over, subject access export or restore reading moves on. */
+export const WORK_PROGRESS_EVENT = "work-progress";
+
+/** Calls `handler` with each progress report of long work (hand-over, subject access, restore). */
+export function onWorkProgress(handler: (progress: WorkProgress) => void): Promise<UnlistenFn> {
+  return listen<WorkProgress>(WORK_PROGRESS_EVENT, (event) => handler(event.payload));
 }
 
 /** Reads and checks a backup the admin picks and gets it ready to restore; null when they cancel. */

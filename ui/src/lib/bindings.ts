@@ -1782,6 +1782,8 @@ who: string,
  */
 why: string, };
 
+export type LongWork = "handover" | "subjectAccess" | "restore";
+
 export type MonthCounts = { 
 /**
  * "2026-03".
@@ -2873,6 +2875,16 @@ restrictedIncidents: number, };
 
 export type SubmissionKind = "aupSignature" | "concern" | "imageConsent";
 
+export type TakedownCount = { 
+/**
+ * How many, but never more than the cap asked for.
+ */
+count: number, 
+/**
+ * True when there are more than `count`.
+ */
+more: boolean, };
+
 export type TakedownDone = { 
 /**
  * The publication the image was in.
@@ -3269,6 +3281,26 @@ aups: Array<AupDue>,
  * Image consents to renew, soonest first: ended ones, then by the last day they count.
  */
 consents: Array<ConsentDue>, };
+
+export type WorkProgress = { 
+/**
+ * The work.
+ */
+work: LongWork, 
+/**
+ * The step under way.
+ */
+step: WorkStep, 
+/**
+ * How many parts are finished.
+ */
+done: number, 
+/**
+ * How many parts there are in all; never 0.
+ */
+total: number, };
+
+export type WorkStep = "writingTables" | "finishing" | "gathering" | "drawing" | "saving" | "decrypting" | "preparing";
 
 export type YearsRule = { 
 /**

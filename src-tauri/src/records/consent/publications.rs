@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rules::{self, long_date, Reason};
-use super::store::{for_people, recorder_name};
+use super::store::{for_person, recorder_name};
 use super::{
-    check_len, is_ongoing_use, is_use_key, settings, wording, ConsentDate, ConsentError, ConsentField, MAX_TEXT,
+    check_len, is_ongoing_use, is_use_key, settings, wording, ConsentDate, ConsentError, ConsentField, ImageConsent,
+    MAX_TEXT,
 };
 use crate::records::text::trimmed_or_none;
 use crate::records::{date_column, date_text, new_id, now_utc};
@@ -92,6 +93,16 @@ pub struct TakedownItem {
     pub why: String,
     /// Why it must come down, as the check's reason (withdrawn, expired, refused or not asked).
     pub reason: Reason,
+}
+
+/// How many take-downs are outstanding, up to a cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TakedownCount {
+    /// How many, but never more than the cap asked for.
+    pub count: u32,
+    /// True when there are more than `count`.
+    pub more: bool,
 }
 
 /// A take-down ticked off.
@@ -229,60 +240,69 @@ pub fn takedown_list(
     on: NaiveDate,
     person_id: Option<&str>,
 ) -> Result<Vec<TakedownItem>, ConsentError> {
+    takedown_page(conn, on, person_id, None)
+}
+
+/// The start of the take-down list: its first `limit` items (all of them with `None`), in the
+/// list's order. The pairs are read oldest publication first from the index on the publication
+/// date and each person's consents are read when first needed, so a page costs about the same
+/// however long the whole list is.
+pub fn takedown_page(
+    conn: &Connection,
+    on: NaiveDate,
+    person_id: Option<&str>,
+    limit: Option<usize>,
+) -> Result<Vec<TakedownItem>, ConsentError> {
     let own_age = settings::consent_settings(conn)?.own_consent_age;
     let accounts = settings::account_pairs(conn, true)?;
     // Two statements rather than `?1 IS NULL OR pp.person_id = ?1`, which SQLite cannot answer
-    // from the index on person_id: one person's page must not read every publication.
-    let whose = if person_id.is_some() { "pp.person_id = ?1" } else { "?1 IS NULL" };
+    // from the index on person_id: one person's page must not read every publication. The whole
+    // list is ordered by date and rowid (the order logged within a day), which the index on
+    // `published_on` gives the whole list without sorting.
+    // (`CROSS JOIN` keeps SQLite reading the publications first, in that index's order.)
+    let (pairs, whose, order) = if person_id.is_some() {
+        (
+            "publication_people pp JOIN publications p ON p.id = pp.publication_id",
+            "pp.person_id = ?1",
+            "p.published_on, p.rowid",
+        )
+    } else {
+        (
+            "publications p CROSS JOIN publication_people pp ON pp.publication_id = p.id",
+            "?1 IS NULL",
+            "p.published_on, p.rowid",
+        )
+    };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.id, p.published_on, p.use_key, p.description, p.link, pe.id, pe.full_name, pe.date_of_birth
-         FROM publication_people pp
-         JOIN publications p ON p.id = pp.publication_id
+         FROM {pairs}
          JOIN people pe ON pe.id = pp.person_id
          WHERE NOT EXISTS (SELECT 1 FROM takedowns t WHERE t.publication_id = pp.publication_id AND t.person_id = pp.person_id)
            AND {whose}
-         ORDER BY p.published_on, p.id"
+         ORDER BY {order}"
     ))?;
-    struct Pair {
-        publication_id: String,
-        published_on: NaiveDate,
-        use_key: String,
-        description: String,
-        link: Option<String>,
-        person_id: String,
-        name: String,
-        dob: Option<NaiveDate>,
-    }
-    let pairs = stmt
-        .query_map([person_id], |r| {
-            Ok(Pair {
-                publication_id: r.get(0)?,
-                published_on: date_column(r, 1)?.unwrap_or_default(),
-                use_key: r.get(2)?,
-                description: r.get(3)?,
-                link: r.get(4)?,
-                person_id: r.get(5)?,
-                name: r.get::<_, String>(6)?,
-                dob: date_column(r, 7)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut ids: Vec<&str> = pairs.iter().map(|p| p.person_id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let consents = for_people(conn, &ids)?;
-    let empty = Vec::new();
+    let mut consents: HashMap<String, Vec<ImageConsent>> = HashMap::new();
     let mut out = Vec::new();
-    for pair in &pairs {
-        let theirs = consents.get(&pair.person_id).unwrap_or(&empty);
-        let subject = rules::Subject { person_id: &pair.person_id, display_name: &pair.name, date_of_birth: pair.dob };
-        let label = wording::use_label(&pair.use_key, &accounts);
-        let answer = rules::answer(&subject, theirs, &pair.use_key, &label, false, on, own_age);
-        if answer.allowed || !must_come_down(answer.reason, &pair.use_key) {
+    let mut rows = stmt.query([person_id])?;
+    while let Some(r) = rows.next()? {
+        if limit.is_some_and(|limit| out.len() >= limit) {
+            break;
+        }
+        let person: String = r.get(5)?;
+        let use_key: String = r.get(2)?;
+        if !consents.contains_key(&person) {
+            let theirs = for_person(conn, &person)?;
+            consents.insert(person.clone(), theirs);
+        }
+        let theirs = consents.get(&person).map(Vec::as_slice).unwrap_or_default();
+        let name: String = r.get(6)?;
+        let subject = rules::Subject { person_id: &person, display_name: &name, date_of_birth: date_column(r, 7)? };
+        let label = wording::use_label(&use_key, &accounts);
+        let answer = rules::answer(&subject, theirs, &use_key, &label, false, on, own_age);
+        if answer.allowed || !must_come_down(answer.reason, &use_key) {
             continue;
         }
-        let current = rules::in_force(theirs, on);
-        let why = match (answer.reason, current) {
+        let why = match (answer.reason, rules::in_force(theirs, on)) {
             (Reason::Withdrawn, Some(c)) => match &c.withdrawal {
                 Some(w) => format!("Consent withdrawn on {}.", long_date(w.on)),
                 None => "Consent withdrawn.".to_owned(),
@@ -292,18 +312,29 @@ pub fn takedown_list(
             _ => "No consent for this use.".to_owned(),
         };
         out.push(TakedownItem {
-            publication_id: pair.publication_id.clone(),
-            person_id: pair.person_id.clone(),
-            display_name: pair.name.clone(),
-            published_on: pair.published_on,
-            use_label: label_for(&accounts, &pair.use_key),
-            description: pair.description.clone(),
-            link: pair.link.clone(),
+            publication_id: r.get(0)?,
+            person_id: person,
+            display_name: name,
+            published_on: date_column(r, 1)?.unwrap_or_default(),
+            use_label: label_for(&accounts, &use_key),
+            description: r.get(3)?,
+            link: r.get(4)?,
             why,
             reason: answer.reason,
         });
     }
     Ok(out)
+}
+
+/// How far the dashboard and the consent page count take-downs: past it they say "more than".
+pub const TAKEDOWN_COUNT_CAP: u32 = 100;
+
+/// How many take-downs are outstanding, counted up to `cap`: the dashboard and the consent page
+/// show the number, and past `cap` only that there are at least that many.
+pub fn takedown_count(conn: &Connection, on: NaiveDate, cap: u32) -> Result<TakedownCount, ConsentError> {
+    let cap_items = usize::try_from(cap).unwrap_or(usize::MAX);
+    let found = takedown_page(conn, on, None, Some(cap_items.saturating_add(1)))?.len();
+    Ok(TakedownCount { count: u32::try_from(found.min(cap_items)).unwrap_or(cap), more: found > cap_items })
 }
 
 /// Ticks one take-down off the list.

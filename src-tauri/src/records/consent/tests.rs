@@ -471,3 +471,66 @@ fn each_consent_in_a_history_says_where_it_stands_in_the_checks_own_terms() {
         "Withdrawn on 1 October 2026"
     );
 }
+
+#[test]
+fn a_page_of_the_takedown_list_is_the_start_of_the_whole_list_and_the_count_stops_at_its_cap() {
+    let mut conn = test_db();
+    let mut kids = Vec::new();
+    for (i, name) in ["Ada", "Bea", "Cal", "Dev", "Eli", "Fay", "Gus"].iter().enumerate() {
+        let kid = person(&mut conn, &format!("{name} Okafor"), PersonGroup::YoungPerson, Some(day(2013, 5, 1)));
+        // Odd ones said yes to the website and still do; even ones said no to it.
+        let uses: &[&str] = if i % 2 == 1 { &["website", "print"] } else { &["print"] };
+        record(&mut conn, &dsl(), &parent_draft(&kid, day(2026, 3, 1), uses), today()).expect("record");
+        kids.push(kid);
+    }
+    let mut publications = Vec::new();
+    for n in 0..30u64 {
+        // Several on the same day, logged out of date order, so ties and the index both matter.
+        let on = day(2026, 9, 1) + chrono::Days::new((n * 7) % 11);
+        let who: Vec<String> =
+            kids.iter().enumerate().filter(|(i, _)| (*i as u64 + n) % 3 != 0).map(|(_, k)| k.clone()).collect();
+        let draft = PublicationDraft {
+            published_on: on,
+            use_key: if n % 4 == 3 { "print".into() } else { "website".into() },
+            description: format!("Photos {n}"),
+            link: None,
+            person_ids: who,
+        };
+        publications.push(add_publication(&mut conn, &dsl(), &draft, today()).expect("publish").id);
+    }
+    // Tick one off: it leaves the list.
+    let first = takedown_list(&conn, today(), None).expect("list").remove(0);
+    let done = TakedownDone {
+        publication_id: first.publication_id.clone(),
+        person_id: first.person_id.clone(),
+        removed: true,
+        done_on: today(),
+        done_by: "Web volunteer".into(),
+        note: None,
+    };
+    record_takedown(&mut conn, &dsl(), &done, today()).expect("tick");
+
+    let whole = takedown_list(&conn, today(), None).expect("list");
+    assert!(whole.len() > 40, "a long list to page through: {}", whole.len());
+    assert!(!whole.iter().any(|t| t.publication_id == first.publication_id && t.person_id == first.person_id));
+    assert!(whole.iter().all(|t| t.use_label == "Our website" && t.reason == Reason::Refused));
+    let dates: Vec<NaiveDate> = whole.iter().map(|t| t.published_on).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest publication first");
+    for limit in [0, 1, 2, 7, 20, whole.len() - 1, whole.len(), whole.len() + 5] {
+        let page = takedown_page(&conn, today(), None, Some(limit)).expect("page");
+        assert_eq!(page, whole[..limit.min(whole.len())], "page of {limit}");
+    }
+    for kid in &kids {
+        let theirs = takedown_list(&conn, today(), Some(kid)).expect("one person's");
+        let from_whole: Vec<&TakedownItem> = whole.iter().filter(|t| &t.person_id == kid).collect();
+        assert_eq!(theirs.iter().collect::<Vec<_>>(), from_whole, "one person's list is their part of the whole");
+    }
+    let total = u32::try_from(whole.len()).expect("small");
+    assert_eq!(takedown_count(&conn, today(), 1000).expect("count"), TakedownCount { count: total, more: false });
+    assert_eq!(takedown_count(&conn, today(), total).expect("count"), TakedownCount { count: total, more: false });
+    assert_eq!(
+        takedown_count(&conn, today(), total - 1).expect("count"),
+        TakedownCount { count: total - 1, more: true }
+    );
+    assert_eq!(takedown_count(&conn, today(), 5).expect("count"), TakedownCount { count: 5, more: true });
+}

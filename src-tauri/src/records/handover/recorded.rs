@@ -20,9 +20,10 @@ pub fn hand_over(
     parent: &Path,
     now: UkDateTime,
     stop: &StopSignal,
+    progress: crate::progress::Report<'_>,
 ) -> Result<HandoverReport, HandoverError> {
     let org = organisation::get(conn)?.org_name;
-    let report = export(conn, parent, &org, now, stop)?;
+    let report = export(conn, parent, &org, now, stop, progress)?;
     note_exported(conn, actor, &report)?;
     Ok(report)
 }
@@ -55,6 +56,7 @@ mod tests {
             dir.path(),
             crate::dates::uk_now(),
             &StopSignal::never(),
+            &mut crate::progress::ignore,
         )
         .expect("export");
         assert!(Path::new(&report.folder).join("records.json").is_file());
@@ -78,7 +80,9 @@ mod tests {
         let requests = crate::store::stop::StopRequests::default();
         let stop = requests.signal();
         requests.request();
-        let error = hand_over(&conn, &Actor::System, dir.path(), crate::dates::uk_now(), &stop).expect_err("stopped");
+        let error =
+            hand_over(&conn, &Actor::System, dir.path(), crate::dates::uk_now(), &stop, &mut crate::progress::ignore)
+                .expect_err("stopped");
         assert!(matches!(error, HandoverError::StoppedByLock), "{error}");
         assert!(error.to_string().starts_with("The export stopped because Safekeeper locked."));
         assert_eq!(std::fs::read_dir(dir.path()).expect("read").count(), 0, "not even the hidden partial folder");
@@ -93,8 +97,15 @@ mod tests {
         let conn = crate::records::test_db();
         crate::records::organisation::initialise(&conn, "Test Youth Trust").expect("organisation");
         let file = tempfile::NamedTempFile::new().expect("a file, not a folder");
-        let error = hand_over(&conn, &Actor::System, file.path(), crate::dates::uk_now(), &StopSignal::never())
-            .expect_err("refused");
+        let error = hand_over(
+            &conn,
+            &Actor::System,
+            file.path(),
+            crate::dates::uk_now(),
+            &StopSignal::never(),
+            &mut crate::progress::ignore,
+        )
+        .expect_err("refused");
         assert!(matches!(error, HandoverError::Write(_)), "{error}");
         let noted: i64 = conn
             .query_row("SELECT count(*) FROM audit WHERE action = 'handover.exported'", [], |r| r.get(0))

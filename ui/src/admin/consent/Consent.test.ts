@@ -87,7 +87,7 @@ function openPage(handlers: Record<string, Handler> = {}) {
   const rust = {
     consent_setup: vi.fn(() => setup),
     takedowns_list: vi.fn(() => []),
-    takedowns_count: vi.fn(() => 0),
+    takedowns_count: vi.fn(() => ({ count: 0, more: false })),
     consent_unconfirmed: vi.fn(() => []),
     groups_list: vi.fn(() => []),
     people_search: vi.fn(() => [sam, lee]),
@@ -168,7 +168,7 @@ describe("Take-down list", () => {
       items = [];
       return null;
     });
-    openPage({ takedowns_list: vi.fn(() => items), takedowns_count: vi.fn(() => items.length), takedown_record: record });
+    openPage({ takedowns_list: vi.fn(() => items), takedowns_count: vi.fn(() => ({ count: items.length, more: false })), takedown_record: record });
     const user = userEvent.setup();
     // The tab counts what is outstanding, from the count Rust sends rather than the whole list.
     expect(await screen.findByTestId("consent-tab-takedowns")).toHaveTextContent("Take-down list (1)");
@@ -189,6 +189,27 @@ describe("Take-down list", () => {
     expect(record).toHaveBeenCalledWith(
       expect.objectContaining({ done: expect.objectContaining({ removed: false, doneBy: "Web volunteer", note: "Shared by the local paper" }) }),
     );
+  });
+
+  it("shows the oldest hundred, then a hundred more, asking Rust for one page at a time", async () => {
+    const all: TakedownItem[] = Array.from({ length: 150 }, (_, n) => ({ ...item, publicationId: `pub${n}` }));
+    const list = vi.fn((args: Record<string, unknown>) => all.slice(0, (args.limit as number | null) ?? all.length));
+    openPage({ takedowns_list: list, takedowns_count: vi.fn(() => ({ count: 100, more: true })) });
+    const user = userEvent.setup();
+    // Past the cap the tab says there are more than it counted.
+    expect(await screen.findByTestId("consent-tab-takedowns")).toHaveTextContent("Take-down list (100+)");
+    await user.click(screen.getByTestId("consent-tab-takedowns"));
+    await screen.findByTestId("takedown-pub0-p-sam");
+    expect(screen.getAllByTestId(/^takedown-pub\d+-p-sam$/)).toHaveLength(100);
+    expect(screen.getByTestId("takedowns-more-note")).toHaveTextContent("The oldest 100 are shown");
+    expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 101 }));
+
+    await user.click(screen.getByTestId("takedowns-show-more"));
+    await screen.findByTestId("takedown-pub149-p-sam");
+    expect(screen.getAllByTestId(/^takedown-pub\d+-p-sam$/)).toHaveLength(150);
+    expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 201 }));
+    expect(screen.queryByTestId("takedowns-show-more")).toBeNull();
+    expect(screen.queryByTestId("takedowns-more-note")).toBeNull();
   });
 });
 
