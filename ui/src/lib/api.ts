@@ -184,6 +184,7 @@ export function whenIdle(): Promise<void> {
 
 async function call<T>(command: CommandName, args?: Record<string, unknown>): Promise<T> {
   inFlight += 1;
+  const started = performance.now();
   try {
     return await invoke<T>(command, args);
   } catch (thrown) {
@@ -193,6 +194,8 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
     }
     throw error;
   } finally {
+    // The command's name and how long it took, for the start-up measurement; never its arguments.
+    performance.measure(command, { start: started });
     inFlight -= 1;
     if (inFlight === 0) settleIfIdle();
   }
