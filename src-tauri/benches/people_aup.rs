@@ -49,6 +49,18 @@ fn queries(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("AUP coverage", size), |b| {
             b.iter(|| signatures::coverage(conn, &org.staff_aup).expect("coverage"))
         });
+        // The dashboard's AUP lines of "what is due": only how many must still sign each AUP.
+        let due = signatures::due_items(conn).expect("due");
+        let staff_line =
+            due.iter().find(|d| d.aup_id == org.staff_aup).map_or((0, 0), |d| (d.needs_resign, d.never_signed));
+        assert_eq!(
+            staff_line,
+            (found.needs_resign.len(), found.never_signed.len()),
+            "the dashboard counts the coverage lists at {size}"
+        );
+        group.bench_function(BenchmarkId::new("AUP lines of what is due (dashboard)", size), |b| {
+            b.iter(|| signatures::due_items(conn).expect("due").len())
+        });
         group.bench_function(BenchmarkId::new("One person's page", size), |b| {
             b.iter(|| {
                 (

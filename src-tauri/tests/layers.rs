@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     // UK dates and times: today, the clock, printing a date, adding years. Imports nothing of ours.
     ("dates", &["dates"]),
-    // The `{ code, message }` shape every error crosses into the UI as.
-    ("errors", &["error"]),
+    // The `{ code, message }` shape every error crosses into the UI as, and the progress reports of
+    // long work (a step and a count). Neither imports anything of ours.
+    ("errors and progress", &["error", "progress"]),
     // Calendar rules: renewal periods and the due/overdue buckets. Record types use them.
     ("calendar rules", &["reminders"]),
     // The encrypted database, its migrations and the audit chain.

@@ -277,6 +277,10 @@ END;
          DROP INDEX incidents_by_date_reference;
          DROP INDEX incidents_by_source;
          DROP INDEX incidents_by_kind;
+         DROP TRIGGER summary_aup_signed_recorded;
+         DROP TRIGGER summary_aup_signed_erased;
+         DROP TRIGGER summary_aup_signed_changed;
+         DROP TABLE summary_aup_signed;
          UPDATE backup_manifest SET value = json_set(value, '$.schemaVersion', 0) WHERE key = 'manifest';
          PRAGMA user_version = 0;",
     )

@@ -329,3 +329,6 @@ fn check_mark(mark: &SignatureMark) -> Result<(), SignatureError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod summary_tests;

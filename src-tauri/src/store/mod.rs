@@ -30,8 +30,11 @@ pub const DERIVED_TABLE_PREFIXES: &[&str] = &["search_", "summary_"];
 /// The migrations that make the derived tables, in order: `rebuild_derived` runs them again. A
 /// later migration that changes a derived table belongs here too, or a restore would make the old
 /// shape again (`a_rebuild_leaves_exactly_the_schema_the_migrations_make` checks it).
-const DERIVED_SCHEMA: &[&str] =
-    &[include_str!("migrations/0013_incident_search.sql"), include_str!("migrations/0014_training_latest.sql")];
+const DERIVED_SCHEMA: &[&str] = &[
+    include_str!("migrations/0013_incident_search.sql"),
+    include_str!("migrations/0014_training_latest.sql"),
+    include_str!("migrations/0016_aup_signed.sql"),
+];
 
 /// True when `name` is that of a derived table, index or trigger.
 pub fn is_derived(name: &str) -> bool {

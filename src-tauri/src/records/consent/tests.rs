@@ -487,8 +487,12 @@ fn a_page_of_the_takedown_list_is_the_start_of_the_whole_list_and_the_count_stop
     for n in 0..30u64 {
         // Several on the same day, logged out of date order, so ties and the index both matter.
         let on = day(2026, 9, 1) + chrono::Days::new((n * 7) % 11);
-        let who: Vec<String> =
-            kids.iter().enumerate().filter(|(i, _)| (*i as u64 + n) % 3 != 0).map(|(_, k)| k.clone()).collect();
+        let who: Vec<String> = kids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !(*i as u64 + n).is_multiple_of(3))
+            .map(|(_, k)| k.clone())
+            .collect();
         let draft = PublicationDraft {
             published_on: on,
             use_key: if n % 4 == 3 { "print".into() } else { "website".into() },

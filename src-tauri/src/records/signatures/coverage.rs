@@ -59,19 +59,10 @@ pub fn coverage(conn: &Connection, aup_id: &str) -> Result<Coverage, SignatureEr
         _ => SignatureError::VersionNotFound,
     })?;
     let current = aup.current.as_ref().map(|c| c.number);
-    let groups = aup.audience.groups().iter().map(|g| format!("'{}'", g.as_str())).collect::<Vec<_>>().join(", ");
-    // Group names come from a fixed enum, never from input, so splicing them in is safe.
     let sql = format!(
-        "SELECT p.id, p.full_name, p.person_group, x.best, x.last_at
-         FROM people p
-         LEFT JOIN (
-             SELECT s.person_id, max(v.number) AS best, max(coalesce(s.paper_signed_on, s.signed_at)) AS last_at
-             FROM aup_versions v JOIN signatures s ON s.aup_version_id = v.id AND s.self_declared = 0
-             WHERE v.aup_id = ?1
-             GROUP BY s.person_id
-         ) x ON x.person_id = p.id
-         WHERE p.archived_at IS NULL AND p.person_group IN ({groups})
-         ORDER BY p.full_name COLLATE NOCASE, p.id"
+        "SELECT p.id, p.full_name, p.person_group, x.best, x.last_at {}
+         ORDER BY p.full_name COLLATE NOCASE, p.id",
+        audience_with_best(aup.audience)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([aup_id], |r| {
@@ -106,6 +97,37 @@ pub fn coverage(conn: &Connection, aup_id: &str) -> Result<Coverage, SignatureEr
     Ok(out)
 }
 
+/// The `FROM` and `WHERE` of the people an AUP's audience covers (active, in its groups), each
+/// with `x.best`, the newest version of AUP `?1` they signed (confirmed), and `x.last_at`, when they
+/// last signed it. Both come from `summary_aup_signed` (migration 16), which triggers keep equal
+/// to the same worked out from every signature.
+fn audience_with_best(audience: Audience) -> String {
+    // Group names come from a fixed enum, never from input, so splicing them in is safe.
+    let groups = audience.groups().iter().map(|g| format!("'{}'", g.as_str())).collect::<Vec<_>>().join(", ");
+    format!(
+        "FROM people p
+         LEFT JOIN summary_aup_signed x ON x.aup_id = ?1 AND x.person_id = p.id
+         WHERE p.archived_at IS NULL AND p.person_group IN ({groups})"
+    )
+}
+
+/// How many in an AUP's audience signed only a version older than `current` (must sign again)
+/// and how many never signed, counted by SQLite without listing anyone: what the dashboard shows.
+fn still_to_sign(
+    conn: &Connection,
+    aup_id: &str,
+    audience: Audience,
+    current: i64,
+) -> Result<(usize, usize), SignatureError> {
+    let sql = format!(
+        "SELECT coalesce(sum(x.best IS NOT NULL AND x.best < ?2), 0), coalesce(sum(x.best IS NULL), 0) {}",
+        audience_with_best(audience)
+    );
+    let (resign, never): (i64, i64) =
+        conn.prepare_cached(&sql)?.query_row(rusqlite::params![aup_id, current], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((usize::try_from(resign).unwrap_or(0), usize::try_from(never).unwrap_or(0)))
+}
+
 /// One AUP with people still to sign its version in force, for the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -135,8 +157,8 @@ pub fn due_items(conn: &Connection) -> Result<Vec<AupDue>, SignatureError> {
         _ => SignatureError::VersionNotFound,
     })? {
         let Some(current) = found.current else { continue };
-        let cover = coverage(conn, &found.id)?;
-        if cover.needs_resign.is_empty() && cover.never_signed.is_empty() {
+        let (needs_resign, never_signed) = still_to_sign(conn, &found.id, found.audience, current.number)?;
+        if needs_resign == 0 && never_signed == 0 {
             continue;
         }
         items.push(AupDue {
@@ -144,8 +166,8 @@ pub fn due_items(conn: &Connection) -> Result<Vec<AupDue>, SignatureError> {
             title: current.title,
             audience: found.audience,
             version: current.number,
-            needs_resign: cover.needs_resign.len(),
-            never_signed: cover.never_signed.len(),
+            needs_resign,
+            never_signed,
         });
     }
     items.sort_by(|a, b| {

@@ -98,6 +98,63 @@ fn publishing_a_new_version_moves_earlier_signers_to_needs_resign() {
     assert!(coverage(&conn, &aup_id).expect("coverage").needs_resign.is_empty(), "leavers drop out");
 }
 
+/// The dashboard counts who must still sign each AUP with SQLite alone; the counts must always
+/// be the lengths of the coverage page's lists.
+fn assert_dashboard_counts_match_coverage(conn: &rusqlite::Connection, step: &str) {
+    let due = due_items(conn).expect("due");
+    for found in aup::list(conn).expect("list") {
+        let Some(current) = found.current else { continue };
+        let c = coverage(conn, &found.id).expect("coverage");
+        let line = due.iter().find(|d| d.aup_id == found.id);
+        let expected = (c.needs_resign.len(), c.never_signed.len());
+        match line {
+            Some(d) => {
+                assert_eq!((d.needs_resign, d.never_signed), expected, "{step}: {:?}", found.audience);
+                assert_eq!(d.version, current.number);
+            }
+            None => assert_eq!(expected, (0, 0), "{step}: an AUP left off the dashboard has no one to sign"),
+        }
+    }
+}
+
+#[test]
+fn the_dashboards_counts_are_always_the_coverage_lists_lengths() {
+    let mut conn = test_db();
+    let (staff_aup, v1) = published_staff_aup(&mut conn);
+    let young = aup::create(
+        &mut conn,
+        &admin(),
+        Audience::YoungPeople,
+        &aup::template(Audience::YoungPeople, "R", "Sam Okafor"),
+    )
+    .expect("create");
+    let y1 = aup::publish(&mut conn, &admin(), &young.id).expect("publish");
+    let groups = [PersonGroup::Staff, PersonGroup::Volunteer, PersonGroup::YoungPerson, PersonGroup::Trustee];
+    let names = ["Ada", "Bea", "Cal", "Dev", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jon", "Kit", "Lou"];
+    let mut ids = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        ids.push((groups[i % groups.len()], person(&mut conn, groups[i % groups.len()], &format!("{name} Okafor"))));
+    }
+    assert_dashboard_counts_match_coverage(&conn, "nobody signed");
+    for (i, (group, id)) in ids.iter().enumerate() {
+        let version = if *group == PersonGroup::YoungPerson { &y1 } else { &v1 };
+        if i % 3 != 0 && *group != PersonGroup::Trustee {
+            record_on_screen(&mut conn, &admin(), &on_screen(&version.id, id)).expect("sign");
+        }
+    }
+    assert_dashboard_counts_match_coverage(&conn, "some signed");
+    let mut changed = v1.content.clone();
+    changed.rules[0] = "I will keep every password to myself.".into();
+    aup::save_draft(&mut conn, &admin(), &staff_aup, &changed).expect("draft");
+    let v2 = aup::publish(&mut conn, &admin(), &staff_aup).expect("publish v2");
+    assert_dashboard_counts_match_coverage(&conn, "a new version");
+    record_on_screen(&mut conn, &admin(), &on_screen(&v2.id, &ids[1].1)).expect("re-sign");
+    people::archive(&mut conn, &admin(), &ids[4].1, None).expect("archive");
+    assert_dashboard_counts_match_coverage(&conn, "one re-signed, one left");
+    let due = due_items(&conn).expect("due");
+    assert!(due.iter().any(|d| d.aup_id == staff_aup && d.needs_resign > 0 && d.never_signed > 0), "{due:?}");
+}
+
 #[test]
 fn self_declared_signatures_count_only_once_confirmed() {
     let mut conn = test_db();

@@ -176,6 +176,8 @@ fn the_summary_is_filled_from_the_records_already_there_and_worked_out_again_on_
         "DROP TRIGGER summary_training_recorded; DROP TRIGGER summary_training_erased;
          DROP TRIGGER summary_training_changed; DROP TABLE summary_training_latest;
          DROP INDEX incidents_by_date_reference; DROP INDEX incidents_by_source; DROP INDEX incidents_by_kind;
+         DROP TRIGGER summary_aup_signed_recorded; DROP TRIGGER summary_aup_signed_erased;
+         DROP TRIGGER summary_aup_signed_changed; DROP TABLE summary_aup_signed;
          PRAGMA user_version = 13;",
     )
     .expect("back to schema 13");

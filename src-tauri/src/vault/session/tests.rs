@@ -98,6 +98,8 @@ fn vault_at_schema_10(dir: &std::path::Path) -> (VaultPaths, x25519::Identity) {
              DROP TRIGGER summary_training_recorded; DROP TRIGGER summary_training_erased;
              DROP TRIGGER summary_training_changed; DROP TABLE summary_training_latest;
              DROP INDEX incidents_by_date_reference; DROP INDEX incidents_by_source; DROP INDEX incidents_by_kind;
+             DROP TRIGGER summary_aup_signed_recorded; DROP TRIGGER summary_aup_signed_erased;
+             DROP TRIGGER summary_aup_signed_changed; DROP TABLE summary_aup_signed;
              PRAGMA user_version = 10;",
         )
         .expect("back to schema 10");
