@@ -47,7 +47,7 @@ fn from_every_signature(conn: &rusqlite::Connection) -> Best {
 
 fn person(conn: &mut rusqlite::Connection, n: usize) -> String {
     let draft = PersonDraft {
-        group: if n % 2 == 0 { PersonGroup::Staff } else { PersonGroup::Volunteer },
+        group: if n.is_multiple_of(2) { PersonGroup::Staff } else { PersonGroup::Volunteer },
         full_name: ["Ada Lowe", "Ben Ruiz", "Cal Ito", "Dee Shah"][n % 4].into(),
         preferred_name: None,
         date_of_birth: None,
