@@ -1,7 +1,8 @@
 // Long lists a page at a time: with 130 more staff and 105 more incidents than the demo holds, the
 // training matrix and the incident list each show their first hundred with a button for more, the
 // dashboard shows the most urgent training lines with a count of the rest, and every "more" leads
-// to the rest.
+// to the rest. With 105 press cuttings of a young person whose consent refused press coverage, the
+// take-down list does the same, and the dashboard and the tab say there are more than 100.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict';
 
 const STAFF = 130;
 const INCIDENTS = 105;
+const CUTTINGS = 105;
 
 /** Letters only, as the register wants: "Aa Longlist", "Ab Longlist", … */
 const nameFor = (n) => `${String.fromCharCode(65 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))} Longlist`;
@@ -36,6 +38,25 @@ async function fill(s, staff, incidents) {
     [names, incidents],
   );
   assert.ok(result.ok, `the records were added: ${JSON.stringify(result.err)}`);
+}
+
+/** Logs `count` press cuttings of Jayden (whose demo consent says no to press coverage). */
+async function logCuttings(s, count) {
+  const result = await s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     (async () => {
+       const invoke = window.__TAURI_INTERNALS__.invoke;
+       const found = await invoke('people_search', { query: { text: 'Jayden', group: null, status: 'active' } });
+       const today = new Date().toISOString().slice(0, 10);
+       for (let n = 0; n < arguments[0]; n++) {
+         await invoke('publication_add', { draft: { publishedOn: today, useKey: 'press', description: 'Local paper cutting ' + n,
+           link: null, personIds: [found[0].id] } });
+       }
+       return true;
+     })().then(v => done({ ok: v }), e => done({ err: String(e && e.message || JSON.stringify(e)) }));`,
+    [count],
+  );
+  assert.ok(result.ok, `the cuttings were logged: ${JSON.stringify(result.err)}`);
 }
 
 const rows = (s, css) => s.exec(`return document.querySelectorAll(${JSON.stringify(css)}).length;`);
@@ -92,6 +113,23 @@ export default async function ({ withApp, shots, unlockDemo }) {
       await s.type('[data-testid="incidents-search"]', 'number 104.');
       await s.click('[data-testid="incidents-search-submit"]');
       await s.waitForText('[data-testid="incidents-count"]', /^1 incident$/);
+
+      // The take-down list: the oldest hundred, then the rest; the counts stop at a hundred.
+      await logCuttings(s, CUTTINGS);
+      await s.click('[data-testid="nav-dashboard"]');
+      await s.waitForText('[data-testid="consent-alerts-takedowns"]', /^More than 100 images to take down/);
+      await s.click('[data-testid="nav-consent"]');
+      await s.waitForText('[data-testid="consent-tab-takedowns"]', /^Take-down list \(100\+\)$/);
+      await s.click('[data-testid="consent-tab-takedowns"]');
+      await s.waitForText('[data-testid="takedowns-more-note"]', /^The oldest 100 are shown\./);
+      assert.equal(await rows(s, '[data-testid="takedowns-list"] > li'), 100);
+      await s.exec(`document.querySelector('[data-testid="takedowns-show-more"]').scrollIntoView({ block: 'center' }); return true;`);
+      await s.screenshot(join(shots, '73-takedowns-first-hundred.png'));
+      await s.click('[data-testid="takedowns-show-more"]');
+      await s.waitFor('[data-testid="takedowns-list"] > li:nth-child(101)');
+      const takedowns = await rows(s, '[data-testid="takedowns-list"] > li');
+      assert.ok(takedowns >= CUTTINGS && takedowns < 200, `every take-down on the second page (${takedowns})`);
+      assert.equal(await rows(s, '[data-testid="takedowns-show-more"]'), 0, 'no button once every take-down shows');
     },
     ['--demo'],
   );
