@@ -130,6 +130,22 @@ export default async function ({ withApp, shots, unlockDemo }) {
       const takedowns = await rows(s, '[data-testid="takedowns-list"] > li');
       assert.ok(takedowns >= CUTTINGS && takedowns < 200, `every take-down on the second page (${takedowns})`);
       assert.equal(await rows(s, '[data-testid="takedowns-show-more"]'), 0, 'no button once every take-down shows');
+
+      // AUP coverage: the staff AUP's "never signed" table shows a hundred names at a time.
+      await s.click('[data-testid="nav-aups"]');
+      await s.waitFor('[data-testid="aup-link"]');
+      const links = await s.findAll('[data-testid="aup-link"]');
+      const labels = await Promise.all(links.map((l) => s.cmd('GET', `/element/${l}/text`)));
+      await s.clickElement(links[labels.findIndex((t) => /staff/i.test(t))]);
+      const neverCount = await s.waitForText('[data-testid="coverage-never-count"]', /\(\d+\)/);
+      const never = Number(neverCount.match(/\((\d+)\)/)[1]);
+      assert.ok(never >= STAFF, `the new staff have never signed (${never})`);
+      assert.equal(await rows(s, '[data-testid="coverage-never"] [data-testid="coverage-row"]'), 100);
+      assert.match(await s.text('[data-testid="coverage-never-shown"]'), new RegExp(`^The first 100 of ${never}, by name\\.$`));
+      await s.exec(`document.querySelector('[data-testid="coverage-never-show-more"]').scrollIntoView({ block: 'center' }); return true;`);
+      await s.screenshot(join(shots, '73-aup-coverage-first-hundred.png'));
+      await s.click('[data-testid="coverage-never-show-more"]');
+      assert.equal(await rows(s, '[data-testid="coverage-never"] [data-testid="coverage-row"]'), Math.min(200, never));
     },
     ['--demo'],
   );
