@@ -164,6 +164,13 @@ export function onVaultLocked(listener: LockedListener): () => void {
 let inFlight = 0;
 let idleWaiters: (() => void)[] = [];
 
+/**
+ * How many of a window's first commands are timed (as performance measures named after the
+ * command) for the start-up measurement; the rest are not, so a long session keeps no growing list.
+ */
+export const TIMED_COMMANDS = 40;
+let timedCommands = 0;
+
 function settleIfIdle() {
   // A moment later, so that a command started from another's answer counts as still to come.
   setTimeout(() => {
@@ -195,7 +202,10 @@ async function call<T>(command: CommandName, args?: Record<string, unknown>): Pr
     throw error;
   } finally {
     // The command's name and how long it took, for the start-up measurement; never its arguments.
-    performance.measure(command, { start: started });
+    if (timedCommands < TIMED_COMMANDS) {
+      timedCommands += 1;
+      performance.measure(command, { start: started });
+    }
     inFlight -= 1;
     if (inFlight === 0) settleIfIdle();
   }
