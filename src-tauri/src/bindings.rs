@@ -324,6 +324,8 @@ pub fn typescript() -> String {
         crate::records::retention::RetentionRules::decl(&cfg),
         crate::records::retention::RetentionItem::decl(&cfg),
         crate::records::retention::RetentionReview::decl(&cfg),
+        crate::records::retention::Count::decl(&cfg),
+        crate::records::retention::RetentionPage::decl(&cfg),
         crate::records::retention::Decision::decl(&cfg),
         crate::records::signatures::AupDue::decl(&cfg),
         crate::records::consent::ConsentDue::decl(&cfg),

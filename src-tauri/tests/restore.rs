@@ -249,6 +249,16 @@ fn a_backup_from_the_first_release_restores_and_is_brought_up_to_date() {
     // trigger is put back exactly as migration 4 wrote it (a restore compares the text).
     let mut conn = rusqlite::Connection::open_in_memory().expect("memory");
     conn.deserialize_read_exact("main", plain.as_slice(), plain.len(), false).expect("load");
+    // Migration 17's summary, its marks and its triggers.
+    let drops: String = conn
+        .query_row(
+            "SELECT group_concat('DROP ' || upper(type) || ' ' || name || ';', ' ' ORDER BY type DESC) FROM sqlite_schema
+             WHERE name LIKE 'summary_retention%' AND type IN ('trigger', 'table')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("migration 17");
+    conn.execute_batch(&drops).expect("drop migration 17");
     conn.execute_batch(
         "DROP TRIGGER incident_entries_are_never_deleted;
          CREATE TRIGGER incident_entries_are_never_deleted BEFORE DELETE ON incident_entries

@@ -5,7 +5,10 @@ use tauri::AppHandle;
 
 use crate::dates::today;
 use crate::error::CommandError;
-use crate::records::retention::{self, Decision, RecordKind, RetentionReview, RetentionRules};
+use crate::records::retention::{self, Count, Decision, RecordKind, RetentionPage, RetentionRules};
+
+/// The most records the review page may ask for at once: ten pages of a hundred.
+const MAX_PAGE: u32 = 1000;
 
 #[tauri::command]
 pub async fn retention_rules(app: AppHandle) -> Result<RetentionRules, CommandError> {
@@ -21,22 +24,22 @@ pub async fn retention_rules_save(app: AppHandle, rules: RetentionRules) -> Resu
         .await
 }
 
-/// Records due for a retention review, soonest first, and records on legal hold.
+/// The first `limit` records due for a retention review (soonest first) and the first `limit` on
+/// legal hold, with how many there are of each. The page asks for more a hundred at a time.
 #[tauri::command]
-pub async fn retention_due(app: AppHandle) -> Result<RetentionReview, CommandError> {
-    super::worker::run(app, move |state| state.with_admin(|conn, actor| retention::review(conn, actor, today()))).await
-}
-
-/// How many records are due for a retention review: the dashboard's reminder shows only the
-/// number, so the list itself (thousands of items in a large organisation) never crosses to the page.
-#[tauri::command]
-pub async fn retention_due_count(app: AppHandle) -> Result<u32, CommandError> {
+pub async fn retention_due(app: AppHandle, limit: u32) -> Result<RetentionPage, CommandError> {
     super::worker::run(app, move |state| {
-        state.with_admin(|conn, actor| {
-            retention::due(conn, actor, today()).map(|due| u32::try_from(due.len()).unwrap_or(u32::MAX))
-        })
+        state.with_admin(|conn, actor| retention::page(conn, actor, today(), limit.clamp(1, MAX_PAGE)))
     })
     .await
+}
+
+/// How many records are due for a retention review, up to `retention::COUNT_CAP`: the dashboard's
+/// reminder shows only the number.
+#[tauri::command]
+pub async fn retention_due_count(app: AppHandle) -> Result<Count, CommandError> {
+    super::worker::run(app, move |state| state.with_admin(|conn, actor| retention::due_count(conn, actor, today())))
+        .await
 }
 
 /// Keep (with the next review), legal hold, lift a hold, or erase one record.

@@ -58,3 +58,18 @@ pub(crate) fn test_db() -> rusqlite::Connection {
     crate::store::audit::initialise(&conn).expect("audit");
     conn
 }
+
+/// Takes a vault back to before migration 17: drops the retention summary, its marks and its
+/// triggers, for the tests that migrate an older vault forward.
+#[cfg(test)]
+pub(crate) fn drop_retention_summary(conn: &rusqlite::Connection) {
+    let drops: String = conn
+        .query_row(
+            "SELECT group_concat('DROP ' || upper(type) || ' ' || name || ';', ' ' ORDER BY type DESC) FROM sqlite_schema
+             WHERE name LIKE 'summary_retention%' AND type IN ('trigger', 'table')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("migration 17");
+    conn.execute_batch(&drops).expect("drop migration 17");
+}

@@ -8,6 +8,7 @@
 mod decide;
 mod due;
 mod rules;
+mod summary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -18,9 +19,10 @@ use crate::store::StoreError;
 pub use decide::decide;
 pub use due::{due, on_hold, review};
 pub use rules::{rules, save_rules};
+pub use summary::{due_count, page, refresh, Count, RetentionPage, COUNT_CAP};
 
 /// The kinds of record a retention decision can be about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "RetentionRecordKind")]
 pub enum RecordKind {
@@ -271,5 +273,7 @@ impl CodedError for RetentionError {
     }
 }
 
+#[cfg(test)]
+mod summary_tests;
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 14, sql: include_str!("migrations/0014_training_latest.sql") },
     Migration { version: 15, sql: include_str!("migrations/0015_incident_list_indexes.sql") },
     Migration { version: 16, sql: include_str!("migrations/0016_aup_signed.sql") },
+    Migration { version: 17, sql: include_str!("migrations/0017_retention_due.sql") },
 ];
 
 /// The schema version this build writes.

@@ -34,6 +34,7 @@ const DERIVED_SCHEMA: &[&str] = &[
     include_str!("migrations/0013_incident_search.sql"),
     include_str!("migrations/0014_training_latest.sql"),
     include_str!("migrations/0016_aup_signed.sql"),
+    include_str!("migrations/0017_retention_due.sql"),
 ];
 
 /// True when `name` is that of a derived table, index or trigger.

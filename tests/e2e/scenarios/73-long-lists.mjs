@@ -2,7 +2,9 @@
 // training matrix and the incident list each show their first hundred with a button for more, the
 // dashboard shows the most urgent training lines with a count of the rest, and every "more" leads
 // to the rest. With 105 press cuttings of a young person whose consent refused press coverage, the
-// take-down list does the same, and the dashboard and the tab say there are more than 100.
+// take-down list does the same, and the dashboard and the tab say there are more than 100. With 105
+// of the new staff trained in 2015 and gone since 2016, the retention review lists the hundred due
+// longest ago, says how many are due, and shows the rest on request.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import assert from 'node:assert/strict';
 const STAFF = 130;
 const INCIDENTS = 105;
 const CUTTINGS = 105;
+const LEAVERS = 105;
 
 /** Letters only, as the register wants: "Aa Longlist", "Ab Longlist", … */
 const nameFor = (n) => `${String.fromCharCode(65 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))} Longlist`;
@@ -57,6 +60,24 @@ async function logCuttings(s, count) {
     [count],
   );
   assert.ok(result.ok, `the cuttings were logged: ${JSON.stringify(result.err)}`);
+}
+
+/** Records training in 2015 for `count` of the staff `fill` added, then archives them as gone since 2016. */
+async function arrangeLeavers(s, count) {
+  const result = await s.execAsync(
+    `const done = arguments[arguments.length - 1];
+     (async () => {
+       const invoke = window.__TAURI_INTERNALS__.invoke;
+       const found = await invoke('people_search', { query: { text: 'Longlist', group: 'staff', status: 'active' } });
+       const ids = found.slice(0, arguments[0]).map((p) => p.id);
+       await invoke('training_record', { completion: { courseId: 'course-online-safety', completedOn: '2015-06-01',
+         provider: 'In house', notes: null, personIds: ids } });
+       for (const id of ids) await invoke('person_archive', { id, leaveDate: '2016-01-31' });
+       return ids.length;
+     })().then(v => done({ ok: v }), e => done({ err: String(e && e.message || JSON.stringify(e)) }));`,
+    [count],
+  );
+  assert.equal(result.ok, count, `the leavers were arranged: ${JSON.stringify(result.err)}`);
 }
 
 const rows = (s, css) => s.exec(`return document.querySelectorAll(${JSON.stringify(css)}).length;`);
@@ -146,6 +167,28 @@ export default async function ({ withApp, shots, unlockDemo }) {
       await s.screenshot(join(shots, '73-aup-coverage-first-hundred.png'));
       await s.click('[data-testid="coverage-never-show-more"]');
       assert.equal(await rows(s, '[data-testid="coverage-never"] [data-testid="coverage-row"]'), Math.min(200, never));
+
+      // The retention review: the hundred due longest ago, how many are due, then the rest.
+      await arrangeLeavers(s, LEAVERS);
+      await s.click('[data-testid="nav-people"]');
+      await s.click('[data-testid="nav-dashboard"]');
+      const reminder = await s.waitForText('[data-testid="retention-reminder"]', /^\d+ records are due for a retention review$/);
+      const dueCount = Number(reminder.match(/^(\d+)/)[1]);
+      assert.ok(dueCount >= LEAVERS, `every leaver's training is due (${reminder})`);
+      await s.click('[data-testid="retention-reminder-link"]');
+      await s.waitForText(
+        '[data-testid="retention-due-shown"]',
+        new RegExp(`^The 100 due longest ago are shown, of ${dueCount} records due\\.`),
+      );
+      assert.equal(await rows(s, '[data-testid="retention-item"]'), 100);
+      await s.exec(`document.querySelector('[data-testid="retention-due-shown"]').scrollIntoView({ block: 'start' }); return true;`);
+      await s.screenshot(join(shots, '73-retention-count.png'));
+      await s.exec(`document.querySelector('[data-testid="retention-due-show-more"]').scrollIntoView({ block: 'center' }); return true;`);
+      await s.screenshot(join(shots, '73-retention-first-hundred.png'));
+      await s.click('[data-testid="retention-due-show-more"]');
+      await s.waitFor('[data-testid="retention-due-list"] > li:nth-child(101)');
+      assert.equal(await rows(s, '[data-testid="retention-item"]'), Math.min(200, dueCount));
+      assert.equal(await rows(s, '[data-testid="retention-due-show-more"]'), 0, 'no button once every record due shows');
     },
     ['--demo'],
   );

@@ -12,9 +12,17 @@ const { default: ConsentAlerts } = await import("./consent/ConsentAlerts.svelte"
 // organisation has thousands of records due for review, which the dashboard would only count.
 describe("The dashboard's counted reminders", () => {
   it("says how many records are due for a retention review from the count alone", async () => {
-    vi.mocked(invoke).mockImplementation(fakeRust({ retention_due_count: () => 26812 }));
+    vi.mocked(invoke).mockImplementation(fakeRust({ retention_due_count: () => ({ count: 268, more: false }) }));
     render(RetentionReminder, { onOpen: vi.fn() });
-    expect(await screen.findByTestId("retention-reminder")).toHaveTextContent("26812 records are due for a retention review");
+    expect(await screen.findByTestId("retention-reminder")).toHaveTextContent("268 records are due for a retention review");
+  });
+
+  it("says there are more than a thousand records due when Rust stopped counting there", async () => {
+    vi.mocked(invoke).mockImplementation(fakeRust({ retention_due_count: () => ({ count: 1000, more: true }) }));
+    render(RetentionReminder, { onOpen: vi.fn() });
+    expect(await screen.findByTestId("retention-reminder")).toHaveTextContent(
+      "More than 1,000 records are due for a retention review",
+    );
   });
 
   it("says how many images are to come down from the count alone", async () => {
@@ -32,7 +40,7 @@ describe("The dashboard's counted reminders", () => {
 
   it("shows nothing when nothing is due", async () => {
     vi.mocked(invoke).mockImplementation(
-      fakeRust({ retention_due_count: () => 0, takedowns_count: () => ({ count: 0, more: false }), consent_unconfirmed: () => [] }),
+      fakeRust({ retention_due_count: () => ({ count: 0, more: false }), takedowns_count: () => ({ count: 0, more: false }), consent_unconfirmed: () => [] }),
     );
     render(RetentionReminder, { onOpen: vi.fn() });
     render(ConsentAlerts, { onOpen: vi.fn() });

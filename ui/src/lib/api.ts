@@ -72,7 +72,8 @@ import type {
 import type {
   RetentionDecision,
   RetentionRecordKind,
-  RetentionReview,
+  RetentionCount,
+  RetentionPage,
   RetentionRules,
   BackupReport,
   BackupStatus,
@@ -527,11 +528,11 @@ export const retentionRules = () => call<RetentionRules>("retention_rules");
 /** Saves every retention rule with the organisation's reason for it. */
 export const retentionRulesSave = (rules: RetentionRules) => call<RetentionRules>("retention_rules_save", { rules });
 
-/** Records due for a retention review, and records on legal hold. */
-export const retentionDue = () => call<RetentionReview>("retention_due");
+/** The first `limit` records due for a retention review and on legal hold, with how many there are. */
+export const retentionDue = (limit: number) => call<RetentionPage>("retention_due", { limit });
 
-/** How many records are due for a retention review (the dashboard shows only the number). */
-export const retentionDueCount = () => call<number>("retention_due_count");
+/** How many records are due for a retention review, up to 1,000 (the dashboard shows only the number). */
+export const retentionDueCount = () => call<RetentionCount>("retention_due_count");
 
 /** Keep, hold, lift a hold, or erase one record. Erasing cannot be undone. */
 export const retentionDecide = (kind: RetentionRecordKind, id: string, decision: RetentionDecision) =>

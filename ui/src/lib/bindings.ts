@@ -2467,6 +2467,16 @@ manifest: BackupManifest,
  */
 currentCounts: Array<[string, number]>, };
 
+export type RetentionCount = { 
+/**
+ * How many, up to `COUNT_CAP`.
+ */
+count: number, 
+/**
+ * There are more than `COUNT_CAP`.
+ */
+more: boolean, };
+
 export type RetentionDecision = { "decision": "keep", 
 /**
  * Why it is kept, up to `MAX_REASON_CHARS`; never empty.
@@ -2529,6 +2539,25 @@ dateOfBirthUnknown: boolean,
  * It was kept at an earlier review.
  */
 keptBefore: boolean, };
+
+export type RetentionPage = { 
+/**
+ * Records whose review date has come and that are not held, earliest due first (at most
+ * the number asked for).
+ */
+due: Array<RetentionItem>, 
+/**
+ * How many records are due in all.
+ */
+dueCount: RetentionCount, 
+/**
+ * Records under a legal hold, earliest due first (at most the number asked for).
+ */
+onHold: Array<RetentionItem>, 
+/**
+ * How many records are on hold in all.
+ */
+onHoldCount: RetentionCount, };
 
 export type RetentionRecordKind = "incident" | "imageConsent" | "aupSignature" | "trainingRecord";
 

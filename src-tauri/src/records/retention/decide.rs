@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-use super::due::{candidates, latest_decisions, standing, Standing};
+use super::due::{candidates, latest_decisions, standing, Scope, Standing};
 use super::{Decision, RecordKind, RetentionError, MAX_KEEP_YEARS, MAX_REASON_CHARS};
 use crate::dates::add_years;
 use crate::records::{date_text, new_id, now_utc};
@@ -88,8 +88,8 @@ pub fn decide(
 
     let tx = conn.transaction()?;
     let mut candidate =
-        candidates(&tx, actor, Some(kind), Some(id))?.into_iter().next().ok_or(RetentionError::NotFound)?;
-    let latest = latest_decisions(&tx, Some((kind, id)))?;
+        candidates(&tx, actor, Some(kind), Scope::One(id))?.into_iter().next().ok_or(RetentionError::NotFound)?;
+    let latest = latest_decisions(&tx, Some(kind), Scope::One(id))?;
     let key = (kind.as_str().to_owned(), id.to_owned());
     let now = standing(&mut candidate.item, latest.get(&key), today);
     match (decision, &now) {

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, ToSql};
 
 use super::{RecordKind, RetentionError, RetentionItem, RetentionReview, RetentionRules, RuleCode};
 use crate::dates::add_years;
@@ -30,6 +30,8 @@ pub(super) struct Candidate {
     pub item: RetentionItem,
     /// Set for incidents: kept in the tombstone.
     pub reference: Option<String>,
+    /// A restricted incident: only the admins given access see it.
+    pub restricted: bool,
 }
 
 /// Where a record stands after the latest decision about it.
@@ -38,6 +40,41 @@ pub(super) enum Standing {
     KeptUntil,
     NotDue,
     Due,
+}
+
+/// Which records to work out: all of them, one, the records on a page, or those the summary's
+/// triggers marked as changed (`summary_retention_stale`).
+#[derive(Clone, Copy)]
+pub(super) enum Scope<'a> {
+    All,
+    One(&'a str),
+    /// Ids as a JSON array: one statement reads every record of a page.
+    Ids(&'a str),
+    Stale,
+}
+
+impl Scope<'_> {
+    /// The condition on `column` (a record id of `kind`) that keeps the statement to this scope,
+    /// with its value bound as `:ids` when it has one.
+    fn condition(self, column: &str, kind: RecordKind) -> String {
+        match self {
+            Scope::All => "1".to_owned(),
+            Scope::One(_) => format!("{column} = :ids"),
+            Scope::Ids(_) => format!("{column} IN (SELECT value FROM json_each(:ids))"),
+            Scope::Stale => format!(
+                "{column} IN (SELECT record_id FROM summary_retention_stale WHERE record_kind = '{}')",
+                kind.as_str()
+            ),
+        }
+    }
+
+    /// The `:ids` parameter, when the condition has one.
+    fn bound(&self) -> Option<(&'static str, &dyn ToSql)> {
+        match self {
+            Scope::One(id) | Scope::Ids(id) => Some((":ids", id)),
+            Scope::All | Scope::Stale => None,
+        }
+    }
 }
 
 fn parse_date(text: Option<String>) -> Option<NaiveDate> {
@@ -67,18 +104,25 @@ fn item(
     }
 }
 
+/// The named parameters of a statement: the scope's, then `more`.
+fn bound<'a>(scope: &'a Scope<'a>, more: &[(&'a str, &'a dyn ToSql)]) -> Vec<(&'a str, &'a dyn ToSql)> {
+    let mut all: Vec<(&str, &dyn ToSql)> = more.to_vec();
+    all.extend(scope.bound());
+    all
+}
+
 fn incidents(
     conn: &Connection,
     actor: &Actor,
     rules: &RetentionRules,
-    only: Option<&str>,
+    scope: Scope<'_>,
 ) -> Result<Vec<Candidate>, RetentionError> {
     let (admin, everything) = match actor {
         Actor::Admin(id) => (Some(id.as_str()), false),
         Actor::RecoveryKey => (None, true),
         Actor::SigningStation | Actor::System => (None, false),
     };
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         // Each date below is read only for the incidents whose rule uses it (the staff member's
         // birth date and the reporting date for an allegation about staff, the closing date for
         // a closed incident), so the review does not read every incident's report.
@@ -92,13 +136,16 @@ fn incidents(
                 (SELECT max(e.recorded_at) FROM incident_entries e WHERE e.incident_id = i.id AND e.kind = 'status') END,
             CASE WHEN i.staff_allegation = 1 THEN
                 (SELECT json_extract(e.body, '$.reportedOn') FROM incident_entries e
-                 WHERE e.incident_id = i.id AND e.kind = 'report' ORDER BY e.seq DESC LIMIT 1) END
+                 WHERE e.incident_id = i.id AND e.kind = 'report' ORDER BY e.seq DESC LIMIT 1) END,
+            i.restricted
          FROM incidents i
-         WHERE (?1 IS NULL OR i.id = ?1)
-           AND (i.restricted = 0 OR ?2 = 1
-                OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = i.id AND a.admin_id = ?3))",
-    )?;
-    let rows = stmt.query_map(params![only, i64::from(everything), admin], |r| {
+         WHERE {}
+           AND (i.restricted = 0 OR :everything = 1
+                OR EXISTS (SELECT 1 FROM incident_access a WHERE a.incident_id = i.id AND a.admin_id = :admin))",
+        scope.condition("i.id", RecordKind::Incident)
+    ))?;
+    let everything = i64::from(everything);
+    let rows = stmt.query_map(&*bound(&scope, &[(":everything", &everything), (":admin", &admin)]), |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -109,11 +156,13 @@ fn incidents(
             parse_date(r.get(6)?),
             parse_date(r.get(7)?),
             parse_date(r.get(8)?),
+            r.get::<_, i64>(9)? != 0,
         ))
     })?;
     let mut found = Vec::new();
     for row in rows {
-        let (id, reference, status, occurred, allegation, youngest, staff_dob, status_changed, reported) = row?;
+        let (id, reference, status, occurred, allegation, youngest, staff_dob, status_changed, reported, restricted) =
+            row?;
         let Some(occurred) = occurred else { continue };
         let child_date = youngest.map(|dob| add_years(dob, rules.child_protection.years));
         let (rule, due_on, dob_unknown) = if allegation {
@@ -141,6 +190,7 @@ fn incidents(
                 ..item(RecordKind::Incident, id, label, None, occurred, rule, due_on)
             },
             reference: Some(reference),
+            restricted,
         });
     }
     Ok(found)
@@ -149,14 +199,15 @@ fn incidents(
 fn image_consents(
     conn: &Connection,
     rules: &RetentionRules,
-    only: Option<&str>,
+    scope: Scope<'_>,
 ) -> Result<Vec<Candidate>, RetentionError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, coalesce(p.full_name, c.about_name), c.given_on, c.expires_on, c.withdrawn_on
          FROM image_consents c LEFT JOIN people p ON p.id = c.person_id
-         WHERE ?1 IS NULL OR c.id = ?1",
-    )?;
-    let rows = stmt.query_map(params![only], |r| {
+         WHERE {}",
+        scope.condition("c.id", RecordKind::ImageConsent)
+    ))?;
+    let rows = stmt.query_map(&*bound(&scope, &[]), |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -175,6 +226,7 @@ fn image_consents(
         found.push(Candidate {
             item: item(RecordKind::ImageConsent, id, label, Some(person), given, RuleCode::ImageConsent, due_on),
             reference: None,
+            restricted: false,
         });
     }
     Ok(found)
@@ -185,20 +237,21 @@ fn left_on(leave: Option<NaiveDate>, archived: Option<NaiveDate>) -> Option<Naiv
     leave.or(archived)
 }
 
-fn signatures(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Result<Vec<Candidate>, RetentionError> {
-    let mut stmt = conn.prepare(
+fn signatures(conn: &Connection, rules: &RetentionRules, scope: Scope<'_>) -> Result<Vec<Candidate>, RetentionError> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT s.id, coalesce(p.full_name, s.declared_name), a.audience, v.number, s.signed_at,
                 s.person_id IS NULL, p.leave_date, p.archived_at
          FROM signatures s
          JOIN aup_versions v ON v.id = s.aup_version_id
          JOIN aups a ON a.id = v.aup_id
          LEFT JOIN people p ON p.id = s.person_id
-         WHERE (?1 IS NULL OR s.id = ?1)
+         WHERE {}
            -- Only a signature matched to nobody, or a person who has left, has a date to count
            -- from (below): the rest are never read.
            AND (s.person_id IS NULL OR p.leave_date IS NOT NULL OR p.archived_at IS NOT NULL)",
-    )?;
-    let rows = stmt.query_map(params![only], |r| {
+        scope.condition("s.id", RecordKind::AupSignature)
+    ))?;
+    let rows = stmt.query_map(&*bound(&scope, &[]), |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, Option<String>>(1)?,
@@ -222,22 +275,24 @@ fn signatures(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> 
         found.push(Candidate {
             item: item(RecordKind::AupSignature, id, label, person, signed, RuleCode::AupSignature, due_on),
             reference: None,
+            restricted: false,
         });
     }
     Ok(found)
 }
 
-fn training(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Result<Vec<Candidate>, RetentionError> {
-    let mut stmt = conn.prepare(
+fn training(conn: &Connection, rules: &RetentionRules, scope: Scope<'_>) -> Result<Vec<Candidate>, RetentionError> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT t.id, p.full_name, c.name, t.completed_on, p.leave_date, p.archived_at
          FROM people p
          JOIN training_records t ON t.person_id = p.id
          JOIN courses c ON c.id = t.course_id
          -- Only the training of people who have left has a date to count from (below): read
          -- from the people, so the training of everyone still here is never read.
-         WHERE (p.leave_date IS NOT NULL OR p.archived_at IS NOT NULL) AND (?1 IS NULL OR t.id = ?1)",
-    )?;
-    let rows = stmt.query_map(params![only], |r| {
+         WHERE (p.leave_date IS NOT NULL OR p.archived_at IS NOT NULL) AND {}",
+        scope.condition("t.id", RecordKind::TrainingRecord)
+    ))?;
+    let rows = stmt.query_map(&*bound(&scope, &[]), |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -263,32 +318,33 @@ fn training(conn: &Connection, rules: &RetentionRules, only: Option<&str>) -> Re
                 due_on,
             ),
             reference: None,
+            restricted: false,
         });
     }
     Ok(found)
 }
 
-/// Every record of one kind (or only the one with `only` as its id) with its rule's due date.
+/// Every record of one kind (or of every kind), in `scope`, with its rule's due date.
 pub(super) fn candidates(
     conn: &Connection,
     actor: &Actor,
     kind: Option<RecordKind>,
-    only: Option<&str>,
+    scope: Scope<'_>,
 ) -> Result<Vec<Candidate>, RetentionError> {
     let rules = super::rules(conn)?;
     let mut found = Vec::new();
     let wanted = |k: RecordKind| kind.is_none_or(|w| w == k);
     if wanted(RecordKind::Incident) {
-        found.extend(incidents(conn, actor, &rules, only)?);
+        found.extend(incidents(conn, actor, &rules, scope)?);
     }
     if wanted(RecordKind::ImageConsent) {
-        found.extend(image_consents(conn, &rules, only)?);
+        found.extend(image_consents(conn, &rules, scope)?);
     }
     if wanted(RecordKind::AupSignature) {
-        found.extend(signatures(conn, &rules, only)?);
+        found.extend(signatures(conn, &rules, scope)?);
     }
     if wanted(RecordKind::TrainingRecord) {
-        found.extend(training(conn, &rules, only)?);
+        found.extend(training(conn, &rules, scope)?);
     }
     Ok(found)
 }
@@ -296,19 +352,24 @@ pub(super) fn candidates(
 /// A record named by its kind and id, as the decisions table stores them.
 type RecordKey = (String, String);
 
-/// The latest decision about each record: (decision, next review).
+/// The latest decision about each record (of `kind`, or of every kind) in `scope`: (decision,
+/// next review).
 pub(super) fn latest_decisions(
     conn: &Connection,
-    only: Option<(RecordKind, &str)>,
+    kind: Option<RecordKind>,
+    scope: Scope<'_>,
 ) -> Result<HashMap<RecordKey, (String, Option<NaiveDate>)>, RetentionError> {
+    let condition = match kind {
+        Some(kind) => format!("record_kind = '{}' AND {}", kind.as_str(), scope.condition("record_id", kind)),
+        None => "1".to_owned(),
+    };
     // rowid order is insertion order, which stays right when two decisions share a second.
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT record_kind, record_id, decision, next_review FROM retention_decisions
-         WHERE rowid IN (SELECT max(rowid) FROM retention_decisions
-                         WHERE ?1 IS NULL OR (record_kind = ?1 AND record_id = ?2)
-                         GROUP BY record_kind, record_id)",
-    )?;
-    let rows = stmt.query_map(params![only.map(|o| o.0.as_str()), only.map(|o| o.1)], |r| {
+         WHERE rowid IN (SELECT max(rowid) FROM retention_decisions WHERE {condition}
+                         GROUP BY record_kind, record_id)"
+    ))?;
+    let rows = stmt.query_map(&*bound(&scope, &[]), |r| {
         Ok(((r.get::<_, String>(0)?, r.get::<_, String>(1)?), (r.get::<_, String>(2)?, parse_date(r.get(3)?))))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -341,10 +402,10 @@ pub(super) fn standing(
 
 /// The whole review page: records due (soonest first) and records on legal hold.
 pub fn review(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<RetentionReview, RetentionError> {
-    let latest = latest_decisions(conn, None)?;
+    let latest = latest_decisions(conn, None, Scope::All)?;
     let mut due = Vec::new();
     let mut on_hold = Vec::new();
-    for mut candidate in candidates(conn, actor, None, None)? {
+    for mut candidate in candidates(conn, actor, None, Scope::All)? {
         let key = (candidate.item.kind.as_str().to_owned(), candidate.item.id.clone());
         match standing(&mut candidate.item, latest.get(&key), today) {
             Standing::Due => due.push(candidate.item),

@@ -205,6 +205,7 @@ fn the_summary_is_filled_from_the_signatures_already_there_and_worked_out_again_
     assert_eq!(summary(&conn), expected);
 
     // A vault made before migration 16: the migration fills the summary from the signatures.
+    crate::records::drop_retention_summary(&conn);
     conn.execute_batch(
         "DROP TRIGGER summary_aup_signed_recorded; DROP TRIGGER summary_aup_signed_erased;
          DROP TRIGGER summary_aup_signed_changed; DROP TABLE summary_aup_signed;

@@ -87,6 +87,7 @@ fn vault_at_schema_10(dir: &std::path::Path) -> (VaultPaths, x25519::Identity) {
     let key = vault.key.clone();
     vault.lock("test").expect("lock");
     let db = Db::open(&paths.database(), &key).expect("open");
+    crate::records::drop_retention_summary(db.conn());
     db.conn()
         .execute_batch(
             "DROP TABLE filtering_incidents; DROP TABLE incident_file_openings; DROP TABLE incident_files;
