@@ -1,5 +1,5 @@
 //! How far a long piece of work has got (a hand-over export, a subject access export, reading a
-//! backup to restore), for the admin window to show while it runs. Backups have their own steps
+//! backup to restore, checking a CSV to import), for the admin window to show while it runs. Backups have their own steps
 //! (`vault::backup::BackupStep`).
 
 use serde::Serialize;
@@ -15,6 +15,10 @@ pub enum LongWork {
     SubjectAccess,
     /// Reading and checking a backup chosen to restore.
     Restore,
+    /// Checking the rows of a CSV of people to import.
+    PeopleImport,
+    /// Checking the rows of a CSV of past training to import.
+    TrainingImport,
 }
 
 /// The step a long piece of work has reached.
@@ -35,6 +39,19 @@ pub enum WorkStep {
     Decrypting,
     /// Restore: setting the checked records ready to be restored.
     Preparing,
+    /// An import: checking the file's rows against the register (`done` counts the rows checked).
+    CheckingRows,
+}
+
+/// How many rows an import checks between two progress reports.
+pub const ROWS_PER_REPORT: usize = 250;
+
+/// Reports that `done` of `total` rows of an import are checked: every `ROWS_PER_REPORT` rows, and
+/// when all are.
+pub fn rows_checked(work: LongWork, done: usize, total: usize, report: Report<'_>) {
+    if done.is_multiple_of(ROWS_PER_REPORT) || done == total {
+        report(WorkProgress::new(work, WorkStep::CheckingRows, done, total));
+    }
 }
 
 /// One report: `done` of `total` parts of `work` are finished and `step` is under way.

@@ -102,9 +102,11 @@ pub async fn person_unlink_parent(
 /// Reads the chosen file's text and shows what an import would do. Writes nothing.
 #[tauri::command]
 pub async fn people_import_preview(app: AppHandle, csv: String) -> Result<ImportPreview, CommandError> {
+    let events = app.clone();
     super::worker::run(app, move |state| {
         state.with_session(|s| {
-            let preview = people_import::preview(s.vault.db().conn(), csv.as_bytes())?;
+            let mut report = |progress| super::progress_events::send(&events, progress);
+            let preview = people_import::preview_reporting(s.vault.db().conn(), csv.as_bytes(), &mut report)?;
             s.pending_import = Some(preview.clone());
             Ok(preview)
         })

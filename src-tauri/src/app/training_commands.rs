@@ -127,9 +127,12 @@ pub async fn training_import_preview(
     app: AppHandle,
     csv: String,
 ) -> Result<training::TrainingImportPreview, CommandError> {
+    let events = app.clone();
     super::worker::run(app, move |state| {
         state.with_session(|s| {
-            let preview = training::import_preview(s.vault.db().conn(), csv.as_bytes(), today())?;
+            let mut report = |progress| super::progress_events::send(&events, progress);
+            let preview =
+                training::import_preview_reporting(s.vault.db().conn(), csv.as_bytes(), today(), &mut report)?;
             s.pending_training_import = Some(preview.clone());
             Ok(preview)
         })

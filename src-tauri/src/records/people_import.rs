@@ -9,11 +9,14 @@ pub(crate) mod csv;
 
 pub(crate) use columns::parse_date as parse_uk_date;
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CodedError, ErrorCode};
+use crate::progress::{self, LongWork, Report};
 use crate::records::date_text;
 use crate::records::people::{self, name_key, PeopleError, PersonDraft};
 use crate::store::audit::{self, Actor, Entry};
@@ -160,6 +163,11 @@ fn in_register(conn: &Connection, draft: &PersonDraft) -> Result<bool, StoreErro
 
 /// Reads a CSV export and sorts every row into add, duplicate or rejected. Writes nothing.
 pub fn preview(conn: &Connection, bytes: &[u8]) -> Result<ImportPreview, ImportError> {
+    preview_reporting(conn, bytes, &mut progress::ignore)
+}
+
+/// As `preview`, reporting the rows checked as it goes.
+pub fn preview_reporting(conn: &Connection, bytes: &[u8], report: Report<'_>) -> Result<ImportPreview, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
     }
@@ -173,7 +181,11 @@ pub fn preview(conn: &Connection, bytes: &[u8]) -> Result<ImportPreview, ImportE
     let map = ColumnMap::from_header(&header.fields)?;
     let today = crate::dates::today();
     let mut out = ImportPreview { ignored_columns: map.ignored.clone(), ..ImportPreview::default() };
-    for record in rows {
+    // The rows to add so far by name key, so that a repeat is found among the few with the same
+    // name rather than by comparing every row with every earlier one.
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (checked, record) in rows.iter().enumerate() {
+        progress::rows_checked(LongWork::PeopleImport, checked, rows.len(), report);
         let draft = match map.row(&record.fields, today) {
             RowOutcome::Draft(d) => d,
             RowOutcome::Rejected(reason) => {
@@ -181,16 +193,20 @@ pub fn preview(conn: &Connection, bytes: &[u8]) -> Result<ImportPreview, ImportE
                 continue;
             }
         };
-        if let Some(earlier) = out.to_add.iter().find(|r| same_person(&r.draft, &draft)) {
+        let key = name_key(&draft.full_name);
+        let same_name = by_name.get(&key).map(Vec::as_slice).unwrap_or_default();
+        if let Some(earlier) = same_name.iter().map(|&i| &out.to_add[i]).find(|r| same_person(&r.draft, &draft)) {
             let reason = format!("Repeats line {} ({}).", earlier.line, duplicate_rule(&draft));
             out.duplicates.push(RowIssue { line: record.line, reason });
         } else if in_register(conn, &draft)? {
             let reason = format!("Already in the register ({}).", duplicate_rule(&draft));
             out.duplicates.push(RowIssue { line: record.line, reason });
         } else {
+            by_name.entry(key).or_default().push(out.to_add.len());
             out.to_add.push(ImportRow { line: record.line, draft });
         }
     }
+    progress::rows_checked(LongWork::PeopleImport, rows.len(), rows.len(), report);
     Ok(out)
 }
 

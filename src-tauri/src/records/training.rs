@@ -17,7 +17,10 @@ use crate::records::attachments::UploadError;
 use crate::records::people::PersonGroup;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::StoreError;
-pub use import::{commit as import_commit, preview as import_preview, TrainingImportPreview, TrainingImportRow};
+pub use import::{
+    commit as import_commit, preview as import_preview, preview_reporting as import_preview_reporting,
+    TrainingImportPreview, TrainingImportRow,
+};
 pub use matrix::{
     dashboard_group, due_lines, matrix, DueCount, DueLines, MatrixCell, MatrixFilter, MatrixRow, TrainingDue,
     TrainingMatrix,

@@ -1782,7 +1782,7 @@ who: string,
  */
 why: string, };
 
-export type LongWork = "handover" | "subjectAccess" | "restore";
+export type LongWork = "handover" | "subjectAccess" | "restore" | "peopleImport" | "trainingImport";
 
 export type MonthCounts = { 
 /**
@@ -3329,7 +3329,7 @@ done: number,
  */
 total: number, };
 
-export type WorkStep = "writingTables" | "finishing" | "gathering" | "drawing" | "saving" | "decrypting" | "preparing";
+export type WorkStep = "writingTables" | "finishing" | "gathering" | "drawing" | "saving" | "decrypting" | "preparing" | "checkingRows";
 
 export type YearsRule = { 
 /**

@@ -19,5 +19,7 @@ export function workStepText(progress: WorkProgress): string {
       return "Decrypting the backup and checking every record in it.";
     case "preparing":
       return "Setting the checked records ready to restore.";
+    case "checkingRows":
+      return `Checking the file: ${progress.done.toLocaleString("en-GB")} of ${progress.total.toLocaleString("en-GB")} rows.`;
   }
 }

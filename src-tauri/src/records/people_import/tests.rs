@@ -144,3 +144,32 @@ fn uk_dates_parse_day_first_and_two_digit_years_are_refused() {
     assert_eq!(parse_date("04/05/09"), None);
     assert_eq!(parse_date("31/04/2009"), None);
 }
+
+/// Letters only, as the register wants: "Aa Bulk", "Ab Bulk", … up to 676 different names.
+fn bulk_name(n: usize) -> String {
+    let letter = |i: usize| char::from(b'a' + u8::try_from(i % 26).expect("a letter"));
+    format!("{}{} Bulk", letter(n / 26).to_ascii_uppercase(), letter(n))
+}
+
+#[test]
+fn a_large_file_reports_the_rows_checked_and_still_finds_every_repeat() {
+    let conn = test_db();
+    // 600 rows: 500 different staff, then 100 that repeat earlier ones (the same name in another
+    // case and spacing), which must be found however far back the first one is.
+    let mut csv = String::from("Full name,Role\r\n");
+    for n in 0..500 {
+        csv.push_str(&format!("{},Staff\r\n", bulk_name(n)));
+    }
+    for n in 0..100 {
+        csv.push_str(&format!("  {},Staff\r\n", bulk_name(n * 5).to_uppercase()));
+    }
+    let mut reports = Vec::new();
+    let p = preview_reporting(&conn, csv.as_bytes(), &mut |progress| reports.push(progress)).expect("preview");
+    assert_eq!(p.to_add.len(), 500);
+    assert_eq!(p.duplicates.len(), 100);
+    assert_eq!(p.duplicates[3].line, 502 + 3);
+    assert_eq!(p.duplicates[3].reason, format!("Repeats line {} (same full name and group).", 2 + 15));
+    let done: Vec<u32> = reports.iter().map(|r| r.done).collect();
+    assert_eq!(done, vec![0, 250, 500, 600], "a report every 250 rows and one when all are checked");
+    assert!(reports.iter().all(|r| r.total == 600 && r.work == LongWork::PeopleImport));
+}

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::store::courses;
 use super::{TrainingColumn, TrainingError};
+use crate::progress::{self, LongWork, Report};
 use crate::records::people::name_key;
 use crate::records::people_import::{csv, parse_uk_date, RowIssue, MAX_FILE_BYTES, MAX_ROWS};
 use crate::records::{date_text, new_id, now_utc};
@@ -91,6 +92,16 @@ fn header_key(cell: &str) -> String {
 
 /// Reads a CSV export and sorts every row into add, duplicate or rejected. Writes nothing.
 pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<TrainingImportPreview, TrainingError> {
+    preview_reporting(conn, bytes, today, &mut progress::ignore)
+}
+
+/// As `preview`, reporting the rows checked as it goes.
+pub fn preview_reporting(
+    conn: &Connection,
+    bytes: &[u8],
+    today: NaiveDate,
+    report: Report<'_>,
+) -> Result<TrainingImportPreview, TrainingError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(TrainingError::ImportTooLarge);
     }
@@ -147,7 +158,10 @@ pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<Trai
     let earliest = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or(NaiveDate::MIN);
 
     let mut out = TrainingImportPreview { ignored_columns: ignored, ..TrainingImportPreview::default() };
-    for record in rows {
+    // The line of each (person, course, date) to add so far, so that a repeat is one lookup.
+    let mut added: HashMap<(String, String, NaiveDate), usize> = HashMap::new();
+    for (checked, record) in rows.iter().enumerate() {
+        progress::rows_checked(LongWork::TrainingImport, checked, rows.len(), report);
         if record.fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -209,20 +223,19 @@ pub fn preview(conn: &Connection, bytes: &[u8], today: NaiveDate) -> Result<Trai
             provider,
             notes,
         };
-        if let Some(earlier) = out.to_add.iter().find(|r| same(r, &row)) {
-            out.duplicates.push(RowIssue { line: record.line, reason: format!("Repeats line {}.", earlier.line) });
+        let key = (row.person_id.clone(), row.course_id.clone(), row.completed_on);
+        if let Some(earlier) = added.get(&key) {
+            out.duplicates.push(RowIssue { line: record.line, reason: format!("Repeats line {earlier}.") });
         } else if recorded(conn, &row)? {
             out.duplicates
                 .push(RowIssue { line: record.line, reason: "Already recorded: same person, course and date.".into() });
         } else {
+            added.insert(key, row.line);
             out.to_add.push(row);
         }
     }
+    progress::rows_checked(LongWork::TrainingImport, rows.len(), rows.len(), report);
     Ok(out)
-}
-
-fn same(a: &TrainingImportRow, b: &TrainingImportRow) -> bool {
-    a.person_id == b.person_id && a.course_id == b.course_id && a.completed_on == b.completed_on
 }
 
 fn recorded(conn: &Connection, row: &TrainingImportRow) -> Result<bool, TrainingError> {

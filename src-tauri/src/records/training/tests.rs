@@ -350,3 +350,29 @@ fn a_csv_without_the_needed_columns_says_which_is_missing() {
         matches!(import_preview(&conn, b"", today()), Err(e @ TrainingError::ImportEmpty) if e.to_string().contains("empty"))
     );
 }
+
+#[test]
+fn a_large_training_import_reports_the_rows_checked_and_finds_repeats_far_apart() {
+    let mut conn = test_db();
+    add(&mut conn, PersonGroup::Staff, "Amira Khan", None);
+    // 520 rows: 500 different dates of the same course, then 20 repeats of earlier ones.
+    let mut csv = String::from("Name,Course,Date,Provider\r\n");
+    let first = day(2020, 1, 1);
+    for n in 0..500 {
+        let on = first + chrono::Days::new(n);
+        csv.push_str(&format!("Amira Khan,Induction,{},In house\r\n", on.format("%d/%m/%Y")));
+    }
+    for n in 0..20 {
+        let on = first + chrono::Days::new(n * 25);
+        csv.push_str(&format!("Amira Khan,Induction,{},Elsewhere\r\n", on.format("%d/%m/%Y")));
+    }
+    let mut reports = Vec::new();
+    let preview = import_preview_reporting(&conn, csv.as_bytes(), today(), &mut |p| reports.push(p)).expect("preview");
+    assert_eq!(preview.to_add.len(), 500);
+    let duplicates: Vec<(usize, String)> = preview.duplicates.iter().map(|r| (r.line, r.reason.clone())).collect();
+    assert_eq!(duplicates.len(), 20);
+    assert_eq!(duplicates[4], (502 + 4, format!("Repeats line {}.", 2 + 100)));
+    let done: Vec<u32> = reports.iter().map(|r| r.done).collect();
+    assert_eq!(done, vec![0, 250, 500, 520]);
+    assert!(reports.iter().all(|r| r.total == 520 && r.work == crate::progress::LongWork::TrainingImport));
+}

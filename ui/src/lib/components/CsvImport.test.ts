@@ -23,6 +23,7 @@ const found: CsvImportPreview<CourseRow> = {
 function kind(overrides: Partial<CsvImportKind<CourseRow>> = {}): CsvImportKind<CourseRow> {
   return {
     testidPrefix: "course-import",
+    work: "peopleImport",
     pageTestid: "course-import-page",
     chooseCancelTestid: "course-import-back",
     fileId: "course-import-file",

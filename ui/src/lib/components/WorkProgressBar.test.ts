@@ -17,6 +17,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 const { invoke } = await import("@tauri-apps/api/core");
 const { default: WorkProgressBar } = await import("./WorkProgressBar.svelte");
 const { default: HandoverSection } = await import("../../admin/settings/HandoverSection.svelte");
+const { default: ImportPage } = await import("../../admin/people/ImportPage.svelte");
 const { flushSync } = await import("svelte");
 
 function emit(progress: WorkProgress) {
@@ -73,5 +74,27 @@ describe("Progress of long work", () => {
     finish({ folder: "/media/usb/Safekeeper hand-over 2026-12-07 1900", tables: 40, rows: 1200, files: 3 });
     expect(await screen.findByTestId("handover-done")).toBeInTheDocument();
     expect(screen.queryByTestId("handover-progress")).toBeNull();
+  });
+
+  it("counts the rows of a CSV as Rust checks them, then shows what it found", async () => {
+    listeners.length = 0;
+    let finish: (value: unknown) => void = () => {};
+    vi.mocked(invoke).mockImplementation(
+      fakeRust({ people_import_preview: () => new Promise((resolve) => (finish = resolve)) }),
+    );
+    render(ImportPage, { onBack: vi.fn(), onImported: vi.fn() });
+    const user = userEvent.setup();
+    const file = new File(["Full name,Role\nAisha Khan,Staff\n"], "people.csv", { type: "text/csv" });
+    await user.upload(screen.getByTestId("import-file"), file);
+    await user.click(screen.getByTestId("import-check"));
+    await vi.waitFor(() => expect(listeners.length).toBeGreaterThan(0));
+
+    emit({ work: "handover", step: "writingTables", done: 1, total: 41 });
+    expect(screen.queryByTestId("import-progress")).toBeNull();
+    emit({ work: "peopleImport", step: "checkingRows", done: 2500, total: 9000 });
+    expect(screen.getByTestId("import-progress")).toHaveTextContent("Checking the file: 2,500 of 9,000 rows.");
+
+    finish({ toAdd: [], duplicates: [], rejected: [], ignoredColumns: [] });
+    await vi.waitFor(() => expect(screen.queryByTestId("import-progress")).toBeNull());
   });
 });
