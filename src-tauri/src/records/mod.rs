@@ -73,3 +73,26 @@ pub(crate) fn drop_retention_summary(conn: &rusqlite::Connection) {
         .expect("migration 17");
     conn.execute_batch(&drops).expect("drop migration 17");
 }
+
+/// Shared pieces of the records' tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::records::people::{PersonDraft, PersonGroup};
+
+    /// Someone to add to the register in a test: `name` in `group`, with nothing else filled in
+    /// but a date of birth for a young person (14 May 2009), which the register requires. Tests
+    /// that depend on a date set it themselves: `PersonDraft { date_of_birth, ..draft(group, name) }`.
+    pub(crate) fn draft(group: PersonGroup, name: &str) -> PersonDraft {
+        PersonDraft {
+            group,
+            full_name: name.to_owned(),
+            preferred_name: None,
+            date_of_birth: (group == PersonGroup::YoungPerson)
+                .then(|| chrono::NaiveDate::from_ymd_opt(2009, 5, 14).expect("a real date")),
+            start_date: None,
+            leave_date: None,
+            email: None,
+            phone: None,
+        }
+    }
+}

@@ -11,6 +11,7 @@ use crate::records::consent::{
 };
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::Actor;
 
 const ORG: &str = "Riverside Youth Project";
@@ -29,16 +30,8 @@ fn dsl() -> Actor {
 }
 
 fn person(conn: &mut Connection, name: &str) -> String {
-    let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: name.into(),
-        preferred_name: None,
-        date_of_birth: Some(day(2013, 5, 1)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    };
+    let draft =
+        PersonDraft { date_of_birth: Some(day(2013, 5, 1)), ..test_support::draft(PersonGroup::YoungPerson, name) };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }
 
@@ -487,14 +480,8 @@ fn the_screen_the_check_and_the_printed_register_agree_for_expired_withdrawn_and
     // Gus consented himself at 17, which the usual age of 16 allows; the organisation then raised
     // the age to 18, so his consent no longer counts anywhere.
     let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: "Gus Hale".into(),
-        preferred_name: None,
         date_of_birth: Some(day(2009, 1, 10)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(PersonGroup::YoungPerson, "Gus Hale")
     };
     let gus = people::add(&mut g.conn, &dsl(), &draft).expect("add Gus").id;
     consent_from_themselves(&mut g.conn, &gus, day(2026, 3, 1));

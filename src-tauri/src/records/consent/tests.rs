@@ -4,6 +4,7 @@ use rusqlite::Connection;
 use super::*;
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::{self, Actor};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -19,16 +20,7 @@ fn dsl() -> Actor {
 }
 
 fn person(conn: &mut Connection, name: &str, group: PersonGroup, dob: Option<NaiveDate>) -> String {
-    let draft = PersonDraft {
-        group,
-        full_name: name.into(),
-        preferred_name: None,
-        date_of_birth: dob,
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    };
+    let draft = PersonDraft { date_of_birth: dob, ..test_support::draft(group, name) };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }
 

@@ -6,6 +6,7 @@ use crate::records::consent::{self, ConsentDraft, Giver, Method, UseAnswer};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::policies::{PolicyReview, ReviewTrigger};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::records::training::Completion;
 use crate::store::audit::Actor;
 
@@ -25,16 +26,7 @@ const ONLINE_SAFETY: &str = "course-online-safety";
 const INDUCTION: &str = "course-induction";
 
 fn add(conn: &mut Connection, group: PersonGroup, name: &str) -> String {
-    let draft = PersonDraft {
-        group,
-        full_name: name.into(),
-        preferred_name: None,
-        date_of_birth: None,
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    };
+    let draft = PersonDraft { date_of_birth: None, ..test_support::draft(group, name) };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }
 
@@ -160,16 +152,8 @@ fn the_calendar_has_each_dated_renewal_and_review_and_nothing_never_done() {
 
 /// A young person whose mother consented on 5 January 2026 to the website until `expires_on`.
 fn consented_until(conn: &mut Connection, name: &str, expires_on: NaiveDate) -> (String, String) {
-    let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: name.into(),
-        preferred_name: None,
-        date_of_birth: Some(day(2015, 4, 1)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    };
+    let draft =
+        PersonDraft { date_of_birth: Some(day(2015, 4, 1)), ..test_support::draft(PersonGroup::YoungPerson, name) };
     let person = people::add(conn, &dsl(), &draft).expect("add person").id;
     let consent = ConsentDraft {
         person_id: person.clone(),

@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::Actor;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -357,14 +358,8 @@ fn closing_needs_an_outcome_and_a_sign_off_and_reopening_needs_a_reason() {
 fn a_role_belongs_to_the_person_in_this_incident_only() {
     let mut conn = test_db();
     let draft = |group, name: &str| PersonDraft {
-        group,
-        full_name: name.into(),
-        preferred_name: None,
         date_of_birth: (group == PersonGroup::YoungPerson).then(|| day(2011, 2, 3)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(group, name)
     };
     let jayden = people::add(&mut conn, &dsl(), &draft(PersonGroup::YoungPerson, "Jayden Clarke")).expect("add").id;
     let denise = people::add(&mut conn, &dsl(), &draft(PersonGroup::ParentCarer, "Denise Clarke")).expect("add").id;

@@ -8,18 +8,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
 }
 
-pub(crate) fn draft(group: PersonGroup, name: &str) -> PersonDraft {
-    PersonDraft {
-        group,
-        full_name: name.to_owned(),
-        preferred_name: None,
-        date_of_birth: (group == PersonGroup::YoungPerson).then(|| date(2009, 5, 14)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    }
-}
+pub(crate) use crate::records::test_support::draft;
 
 fn admin() -> Actor {
     Actor::Admin("admin-1".into())

@@ -12,6 +12,7 @@ use super::*;
 use crate::records::aup::{self, Audience};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::Actor;
 
 fn admin() -> Actor {
@@ -47,14 +48,11 @@ fn from_every_signature(conn: &rusqlite::Connection) -> Best {
 
 fn person(conn: &mut rusqlite::Connection, n: usize) -> String {
     let draft = PersonDraft {
-        group: if n.is_multiple_of(2) { PersonGroup::Staff } else { PersonGroup::Volunteer },
-        full_name: ["Ada Lowe", "Ben Ruiz", "Cal Ito", "Dee Shah"][n % 4].into(),
-        preferred_name: None,
         date_of_birth: None,
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(
+            if n.is_multiple_of(2) { PersonGroup::Staff } else { PersonGroup::Volunteer },
+            ["Ada Lowe", "Ben Ruiz", "Cal Ito", "Dee Shah"][n % 4],
+        )
     };
     people::add(conn, &admin(), &draft).expect("person").id
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::records::aup::{self, Audience};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::Actor;
 
 fn admin() -> Actor {
@@ -14,14 +15,8 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\nfake-but-headed";
 
 fn person(conn: &mut rusqlite::Connection, group: PersonGroup, name: &str) -> String {
     let draft = PersonDraft {
-        group,
-        full_name: name.into(),
-        preferred_name: None,
         date_of_birth: (group == PersonGroup::YoungPerson).then(|| NaiveDate::from_ymd_opt(2010, 1, 1).expect("date")),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(group, name)
     };
     people::add(conn, &admin(), &draft).expect("add person").id
 }

@@ -9,6 +9,7 @@ use crate::records::incidents::{
 };
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::signatures::{self, OnScreenSignature, SignatureMark, Signer};
+use crate::records::test_support;
 use crate::records::training::{self, Completion};
 use crate::records::{organisation, test_db};
 use crate::store::audit::Actor;
@@ -57,14 +58,9 @@ pub(crate) struct Planted {
 
 fn person(conn: &mut Connection, name: &str) -> String {
     let draft = PersonDraft {
-        group: PersonGroup::Volunteer,
-        full_name: name.into(),
-        preferred_name: None,
         date_of_birth: Some(day(1999, 4, 12)),
         start_date: Some(day(2024, 9, 1)),
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(PersonGroup::Volunteer, name)
     };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }

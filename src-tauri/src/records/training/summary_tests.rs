@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::Actor;
 
 fn dsl() -> Actor {
@@ -48,14 +49,8 @@ fn from_every_record(conn: &rusqlite::Connection) -> Latest {
 
 fn person(conn: &mut rusqlite::Connection, n: usize) -> String {
     let draft = PersonDraft {
-        group: PersonGroup::Staff,
-        full_name: ["Ada Lowe", "Ben Ruiz", "Cal Ito", "Dee Shah"][n % 4].into(),
-        preferred_name: None,
         date_of_birth: None,
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(PersonGroup::Staff, ["Ada Lowe", "Ben Ruiz", "Cal Ito", "Dee Shah"][n % 4])
     };
     people::add(conn, &dsl(), &draft).expect("person").id
 }
@@ -249,16 +244,7 @@ proptest! {
         let courses = store::courses(&conn, false).expect("courses");
         for one in &org {
             let group = groups[one.group];
-            let draft = PersonDraft {
-                group,
-                full_name: NAMES[one.name].into(),
-                preferred_name: None,
-                date_of_birth: (group == PersonGroup::YoungPerson).then(|| NaiveDate::from_ymd_opt(2011, 4, 9).expect("date")),
-                start_date: None,
-                leave_date: (one.gone == 1).then(|| today() - chrono::Days::new(10)),
-                email: None,
-                phone: None,
-            };
+            let draft = PersonDraft { date_of_birth: (group == PersonGroup::YoungPerson).then(|| NaiveDate::from_ymd_opt(2011, 4, 9).expect("date")), leave_date: (one.gone == 1).then(|| today() - chrono::Days::new(10)), ..test_support::draft(group, NAMES[one.name]) };
             let id = people::add(&mut conn, &dsl(), &draft).expect("person").id;
             let roles: Vec<Role> = one.roles.iter().map(|r| Role::ALL[*r]).collect();
             if !roles.is_empty() {

@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::reminders::{DueStatus, Renewal};
 use crate::store::audit::Actor;
 
@@ -24,14 +25,9 @@ const INDUCTION: &str = "course-induction";
 
 fn add(conn: &mut rusqlite::Connection, group: PersonGroup, name: &str, leave: Option<NaiveDate>) -> String {
     let draft = PersonDraft {
-        group,
-        full_name: name.into(),
-        preferred_name: None,
         date_of_birth: (group == PersonGroup::YoungPerson).then(|| day(2011, 4, 9)),
-        start_date: None,
         leave_date: leave,
-        email: None,
-        phone: None,
+        ..test_support::draft(group, name)
     };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }

@@ -13,6 +13,7 @@ use crate::records::incidents::{
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::policies::{self, PolicyReview, ReviewTrigger};
 use crate::records::signatures::{self, OnScreenSignature, SignatureMark, Signer};
+use crate::records::test_support;
 use crate::records::training::{self, Completion};
 use crate::records::{aup, test_db};
 use crate::store::audit::Actor;
@@ -39,14 +40,8 @@ fn dsl() -> Actor {
 
 fn person(conn: &mut Connection, name: &str, group: PersonGroup) -> String {
     let draft = PersonDraft {
-        group,
-        full_name: name.into(),
-        preferred_name: None,
         date_of_birth: (group == PersonGroup::YoungPerson).then(|| day(2012, 5, 5)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(group, name)
     };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }
@@ -340,14 +335,8 @@ fn a_consent_that_does_not_count_for_their_age_is_not_counted_as_in_force() {
     // the person's page and the photo check said no under the age rule.
     let mut conn = planted();
     let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: "Gus Hale".into(),
-        preferred_name: None,
         date_of_birth: Some(day(2009, 1, 10)),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(PersonGroup::YoungPerson, "Gus Hale")
     };
     let gus = people::add(&mut conn, &dsl(), &draft).expect("add").id;
     let own = ConsentDraft {

@@ -8,6 +8,7 @@ use crate::error::CodedError;
 use crate::forms::pdf_check::{folded, pdf_text};
 use crate::records::people::{PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
@@ -35,16 +36,7 @@ fn the_filters_are_printed_in_words_and_the_printing_is_noted() {
         [],
     )
     .expect("admin");
-    let draft = PersonDraft {
-        group: PersonGroup::Staff,
-        full_name: "Sam Okafor".into(),
-        preferred_name: None,
-        date_of_birth: None,
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    };
+    let draft = PersonDraft { date_of_birth: None, ..test_support::draft(PersonGroup::Staff, "Sam Okafor") };
     let sam = people::add(&mut conn, &dsl(), &draft).expect("person").id;
     let query = AuditQuery {
         actor: Some("admin:admin-dsl".into()),

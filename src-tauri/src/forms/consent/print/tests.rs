@@ -8,6 +8,7 @@ use crate::error::CodedError;
 use crate::forms::pdf_check::{folded, pdf_text};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("a real date")
@@ -26,14 +27,8 @@ fn printed_count(conn: &Connection, subject: &str) -> i64 {
 
 fn add_person(conn: &mut Connection, name: &str) -> String {
     let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: name.into(),
-        preferred_name: None,
         date_of_birth: chrono::NaiveDate::from_ymd_opt(2012, 1, 1),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(PersonGroup::YoungPerson, name)
     };
     people::add(conn, &dsl(), &draft).expect("person").id
 }

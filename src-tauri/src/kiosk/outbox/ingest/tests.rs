@@ -5,6 +5,7 @@ use super::super::tests::{admin, outbox_files, publish, signature, station, Stat
 use super::super::{submit, KioskMark, OutboxError, Submission, CHAIN_HEAD_FILE, PROBLEMS_DIR};
 use super::*;
 use crate::records::signatures;
+use crate::records::test_support;
 
 fn run(s: &mut Station) -> IngestReport {
     read_outbox(&s.paths, &s.admin).expect("read").ingest(&mut s.conn, &admin()).expect("ingest")
@@ -212,14 +213,8 @@ fn a_consent_arrives_self_declared_for_the_hinted_person_and_a_copy_is_a_duplica
     use crate::records::people::{self, PersonDraft, PersonGroup};
     let mut s = station();
     let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: "Ruby Fenwick".into(),
-        preferred_name: None,
         date_of_birth: chrono::NaiveDate::from_ymd_opt(2014, 7, 29),
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
+        ..test_support::draft(PersonGroup::YoungPerson, "Ruby Fenwick")
     };
     let ruby = people::add(&mut s.conn, &admin(), &draft).expect("person").id;
     // The station carries the token the vault's manifest gave Ruby, never her id.

@@ -5,6 +5,7 @@ use super::*;
 use crate::records::consent::{self, wording, ConsentDraft, Method, UseAnswer, Withdrawal, FIXED_USES};
 use crate::records::people::{self, PersonDraft, PersonGroup};
 use crate::records::test_db;
+use crate::records::test_support;
 use crate::store::audit::Actor;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -20,16 +21,7 @@ fn dsl() -> Actor {
 }
 
 fn person(conn: &mut Connection, name: &str, dob: Option<NaiveDate>) -> String {
-    let draft = PersonDraft {
-        group: PersonGroup::YoungPerson,
-        full_name: name.into(),
-        preferred_name: None,
-        date_of_birth: dob,
-        start_date: None,
-        leave_date: None,
-        email: None,
-        phone: None,
-    };
+    let draft = PersonDraft { date_of_birth: dob, ..test_support::draft(PersonGroup::YoungPerson, name) };
     people::add(conn, &dsl(), &draft).expect("add person").id
 }
 
